@@ -1,0 +1,57 @@
+# Two entry points: `make demo` runs the example site, `make test` runs every check.
+PYTHON ?= python3
+VENV := .venv
+PY := $(CURDIR)/$(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+MANAGE := cd example_project && $(PY) manage.py
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: demo test install lint check test-sqlite test-postgres messages clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
+	  echo "Installing python3-venv with apt-get"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv >/dev/null && \
+	  $(PYTHON) -m venv $(VENV); }
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev,example]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_content
+	$(MANAGE) ensure_demo_admin
+	@echo ""
+	@echo "  Wagtail admin:    http://127.0.0.1:8000/admin/"
+	@echo "  GraphQL (GraphiQL): http://127.0.0.1:8000/graphql/"
+	@echo "  REST API v2:      http://127.0.0.1:8000/api/v2/pages/"
+	@echo "  Demo frontend:    http://127.0.0.1:8000/"
+	@echo ""
+	$(MANAGE) runserver 127.0.0.1:8000
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+check: install
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+	cd example_project && SECRET_KEY=check-deploy-only-$$(date +%s)-a-long-enough-random-string \
+	  ALLOWED_HOSTS=example.org $(PY) manage.py check --deploy --fail-level WARNING \
+	  --settings=example.settings.production
+
+test-sqlite: install
+	$(PY) -m pytest
+
+test-postgres: install
+	scripts/with-postgres $(PY) -m pytest
+
+test: lint check test-sqlite test-postgres
+
+messages: install
+	cd borg_learning && $(PY) -m django makemessages -l nl --settings=tests.settings \
+	  --pythonpath=.. && $(PY) -m django compilemessages --settings=tests.settings --pythonpath=..
+
+clean:
+	rm -rf $(VENV) example_project/db.sqlite3 example_project/media

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BorgLearningConfig(AppConfig):
+    name = "borg_learning"
+    label = "borg_learning"
+    verbose_name = _("Leeromgeving")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the system checks)
