@@ -10,3 +10,6 @@ class BorgLearningConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
+        from .signal_handlers import connect
+
+        connect()

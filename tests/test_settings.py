@@ -33,7 +33,7 @@ def test_an_unknown_attribute_is_an_attribute_error():
 
 
 def test_choice_labels_come_from_the_setting():
-    assert learning_settings.label("AUDIENCE_ROLES", "support-worker") == "Begeleider"
+    assert learning_settings.label("AUDIENCE_ROLES", "support-worker") == "Begeleider"  # Dutch
     assert learning_settings.label("AUDIENCE_ROLES", "unknown") == "unknown"
 
 

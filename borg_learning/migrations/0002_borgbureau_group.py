@@ -1,0 +1,69 @@
+"""The "Borgbureau" group: editors who manage the whole learning environment."""
+
+from django.contrib.auth.management import create_permissions
+from django.contrib.contenttypes.management import create_contenttypes
+from django.db import migrations
+
+GROUP = "Borgbureau"
+MODEL_PERMISSIONS = {
+    "borg_learning": ["theme", "developmentgroup", "provider", "offering"],
+}
+COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "image", ["add", "change", "choose"]),
+    ("wagtaildocs", "document", ["add", "change", "choose"]),
+    ("wagtailmedia", "media", ["add", "change"]),
+]
+
+
+def ensure_permissions(apps):
+    """Permissions are normally made after migrating; this migration needs them now."""
+    for label in ("borg_learning", "wagtailimages", "wagtaildocs", "wagtailmedia", "wagtailadmin"):
+        app_config = apps.get_app_config(label)
+        app_config.models_module = True
+        create_contenttypes(app_config, verbosity=0, apps=apps)
+        create_permissions(app_config, verbosity=0, apps=apps)
+
+
+def create_group(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    ensure_permissions(apps)
+
+    group, _ = Group.objects.get_or_create(name=GROUP)
+    group.permissions.add(Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"))
+    for app_label, models in MODEL_PERMISSIONS.items():
+        for model in models:
+            group.permissions.add(*Permission.objects.filter(
+                content_type__app_label=app_label, content_type__model=model))
+    root = Collection.objects.filter(depth=1).first()
+    if root is None:
+        return
+    for app_label, model, actions in COLLECTION_PERMISSIONS:
+        for action in actions:
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=f"{action}_{model}").first()
+            if permission:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root, permission=permission)
+
+
+def remove_group(apps, schema_editor):
+    apps.get_model("auth", "Group").objects.filter(name=GROUP).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("borg_learning", "0001_initial"),
+        ("wagtailcore", "0094_alter_page_locale"),
+        ("wagtailimages", "0001_initial"),
+        ("wagtaildocs", "0001_initial"),
+        ("wagtailmedia", "0001_initial"),
+        ("wagtailadmin", "0001_create_admin_access_permissions"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+    ]
+
+    operations = [migrations.RunPython(create_group, remove_group)]

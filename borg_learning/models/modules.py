@@ -1,0 +1,224 @@
+"""Modules and their parts, with the metadata and the fixed duration every module has."""
+
+import calendar
+import datetime
+
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_headless_preview.models import HeadlessMixin
+
+from ..blocks import LearningObjectivesBlock, ModuleBodyBlock
+from ..conf import learning_settings
+from ..duration import DurationEstimate, estimate_body
+from ..fields import ChoiceListField, icon_choices
+from ..forms import TimedPageForm, over_budget_message
+from ..panels import DurationPanel
+
+
+def default_copyright_holder():
+    return learning_settings.COPYRIGHT_HOLDER
+
+
+def default_review_interval():
+    return learning_settings.REVIEW_INTERVAL_MONTHS
+
+
+class TimedPage(models.Model):
+    """A page with a time budget decided beforehand and an estimate of what it takes.
+
+    The estimate of the live content is stored on save, so lists and the API read it
+    without looking at bodies. Publishing over budget is refused by ``TimedPageForm``.
+    """
+
+    target_duration = models.PositiveSmallIntegerField(
+        _("target duration (minutes)"),
+        validators=[MinValueValidator(1), MaxValueValidator(600)],
+        help_text=_("Decided before writing: the time a learner has for this. Publishing "
+                    "fails when the estimate is longer."),
+    )
+    estimated_duration_seconds = models.PositiveIntegerField(
+        _("estimated duration (seconds)"), default=0, editable=False)
+
+    base_form_class = TimedPageForm
+    budget_subject = _("This module")
+
+    class Meta:
+        abstract = True
+
+    def estimate_duration(self, body=None):
+        """The estimate of ``body`` (a form's cleaned body) or of this page's own body."""
+        return estimate_body(self.body if body is None else body)
+
+    def over_budget_errors(self, body, target_minutes, parent_page):
+        """(field, message) pairs for a publish that would break a time budget."""
+        estimate = self.estimate_duration(body)
+        if estimate.total_seconds > target_minutes * 60:
+            return [("target_duration",
+                     over_budget_message(estimate, target_minutes, self.budget_subject))]
+        return []
+
+    @property
+    def estimated_duration_minutes(self):
+        return -(-self.estimated_duration_seconds // 60)
+
+    def save(self, *args, **kwargs):
+        self.estimated_duration_seconds = self.estimate_duration().total_seconds
+        return super().save(*args, **kwargs)
+
+
+class ModuleMetadata(TimedPage):
+    """What every module says about itself: for whom, to learn what, by whom, how fresh."""
+
+    summary = models.TextField(_("summary"), help_text=_("One or two sentences for overviews."))
+    themes = ParentalManyToManyField("borg_learning.Theme", verbose_name=_("themes"),
+                                     blank=True, related_name="%(class)ss")
+    learning_objectives = StreamField(LearningObjectivesBlock(), blank=True,
+                                      verbose_name=_("learning objectives"))
+    audience_roles = ChoiceListField(_("roles"), setting="AUDIENCE_ROLES",
+                                     help_text=_("Who this module is written for."))
+    development_group = models.ForeignKey(
+        "borg_learning.DevelopmentGroup", verbose_name=_("development group"),
+        null=True, blank=True, on_delete=models.SET_NULL, related_name="%(class)ss",
+        help_text=_("The expert group that wrote this module; credited on the module."))
+    copyright_holder = models.CharField(_("copyright holder"), max_length=200,
+                                        default=default_copyright_holder)
+    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+    review_interval_months = models.PositiveSmallIntegerField(
+        _("review interval (months)"), default=default_review_interval,
+        validators=[MinValueValidator(1)])
+
+    metadata_panels = [
+        FieldPanel("summary"),
+        FieldPanel("learning_objectives"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("audience_roles"),
+        MultiFieldPanel([
+            FieldPanel("development_group"), FieldPanel("copyright_holder"),
+            FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("review_interval_months")]),
+        ], heading=_("Credits and review")),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def review_due_date(self):
+        if not self.last_reviewed:
+            return None
+        months = self.last_reviewed.month - 1 + self.review_interval_months
+        year, month = self.last_reviewed.year + months // 12, months % 12 + 1
+        day = min(self.last_reviewed.day, calendar.monthrange(year, month)[1])
+        return datetime.date(year, month, day)
+
+    def is_review_due(self, today=None):
+        due = self.review_due_date
+        return due is None or due <= (today or datetime.date.today())
+
+
+def module_edit_handler(content_panels):
+    return TabbedInterface([
+        ObjectList(content_panels, heading=_("Content")),
+        ObjectList(ModuleMetadata.metadata_panels, heading=_("About this module")),
+        ObjectList(Page.promote_panels, heading=_("Promote")),
+        ObjectList(Page.settings_panels, heading=_("Settings")),
+    ])
+
+
+class BasicModulePage(HeadlessMixin, ModuleMetadata, Page):
+    """A basic module: one page made of parts."""
+
+    body = StreamField(ModuleBodyBlock(), blank=True, verbose_name=_("content"))
+
+    edit_handler = module_edit_handler(Page.content_panels + [
+        FieldPanel("target_duration"), DurationPanel(), FieldPanel("body"),
+    ])
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"), index.SearchField("body"),
+    ]
+    parent_page_types = ["borg_learning.LearningEnvironmentPage", "borg_learning.SectionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("basic module")
+        verbose_name_plural = _("basic modules")
+
+
+class SpecialistModulePage(HeadlessMixin, ModuleMetadata, Page):
+    """The start page of a specialist module; its parts are its child pages."""
+
+    icon = models.CharField(_("icon"), max_length=32, choices=icon_choices, blank=True)
+    explanation = RichTextField(
+        _("explanation"), blank=True, features=["h2", "h3", "bold", "italic", "ol", "ul", "link"],
+        help_text=_("Introduces the theme; the parts follow as tiles in tree order."))
+
+    edit_handler = module_edit_handler(Page.content_panels + [
+        FieldPanel("icon"), FieldPanel("explanation"),
+        FieldPanel("target_duration"), DurationPanel(),
+    ])
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"), index.SearchField("explanation"),
+    ]
+    parent_page_types = ["borg_learning.LearningEnvironmentPage", "borg_learning.SectionPage"]
+    subpage_types = ["borg_learning.ModulePartPage"]
+
+    class Meta:
+        verbose_name = _("specialist module")
+        verbose_name_plural = _("specialist modules")
+
+    def live_parts(self):
+        return ModulePartPage.objects.child_of(self).live().order_by("path")
+
+    def estimate_duration(self, body=None, exclude=None, extra=None):
+        """The sum of the live parts' estimates; ``exclude``/``extra`` swap one part."""
+        total = DurationEstimate()
+        for part in self.live_parts().exclude(pk=getattr(exclude, "pk", None)):
+            total += part.estimate_duration()
+        return total + extra if extra else total
+
+
+class ModulePartPage(HeadlessMixin, TimedPage, Page):
+    """One part of a specialist module, shown as a tile on the module's start page."""
+
+    icon = models.CharField(_("icon"), max_length=32, choices=icon_choices)
+    summary = models.TextField(_("summary"), help_text=_("Shown on the part's tile."))
+    body = StreamField(ModuleBodyBlock(), blank=True, verbose_name=_("content"))
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("icon"), FieldPanel("target_duration")]),
+        DurationPanel(), FieldPanel("summary"), FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"), index.SearchField("body"),
+    ]
+    parent_page_types = ["borg_learning.SpecialistModulePage"]
+    subpage_types = []
+    budget_subject = _("This part")
+
+    def over_budget_errors(self, body, target_minutes, parent_page):
+        """A part must fit its own target, and the module must still fit with it."""
+        errors = super().over_budget_errors(body, target_minutes, parent_page)
+        module = parent_page.specific if parent_page else None
+        if not errors and isinstance(module, SpecialistModulePage):
+            total = module.estimate_duration(exclude=self, extra=self.estimate_duration(body))
+            if total.total_seconds > module.target_duration * 60:
+                errors.append(("target_duration", over_budget_message(
+                    total, module.target_duration,
+                    _("The module '%(title)s' with this part") % {"title": module.title})))
+        return errors
+
+    class Meta:
+        verbose_name = _("module part")
+        verbose_name_plural = _("module parts")

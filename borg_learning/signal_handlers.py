@@ -1,0 +1,49 @@
+"""Keep derived data right when pages change."""
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import GroupPagePermission
+from wagtail.signals import page_published, page_unpublished
+
+from .models import LearningEnvironmentPage, ModulePartPage, SpecialistModulePage
+
+EDITOR_GROUP = "Borgbureau"
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+
+
+def grant_editors_the_environment(sender, instance, created, raw=False, **kwargs):
+    """A new learning environment is the Borgbureau's to edit, publish and grow."""
+    if not created or raw:
+        return
+    group = Group.objects.filter(name=EDITOR_GROUP).first()
+    if group is None:
+        return
+    for permission in Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=EDITOR_PAGE_PERMISSIONS
+    ):
+        GroupPagePermission.objects.get_or_create(group=group, page=instance,
+                                                  permission=permission)
+
+
+def refresh_module_estimate(sender, instance, **kwargs):
+    """A specialist module takes as long as its live parts together."""
+    parent = instance.get_parent() if instance.pk and instance.path else None
+    module = parent.specific if parent else None
+    if isinstance(module, SpecialistModulePage):
+        SpecialistModulePage.objects.filter(pk=module.pk).update(
+            estimated_duration_seconds=module.estimate_duration().total_seconds)
+
+
+def refresh_module_estimate_after_delete(sender, instance, **kwargs):
+    module = SpecialistModulePage.objects.filter(
+        path=instance.path[: -instance.steplen]).first()
+    if module:
+        SpecialistModulePage.objects.filter(pk=module.pk).update(
+            estimated_duration_seconds=module.estimate_duration().total_seconds)
+
+
+def connect():
+    post_save.connect(grant_editors_the_environment, sender=LearningEnvironmentPage)
+    page_published.connect(refresh_module_estimate, sender=ModulePartPage)
+    page_unpublished.connect(refresh_module_estimate, sender=ModulePartPage)
+    post_delete.connect(refresh_module_estimate_after_delete, sender=ModulePartPage)
