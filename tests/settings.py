@@ -9,6 +9,9 @@ DEBUG = False
 ALLOWED_HOSTS = ["*"]
 
 INSTALLED_APPS = [
+    # The example site's home page and demo content, so tests can run on the demo data.
+    "home",
+    "demo",
     "borg_learning",
     "wagtailmedia",
     "wagtail_headless_preview",

@@ -58,6 +58,10 @@ class TimedPage(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        self.estimated_duration_seconds = self.estimate_duration().total_seconds
+        return super().save(*args, **kwargs)
+
     def estimate_duration(self, body=None):
         """The estimate of ``body`` (a form's cleaned body) or of this page's own body."""
         return estimate_body(self.body if body is None else body)
@@ -73,10 +77,6 @@ class TimedPage(models.Model):
     @property
     def estimated_duration_minutes(self):
         return -(-self.estimated_duration_seconds // 60)
-
-    def save(self, *args, **kwargs):
-        self.estimated_duration_seconds = self.estimate_duration().total_seconds
-        return super().save(*args, **kwargs)
 
 
 class ModuleMetadata(TimedPage):
@@ -207,6 +207,10 @@ class ModulePartPage(HeadlessMixin, TimedPage, Page):
     subpage_types = []
     budget_subject = _("This part")
 
+    class Meta:
+        verbose_name = _("module part")
+        verbose_name_plural = _("module parts")
+
     def over_budget_errors(self, body, target_minutes, parent_page):
         """A part must fit its own target, and the module must still fit with it."""
         errors = super().over_budget_errors(body, target_minutes, parent_page)
@@ -218,7 +222,3 @@ class ModulePartPage(HeadlessMixin, TimedPage, Page):
                     total, module.target_duration,
                     _("The module '%(title)s' with this part") % {"title": module.title})))
         return errors
-
-    class Meta:
-        verbose_name = _("module part")
-        verbose_name_plural = _("module parts")
