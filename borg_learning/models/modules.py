@@ -83,6 +83,10 @@ class ModuleMetadata(TimedPage):
     """What every module says about itself: for whom, to learn what, by whom, how fresh."""
 
     summary = models.TextField(_("summary"), help_text=_("One or two sentences for overviews."))
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+        help_text=_("Shown with the module in overviews."))
     themes = ParentalManyToManyField("borg_learning.Theme", verbose_name=_("themes"),
                                      blank=True, related_name="%(class)ss")
     learning_objectives = StreamField(LearningObjectivesBlock(), blank=True,
@@ -102,6 +106,7 @@ class ModuleMetadata(TimedPage):
 
     metadata_panels = [
         FieldPanel("summary"),
+        FieldPanel("image"),
         FieldPanel("learning_objectives"),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         FieldPanel("audience_roles"),
