@@ -49,9 +49,13 @@ test-postgres: install
 
 test: lint check test-sqlite test-postgres
 
+# django-admin, not `python -m django`: run from borg_learning/, the latter would put
+# that folder on sys.path, where borg_learning/graphql shadows the graphql package.
 messages: install
-	cd borg_learning && $(PY) -m django makemessages -l nl --settings=tests.settings \
-	  --pythonpath=.. && $(PY) -m django compilemessages --settings=tests.settings --pythonpath=..
+	cd borg_learning && \
+	  PYTHONPATH=$(CURDIR):$(CURDIR)/example_project $(CURDIR)/$(VENV)/bin/django-admin \
+	    makemessages -l nl --settings=tests.settings && \
+	  $(CURDIR)/$(VENV)/bin/django-admin compilemessages -l nl
 
 clean:
 	rm -rf $(VENV) example_project/db.sqlite3 example_project/media
