@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class BorgLearningConfig(AppConfig):
     name = "borg_learning"
     label = "borg_learning"
-    verbose_name = _("Leeromgeving")
+    verbose_name = _("Learning environment")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

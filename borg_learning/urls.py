@@ -1,13 +1,12 @@
 """Include with ``path("", include("borg_learning.urls"))`` to serve ``/graphql/``."""
 
 from django.urls import path
-from django.views.decorators.csrf import csrf_exempt
 
 from .graphql import schema
-from .graphql.views import LearningGraphQLView
+from .graphql.views import GraphQLHTTPView
 
 app_name = "borg_learning"
 
 urlpatterns = [
-    path("graphql/", csrf_exempt(LearningGraphQLView.as_view(schema=schema)), name="graphql"),
+    path("graphql/", GraphQLHTTPView.as_view(schema=schema), name="graphql"),
 ]

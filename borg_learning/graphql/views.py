@@ -1,17 +1,175 @@
+"""The GraphQL endpoint, speaking GraphQL over HTTP as the specification asks.
+
+* GET for queries only (a mutation over GET is 405), POST with a JSON body.
+* ``application/graphql-response+json`` when the client accepts it: a request that
+  cannot be executed (malformed JSON, a syntax or validation error, wrong variables,
+  a limit exceeded) is 400; an executed one is 200. With ``application/json`` every
+  well-formed request is 200, as the specification asks for legacy clients.
+* Errors are JSON, in English; unexpected failures are logged, never shown.
+"""
+
+import json
+import logging
+
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
+from django.utils.decorators import method_decorator
+from django.views import View
+from django.views.decorators.csrf import csrf_exempt
 from graphene_django.views import GraphQLView
+from graphql import GraphQLError, OperationType, execute, get_operation_ast, parse, validate
+from graphql.validation import specified_rules
 
 from ..conf import learning_settings
+from .limits import DepthLimitRule, query_length_error
+
+logger = logging.getLogger("borg_learning.graphql")
+
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+JSON = "application/json"
 
 
-class LearningGraphQLView(GraphQLView):
-    """GraphQL endpoint; GraphiQL follows ``BORG_LEARNING['GRAPHIQL']``, else DEBUG."""
+class RequestError(Exception):
+    """A request the server will not execute; ``status`` applies to graphql-response+json."""
 
-    @property
-    def graphiql(self):
-        setting = learning_settings.GRAPHIQL
-        return settings.DEBUG if setting is None else setting
+    def __init__(self, message, status=400, headers=None):
+        super().__init__(message)
+        self.message, self.status, self.headers = message, status, headers or {}
 
-    @graphiql.setter
-    def graphiql(self, value):
-        pass
+
+def accepted_media_type(request):
+    """The response media type to use, or None when the client accepts neither."""
+    header = request.headers.get("Accept", "")
+    if not header.strip():
+        return JSON
+    ranges = []
+    for item in header.split(","):
+        media_range, *params = [part.strip() for part in item.split(";")]
+        quality = 1.0
+        for param in params:
+            if param.startswith("q="):
+                try:
+                    quality = float(param[2:])
+                except ValueError:
+                    quality = 0.0
+        ranges.append((media_range.lower(), quality))
+    for media_type in (GRAPHQL_RESPONSE, JSON):
+        main = media_type.split("/")[0]
+        for media_range, quality in sorted(ranges, key=lambda pair: -pair[1]):
+            if quality > 0 and media_range in (media_type, f"{main}/*", "*/*"):
+                return media_type
+    return None
+
+
+def graphiql_enabled():
+    setting = learning_settings.GRAPHIQL
+    return settings.DEBUG if setting is None else setting
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class GraphQLHTTPView(View):
+    schema = None
+    http_method_names = ["get", "post", "options"]
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.wants_graphiql(request):
+            return GraphQLView.as_view(schema=self.schema, graphiql=True)(request)
+        media_type = accepted_media_type(request)
+        if media_type is None:
+            return self.error_response(
+                JSON, RequestError(f"Accept {GRAPHQL_RESPONSE} or {JSON}.", status=406), 406)
+        if request.method not in ("GET", "POST"):
+            return self.error_response(media_type, RequestError(
+                "GraphQL requests use GET or POST.", 405, {"Allow": "GET, POST"}), 405)
+        try:
+            query, variables, operation_name = self.read_params(request)
+            payload = self.execute(request, query, variables, operation_name)
+        except RequestError as error:
+            status = error.status if (media_type == GRAPHQL_RESPONSE or error.status != 400) \
+                else 200
+            return self.error_response(media_type, error, status)
+        return self.respond(media_type, payload, 200)
+
+    def wants_graphiql(self, request):
+        return (request.method == "GET" and graphiql_enabled() and "query" not in request.GET
+                and "text/html" in request.headers.get("Accept", ""))
+
+    def read_params(self, request):
+        if request.method == "GET":
+            params = request.GET
+            variables = params.get("variables")
+            if variables:
+                try:
+                    variables = json.loads(variables)
+                except ValueError:
+                    raise RequestError("The variables parameter is not valid JSON.") from None
+            extras = {"variables": variables, "operationName": params.get("operationName")}
+            query = params.get("query")
+        else:
+            content_type = request.content_type or ""
+            if content_type != JSON:
+                raise RequestError(f"Send the request body as {JSON}.", status=415)
+            try:
+                body = json.loads(request.body or b"null")
+            except ValueError:
+                raise RequestError("The request body is not valid JSON.") from None
+            if not isinstance(body, dict):
+                raise RequestError("The request body must be a JSON object with a 'query'.")
+            query, extras = body.get("query"), body
+        if not isinstance(query, str) or not query.strip():
+            raise RequestError("The request has no 'query' string.")
+        variables, operation_name = extras.get("variables"), extras.get("operationName")
+        if variables is not None and not isinstance(variables, dict):
+            raise RequestError("'variables' must be a JSON object.")
+        if operation_name is not None and not isinstance(operation_name, str):
+            raise RequestError("'operationName' must be a string.")
+        return query, variables, operation_name
+
+    def execute(self, request, query, variables, operation_name):
+        too_long = query_length_error(query)
+        if too_long:
+            raise RequestError(too_long)
+        schema = self.schema.graphql_schema
+        try:
+            document = parse(query)
+        except GraphQLError as error:
+            raise RequestError(error.message) from None
+        errors = validate(schema, document, [*specified_rules, DepthLimitRule])
+        if errors:
+            raise RequestError("; ".join(error.message for error in errors))
+        operation = get_operation_ast(document, operation_name)
+        if operation is None:
+            raise RequestError("Name the operation to run with 'operationName'."
+                               if operation_name is None else
+                               f"There is no operation named '{operation_name}'.")
+        if request.method == "GET" and operation.operation != OperationType.QUERY:
+            raise RequestError("Only queries may be sent with GET; use POST.", 405,
+                               {"Allow": "POST"})
+        result = execute(schema, document, context_value=request,
+                         variable_values=variables, operation_name=operation_name)
+        if result.data is None and result.errors and all(e.path is None for e in result.errors):
+            raise RequestError("; ".join(error.message for error in result.errors))
+        payload = {"data": result.data}
+        if result.errors:
+            payload["errors"] = [self.format_error(error) for error in result.errors]
+        return payload
+
+    def format_error(self, error):
+        original = error.original_error
+        if original is not None and not isinstance(original, GraphQLError):
+            logger.exception("Error while resolving %s", error.path, exc_info=original)
+            return {"message": "Internal server error.", "path": error.path,
+                    "locations": [loc._asdict() for loc in error.locations or []]}
+        return error.formatted
+
+    def respond(self, media_type, payload, status, headers=None):
+        response = HttpResponse(json.dumps(payload, cls=DjangoJSONEncoder), status=status,
+                                content_type=f"{media_type}; charset=utf-8")
+        for name, value in (headers or {}).items():
+            response[name] = value
+        return response
+
+    def error_response(self, media_type, error, status):
+        return self.respond(media_type, {"errors": [{"message": error.message}]}, status,
+                            error.headers)

@@ -1,0 +1,210 @@
+"""Every StreamField block as its own GraphQL type, resolved from the stored JSON.
+
+Blocks are read from the raw stream data and their references are taken from the
+request's batch (``RequestObjects``), never fetched block by block.
+"""
+
+import graphene
+
+from .media import Document, Image, MediaFile
+from .objects import RequestObjects
+from .richtext import expand_rich_text
+
+
+def raw_list_items(raw):
+    """ListBlock values are stored as [{"type": "item", "value": ...}] or plain values."""
+    for index, item in enumerate(raw or []):
+        if isinstance(item, dict) and item.get("type") == "item" and "value" in item:
+            yield item.get("id") or str(index), item["value"]
+        else:
+            yield str(index), item
+
+
+class StreamBlock(graphene.Interface):
+    """What every block of a module body has."""
+
+    id = graphene.ID(required=True, description="Stable id of the block within its page.")
+
+
+def block_field(name):
+    return lambda root, info: root["value"].get(name)
+
+
+def rich_text_field(name):
+    return lambda root, info: expand_rich_text(root["value"].get(name), info)
+
+
+def object_field(name, kind):
+    return lambda root, info: RequestObjects.of(info).get(kind, root["value"].get(name))
+
+
+class TextBlock(graphene.ObjectType):
+    class Meta:
+        interfaces = (StreamBlock,)
+
+    html = graphene.String(required=True, description="Rich text, links resolved.",
+                           resolver=rich_text_field("text"))
+
+
+class ImageBlock(graphene.ObjectType):
+    class Meta:
+        interfaces = (StreamBlock,)
+
+    image = graphene.Field(Image, resolver=object_field("image", "image"),
+                           description="Null when the image was deleted.")
+    alt_text = graphene.String(required=True, resolver=lambda root, info:
+                               root["value"].get("alt_text") or "")
+    caption = graphene.String(required=True, resolver=lambda root, info:
+                              root["value"].get("caption") or "")
+
+
+class AudioBlock(graphene.ObjectType):
+    class Meta:
+        interfaces = (StreamBlock,)
+
+    title = graphene.String(required=True, resolver=block_field("title"))
+    audio = graphene.Field(MediaFile, resolver=object_field("audio", "media"))
+    transcript = graphene.String(required=True, resolver=rich_text_field("transcript"))
+
+
+class VideoBlock(graphene.ObjectType):
+    class Meta:
+        interfaces = (StreamBlock,)
+
+    title = graphene.String(required=True, resolver=block_field("title"))
+    video = graphene.Field(MediaFile, resolver=object_field("video", "media"),
+                           description="The uploaded video file; null for an embedded video.")
+    embed_url = graphene.String(resolver=lambda root, info: root["value"].get("embed_url") or None,
+                                description="URL of an embedded video (YouTube, Vimeo).")
+    duration = graphene.Float(required=True, description="Length in seconds.")
+    transcript = graphene.String(required=True, resolver=rich_text_field("transcript"))
+    subtitles = graphene.Field(Document, resolver=object_field("subtitles", "document"),
+                               description="WebVTT subtitles for the video file.")
+
+    def resolve_duration(root, info):
+        value = root["value"]
+        if value.get("embed_url"):
+            return value.get("embed_duration") or 0
+        media = RequestObjects.of(info).get("media", value.get("video"))
+        return (media.duration or 0) if media else 0
+
+
+class ExerciseKind(graphene.Enum):
+    SINGLE_CHOICE = "single"
+    MULTIPLE_CHOICE = "multiple"
+    TRUE_FALSE = "true_false"
+    REFLECTION = "reflection"
+
+
+class ExerciseOption(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    text = graphene.String(required=True)
+    correct = graphene.Boolean(required=True)
+    feedback = graphene.String(required=True, description="Shown right after this answer.")
+
+
+class ExerciseBlock(graphene.ObjectType):
+    class Meta:
+        interfaces = (StreamBlock,)
+
+    kind = graphene.Field(ExerciseKind, required=True,
+                          resolver=lambda root, info: root["value"].get("kind") or "single")
+    question = graphene.String(required=True, resolver=rich_text_field("question"))
+    options = graphene.List(graphene.NonNull(ExerciseOption), required=True)
+    explanation = graphene.String(required=True, resolver=rich_text_field("explanation"),
+                                  description="Shown after answering.")
+
+    def resolve_options(root, info):
+        return [
+            ExerciseOption(id=option_id, text=value.get("text") or "",
+                           correct=bool(value.get("correct")),
+                           feedback=value.get("feedback") or "")
+            for option_id, value in raw_list_items(root["value"].get("options"))
+        ]
+
+
+class DownloadBlock(graphene.ObjectType):
+    class Meta:
+        interfaces = (StreamBlock,)
+
+    document = graphene.Field(Document, resolver=object_field("document", "document"))
+    title = graphene.String(required=True, description="The block's title or the document's.")
+    description = graphene.String(required=True, resolver=lambda root, info:
+                                  root["value"].get("description") or "")
+
+    def resolve_title(root, info):
+        document = RequestObjects.of(info).get("document", root["value"].get("document"))
+        return root["value"].get("title") or (document.title if document else "")
+
+
+class LinkKind(graphene.Enum):
+    BORG_WEBSITE = "borg_website"
+    KNOWLEDGE_SITE = "knowledge_site"
+    EXTERNAL_MODULE = "external_module"
+    OTHER = "other"
+
+
+class LinkTarget(graphene.Enum):
+    PAGE = "page"
+    URL = "url"
+    DOCUMENT = "document"
+
+
+class LinkBlock(graphene.ObjectType):
+    class Meta:
+        interfaces = (StreamBlock,)
+
+    label = graphene.String(required=True, resolver=block_field("label"))
+    description = graphene.String(required=True, resolver=lambda root, info:
+                                  root["value"].get("description") or "")
+    kind = graphene.Field(LinkKind, required=True,
+                          resolver=lambda root, info: root["value"].get("kind") or "other")
+    target = graphene.Field(LinkTarget, required=True)
+    url = graphene.String(description="Absolute URL; null when the target is gone or hidden.")
+    page_id = graphene.ID(description="Id of the linked learning page, to route internally.")
+
+    def resolve_target(root, info):
+        value = root["value"]
+        return "page" if value.get("page") else "document" if value.get("document") else "url"
+
+    def resolve_url(root, info):
+        value, objects = root["value"], RequestObjects.of(info)
+        if value.get("page"):
+            page = objects.get("page", value["page"])
+            return objects.page_url(page) if page else None
+        if value.get("document"):
+            document = objects.get("document", value["document"])
+            return objects.absolute(document.url) if document else None
+        return value.get("url") or None
+
+    def resolve_page_id(root, info):
+        page = RequestObjects.of(info).get("page", root["value"].get("page"))
+        return page.pk if page else None
+
+
+BLOCK_TYPES = {
+    "text": TextBlock, "image": ImageBlock, "audio": AudioBlock, "video": VideoBlock,
+    "exercise": ExerciseBlock, "download": DownloadBlock, "link": LinkBlock,
+}
+
+
+class ModuleBlock(graphene.Union):
+    """One part of a module body: text, image, audio, video, exercise, download or link."""
+
+    class Meta:
+        types = tuple(BLOCK_TYPES.values())
+
+    @classmethod
+    def resolve_type(cls, instance, info):
+        return BLOCK_TYPES[instance["type"]]
+
+
+def resolve_body(stream_value, info):
+    """The blocks of a body, as dicts the block types read from."""
+    raw = list(stream_value.raw_data)
+    RequestObjects.of(info).want_stream(raw)
+    return [
+        {"id": block.get("id") or str(index), "type": block["type"],
+         "value": block.get("value") or {}}
+        for index, block in enumerate(raw) if block.get("type") in BLOCK_TYPES
+    ]

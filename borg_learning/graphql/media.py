@@ -1,0 +1,124 @@
+"""Images, documents, audio and video as the frontend needs them: absolute URLs."""
+
+import mimetypes
+import os
+import re
+
+import graphene
+
+from ..conf import learning_settings
+from .objects import RequestObjects
+
+
+def filter_enum_name(spec):
+    return re.sub(r"[^A-Z0-9]+", "_", spec.upper()).strip("_")
+
+
+ImageFilter = graphene.Enum(
+    "ImageFilter",
+    [(filter_enum_name(spec), spec) for spec in learning_settings.IMAGE_RENDITIONS],
+    description="The image filters this site allows (BORG_LEARNING['IMAGE_RENDITIONS']).",
+)
+
+
+class Rendition(graphene.ObjectType):
+    """One resized version of an image."""
+
+    filter = graphene.String(required=True, description="The Wagtail filter spec.")
+    url = graphene.String(required=True, description="Absolute URL of the resized image.")
+    width = graphene.Int(required=True)
+    height = graphene.Int(required=True)
+
+
+def rendition(image, spec, info):
+    found = image.get_rendition(spec)
+    return Rendition(filter=spec, url=RequestObjects.of(info).absolute(found.url),
+                     width=found.width, height=found.height)
+
+
+class Image(graphene.ObjectType):
+    """An image with renditions from the allow-list; alt text comes with the block."""
+
+    id = graphene.ID(required=True)
+    title = graphene.String(required=True)
+    width = graphene.Int(required=True, description="Width of the original, in pixels.")
+    height = graphene.Int(required=True, description="Height of the original, in pixels.")
+    rendition = graphene.Field(Rendition, required=True,
+                               filter=graphene.Argument(ImageFilter, required=True))
+    renditions = graphene.List(graphene.NonNull(Rendition), required=True,
+                               description="Every allowed rendition.")
+    srcset = graphene.String(required=True,
+                             description="The width-* renditions as an HTML srcset.")
+
+    def resolve_rendition(image, info, filter):
+        spec = filter.value if hasattr(filter, "value") else filter
+        return rendition(image, spec, info)
+
+    def resolve_renditions(image, info):
+        return [rendition(image, spec, info) for spec in learning_settings.IMAGE_RENDITIONS]
+
+    def resolve_srcset(image, info):
+        widths = [spec for spec in learning_settings.IMAGE_RENDITIONS
+                  if spec.startswith("width-")]
+        return ", ".join(f"{r.url} {r.width}w" for r in
+                         (rendition(image, spec, info) for spec in widths))
+
+
+class Document(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    title = graphene.String(required=True)
+    url = graphene.String(required=True, description="Absolute download URL.")
+    filename = graphene.String(required=True)
+    file_size = graphene.Int(description="Size in bytes.")
+    file_extension = graphene.String(required=True)
+    content_type = graphene.String(required=True, description="MIME type, e.g. application/pdf.")
+
+    def resolve_url(document, info):
+        return RequestObjects.of(info).absolute(document.url)
+
+    def resolve_file_size(document, info):
+        return document.file_size
+
+    def resolve_file_extension(document, info):
+        return document.file_extension
+
+    def resolve_content_type(document, info):
+        return document.content_type
+
+
+class MediaKind(graphene.Enum):
+    AUDIO = "audio"
+    VIDEO = "video"
+
+
+class MediaFile(graphene.ObjectType):
+    """An uploaded audio or video file."""
+
+    id = graphene.ID(required=True)
+    title = graphene.String(required=True)
+    kind = graphene.Field(MediaKind, required=True)
+    url = graphene.String(required=True, description="Absolute URL of the file.")
+    mime_type = graphene.String(required=True)
+    duration = graphene.Float(required=True, description="Length in seconds.")
+    width = graphene.Int()
+    height = graphene.Int()
+    thumbnail_url = graphene.String(description="Absolute URL of the poster image, if any.")
+
+    def resolve_kind(media, info):
+        return media.type
+
+    def resolve_url(media, info):
+        return RequestObjects.of(info).absolute(media.file.url)
+
+    def resolve_mime_type(media, info):
+        guessed, _encoding = mimetypes.guess_type(media.file.name)
+        if guessed:
+            return guessed
+        extension = os.path.splitext(media.file.name)[1].lstrip(".") or "octet-stream"
+        return f"{media.type}/{extension}"
+
+    def resolve_duration(media, info):
+        return media.duration or 0
+
+    def resolve_thumbnail_url(media, info):
+        return RequestObjects.of(info).absolute(media.thumbnail.url) if media.thumbnail else None

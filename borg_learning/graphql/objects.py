@@ -1,0 +1,160 @@
+"""Per-request batching: everything a response refers to is loaded once, in bulk.
+
+Resolvers announce the pages they are about to return (``want_pages``); the first
+time a block, a rich text or a list needs a referenced image, document, media file or
+page, all announced references are loaded together with one query per kind. A query
+therefore costs the same number of SQL queries for 3 blocks as for 300.
+"""
+
+import re
+from collections import defaultdict
+
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction
+from wagtailmedia.models import get_media_model
+
+from ..conf import learning_settings
+
+# Where our blocks keep references: block type -> [(child name, kind)].
+BLOCK_REFERENCES = {
+    "image": [("image", "image")],
+    "audio": [("audio", "media")],
+    "video": [("video", "media"), ("subtitles", "document")],
+    "download": [("document", "document")],
+    "link": [("page", "page"), ("document", "document")],
+}
+RICH_TEXT_CHILDREN = {
+    "text": ["text"], "audio": ["transcript"], "video": ["transcript"],
+    "exercise": ["question", "explanation"],
+}
+RICH_TEXT_REFERENCE = re.compile(
+    r'<(?:a|embed)\b[^>]*?\b(?:linktype|embedtype)="(page|document|image)"[^>]*?\bid="(\d+)"'
+    r'|<(?:a|embed)\b[^>]*?\bid="(\d+)"[^>]*?\b(?:linktype|embedtype)="(page|document|image)"'
+)
+
+
+def rich_text_references(html):
+    for match in RICH_TEXT_REFERENCE.finditer(html or ""):
+        kind, pk = (match.group(1), match.group(2)) if match.group(1) else (
+            match.group(4), match.group(3))
+        yield kind, int(pk)
+
+
+class RequestObjects:
+    """The objects one GraphQL request refers to, loaded in batches and cached."""
+
+    KINDS = ("image", "document", "media", "page")
+
+    def __init__(self, request):
+        self.request = request
+        self.wanted = defaultdict(set)
+        self.loaded = {kind: {} for kind in self.KINDS}
+        self.cache = {}
+
+    @classmethod
+    def of(cls, info):
+        context = info.context
+        objects = getattr(context, "_borg_learning_objects", None)
+        if objects is None:
+            objects = cls(context)
+            context._borg_learning_objects = objects
+        return objects
+
+    # Visibility ----------------------------------------------------------------------
+
+    def private_paths(self):
+        """Tree paths of sections with a view restriction, read once per request."""
+        return self.memo("private_paths", lambda: list(
+            PageViewRestriction.objects.values_list("page__path", flat=True)))
+
+    def private_q(self):
+        q = Q(pk__in=[])
+        for path in self.private_paths():
+            q |= Q(path__startswith=path)
+        return q
+
+    def visible(self, queryset):
+        """Only live, public, unexpired pages: what an anonymous learner may see."""
+        return queryset.live().filter(
+            Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
+        ).exclude(self.private_q())
+
+    def memo(self, key, compute):
+        """Compute a request-wide value once (e.g. all modules grouped by theme)."""
+        if key not in self.cache:
+            self.cache[key] = compute()
+        return self.cache[key]
+
+    # Announcing references ---------------------------------------------------------------
+
+    def want(self, kind, pk):
+        if pk and pk not in self.loaded[kind]:
+            self.wanted[kind].add(int(pk))
+
+    def want_html(self, html):
+        for kind, pk in rich_text_references(html):
+            self.want(kind, pk)
+
+    def want_stream(self, raw_blocks):
+        for block in raw_blocks or []:
+            kind, value = block.get("type"), block.get("value") or {}
+            if not isinstance(value, dict):
+                continue
+            for child, reference in BLOCK_REFERENCES.get(kind, []):
+                self.want(reference, value.get(child))
+            for child in RICH_TEXT_CHILDREN.get(kind, []):
+                self.want_html(value.get(child))
+
+    def want_pages(self, pages):
+        """Announce what the bodies, images and rich texts of these pages refer to."""
+        for page in pages:
+            body = getattr(page, "body", None)
+            if body is not None:
+                self.want_stream(body.raw_data)
+            for name in ("intro", "explanation"):
+                self.want_html(getattr(page, name, None))
+            self.want("image", getattr(page, "image_id", None))
+        return pages
+
+    # Loading --------------------------------------------------------------------------
+
+    def get(self, kind, pk):
+        if not pk:
+            return None
+        pk = int(pk)
+        if pk not in self.loaded[kind]:
+            self.wanted[kind].add(pk)
+            self.load(kind)
+        return self.loaded[kind].get(pk)
+
+    def load(self, kind):
+        ids = self.wanted.pop(kind, set()) - set(self.loaded[kind])
+        if not ids:
+            return
+        found = {obj.pk: obj for obj in self.queryset(kind).filter(pk__in=ids)}
+        for pk in ids:
+            self.loaded[kind][pk] = found.get(pk)
+
+    def queryset(self, kind):
+        if kind == "image":
+            return get_image_model().objects.prefetch_renditions(
+                *learning_settings.IMAGE_RENDITIONS)
+        if kind == "document":
+            return get_document_model().objects.all()
+        if kind == "media":
+            return get_media_model().objects.all()
+        return self.visible(Page.objects.all())
+
+    def page_url(self, page):
+        """Absolute URL of a page on the site it belongs to, using cached site roots."""
+        return page.get_full_url(request=self.request)
+
+    def absolute(self, url):
+        if not url:
+            return None
+        if url.startswith(("http://", "https://")):
+            return url
+        return self.request.build_absolute_uri(url)
