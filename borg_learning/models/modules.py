@@ -184,6 +184,8 @@ class SpecialistModulePage(HeadlessMixin, ModuleMetadata, Page):
         verbose_name_plural = _("specialist modules")
 
     def live_parts(self):
+        if not self.path:  # not in the tree yet, as in the create view
+            return ModulePartPage.objects.none()
         return ModulePartPage.objects.child_of(self).live().order_by("path")
 
     def estimate_duration(self, body=None, exclude=None, extra=None):
