@@ -107,7 +107,7 @@ class ExerciseBlock(graphene.ObjectType):
     class Meta:
         interfaces = (StreamBlock,)
 
-    kind = graphene.Field(ExerciseKind, required=True,
+    exercise_type = graphene.Field(ExerciseKind, required=True,
                           resolver=lambda root, info: root["value"].get("kind") or "single")
     question = graphene.String(required=True, resolver=rich_text_field("question"))
     options = graphene.List(graphene.NonNull(ExerciseOption), required=True)
@@ -157,13 +157,13 @@ class LinkBlock(graphene.ObjectType):
     label = graphene.String(required=True, resolver=block_field("label"))
     description = graphene.String(required=True, resolver=lambda root, info:
                                   root["value"].get("description") or "")
-    kind = graphene.Field(LinkKind, required=True,
+    link_type = graphene.Field(LinkKind, required=True,
                           resolver=lambda root, info: root["value"].get("kind") or "other")
-    target = graphene.Field(LinkTarget, required=True)
+    target_type = graphene.Field(LinkTarget, required=True)
     url = graphene.String(description="Absolute URL; null when the target is gone or hidden.")
     page_id = graphene.ID(description="Id of the linked learning page, to route internally.")
 
-    def resolve_target(root, info):
+    def resolve_target_type(root, info):
         value = root["value"]
         return "page" if value.get("page") else "document" if value.get("document") else "url"
 

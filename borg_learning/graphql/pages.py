@@ -3,6 +3,7 @@
 from collections import defaultdict
 
 import graphene
+from django.db.models import prefetch_related_objects
 
 from .. import models
 from .blocks import ModuleBlock, resolve_body
@@ -302,10 +303,10 @@ PAGE_TYPES = {
 
 def prepare_modules(modules, info):
     """Prefetch what module lists show and announce their images, in bulk."""
-    from django.db.models import prefetch_related_objects
-
     modules = [module for module in modules if module is not None]
-    prefetch_related_objects(modules, "themes", "development_group__members")
+    for model in MODULE_MODELS:  # prefetching works on one model at a time
+        prefetch_related_objects([m for m in modules if type(m) is model],
+                                 "themes", "development_group__members")
     RequestObjects.of(info).want_pages(modules)
     return modules
 

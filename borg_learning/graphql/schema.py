@@ -5,6 +5,7 @@ from django.core.signing import BadSignature, SignatureExpired
 from django.db.models import Case, IntegerField, When
 from graphql import GraphQLError
 from wagtail.models import Page, Site
+from wagtail.search.backends import get_search_backend
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
 from .. import __version__, models
@@ -68,7 +69,7 @@ def site_root(info):
 
 def search_ids(queryset, text):
     """Ids of a model's best search matches, best first (Wagtail's search backend)."""
-    return [hit.pk for hit in queryset.search(text)[:SEARCH_LIMIT]]
+    return [hit.pk for hit in get_search_backend().search(text, queryset)[:SEARCH_LIMIT]]
 
 
 def in_order(queryset, ids):

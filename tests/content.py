@@ -1,0 +1,139 @@
+"""Builders of learning content for the API tests, from a handful of pages to hundreds."""
+
+import datetime
+import uuid
+from pathlib import Path
+
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Site
+from wagtailmedia.models import get_media_model
+
+from borg_learning import models
+
+QUERIES = Path(__file__).resolve().parent.parent / "docs" / "queries"
+
+
+def screen_query(name):
+    """The query a screen of the frontend sends, as documented in docs/queries/."""
+    return (QUERIES / f"{name}.graphql").read_text()
+
+
+def site_root():
+    return Site.objects.get(is_default_site=True).root_page
+
+
+def image(title="Afbeelding"):
+    return get_image_model().objects.create(title=title, file=get_test_image_file())
+
+
+def document(title="Werkblad", name="werkblad.pdf"):
+    return get_document_model().objects.create(
+        title=title, file=ContentFile(b"%PDF-1.4 test", name=name))
+
+
+def media(kind="audio", duration=60, title=None):
+    extension = "mp3" if kind == "audio" else "mp4"
+    return get_media_model().objects.create(
+        title=title or f"{kind} fragment", type=kind, duration=duration,
+        file=ContentFile(b"\x00" * 64, name=f"fragment.{extension}"))
+
+
+def theme(slug="sgg", name="SGG", colour="purple", icon="shield"):
+    return models.Theme.objects.create(slug=slug, name=name, colour=colour, icon=icon,
+                                       description=f"Over {name}.")
+
+
+def environment(parent=None, **fields):
+    fields.setdefault("title", "Leeromgeving")
+    fields.setdefault("slug", "leeromgeving")
+    fields.setdefault("intro", "<p>Welkom in de leeromgeving.</p>")
+    fields.setdefault("feedback_label", "Vragen of feedback?")
+    fields.setdefault("feedback_email", "leren@example.org")
+    return (parent or site_root()).add_child(instance=models.LearningEnvironmentPage(**fields))
+
+
+def block(kind, value):
+    return {"type": kind, "value": value, "id": str(uuid.uuid4())}
+
+
+def rich_link(page):
+    return f'<p>Zie <a linktype="page" id="{page.pk}">deze pagina</a>.</p>'
+
+
+def body_blocks(count, link_target):
+    """``count`` blocks cycling through every kind, each with its own image, file or link."""
+    kinds = ["text", "image", "audio", "video", "exercise", "download", "link"]
+    blocks = []
+    for index in range(count):
+        kind = kinds[index % len(kinds)]
+        if kind == "text":
+            value = {"text": rich_link(link_target) + "<p>" + "woord " * 40 + "</p>"}
+        elif kind == "image":
+            value = {"image": image(f"Afbeelding {index}").pk, "alt_text": "Een tekening",
+                     "caption": "Bijschrift"}
+        elif kind == "audio":
+            value = {"title": "Podcast", "audio": media("audio", 30).pk,
+                     "transcript": "<p>Tekst</p>"}
+        elif kind == "video":
+            value = {"title": "Film", "video": media("video", 45).pk, "embed_url": "",
+                     "embed_duration": None, "transcript": "<p>Tekst</p>",
+                     "subtitles": document("Ondertitels", "film.vtt").pk}
+        elif kind == "exercise":
+            value = {"kind": "single", "question": "<p>Wat doe je?</p>", "explanation": "",
+                     "options": [
+                         {"type": "item", "id": str(uuid.uuid4()),
+                          "value": {"text": "Dit", "correct": True, "feedback": "Goed"}},
+                         {"type": "item", "id": str(uuid.uuid4()),
+                          "value": {"text": "Dat", "correct": False, "feedback": "Nee"}}]}
+        elif kind == "download":
+            value = {"document": document(f"Werkblad {index}").pk, "title": "",
+                     "description": "Om te printen"}
+        else:
+            value = {"label": "Lees verder", "description": "", "kind": "borg_website",
+                     "page": link_target.pk, "url": "", "document": None}
+        blocks.append(block(kind, value))
+    return blocks
+
+
+def basic_module(parent, title="Basismodule", blocks=(), themes=(), **fields):
+    module = models.BasicModulePage(
+        title=title, summary=f"Samenvatting van {title}.", target_duration=600,
+        audience_roles=["support-worker"], body=list(blocks), **fields)
+    parent.add_child(instance=module)
+    if themes:
+        module.themes.set(themes)
+        module.save()
+    return module
+
+
+def specialist_module(parent, title="SGG", parts=1, blocks_per_part=3, themes=(), **fields):
+    module = models.SpecialistModulePage(
+        title=title, summary=f"Over {title}.", target_duration=600, icon="shield",
+        explanation="<p>Uitleg</p>", audience_roles=["starting-psychologist"], **fields)
+    parent.add_child(instance=module)
+    if themes:
+        module.themes.set(themes)
+        module.save()
+    for number in range(parts):
+        module.add_child(instance=models.ModulePartPage(
+            title=f"Onderdeel {number + 1}", icon="book", summary="Een onderdeel.",
+            target_duration=120, body=body_blocks(blocks_per_part, parent)))
+    return module
+
+
+def provider(name, logo=True, **fields):
+    return models.Provider.objects.create(name=name, logo=image(f"Logo {name}") if logo else None,
+                                          website="https://example.org", **fields)
+
+
+def offering(provider_, title, **fields):
+    fields.setdefault("summary", f"Over {title}.")
+    fields.setdefault("url", "https://example.org/aanbod")
+    fields.setdefault("last_checked", datetime.date(2026, 10, 1))
+    offer = models.Offering.objects.create(provider=provider_, title=title, **fields)
+    models.OfferingChapter.objects.create(offering=offer, title="Hoofdstuk 1", sort_order=0)
+    models.OfferingChapter.objects.create(offering=offer, title="Hoofdstuk 2", sort_order=1)
+    return offer
