@@ -3,7 +3,7 @@
 from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import GroupPagePermission
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import LearningEnvironmentPage, ModulePartPage, SpecialistModulePage
 
@@ -25,21 +25,28 @@ def grant_editors_the_environment(sender, instance, created, raw=False, **kwargs
                                                   permission=permission)
 
 
-def refresh_module_estimate(sender, instance, **kwargs):
+def refresh_estimate_of(page):
     """A specialist module takes as long as its live parts together."""
-    parent = instance.get_parent() if instance.pk and instance.path else None
-    module = parent.specific if parent else None
+    module = page.specific if page else None
     if isinstance(module, SpecialistModulePage):
         SpecialistModulePage.objects.filter(pk=module.pk).update(
             estimated_duration_seconds=module.estimate_duration().total_seconds)
 
 
+def refresh_module_estimate(sender, instance, **kwargs):
+    refresh_estimate_of(instance.get_parent() if instance.pk and instance.path else None)
+
+
 def refresh_module_estimate_after_delete(sender, instance, **kwargs):
-    module = SpecialistModulePage.objects.filter(
-        path=instance.path[: -instance.steplen]).first()
-    if module:
-        SpecialistModulePage.objects.filter(pk=module.pk).update(
-            estimated_duration_seconds=module.estimate_duration().total_seconds)
+    refresh_estimate_of(SpecialistModulePage.objects.filter(
+        path=instance.path[: -instance.steplen]).first())
+
+
+def refresh_module_estimates_after_move(sender, instance, parent_page_before,
+                                        parent_page_after, **kwargs):
+    """A part moved to another module takes its time with it."""
+    refresh_estimate_of(parent_page_before)
+    refresh_estimate_of(parent_page_after)
 
 
 def connect():
@@ -47,3 +54,4 @@ def connect():
     page_published.connect(refresh_module_estimate, sender=ModulePartPage)
     page_unpublished.connect(refresh_module_estimate, sender=ModulePartPage)
     post_delete.connect(refresh_module_estimate_after_delete, sender=ModulePartPage)
+    post_page_move.connect(refresh_module_estimates_after_move, sender=ModulePartPage)
