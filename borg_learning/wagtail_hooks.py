@@ -1,9 +1,14 @@
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .filters import OfferingFilterSet
 from .models import DevelopmentGroup, Offering, Provider, Theme
+from .models.modules import TimedPage
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -45,3 +50,22 @@ class LearningViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(LearningViewSetGroup)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_over_budget(request, action_type, objects, action_class_instance):
+    """Publishing from a page listing keeps to the time budget, as the edit view does."""
+    if action_type != "publish":
+        return None
+    pages = [page for page in objects if isinstance(page, Page)]
+    form = getattr(action_class_instance, "cleaned_form", None)
+    if form is not None and form.cleaned_data.get("include_descendants"):
+        pages += [descendant for page in list(pages)
+                  for descendant in page.get_descendants().not_live()]
+    refused = False
+    for page in (page.specific for page in pages):
+        if isinstance(page, TimedPage):
+            for message in page.latest_revision_budget_errors():
+                messages.error(request, f"{page.get_admin_display_title()}: {message}")
+                refused = True
+    return redirect(action_class_instance.next_url) if refused else None

@@ -74,6 +74,12 @@ class TimedPage(models.Model):
                      over_budget_message(estimate, target_minutes, self.budget_subject))]
         return []
 
+    def latest_revision_budget_errors(self):
+        """The messages that publishing the latest revision as it is would get."""
+        draft = self.get_latest_revision_as_object()
+        return [message for _field, message in draft.over_budget_errors(
+            getattr(draft, "body", None), draft.target_duration, self.get_parent())]
+
     @property
     def estimated_duration_minutes(self):
         return -(-self.estimated_duration_seconds // 60)
