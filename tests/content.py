@@ -26,7 +26,7 @@ def site_root():
 
 
 def image(title="Afbeelding"):
-    return get_image_model().objects.create(title=title, file=get_test_image_file())
+    return get_image_model().objects.create(title=title, file=get_test_image_file(size=(48, 32)))
 
 
 def document(title="Werkblad", name="werkblad.pdf"):
@@ -63,14 +63,15 @@ def rich_link(page):
     return f'<p>Zie <a linktype="page" id="{page.pk}">deze pagina</a>.</p>'
 
 
-def body_blocks(count, link_target):
-    """``count`` blocks cycling through every kind, each with its own image, file or link."""
-    kinds = ["text", "image", "audio", "video", "exercise", "download", "link"]
+def body_blocks(count, link_target, kinds=("text", "image", "audio", "video", "exercise",
+                                            "download", "link")):
+    """``count`` blocks cycling through ``kinds``, each with its own image, file or link."""
     blocks = []
     for index in range(count):
         kind = kinds[index % len(kinds)]
         if kind == "text":
-            value = {"text": rich_link(link_target) + "<p>" + "woord " * 40 + "</p>"}
+            value = {"text": rich_link(link_target) + "<p>" + "woord " * 40 + "</p>"
+                     f'<p><a linktype="document" id="{document().pk}">Werkblad</a></p>'}
         elif kind == "image":
             value = {"image": image(f"Afbeelding {index}").pk, "alt_text": "Een tekening",
                      "caption": "Bijschrift"}
@@ -109,7 +110,8 @@ def basic_module(parent, title="Basismodule", blocks=(), themes=(), **fields):
     return module
 
 
-def specialist_module(parent, title="SGG", parts=1, blocks_per_part=3, themes=(), **fields):
+def specialist_module(parent, title="SGG", parts=1, blocks_per_part=3, themes=(), kinds=None,
+                      **fields):
     module = models.SpecialistModulePage(
         title=title, summary=f"Over {title}.", target_duration=600, icon="shield",
         explanation="<p>Uitleg</p>", audience_roles=["starting-psychologist"], **fields)
@@ -120,7 +122,8 @@ def specialist_module(parent, title="SGG", parts=1, blocks_per_part=3, themes=()
     for number in range(parts):
         module.add_child(instance=models.ModulePartPage(
             title=f"Onderdeel {number + 1}", icon="book", summary="Een onderdeel.",
-            target_duration=120, body=body_blocks(blocks_per_part, parent)))
+            target_duration=120,
+            body=body_blocks(blocks_per_part, parent, **({"kinds": kinds} if kinds else {}))))
     return module
 
 

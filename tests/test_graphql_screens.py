@@ -57,7 +57,7 @@ def test_section_lists_its_modules(graphql, tree):
     assert [module["title"] for module in page["modules"]] == ["Wie is de doelgroep?", "SGG"]
     tile = page["modules"][0]
     assert tile["kind"] == "BASIC"
-    assert tile["image"]["rendition"]["width"] == 400
+    assert ".fill-400x300" in tile["image"]["rendition"]["url"]
     assert tile["image"]["rendition"]["url"].startswith("http://testserver/media/images/")
 
 
@@ -77,7 +77,7 @@ def test_basic_module_has_metadata_and_every_block_typed(graphql, tree):
     assert f'<a href="{section_url}">deze pagina</a>' in text["html"]
     assert "linktype" not in text["html"]
     assert image["altText"] == "Een tekening"
-    assert image["image"]["rendition"]["width"] == 800 or image["image"]["width"] < 800
+    assert ".width-800" in image["image"]["rendition"]["url"]
     assert "w, " in image["image"]["srcset"]
     assert audio["audio"]["mimeType"] == "audio/mpeg"
     assert audio["audio"]["url"].startswith("http://testserver/media/")

@@ -146,7 +146,7 @@ class RequestObjects:
             return get_document_model().objects.all()
         if kind == "media":
             return get_media_model().objects.all()
-        return self.visible(Page.objects.all())
+        return self.visible(Page.objects.all()).specific()
 
     def page_url(self, page):
         """Absolute URL of a page on the site it belongs to, using cached site roots."""

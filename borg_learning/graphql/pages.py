@@ -149,7 +149,7 @@ class StartButton(graphene.ObjectType):
 
     def resolve_page(button, info):
         page = RequestObjects.of(info).get("page", button.target_page_id)
-        return page.specific if page and type(page.specific) in PAGE_TYPES else None
+        return page if type(page) in PAGE_TYPES else None
 
     def resolve_theme(button, info):
         return button.target_theme

@@ -1,0 +1,149 @@
+"""Each screen costs a fixed number of SQL queries, however much content it shows.
+
+Every measurement runs with Django's caches cleared (Wagtail's renditions and site root
+caches cold) after one warm-up request has generated the renditions in the database.
+"""
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from borg_learning import models
+from tests import content
+from tests.content import screen_query
+
+pytestmark = pytest.mark.django_db
+
+SMALL_KINDS = ("text", "image", "video")
+
+
+def count_queries(client, query, variables=None):
+    def run():
+        response = client.post("/graphql/", {"query": query, "variables": variables or {}},
+                               content_type="application/json")
+        payload = response.json()
+        assert "errors" not in payload, payload
+        return payload
+
+    run()  # renditions are generated once, as on a live site
+    for cache in caches.all():
+        cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        payload = run()
+    return len(captured), payload
+
+
+@pytest.fixture
+def section():
+    env = content.environment()
+    return env.add_child(instance=models.SectionPage(title="Modules"))
+
+
+def test_a_part_with_60_blocks_costs_what_one_with_3_costs(client, section):
+    # Three blocks that refer to every kind of object: a page and a document (text), an
+    # image, and a video with its subtitles.
+    small = content.specialist_module(section, "Klein", parts=1, blocks_per_part=3,
+                                      kinds=SMALL_KINDS)
+    large = content.specialist_module(section, "Groot", parts=1, blocks_per_part=60)
+    query = screen_query("page")
+    small_count, small_page = count_queries(
+        client, query, {"id": small.get_children().first().pk})
+    large_count, large_page = count_queries(
+        client, query, {"id": large.get_children().first().pk})
+    assert len(small_page["data"]["page"]["body"]) == 3
+    body = large_page["data"]["page"]["body"]
+    assert len(body) == 60
+    assert all(block.get("image") for block in body if block["__typename"] == "ImageBlock")
+    assert small_count == large_count <= 16
+
+
+def test_a_basic_module_with_60_blocks_costs_what_one_with_3_costs(client, section):
+    small = content.basic_module(section, "Klein",
+                                 blocks=content.body_blocks(3, section, SMALL_KINDS))
+    large = content.basic_module(section, "Groot", blocks=content.body_blocks(60, section))
+    query = screen_query("page")
+    small_count, _ = count_queries(client, query, {"id": small.pk})
+    large_count, payload = count_queries(client, query, {"id": large.pk})
+    assert len(payload["data"]["page"]["body"]) == 60
+    assert small_count == large_count <= 16
+
+
+def make_modules(section, count):
+    for number in range(count):
+        content.basic_module(section, f"Module {number}", image=content.image(f"Tegel {number}"))
+
+
+def test_a_list_of_100_modules_costs_what_a_list_of_5_costs(client, section):
+    make_modules(section, 5)
+    query = screen_query("modules")
+    small_count, small = count_queries(client, query, {"limit": 100})
+    make_modules(section, 95)
+    large_count, large = count_queries(client, query, {"limit": 100})
+    assert len(small["data"]["modules"]["items"]) == 5
+    items = large["data"]["modules"]["items"]
+    assert len(items) == 100 and all(item["image"]["rendition"]["url"] for item in items)
+    assert small_count == large_count <= 10
+
+
+def test_a_section_of_100_modules_costs_what_one_of_5_costs(client, section):
+    make_modules(section, 5)
+    query, variables = screen_query("page"), {"id": section.pk}
+    small_count, _ = count_queries(client, query, variables)
+    make_modules(section, 95)
+    large_count, payload = count_queries(client, query, variables)
+    assert len(payload["data"]["page"]["modules"]) == 100
+    assert small_count == large_count <= 12
+
+
+def make_offerings(count, start=0):
+    for number in range(start, start + count):
+        provider = content.provider(f"Aanbieder {number}")
+        content.offering(provider, f"Aanbod {number}", target_groups=["lvb"])
+
+
+def test_a_catalogue_page_of_100_offers_costs_what_one_of_5_costs(client):
+    make_offerings(5)
+    query = screen_query("catalogue")
+    small_count, _ = count_queries(client, query, {"limit": 100})
+    make_offerings(95, start=5)
+    large_count, payload = count_queries(client, query, {"limit": 100})
+    items = payload["data"]["catalogue"]["items"]
+    assert len(items) == 100 and all(item["provider"]["logo"] for item in items)
+    assert small_count == large_count <= 12
+
+
+def test_the_theme_map_costs_the_same_for_5_and_50_modules(client, section):
+    themes = [content.theme(f"thema-{n}", f"Thema {n}") for n in range(3)]
+    for number in range(5):
+        content.specialist_module(section, f"Specialistisch {number}", parts=2,
+                                  blocks_per_part=1, themes=themes)
+    query = screen_query("theme_map")
+    small_count, _ = count_queries(client, query)
+    for number in range(5, 50):
+        content.specialist_module(section, f"Specialistisch {number}", parts=2,
+                                  blocks_per_part=1, themes=themes)
+    large_count, payload = count_queries(client, query)
+    assert len(payload["data"]["themes"][0]["modules"]) == 50
+    assert small_count == large_count <= 10
+
+
+def test_the_start_page_costs_the_same_for_4_and_34_buttons(client, section):
+    env = section.get_parent().specific
+    query = screen_query("start_page")
+
+    def add_buttons(count):
+        for number in range(count):
+            theme = content.theme(f"t{count}-{number}", f"Thema {count}-{number}")
+            models.StartButton.objects.create(page=env, label=f"Knop {number}",
+                                              target_theme=theme)
+            module = content.basic_module(section, f"Module {count}-{number}")
+            models.StartButton.objects.create(page=env, label=f"Pagina {number}",
+                                              target_page=module, colour="blue", icon="book")
+
+    add_buttons(2)
+    small_count, _ = count_queries(client, query)
+    add_buttons(15)
+    large_count, payload = count_queries(client, query)
+    assert len(payload["data"]["learningEnvironment"]["buttons"]) == 34
+    assert small_count == large_count <= 10
