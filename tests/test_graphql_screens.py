@@ -14,17 +14,19 @@ def tree():
     sgg = content.theme()
     agression = content.theme("agressie", "Agressie", "orange", "heart")
     env = content.environment()
-    section = env.add_child(instance=models.SectionPage(title="Basismodules", intro="<p>Start</p>"))
+    section = env.add_child(
+        instance=models.SectionPage(title="Basismodules", intro="<p>Start</p>"))
     basic = content.basic_module(section, "Wie is de doelgroep?", themes=[agression],
                                  image=content.image("Tegel"),
                                  blocks=content.body_blocks(7, section))
     specialist = content.specialist_module(section, "SGG", parts=2, themes=[sgg])
     catalogue = env.add_child(instance=models.CataloguePage(title="Opleidingsaanbod"))
     models.StartButton.objects.create(page=env, label="SGG", target_theme=sgg, sort_order=0)
-    models.StartButton.objects.create(page=env, label="Basismodules", target_page=section, colour="green", icon="book",
-                       sort_order=1)
-    models.StartButton.objects.create(page=env, label="De Borg", target_url="https://deborg.example", colour="grey",
-                       icon="compass", sort_order=2)
+    button = models.StartButton.objects.create
+    button(page=env, label="Basismodules", target_page=section, colour="green", icon="book",
+           sort_order=1)
+    button(page=env, label="De Borg", target_url="https://deborg.example", colour="grey",
+           icon="compass", sort_order=2)
     return {"env": env, "section": section, "basic": basic, "specialist": specialist,
             "catalogue": catalogue, "sgg": sgg}
 
@@ -149,7 +151,8 @@ def test_catalogue_filters_searches_and_pages(graphql, tree):
         result = graphql(query, variables)["data"]["catalogue"]
         return result["totalCount"], [item["title"] for item in result["items"]]
 
-    assert titles() == (2, ["Omgaan met agressie", "Seksueel grensoverschrijdend gedrag herkennen"])
+    assert titles() == (2, ["Omgaan met agressie",
+                            "Seksueel grensoverschrijdend gedrag herkennen"])
     assert titles(provider=str(ggz.pk)) == (1, ["Omgaan met agressie"])
     assert titles(theme="sgg") == (1, ["Seksueel grensoverschrijdend gedrag herkennen"])
     assert titles(targetGroup="forensic")[1] == ["Seksueel grensoverschrijdend gedrag herkennen"]
