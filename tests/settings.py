@@ -89,3 +89,4 @@ CORS_ALLOWED_ORIGINS = ["http://frontend.test"]
 CORS_URLS_REGEX = r"^/(graphql|api)/.*$"
 
 BORG_LEARNING = {}
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"

@@ -15,11 +15,18 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessMixin
 
+from ..api.serializers import (
+    ChoiceListSerializer,
+    DevelopmentGroupSerializer,
+    LearningObjectivesSerializer,
+    ThemesSerializer,
+)
 from ..blocks import LearningObjectivesBlock, ModuleBodyBlock
 from ..conf import learning_settings
 from ..duration import DurationEstimate, estimate_body
@@ -122,6 +129,20 @@ class ModuleMetadata(TimedPage):
         ], heading=_("Credits and review")),
     ]
 
+    metadata_api_fields = [
+        APIField("summary"),
+        APIField("image"),
+        APIField("themes", serializer=ThemesSerializer()),
+        APIField("learning_objectives", serializer=LearningObjectivesSerializer()),
+        APIField("audience_roles", serializer=ChoiceListSerializer("AUDIENCE_ROLES")),
+        APIField("target_duration"),
+        APIField("estimated_duration_seconds"),
+        APIField("development_group", serializer=DevelopmentGroupSerializer()),
+        APIField("copyright_holder"),
+        APIField("last_reviewed"),
+        APIField("review_interval_months"),
+    ]
+
     class Meta:
         abstract = True
 
@@ -161,6 +182,7 @@ class BasicModulePage(HeadlessMixin, ModuleMetadata, Page):
     ]
     parent_page_types = ["borg_learning.LearningEnvironmentPage", "borg_learning.SectionPage"]
     subpage_types = []
+    api_fields = ModuleMetadata.metadata_api_fields + [APIField("body")]
 
     class Meta:
         verbose_name = _("basic module")
@@ -184,6 +206,7 @@ class SpecialistModulePage(HeadlessMixin, ModuleMetadata, Page):
     ]
     parent_page_types = ["borg_learning.LearningEnvironmentPage", "borg_learning.SectionPage"]
     subpage_types = ["borg_learning.ModulePartPage"]
+    api_fields = ModuleMetadata.metadata_api_fields + [APIField("icon"), APIField("explanation")]
 
     class Meta:
         verbose_name = _("specialist module")
@@ -218,6 +241,8 @@ class ModulePartPage(HeadlessMixin, TimedPage, Page):
     ]
     parent_page_types = ["borg_learning.SpecialistModulePage"]
     subpage_types = []
+    api_fields = [APIField("icon"), APIField("summary"), APIField("target_duration"),
+                  APIField("estimated_duration_seconds"), APIField("body")]
     budget_subject = _("This part")
 
     class Meta:

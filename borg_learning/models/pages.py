@@ -4,7 +4,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from rest_framework.fields import CharField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -42,6 +44,8 @@ class LearningEnvironmentPage(HeadlessMixin, Page):
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     subpage_types = MODULE_PAGE_TYPES
+    api_fields = [APIField("intro"), APIField("feedback_label"), APIField("feedback_href"),
+                  APIField("buttons")]
 
     class Meta:
         verbose_name = _("learning environment")
@@ -90,6 +94,13 @@ class StartButton(Orderable):
     ]
 
     TARGET_FIELDS = ("target_page", "target_theme", "target_url")
+    api_fields = [
+        APIField("label"), APIField("target_type"), APIField("target_page"),
+        APIField("target_theme_slug", serializer=CharField(source="target_theme.slug",
+                                                          default=None, read_only=True)),
+        APIField("target_url"), APIField("resolved_colour"), APIField("resolved_colour_hex"),
+        APIField("resolved_icon"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("button")
@@ -145,6 +156,7 @@ class SectionPage(HeadlessMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["borg_learning.LearningEnvironmentPage"]
+    api_fields = [APIField("intro")]
     subpage_types = MODULE_PAGE_TYPES[1:]
 
     class Meta:
@@ -160,6 +172,7 @@ class CataloguePage(HeadlessMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["borg_learning.LearningEnvironmentPage", "borg_learning.SectionPage"]
+    api_fields = [APIField("intro")]
     subpage_types = []
 
     class Meta:

@@ -101,6 +101,8 @@ WAGTAIL_SITE_NAME = "De Borg"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"  # REST clients get HTML with links resolved
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 
 # The frontend renders pages; "view live" and "preview" in the admin go there.
 FRONTEND_URL = os.environ.get("FRONTEND_URL", "http://127.0.0.1:8000")
