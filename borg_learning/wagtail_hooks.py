@@ -11,7 +11,13 @@ from .models import DevelopmentGroup, Offering, Provider, Theme
 from .models.modules import TimedPage
 
 
-class ThemeViewSet(SnippetViewSet):
+class LearningSnippetViewSet(SnippetViewSet):
+    # Search the listed ``search_fields`` with the ORM: a search backend only searches
+    # its index columns (SQLite fails on "summary") and refuses the listing's filters.
+    search_backend_name = None
+
+
+class ThemeViewSet(LearningSnippetViewSet):
     model = Theme
     icon = "tag"
     list_display = ["name", "slug", "colour", "icon"]
@@ -19,14 +25,14 @@ class ThemeViewSet(SnippetViewSet):
     ordering = ["sort_order", "name"]
 
 
-class DevelopmentGroupViewSet(SnippetViewSet):
+class DevelopmentGroupViewSet(LearningSnippetViewSet):
     model = DevelopmentGroup
     icon = "group"
     list_display = ["name"]
     search_fields = ["name", "description"]
 
 
-class ProviderViewSet(SnippetViewSet):
+class ProviderViewSet(LearningSnippetViewSet):
     model = Provider
     icon = "site"
     list_display = ["name", "access", "is_borg_institution"]
@@ -34,7 +40,7 @@ class ProviderViewSet(SnippetViewSet):
     search_fields = ["name", "description"]
 
 
-class OfferingViewSet(SnippetViewSet):
+class OfferingViewSet(LearningSnippetViewSet):
     model = Offering
     icon = "list-ul"
     list_display = ["title", "provider", "format", "active", "last_checked"]
