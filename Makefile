@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 MANAGE := cd example_project && $(PY) manage.py
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test install lint check test-sqlite test-postgres messages clean
+.PHONY: demo test install lint check test-sqlite test-postgres messages schema clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -56,6 +56,11 @@ messages: install
 	  PYTHONPATH=$(CURDIR):$(CURDIR)/example_project $(CURDIR)/$(VENV)/bin/django-admin \
 	    makemessages -l nl --settings=tests.settings && \
 	  $(CURDIR)/$(VENV)/bin/django-admin compilemessages -l nl
+
+schema: install
+	DJANGO_SETTINGS_MODULE=tests.settings PYTHONPATH=.:example_project $(PY) -c \
+	  "import django; django.setup(); from borg_learning.graphql import schema; \
+	  open('docs/schema.graphql', 'w').write(str(schema).strip() + '\n')"
 
 clean:
 	rm -rf $(VENV) example_project/db.sqlite3 example_project/media
