@@ -62,8 +62,10 @@ class Migration(migrations.Migration):
     dependencies = [
         ("borg_learning", "0001_initial"),
         ("wagtailcore", "0094_alter_page_locale"),
-        ("wagtailimages", "0001_initial"),
-        ("wagtaildocs", "0001_initial"),
+        # After the choose permissions exist, so the group gets them per collection
+        # here, and not also as a model permission from those migrations.
+        ("wagtailimages", "0023_add_choose_permissions"),
+        ("wagtaildocs", "0011_add_choose_permissions"),
         ("wagtailmedia", "0001_initial"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),
         ("auth", "0012_alter_user_first_name_max_length"),
