@@ -31,35 +31,51 @@ JSON = "application/json"
 
 
 class RequestError(Exception):
-    """A request the server will not execute; ``status`` applies to graphql-response+json."""
+    """A request the server will not execute.
 
-    def __init__(self, message, status=400, headers=None):
+    ``graphql`` marks the errors of a well-formed request (a syntax or validation error,
+    wrong variables, a limit): those are 400 only with graphql-response+json and 200 with
+    application/json. A malformed request (not JSON, no query) is 400 with either.
+    """
+
+    def __init__(self, message, status=400, headers=None, graphql=False):
         super().__init__(message)
         self.message, self.status, self.headers = message, status, headers or {}
+        self.graphql = graphql
 
 
 def accepted_media_type(request):
-    """The response media type to use, or None when the client accepts neither."""
+    """The response media type to use, or None when the client accepts neither.
+
+    The client's priorities (``q``) decide, and for each of our types the most specific
+    matching range gives its priority; on a tie graphql-response+json wins.
+    """
     header = request.headers.get("Accept", "")
     if not header.strip():
         return JSON
-    ranges = []
+    ranges = {}
     for item in header.split(","):
         media_range, *params = [part.strip() for part in item.split(";")]
         quality = 1.0
         for param in params:
-            if param.startswith("q="):
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
                 try:
-                    quality = float(param[2:])
+                    quality = float(value)
                 except ValueError:
                     quality = 0.0
-        ranges.append((media_range.lower(), quality))
-    for media_type in (GRAPHQL_RESPONSE, JSON):
+        media_range = media_range.lower()
+        ranges[media_range] = max(quality, ranges.get(media_range, 0.0))
+
+    def quality(media_type):
         main = media_type.split("/")[0]
-        for media_range, quality in sorted(ranges, key=lambda pair: -pair[1]):
-            if quality > 0 and media_range in (media_type, f"{main}/*", "*/*"):
-                return media_type
-    return None
+        for media_range in (media_type, f"{main}/*", "*/*"):
+            if media_range in ranges:
+                return ranges[media_range]
+        return 0.0
+
+    best = max((GRAPHQL_RESPONSE, JSON), key=quality)
+    return best if quality(best) > 0 else None
 
 
 def graphiql_enabled():
@@ -86,8 +102,8 @@ class GraphQLHTTPView(View):
             query, variables, operation_name = self.read_params(request)
             payload = self.execute(request, query, variables, operation_name)
         except RequestError as error:
-            status = error.status if (media_type == GRAPHQL_RESPONSE or error.status != 400) \
-                else 200
+            status = 200 if (error.graphql and error.status == 400 and media_type == JSON) \
+                else error.status
             return self.error_response(media_type, error, status)
         return self.respond(media_type, payload, 200)
 
@@ -102,7 +118,7 @@ class GraphQLHTTPView(View):
             if variables:
                 try:
                     variables = json.loads(variables)
-                except ValueError:
+                except (ValueError, RecursionError):
                     raise RequestError("The variables parameter is not valid JSON.") from None
             extras = {"variables": variables, "operationName": params.get("operationName")}
             query = params.get("query")
@@ -112,7 +128,7 @@ class GraphQLHTTPView(View):
                 raise RequestError(f"Send the request body as {JSON}.", status=415)
             try:
                 body = json.loads(request.body or b"null")
-            except ValueError:
+            except (ValueError, RecursionError):
                 raise RequestError("The request body is not valid JSON.") from None
             if not isinstance(body, dict):
                 raise RequestError("The request body must be a JSON object with a 'query'.")
@@ -129,27 +145,29 @@ class GraphQLHTTPView(View):
     def execute(self, request, query, variables, operation_name):
         too_long = query_length_error(query)
         if too_long:
-            raise RequestError(too_long)
+            raise RequestError(too_long, graphql=True)
         schema = self.schema.graphql_schema
         try:
             document = parse(query)
         except GraphQLError as error:
-            raise RequestError(error.message) from None
+            raise RequestError(error.message, graphql=True) from None
         errors = validate(schema, document, [*specified_rules, DepthLimitRule])
         if errors:
-            raise RequestError("; ".join(error.message for error in errors))
+            raise RequestError("; ".join(error.message for error in errors), graphql=True)
         operation = get_operation_ast(document, operation_name)
         if operation is None:
             raise RequestError("Name the operation to run with 'operationName'."
                                if operation_name is None else
-                               f"There is no operation named '{operation_name}'.")
+                               f"There is no operation named '{operation_name}'.",
+                               graphql=True)
         if request.method == "GET" and operation.operation != OperationType.QUERY:
             raise RequestError("Only queries may be sent with GET; use POST.", 405,
                                {"Allow": "POST"})
         result = execute(schema, document, context_value=request,
                          variable_values=variables, operation_name=operation_name)
         if result.data is None and result.errors and all(e.path is None for e in result.errors):
-            raise RequestError("; ".join(error.message for error in result.errors))
+            raise RequestError("; ".join(error.message for error in result.errors),
+                               graphql=True)
         payload = {"data": result.data}
         if result.errors:
             payload["errors"] = [self.format_error(error) for error in result.errors]
