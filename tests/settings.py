@@ -83,7 +83,10 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="borg-learning-media-")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 WAGTAIL_SITE_NAME = "De Borg (tests)"
 WAGTAILADMIN_BASE_URL = "http://testserver"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Dutch stemming on PostgreSQL; SQLite ignores SEARCH_CONFIG.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"}
+}
 WAGTAIL_HEADLESS_PREVIEW = {"CLIENT_URLS": {"default": "http://frontend.test"}}
 CORS_ALLOWED_ORIGINS = ["http://frontend.test"]
 CORS_URLS_REGEX = r"^/(graphql|api)/.*$"

@@ -99,7 +99,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 WAGTAIL_SITE_NAME = "De Borg"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Dutch stemming on PostgreSQL; SQLite ignores SEARCH_CONFIG.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"}
+}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"  # REST clients get HTML with links resolved
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
