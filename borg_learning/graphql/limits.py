@@ -35,15 +35,22 @@ def query_length_error(query):
 
 
 class DepthLimitRule(ValidationRule):
-    """Refuses operations nested deeper than ``GRAPHQL_MAX_DEPTH``; introspection is exempt."""
+    """Refuses operations nested deeper than ``GRAPHQL_MAX_DEPTH``; introspection is exempt.
 
-    def enter_operation_definition(self, node: OperationDefinitionNode, *args):
-        fragments = {
+    The depth of each fragment is computed once, so a fragment spread many times (or
+    fragments spreading each other twice, level after level) costs no more than once.
+    """
+
+    def enter_document(self, node, *args):
+        self.fragments = {
             definition.name.value: definition
-            for definition in self.context.document.definitions
+            for definition in node.definitions
             if definition.kind == "fragment_definition"
         }
-        depth = self.depth(node.selection_set, fragments, 0, set())
+        self.fragment_depths = {}
+
+    def enter_operation_definition(self, node: OperationDefinitionNode, *args):
+        depth = self.depth(node.selection_set, frozenset())
         maximum = learning_settings.GRAPHQL_MAX_DEPTH
         if depth > maximum:
             name = node.name.value if node.name else "anonymous"
@@ -51,23 +58,28 @@ class DepthLimitRule(ValidationRule):
                 f"Operation '{name}' is {depth} levels deep, over the query depth limit of "
                 f"{maximum} (BORG_LEARNING['GRAPHQL_MAX_DEPTH']).", node))
 
-    def depth(self, selection_set, fragments, level, visited):
+    def depth(self, selection_set, visiting):
+        """How many levels of fields a selection set has, its own included."""
         if selection_set is None:
-            return level
-        deepest = level
+            return 0
+        deepest = 0
         for selection in selection_set.selections:
             if isinstance(selection, FieldNode):
                 if selection.name.value.startswith("__"):
                     continue
-                deepest = max(deepest, self.depth(selection.selection_set, fragments,
-                                                  level + 1, visited))
+                deepest = max(deepest, 1 + self.depth(selection.selection_set, visiting))
             elif isinstance(selection, InlineFragmentNode):
-                deepest = max(deepest, self.depth(selection.selection_set, fragments, level,
-                                                  visited))
+                deepest = max(deepest, self.depth(selection.selection_set, visiting))
             elif isinstance(selection, FragmentSpreadNode):
-                name = selection.name.value
-                if name in visited or name not in fragments:
-                    continue
-                deepest = max(deepest, self.depth(fragments[name].selection_set, fragments,
-                                                  level, visited | {name}))
+                deepest = max(deepest, self.fragment_depth(selection.name.value, visiting))
         return deepest
+
+    def fragment_depth(self, name, visiting):
+        # Unknown and cyclic fragments are reported by the specified rules.
+        if name in self.fragment_depths:
+            return self.fragment_depths[name]
+        if name in visiting or name not in self.fragments:
+            return 0
+        depth = self.depth(self.fragments[name].selection_set, visiting | {name})
+        self.fragment_depths[name] = depth
+        return depth
