@@ -130,9 +130,15 @@ def test_filters_and_search_combine(editor, catalogue):
 
 
 def test_the_filters_are_offered_in_dutch(editor, catalogue):
-    html = editor.get(snippet_url(Offering)).content.decode()
-    for label in ("Aanbieder", "Thema", "Doelgroep", "Leervorm"):
-        assert label in html
+    response = editor.get(snippet_url(Offering))
+    form = response.context["filters"].form
+    assert {name: str(field.label) for name, field in form.fields.items()} == {
+        "provider": "Aanbieder", "themes": "Thema", "target_groups": "Doelgroep",
+        "format": "Leervorm", "active": "Actief"}
+    assert [str(label) for _value, label in form.fields["target_groups"].choices][1:] == [
+        "SGLVG", "LVB", "Forensisch", "GGZ"]
+    html = response.content.decode()
+    assert 'name="target_groups"' in html and ">Forensisch<" in html
 
 
 def test_the_other_catalogue_listings_are_searchable(editor, catalogue):

@@ -137,8 +137,8 @@ class PageTypeTests(WagtailPageTestCase):
             True, True, False]
         assert module.audience_roles == ["support-worker"]
         assert list(module.themes.all()) == [self.theme]
-        # 30 s audio, 45 + 20 s video and two exercises are in the stored estimate.
-        assert module.estimated_duration_seconds > 30 + 65 + 2 * 60
+        # 7 words (3 s), 30 s audio, 45 + 20 s video and two exercises of 60 s.
+        assert module.estimated_duration_seconds == 3 + 30 + 65 + 120
 
     def test_can_create_a_basic_module_in_a_section(self):
         self.assertCanCreate(self.section, BasicModulePage, module_data(
