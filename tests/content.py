@@ -140,3 +140,62 @@ def offering(provider_, title, **fields):
     models.OfferingChapter.objects.create(offering=offer, title="Hoofdstuk 1", sort_order=0)
     models.OfferingChapter.objects.create(offering=offer, title="Hoofdstuk 2", sort_order=1)
     return offer
+
+
+# --- Visibility: restricted, unpublished, expired and draft pages -----------------------
+
+
+def restrict(page, restriction_type="password"):
+    """A Wagtail view restriction on ``page``, which also hides everything below it."""
+    from wagtail.models import PageViewRestriction
+
+    return PageViewRestriction.objects.create(
+        page=page, restriction_type=restriction_type,
+        password="geheim" if restriction_type == "password" else "")
+
+
+def unpublish(page):
+    """Take a published page offline the way the admin's unpublish action does."""
+    page.unpublish()
+    page.refresh_from_db()
+    return page
+
+
+def expire(page, days=1):
+    """Let a live page's expiry date pass before Wagtail's scheduler has unpublished it."""
+    from django.utils import timezone
+    from wagtail.models import Page
+
+    Page.objects.filter(pk=page.pk).update(
+        expire_at=timezone.now() - datetime.timedelta(days=days))
+    page.refresh_from_db()
+    return page
+
+
+def save_draft(page, **fields):
+    """Save changed ``fields`` as a draft revision; the live page stays as it is."""
+    draft = type(page).objects.get(pk=page.pk)
+    for name, value in fields.items():
+        setattr(draft, name, value)
+    return draft.save_revision()
+
+
+def draft_module(parent, title, **fields):
+    """A basic module that was saved as a draft and never published."""
+    module = basic_module(parent, title, live=False, **fields)
+    module.save_revision()
+    return module
+
+
+def preview_token(page):
+    """The token of a headless preview of the page's latest draft, as the admin makes it."""
+    draft = type(page).objects.get(pk=page.pk).get_latest_revision_as_object()
+    return draft.create_page_preview().token
+
+
+def module_part(module, title, blocks=(), **fields):
+    """A part below a specialist module."""
+    part = models.ModulePartPage(title=title, icon="book", summary=f"Over {title}.",
+                                 target_duration=120, body=list(blocks), **fields)
+    module.add_child(instance=part)
+    return part
