@@ -75,3 +75,37 @@ def refuse_bulk_publishing_over_budget(request, action_type, objects, action_cla
                 messages.error(request, f"{page.get_admin_display_title()}: {message}")
                 refused = True
     return redirect(action_class_instance.next_url) if refused else None
+
+
+# --- Reports: modules due for review ---------------------------------------------------
+
+from django.urls import include, path, reverse  # noqa: E402
+from wagtail.admin.menu import MenuItem  # noqa: E402
+from wagtail.permissions import policy_registry  # noqa: E402
+
+from .views.reports import ModulesDueForReviewView  # noqa: E402
+
+
+class PageEditorsMenuItem(MenuItem):
+    """Shown to users who may edit pages, as the report they lead to requires."""
+
+    def is_shown(self, request):
+        return policy_registry.get_by_type(Page).user_has_permission(request.user, "change")
+
+
+@hooks.register("register_admin_urls")
+def register_review_report_urls():
+    urls = [
+        path("", ModulesDueForReviewView.as_view(), name="review_due"),
+        path("results/", ModulesDueForReviewView.as_view(results_only=True),
+             name="review_due_results"),
+    ]
+    return [path("reports/modules-due-for-review/",
+                 include((urls, "borg_learning_reports"), namespace="borg_learning_reports"))]
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_report_menu_item():
+    return PageEditorsMenuItem(
+        _("Modules due for review"), reverse("borg_learning_reports:review_due"),
+        name="modules-due-for-review", icon_name="calendar-alt", order=1150)

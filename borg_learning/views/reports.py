@@ -1,0 +1,226 @@
+"""Admin reports: the modules whose review is due.
+
+Every module carries the date it was last reviewed and a review interval in months
+(``ModuleMetadata``). The report lists the modules of both types, live or not, that
+were never reviewed or whose review date has come, the most overdue first. The due
+date is computed in SQL, so the database filters, sorts and pages the list and a
+page of the report costs the same number of queries however many modules it shows.
+"""
+
+import django_filters
+from django.db import NotSupportedError
+from django.db.models import DateField, F, Func, Q
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, TitleColumn
+from wagtail.admin.views.reports import PageReportView
+from wagtail.coreutils import get_content_type_label
+from wagtail.models import Page
+
+from ..models import BasicModulePage, SpecialistModulePage, Theme
+
+#: The page types that carry ``ModuleMetadata``; each is a child table of ``Page``.
+MODULE_MODELS = (BasicModulePage, SpecialistModulePage)
+
+
+class AddMonths(Func):
+    """A date plus a number of calendar months, in SQL (SQLite and PostgreSQL).
+
+    The rule of ``ModuleMetadata.review_due_date``: the same day of the month, or the
+    last day of a shorter month (31 January plus one month is 28 or 29 February).
+    NULL when the date is NULL.
+    """
+
+    arity = 2
+    output_field = DateField()
+
+    def _compile(self, compiler):
+        return [compiler.compile(expression) for expression in self.get_source_expressions()]
+
+    def as_sql(self, compiler, connection, **extra_context):
+        raise NotSupportedError(
+            f"AddMonths is implemented for SQLite and PostgreSQL, not {connection.vendor}.")
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        # PostgreSQL's month arithmetic keeps the day and clamps to the end of the month.
+        (date_sql, date_params), (months_sql, months_params) = self._compile(compiler)
+        sql = f"CAST(({date_sql}) + make_interval(months => CAST(({months_sql}) AS integer))"
+        return f"{sql} AS date)", (*date_params, *months_params)
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        # SQLite's '+N months' overflows into the next month (31 January + 1 month is
+        # 2 or 3 March), so take the first of the target month, add the day, and keep
+        # the smaller of that and the last day of the target month. Dates are stored as
+        # 'YYYY-MM-DD' text; ISO dates compare correctly as text.
+        (date_sql, date_params), (months_sql, months_params) = self._compile(compiler)
+        day = f"CAST(SUBSTR(({date_sql}), 9, 2) AS integer)"
+        same_day = (f"DATE(({date_sql}), 'start of month', '+' || ({months_sql}) || ' months', "
+                    f"'+' || ({day} - 1) || ' days')")
+        month_end = (f"DATE(({date_sql}), 'start of month', "
+                     f"'+' || (({months_sql}) + 1) || ' months', '-1 day')")
+        params = (*date_params, *months_params, *date_params, *date_params, *months_params)
+        return f"MIN({same_day}, {month_end})", params
+
+
+def module_field(name):
+    """One field of the module's own table, read through Page's child-table joins."""
+    return Coalesce(*(f"{model._meta.model_name}__{name}" for model in MODULE_MODELS))
+
+
+def annotate_review(pages):
+    """Only the modules among ``pages``, with their review fields as annotations.
+
+    Adds ``last_reviewed``, ``review_interval_months``, ``review_due_date`` and
+    ``development_group_name``, read from whichever module table the page is in.
+    """
+    is_module = Q()
+    for model in MODULE_MODELS:
+        is_module |= Q(**{f"{model._meta.model_name}__isnull": False})
+    return pages.filter(is_module).annotate(
+        last_reviewed=module_field("last_reviewed"),
+        review_interval_months=module_field("review_interval_months"),
+        development_group_name=module_field("development_group__name"),
+    ).annotate(review_due_date=AddMonths("last_reviewed", "review_interval_months"))
+
+
+def due_for_review(pages, today=None):
+    """The modules among ``pages`` never reviewed or due on or before ``today``."""
+    today = today or timezone.localdate()
+    return annotate_review(pages).filter(
+        Q(last_reviewed__isnull=True) | Q(review_due_date__lte=today))
+
+
+def modules_with_theme(theme):
+    """A condition on Page: the page is a module tagged with ``theme``."""
+    condition = Q()
+    for model in MODULE_MODELS:
+        condition |= Q(pk__in=model.objects.filter(themes=theme).values("pk"))
+    return condition
+
+
+class ReviewReportFilterSet(WagtailFilterSet):
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Theme"), queryset=Theme.objects.all(), empty_label=_("All themes"),
+        method="filter_theme")
+
+    class Meta:
+        model = Page
+        fields = ["theme", "live"]
+
+    def filter_theme(self, queryset, name, value):
+        return queryset.filter(modules_with_theme(value)) if value else queryset
+
+
+class CalendarDateColumn(Column):
+    """A date written out ("12 januari 2025"), or ``empty_label`` when there is none."""
+
+    def __init__(self, name, empty_label="", **kwargs):
+        super().__init__(name, **kwargs)
+        self.empty_label = empty_label
+
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        return date_format(value, "DATE_FORMAT") if value else self.empty_label
+
+
+def interval_label(page):
+    months = page.review_interval_months
+    return ngettext("%(count)d month", "%(count)d months", months) % {"count": months}
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def page_type_label(page):
+    return get_content_type_label(page.content_type)
+
+
+def field_label(name):
+    return capfirst(BasicModulePage._meta.get_field(name).verbose_name)
+
+
+# The exported fields and their headings; the table shows the same, the title first.
+LABELS = {
+    "get_admin_display_title": _("Title"),
+    "content_type": _("Type"),
+    "last_reviewed": field_label("last_reviewed"),
+    "review_interval_months": field_label("review_interval_months"),
+    "review_due_date": _("Review due on"),
+    "development_group_name": field_label("development_group"),
+    "status_string": _("Status"),
+}
+
+
+class ModulesDueForReviewView(PageReportView):
+    """Modules never reviewed or past their review date, the most overdue first.
+
+    Lists the modules the user may edit; only users who may edit pages get in.
+    Sortable on title, last review, due date and status; exports to CSV and XLSX.
+    """
+
+    results_template_name = "wagtailadmin/reports/base_report_results.html"  # the table
+    page_title = _("Modules due for review")
+    header_icon = "calendar-alt"
+    index_url_name = "borg_learning_reports:review_due"
+    index_results_url_name = "borg_learning_reports:review_due_results"
+    permission_required = "change"
+    filterset_class = ReviewReportFilterSet
+    default_ordering = "review_due_date"
+    columns = [
+        TitleColumn("title", label=LABELS["get_admin_display_title"],
+                    accessor="get_admin_display_title",
+                    get_url=edit_url, sort_key="draft_title"),
+        Column("content_type", label=LABELS["content_type"], accessor=page_type_label),
+        CalendarDateColumn("last_reviewed", label=LABELS["last_reviewed"],
+                           empty_label=_("Never"), sort_key="last_reviewed"),
+        Column("review_interval_months", label=_("Review interval"),
+               accessor=interval_label),
+        CalendarDateColumn("review_due_date", label=LABELS["review_due_date"],
+                           empty_label=_("Now"), sort_key="review_due_date"),
+        Column("development_group_name", label=LABELS["development_group_name"]),
+        LiveStatusTagColumn(label=LABELS["status_string"]),
+    ]
+    list_export = list(LABELS)
+    export_headings = LABELS
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.custom_field_preprocess = {
+            **self.custom_field_preprocess,
+            "content_type": {self.FORMAT_CSV: get_content_type_label,
+                             self.FORMAT_XLSX: get_content_type_label},
+        }
+
+    def get_filename(self):
+        return f"modules-due-for-review-{timezone.localdate():%Y-%m-%d}"
+
+    @property
+    def no_results_message(self):
+        return _("No module is due for review.")
+
+    def get_queryset(self):
+        pages = self.permission_policy.instances_user_has_permission_for(
+            self.request.user, "change")
+        self.queryset = (
+            due_for_review(pages)
+            .select_related("content_type")
+            .annotate_approved_schedule()
+            .prefetch_workflow_states()
+        )
+        return super().get_queryset()
+
+    def order_queryset(self, queryset):
+        """Never reviewed counts as the longest ago: first going up, last going down."""
+        key = self.ordering.removeprefix("-")
+        if self.ordering.startswith("-"):
+            first = F(key).desc(nulls_last=True)
+        else:
+            first = F(key).asc(nulls_first=True)
+        return queryset.order_by(first, "draft_title", "pk")
