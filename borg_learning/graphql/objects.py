@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtailmedia.models import get_media_model
 
 from ..conf import learning_settings
@@ -148,9 +148,22 @@ class RequestObjects:
             return get_media_model().objects.all()
         return self.visible(Page.objects.all()).specific()
 
+    def page_location(self, page):
+        """(path on its site, absolute URL) of a page, from the site roots read once.
+
+        Worked out from the tree rather than by reversing Wagtail's serve view, which a
+        headless site need not route.
+        """
+        roots = self.memo("site_roots", lambda: sorted(
+            Site.get_site_root_paths(), key=lambda root: -len(root.root_path)))
+        for root in roots:
+            if page.url_path.startswith(root.root_path):
+                path = page.url_path[len(root.root_path) - 1:]
+                return path, root.root_url + path
+        return page.url_path, self.absolute(page.url_path)
+
     def page_url(self, page):
-        """Absolute URL of a page on the site it belongs to, using cached site roots."""
-        return page.get_full_url(request=self.request)
+        return self.page_location(page)[1]
 
     def absolute(self, url):
         if not url:

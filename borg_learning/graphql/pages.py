@@ -36,11 +36,10 @@ class LearningPage(graphene.Interface):
         return PAGE_TYPES[type(instance)]
 
     def resolve_path(page, info):
-        parts = page.get_url_parts(request=info.context)
-        return parts[2] if parts else page.url_path
+        return RequestObjects.of(info).page_location(page)[0]
 
     def resolve_url(page, info):
-        return page.get_full_url(request=info.context) or ""
+        return RequestObjects.of(info).page_url(page)
 
     def resolve_is_preview(page, info):
         return bool(getattr(page, "_borg_learning_preview", False))

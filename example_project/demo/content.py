@@ -118,7 +118,8 @@ def ensure_home_page():
     welcome = root.get_children().exclude(content_type__model="homepage").first()
     home = root.add_child(instance=HomePage(title="De Borg", slug="home-borg"))
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    site.hostname, site.port, site.root_page, site.site_name = "localhost", 80, home, "De Borg"
+    # The address `make demo` serves on, so page URLs in the API are the demo's own.
+    site.hostname, site.port, site.root_page, site.site_name = "127.0.0.1", 8000, home, "De Borg"
     site.save()
     if welcome and welcome.specific_class is Page:
         welcome.delete()
