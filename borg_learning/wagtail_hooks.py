@@ -1,14 +1,18 @@
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
+from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .filters import OfferingFilterSet
 from .models import DevelopmentGroup, Offering, Provider, Theme
 from .models.modules import TimedPage
+from .views.reports import ModulesDueForReviewView
 
 
 class LearningSnippetViewSet(SnippetViewSet):
@@ -77,13 +81,7 @@ def refuse_bulk_publishing_over_budget(request, action_type, objects, action_cla
     return redirect(action_class_instance.next_url) if refused else None
 
 
-# --- Reports: modules due for review ---------------------------------------------------
-
-from django.urls import include, path, reverse  # noqa: E402
-from wagtail.admin.menu import MenuItem  # noqa: E402
-from wagtail.permissions import policy_registry  # noqa: E402
-
-from .views.reports import ModulesDueForReviewView  # noqa: E402
+# Reports: modules due for review
 
 
 class PageEditorsMenuItem(MenuItem):
