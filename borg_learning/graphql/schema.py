@@ -1,5 +1,7 @@
 """The learning environment's queries. Mix ``Query`` into a site's own schema, or use ``schema``."""
 
+import re
+
 import graphene
 from django.core.signing import BadSignature, SignatureExpired
 from django.db.models import Case, IntegerField, When
@@ -68,7 +70,14 @@ def site_root(info):
 
 
 def search_ids(queryset, text):
-    """Ids of a model's best search matches, best first (Wagtail's search backend)."""
+    """Ids of a model's best search matches, best first (Wagtail's search backend).
+
+    The words are searched as plain text; double quotes are dropped, as SQLite's full text
+    search fails on an unbalanced one.
+    """
+    text = text.replace('"', " ")
+    if not text.strip():
+        return []
     return [hit.pk for hit in get_search_backend().search(text, queryset)[:SEARCH_LIMIT]]
 
 
@@ -262,11 +271,13 @@ class Query(graphene.ObjectType):
 
 
 def _int(value):
-    """An id from the API as a number; an id that is not one matches nothing."""
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return -1
+    """An id from the API as a number; an id that is not one matches nothing.
+
+    Only plain ASCII digits count, at most 18 of them so the number fits any database's
+    integer column (Python's ``int`` would also take " 12", "1_2" and "١٢").
+    """
+    text = str(value) if isinstance(value, (str, int)) else ""
+    return int(text) if re.fullmatch(r"[0-9]{1,18}", text) else -1
 
 
 schema = graphene.Schema(query=Query, types=list(PAGE_TYPES.values()))

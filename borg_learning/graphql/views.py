@@ -10,6 +10,7 @@
 
 import json
 import logging
+import re
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
@@ -19,7 +20,7 @@ from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from graphene_django.views import GraphQLView
 from graphql import GraphQLError, OperationType, execute, get_operation_ast, parse, validate
-from graphql.validation import specified_rules
+from graphql.validation import ValidationRule, specified_rules
 
 from ..conf import learning_settings
 from .limits import DepthLimitRule, query_length_error
@@ -28,6 +29,35 @@ logger = logging.getLogger("borg_learning.graphql")
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
+# What no database column can store: NUL, and halves of a surrogate pair (JSON allows both).
+UNSTORABLE = re.compile(r"[\x00\ud800-\udfff]")
+UNSTORABLE_MESSAGE = ("Text in a query or its variables may not contain NUL characters or "
+                      "unpaired surrogates.")
+
+
+def has_unstorable_text(value):
+    """True when a string anywhere in a JSON value holds a character no database can store."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if UNSTORABLE.search(item):
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
+class StorableTextRule(ValidationRule):
+    """Refuses string literals that hold NUL or unpaired surrogates: no lookup could match
+    them, and the database driver would fail on them."""
+
+    def enter_string_value(self, node, *args):
+        if UNSTORABLE.search(node.value):
+            self.report_error(GraphQLError(UNSTORABLE_MESSAGE, node))
 
 
 class RequestError(Exception):
@@ -151,9 +181,11 @@ class GraphQLHTTPView(View):
             document = parse(query)
         except GraphQLError as error:
             raise RequestError(error.message, graphql=True) from None
-        errors = validate(schema, document, [*specified_rules, DepthLimitRule])
+        errors = validate(schema, document, [*specified_rules, DepthLimitRule, StorableTextRule])
         if errors:
             raise RequestError("; ".join(error.message for error in errors), graphql=True)
+        if variables and has_unstorable_text(variables):
+            raise RequestError(UNSTORABLE_MESSAGE, graphql=True)
         operation = get_operation_ast(document, operation_name)
         if operation is None:
             raise RequestError("Name the operation to run with 'operationName'."
