@@ -76,3 +76,12 @@ def _forget_cached_sites():
     from wagtail.models import Site
 
     Site.clear_site_root_paths_cache()
+
+
+@pytest.fixture(autouse=True)
+def clear_caches():
+    """Each test starts with empty caches (Wagtail caches site roots and renditions)."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
