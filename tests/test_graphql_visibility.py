@@ -378,9 +378,6 @@ class TreeTests(TestCase):
         assert [block["__typename"] for block in page["body"]] == ["TextBlock"]
         assert page["body"][0]["html"].endswith(">Uit de editor</p>")
 
-    @pytest.mark.xfail(strict=True, reason="A page being added has no id yet, and "
-                       "LearningPage.id is non-null: the preview answers 'Internal server "
-                       "error.' (the fix belongs in pages.py)")
     def test_a_preview_of_a_page_being_added_can_be_queried(self):
         self.client.force_login(factories.superuser())
         preview_url = reverse("wagtailadmin_pages:preview_on_add", args=[

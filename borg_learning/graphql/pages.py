@@ -35,6 +35,10 @@ class LearningPage(graphene.Interface):
     def resolve_type(cls, instance, info):
         return PAGE_TYPES[type(instance)]
 
+    def resolve_id(page, info):
+        # A page being added has no id until it is saved; its preview is "new".
+        return page.pk if page.pk is not None else "new"
+
     def resolve_path(page, info):
         return RequestObjects.of(info).page_location(page)[0]
 

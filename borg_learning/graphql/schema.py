@@ -217,7 +217,7 @@ class Query(graphene.ObjectType):
         if max_cost is not None:
             queryset = queryset.filter(cost__lte=max_cost)
         if search and search.strip():
-            ids = search_ids(models.Offering.objects.all(), search)
+            ids = search_ids(models.Offering.objects.filter(active=True), search)
             queryset = in_order(queryset, ids)
         queryset = queryset.distinct()
         items = list(queryset[offset:offset + limit])
