@@ -6,6 +6,7 @@ editors tick them as checkboxes and the database keeps the list of slugs.
 
 from django import forms
 from django.db import models
+from django.utils.text import capfirst
 
 from .conf import learning_settings
 
@@ -26,7 +27,7 @@ class ChoiceListField(models.JSONField):
         return forms.TypedMultipleChoiceField(
             choices=lambda: learning_settings.choices(self.setting),
             required=not self.blank,
-            label=self.verbose_name,
+            label=capfirst(self.verbose_name),
             help_text=self.help_text,
             widget=forms.CheckboxSelectMultiple,
         )
