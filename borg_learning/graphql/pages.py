@@ -255,10 +255,7 @@ class ModulePartPage(graphene.ObjectType):
         return resolve_body(page.body, info)
 
     def resolve_module(page, info):
-        parent = RequestObjects.of(info).visible(
-            models.SpecialistModulePage.objects.filter(path=page.path[: -page.steplen])
-        ).first()
-        return prepare_modules([parent], info)[0] if parent else None
+        return specialist_modules_by_path(info).get(page.path[: -page.steplen])
 
 
 class SpecialistModulePage(graphene.ObjectType):
@@ -327,6 +324,14 @@ def all_visible_modules(info):
         return prepare_modules(modules, info)
 
     return RequestObjects.of(info).memo("modules", load)
+
+
+def specialist_modules_by_path(info):
+    """Live specialist modules by tree path, once per request: a list of parts (search
+    results, say) finds each part's module without a query per part."""
+    return RequestObjects.of(info).memo("specialist_modules_by_path", lambda: {
+        module.path: module for module in all_visible_modules(info)
+        if isinstance(module, models.SpecialistModulePage)})
 
 
 def modules_by_theme(info):

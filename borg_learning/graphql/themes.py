@@ -1,7 +1,6 @@
 import graphene
 
 from ..conf import learning_settings
-from ..models import Theme as ThemeModel
 from ..models.themes import colour_hex
 
 
@@ -62,7 +61,3 @@ def module_interface():
     from .pages import Module
 
     return Module
-
-
-def all_themes():
-    return list(ThemeModel.objects.all())
