@@ -85,3 +85,20 @@ def clear_caches():
 
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture
+def editor(client):
+    """A client logged in to the Wagtail admin as a superuser."""
+    from tests import factories
+
+    client.force_login(factories.superuser())
+    return client
+
+
+@pytest.fixture
+def environment(db):
+    """A live learning environment to add pages under."""
+    from tests import factories
+
+    return factories.learning_environment()

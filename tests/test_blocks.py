@@ -157,17 +157,6 @@ def test_a_link_to_one_place_is_fine():
 # --- through the admin: the message is on the block's field and nothing goes live ------
 
 
-@pytest.fixture
-def editor(client):
-    client.force_login(factories.superuser())
-    return client
-
-
-@pytest.fixture
-def environment():
-    return factories.learning_environment()
-
-
 def test_publishing_a_new_module_with_an_image_without_alt_text_stores_nothing(
         editor, environment):
     data = module_data("Beelden", publish=True, body=[

@@ -12,12 +12,6 @@ NO_LINK = ("Vul de link naar het aanbod in: de catalogus beschrijft het aanbod a
            "deelnemers volgen de link naar de aanbieder.")
 
 
-@pytest.fixture
-def editor(client):
-    client.force_login(factories.superuser())
-    return client
-
-
 def offer_data(provider, url="", themes=(), target_groups=(), **fields):
     data = nested_form_data({
         "title": "Omgaan met agressie", "provider": provider.pk,

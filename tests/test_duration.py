@@ -12,11 +12,6 @@ from tests.factories import audio_block, exercise_block, text_block, video_block
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def environment():
-    return factories.learning_environment()
-
-
 def mixed_body():
     """300 words of text plus 40 in a caption and descriptions, media and three exercises."""
     image, document = factories.image(), factories.document()

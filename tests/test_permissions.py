@@ -36,11 +36,6 @@ def editor(client, borgbureau):
     return client
 
 
-@pytest.fixture
-def environment():
-    return factories.learning_environment()
-
-
 def test_the_migration_creates_the_group_with_its_permissions(borgbureau):
     codenames = set(borgbureau.permissions.values_list("content_type__app_label", "codename"))
     expected = {("wagtailadmin", "access_admin")} | {

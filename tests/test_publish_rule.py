@@ -34,17 +34,6 @@ def breakdown(words=0, reading="0:00", exercises=0, exercise="0:00", total="0:00
             f"oefeningen: {exercise}, totaal: {total} (mm:ss)")
 
 
-@pytest.fixture
-def editor(client):
-    client.force_login(factories.superuser())
-    return client
-
-
-@pytest.fixture
-def environment():
-    return factories.learning_environment()
-
-
 # --- basic modules ------------------------------------------------------------------------
 
 

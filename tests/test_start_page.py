@@ -21,12 +21,6 @@ NO_TARGET = "Kies waar deze knop naartoe leidt: een pagina, een thema of een ext
 
 
 @pytest.fixture
-def editor(client):
-    client.force_login(factories.superuser())
-    return client
-
-
-@pytest.fixture
 def home():
     return factories.home_page()
 
