@@ -72,6 +72,15 @@ DEFAULTS = {
     "GRAPHQL_MAX_PAGE_SIZE": 100,
     "GRAPHQL_MAX_QUERY_LENGTH": 10_000,
     "GRAPHIQL": None,
+    # Evaluation: the slug of the questionnaire modules without their own ask (None:
+    # no questionnaire), and how many submissions one client may send per hour.
+    "DEFAULT_QUESTIONNAIRE": None,
+    "EVALUATION_RATE_LIMIT": 30,
+    # Visits from user agents matching any of these (case-insensitive) are not counted.
+    "BOT_USER_AGENTS": [
+        r"bot\b", r"crawl", r"spider", r"slurp", r"headless", r"preview", r"monitor",
+        r"curl/", r"wget/", r"python-requests", r"httpx", r"go-http-client", r"java/",
+    ],
 }
 
 
@@ -127,6 +136,23 @@ def _renditions(value):
     return None
 
 
+def _optional_slug(value):
+    if value is not None and not (isinstance(value, str) and re.fullmatch(r"[-\w]+", value)):
+        return f"must be a questionnaire slug or None, got {value!r}"
+    return None
+
+
+def _patterns(value):
+    if not isinstance(value, (list, tuple)):
+        return "must be a list of regular expressions"
+    for pattern in value:
+        try:
+            re.compile(pattern)
+        except (TypeError, re.error) as error:
+            return f"{pattern!r} is not a regular expression ({error})"
+    return None
+
+
 def _optional_bool(value):
     if value is not None and not isinstance(value, bool):
         return f"must be True, False or None, got {value!r}"
@@ -148,6 +174,9 @@ VALIDATORS = {
     "GRAPHQL_MAX_PAGE_SIZE": _positive_int,
     "GRAPHQL_MAX_QUERY_LENGTH": _positive_int,
     "GRAPHIQL": _optional_bool,
+    "DEFAULT_QUESTIONNAIRE": _optional_slug,
+    "EVALUATION_RATE_LIMIT": _positive_int,
+    "BOT_USER_AGENTS": _patterns,
 }
 
 

@@ -116,6 +116,10 @@ class ModuleMetadata(TimedPage):
     review_interval_months = models.PositiveSmallIntegerField(
         _("review interval (months)"), default=default_review_interval,
         validators=[MinValueValidator(1)])
+    questionnaire = models.ForeignKey(
+        "borg_learning.Questionnaire", verbose_name=_("evaluation questionnaire"),
+        null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text=_("Asked at the end of the module. Empty: the default questionnaire."))
 
     metadata_panels = [
         FieldPanel("summary"),
@@ -127,6 +131,7 @@ class ModuleMetadata(TimedPage):
             FieldPanel("development_group"), FieldPanel("copyright_holder"),
             FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("review_interval_months")]),
         ], heading=_("Credits and review")),
+        FieldPanel("questionnaire"),
     ]
 
     metadata_api_fields = [
@@ -154,6 +159,15 @@ class ModuleMetadata(TimedPage):
         year, month = self.last_reviewed.year + months // 12, months % 12 + 1
         day = min(self.last_reviewed.day, calendar.monthrange(year, month)[1])
         return datetime.date(year, month, day)
+
+    def get_questionnaire(self):
+        """The questionnaire asked at the end: the module's own, else the default."""
+        if self.questionnaire_id:
+            return self.questionnaire
+        from .evaluation import Questionnaire
+
+        slug = learning_settings.DEFAULT_QUESTIONNAIRE
+        return Questionnaire.objects.filter(slug=slug).first() if slug else None
 
     def is_review_due(self, today=None):
         due = self.review_due_date
