@@ -1,8 +1,11 @@
-from django.urls import re_path
+from django.urls import path, re_path
 
-from .views import index
+from .views import graphql_query, index
 
 app_name = "frontend"
 
-urlpatterns = [re_path(r"^(?!admin/|django-admin/|graphql/|api/|static/|media/|documents/).*$",
-                       index, name="index")]
+urlpatterns = [
+    path("frontend/queries/<slug:name>.graphql", graphql_query, name="query"),
+    re_path(r"^(?!admin/|django-admin/|graphql/|api/|static/|media/|documents/).*$",
+            index, name="index"),
+]

@@ -1,0 +1,78 @@
+// The demo frontend: routes by location.pathname, renders each screen from the GraphQL
+// API and keeps the browser's history. show() is the one place a screen appears.
+
+import { h } from "./dom.js";
+import { errorScreen, NotFound, notFoundScreen } from "./errors.js";
+import { isRoutable } from "./links.js";
+import { resolve } from "./router.js";
+
+const main = document.getElementById("main");
+const status = document.getElementById("status");
+let current = 0;
+
+async function render({ focus = true } = {}) {
+  const request = ++current;
+  main.setAttribute("aria-busy", "true");
+  status.textContent = "Bezig met laden…";
+  let screen;
+  try {
+    screen = await resolve(new URL(location.href))();
+  } catch (error) {
+    if (error instanceof NotFound) screen = notFoundScreen();
+    else {
+      if (!error?.kind) console.error(error);  // a bug in the frontend, not the API
+      screen = errorScreen(error, () => render());
+    }
+  }
+  if (request === current) show(screen, focus);
+}
+
+/**
+ * Put a screen on the page. Every screen passes here, with its kind ("start",
+ * "module", "part", ...) and the page it shows, so a later addition (a visit counter,
+ * say) can listen to the "borg:screen" event instead of touching each screen.
+ */
+function show(screen, focus) {
+  main.replaceChildren(screen.content);
+  main.removeAttribute("aria-busy");
+  document.title = `${screen.title} | Leeromgeving De Borg`;
+  status.textContent = screen.kind === "error" || screen.kind === "not-found" ? screen.title : "";
+  if (focus) {
+    const heading = main.querySelector("h1");
+    (heading || main).setAttribute("tabindex", "-1");
+    (heading || main).focus();
+  }
+  document.dispatchEvent(new CustomEvent("borg:screen", {
+    detail: { kind: screen.kind, page: screen.page || null, path: location.pathname },
+  }));
+}
+
+export function navigate(url, { replace = false } = {}) {
+  history[replace ? "replaceState" : "pushState"](null, "", url);
+  window.scrollTo(0, 0);
+  render();
+}
+
+document.addEventListener("click", (event) => {
+  const link = event.target.closest("a[href]");
+  if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey
+      || event.ctrlKey || event.shiftKey || event.altKey || !isRoutable(link)) return;
+  const url = new URL(link.href);
+  if (url.pathname === location.pathname && url.search === location.search && url.hash) return;
+  event.preventDefault();
+  navigate(url.pathname + url.search + url.hash);
+});
+
+// Forms with data-route (the search forms) become a navigation to their GET URL.
+document.addEventListener("submit", (event) => {
+  const form = event.target;
+  if (!form.matches("form[data-route]")) return;
+  event.preventDefault();
+  const query = new URLSearchParams(new FormData(form));
+  navigate(`${form.getAttribute("action")}?${query}`);
+});
+
+window.addEventListener("popstate", () => render());
+
+main.append(h("p", { class: "loading" }, "Bezig met laden…"));
+render({ focus: false });

@@ -1,0 +1,126 @@
+// One renderer per block type of a module body. Unknown types are skipped, so an
+// API that grows a block type does not break this frontend.
+
+import { clock, h, richText } from "./dom.js";
+import { exercise } from "./exercise.js";
+import { localHref } from "./links.js";
+
+const RENDERERS = {
+  TextBlock: (block) => richText(block.html),
+  ImageBlock: image,
+  AudioBlock: audio,
+  VideoBlock: video,
+  ExerciseBlock: exercise,
+  DownloadBlock: download,
+  LinkBlock: link,
+};
+
+export function blocks(body) {
+  return h("div", { class: "blocks" }, body.map((block) => {
+    const render = RENDERERS[block.__typename];
+    return render ? h("div", { class: `block block--${block.__typename}` }, render(block)) : null;
+  }));
+}
+
+function image(block) {
+  const picture = block.image?.rendition;
+  if (!picture) return null;
+  return h("figure", {},
+    h("img", { src: picture.url, srcset: block.image.srcset,
+      sizes: "(min-width: 60rem) 48rem, 100vw", width: picture.width, height: picture.height,
+      alt: block.altText, loading: "lazy" }),
+    block.caption && h("figcaption", {}, block.caption));
+}
+
+function audio(block) {
+  if (!block.audio) return null;
+  return h("figure", { class: "media" },
+    h("figcaption", { class: "media__title" }, block.title,
+      h("span", { class: "media__duration" }, ` (${clock(block.audio.duration)})`)),
+    h("audio", { controls: true, preload: "none", src: block.audio.url,
+      "aria-label": `Audio: ${block.title}` }),
+    transcript(block.transcript));
+}
+
+function video(block) {
+  const file = block.video;
+  let player;
+  if (file) {
+    player = h("video", { controls: true, preload: "none", width: file.width,
+      height: file.height, poster: file.thumbnailUrl, "aria-label": `Video: ${block.title}` },
+    h("source", { src: file.url, type: file.mimeType }),
+    block.subtitles && h("track", { kind: "subtitles", srclang: "nl", label: "Nederlands",
+      src: block.subtitles.url, default: true }));
+  } else if (block.embedUrl) {
+    player = embedded(block);
+  } else {
+    return null;
+  }
+  return h("figure", { class: "media" },
+    h("figcaption", { class: "media__title" }, block.title,
+      block.duration > 0 && h("span", { class: "media__duration" }, ` (${clock(block.duration)})`)),
+    player,
+    transcript(block.transcript));
+}
+
+// A video from a video platform loads only when the learner asks for it: the platform
+// sees the visit, and on a slow phone connection it is a big download.
+function embedded(block) {
+  const host = new URL(block.embedUrl).hostname.replace(/^www\./, "");
+  const frame = h("div", { class: "embed" },
+    h("p", {}, `Deze video staat op ${host}.`),
+    h("button", { type: "button", class: "button", onclick: () => {
+      const iframe = h("iframe", { src: playerUrl(block.embedUrl), title: block.title,
+        allow: "fullscreen; picture-in-picture", loading: "lazy" });
+      frame.replaceChildren(iframe);
+      iframe.focus();
+    } }, `Video laden van ${host}`));
+  return frame;
+}
+
+function playerUrl(url) {
+  const vimeo = url.match(/vimeo\.com\/(\d+)/);
+  if (vimeo) return `https://player.vimeo.com/video/${vimeo[1]}`;
+  const youtube = url.match(/(?:youtu\.be\/|v=)([\w-]{11})/);
+  if (youtube) return `https://www.youtube-nocookie.com/embed/${youtube[1]}`;
+  return url;
+}
+
+function transcript(html) {
+  if (!html) return null;
+  return h("details", { class: "transcript" },
+    h("summary", {}, "Uitgeschreven tekst"),
+    richText(html));
+}
+
+function download(block) {
+  const doc = block.document;
+  if (!doc) return null;
+  return h("div", { class: "card card--download" },
+    h("a", { href: doc.url, class: "card__link" },
+      `Download: ${block.title}`,
+      h("span", { class: "card__meta" }, ` (${doc.fileExtension.toUpperCase()}, ${size(doc.fileSize)})`)),
+    block.description && h("p", {}, block.description));
+}
+
+const LINK_KINDS = {
+  BORG_WEBSITE: "Website De Borg", KNOWLEDGE_SITE: "Kennis vindplaats",
+  EXTERNAL_MODULE: "Module van een andere aanbieder", OTHER: "Link",
+};
+
+function link(block) {
+  const href = localHref(block.url);
+  const external = block.targetType === "URL";
+  return h("div", { class: "card card--link" },
+    h("p", { class: "card__kind" }, LINK_KINDS[block.linkType] || "Link"),
+    href ? h("a", { href, class: "card__link" }, block.label,
+      external && h("span", { class: "visually-hidden" }, " (andere website)"))
+      : h("p", { class: "card__link" }, block.label),
+    block.description && h("p", {}, block.description));
+}
+
+function size(bytes) {
+  if (!bytes) return "onbekende grootte";
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} kB`;
+  return `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MB`;
+}

@@ -1,0 +1,101 @@
+// Module screens: a basic module (one page of blocks), the start page of a specialist
+// module (explanation and part tiles) and a module part (blocks). Each shows its
+// duration, development group and copyright.
+
+import { blocks } from "../blocks.js";
+import { fact, h, minutes, richText } from "../dom.js";
+import { evaluationSlot } from "../evaluation.js";
+import { partTile } from "../tiles.js";
+
+export function basicModuleScreen(page) {
+  const content = h("article", { class: "module" },
+    moduleHeader(page),
+    objectives(page),
+    blocks(page.body),
+    credits(page),
+    evaluationSlot(page));
+  return { kind: "module", title: page.title, content, page };
+}
+
+export function specialistModuleScreen(page) {
+  const content = h("article", { class: "module" },
+    moduleHeader(page),
+    richText(page.explanation),
+    objectives(page),
+    h("section", { "aria-labelledby": "parts-title" },
+      h("h2", { id: "parts-title" }, "Onderdelen"),
+      h("p", {}, "Kies zelf met welk onderdeel je begint."),
+      h("ol", { class: "tiles tiles--parts" }, page.parts.map((part, i) => partTile(part, i + 1)))),
+    credits(page),
+    evaluationSlot(page));
+  return { kind: "module", title: page.title, content, page };
+}
+
+export function partScreen(page) {
+  const module = page.module;
+  const content = h("article", { class: "module module--part" },
+    h("header", { class: "module__header" },
+      module && h("p", { class: "module__parent" }, "Onderdeel van ",
+        h("a", { href: module.path }, module.title)),
+      h("h1", {}, page.title),
+      page.summary && h("p", { class: "lead" }, page.summary),
+      h("dl", { class: "facts" },
+        fact("Duur", duration(page)),
+        module && fact("Copyright", `© ${module.copyrightHolder}`))),
+    blocks(page.body),
+    module && h("p", { class: "back-link" },
+      h("a", { href: module.path }, `Terug naar ${module.title}`)),
+    evaluationSlot(page));
+  return { kind: "part", title: page.title, content, page };
+}
+
+function moduleHeader(page) {
+  const image = page.image?.rendition;
+  return h("header", { class: "module__header" },
+    h("p", { class: "module__kind" },
+      page.kind === "SPECIALIST" ? "Specialistische module" : "Basismodule"),
+    h("h1", {}, page.title),
+    page.summary && h("p", { class: "lead" }, page.summary),
+    image && h("img", { class: "module__image", src: image.url, srcset: page.image.srcset,
+      sizes: "(min-width: 60rem) 48rem, 100vw", width: image.width, height: image.height,
+      alt: "" }),
+    h("dl", { class: "facts" },
+      fact("Duur", duration(page)),
+      page.developmentGroup && fact("Ontwikkeld door", page.developmentGroup.name),
+      fact("Copyright", `© ${page.copyrightHolder}`),
+      page.audienceRoles.length > 0
+        && fact("Voor", page.audienceRoles.map((role) => role.label).join(", ")),
+      page.themes.length > 0 && fact("Thema's", joined(page.themes.map((theme) =>
+        h("a", { href: `/themas/${theme.slug}/` }, theme.name)))),
+      page.lastReviewed && fact("Inhoud gecontroleerd", date(page.lastReviewed))));
+}
+
+function duration(page) {
+  return `ongeveer ${minutes(page.estimatedDuration)} (maximaal ${minutes(page.targetDuration)})`;
+}
+
+function objectives(page) {
+  if (!page.learningObjectives.length) return null;
+  return h("section", { class: "objectives", "aria-labelledby": "objectives-title" },
+    h("h2", { id: "objectives-title" }, "Wat leer je?"),
+    h("ul", {}, page.learningObjectives.map((objective) => h("li", {}, objective))));
+}
+
+function credits(page) {
+  const group = page.developmentGroup;
+  return h("section", { class: "credits", "aria-labelledby": "credits-title" },
+    h("h2", { id: "credits-title" }, "Over deze module"),
+    group && h("p", {}, `Deze module is geschreven door de ${group.name}. ${group.description}`),
+    group?.members.length > 0 && h("ul", {}, group.members.map((member) =>
+      h("li", {}, `${member.name}, ${member.role}`))),
+    h("p", {}, `© ${page.copyrightHolder}`));
+}
+
+function joined(nodes) {
+  return nodes.flatMap((node, i) => (i ? [", ", node] : [node]));
+}
+
+function date(iso) {
+  return new Date(`${iso}T12:00:00`).toLocaleDateString("nl-NL",
+    { day: "numeric", month: "long", year: "numeric" });
+}

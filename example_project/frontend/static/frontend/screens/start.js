@@ -1,0 +1,39 @@
+// The start page: intro, the frame of coloured buttons and the feedback link.
+
+import { cachedQuery } from "../api.js";
+import { h, richText, textColourOn } from "../dom.js";
+import { NotFound } from "../errors.js";
+import { icon } from "../icons.js";
+import { learnSiteOrigin, localHref } from "../links.js";
+
+export async function startScreen() {
+  const { learningEnvironment: environment } = await cachedQuery("start_page");
+  if (!environment) throw new NotFound();
+  for (const button of environment.buttons) {
+    if (button.targetType === "PAGE") learnSiteOrigin(button.url);
+  }
+  const content = h("div", { class: "start" },
+    h("h1", {}, environment.title),
+    richText(environment.intro, "rich-text intro"),
+    h("nav", { "aria-label": "Kies een onderwerp", class: "start-frame" },
+      h("ul", { class: "start-buttons" }, environment.buttons.map(startButton))),
+    h("p", { class: "theme-map-link" },
+      h("a", { href: "/themas/" }, "Alle thema's en modules op een kaart")),
+    environment.feedbackLink && h("p", { class: "feedback" },
+      h("a", { href: environment.feedbackLink.url }, environment.feedbackLink.label)));
+  return { kind: "start", title: environment.title, content, page: environment };
+}
+
+function startButton(button) {
+  const href = button.targetType === "THEME" ? `/themas/${button.theme.slug}/`
+    : localHref(button.url);
+  const external = button.targetType === "URL";
+  const colour = button.colour?.hex || "#4a4a4a";
+  const label = [button.label, external && h("span", { class: "visually-hidden" },
+    " (andere website)")];
+  const content = [icon(button.icon?.slug), h("span", { class: "start-button__label" }, label)];
+  const style = `background-color: ${colour}; color: ${textColourOn(colour)}`;
+  return h("li", {},
+    href ? h("a", { class: "start-button", href, style }, content)
+      : h("span", { class: "start-button start-button--disabled", style }, content));
+}
