@@ -1,16 +1,18 @@
 from django.contrib import messages
+from django.db.models import Count
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .filters import OfferingFilterSet
-from .models import DevelopmentGroup, Offering, Provider, Theme
+from .models import DevelopmentGroup, Offering, Provider, Questionnaire, Theme
 from .models.modules import TimedPage
 from .views.reports import ModulesDueForReviewView
 
@@ -52,11 +54,24 @@ class OfferingViewSet(LearningSnippetViewSet):
     search_fields = ["title", "summary"]
 
 
+class QuestionnaireViewSet(LearningSnippetViewSet):
+    model = Questionnaire
+    icon = "form"
+    list_display = ["title", "slug",
+                    Column("question_count", label=_("Questions"), sort_key="question_count")]
+    search_fields = ["title", "intro"]
+
+    def get_queryset(self, request):
+        # The number of questions comes with the listing's one query, not one per row.
+        return Questionnaire.objects.annotate(question_count=Count("questions"))
+
+
 class LearningViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Learning environment")
     menu_icon = "clipboard-list"
     menu_order = 250
-    items = (ThemeViewSet, DevelopmentGroupViewSet, ProviderViewSet, OfferingViewSet)
+    items = (ThemeViewSet, DevelopmentGroupViewSet, ProviderViewSet, OfferingViewSet,
+             QuestionnaireViewSet)
 
 
 register_snippet(LearningViewSetGroup)

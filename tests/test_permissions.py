@@ -21,7 +21,7 @@ from tests.utils import (
 
 pytestmark = pytest.mark.django_db
 
-MANAGED_MODELS = ["theme", "developmentgroup", "provider", "offering"]
+MANAGED_MODELS = ["theme", "developmentgroup", "provider", "offering", "questionnaire"]
 PAGE_PERMISSIONS = {"add_page", "change_page", "publish_page", "lock_page", "unlock_page"}
 
 
@@ -40,7 +40,8 @@ def test_the_migration_creates_the_group_with_its_permissions(borgbureau):
     codenames = set(borgbureau.permissions.values_list("content_type__app_label", "codename"))
     expected = {("wagtailadmin", "access_admin")} | {
         ("borg_learning", f"{action}_{model}")
-        for model in MANAGED_MODELS for action in ("add", "change", "delete", "view")}
+        for model in MANAGED_MODELS for action in ("add", "change", "delete", "view")} | {
+        ("borg_learning", "view_response"), ("borg_learning", "view_pagevisitday")}
     assert codenames == expected
 
 
