@@ -73,9 +73,13 @@ DEFAULTS = {
     "GRAPHQL_MAX_QUERY_LENGTH": 10_000,
     "GRAPHIQL": None,
     # Evaluation: the slug of the questionnaire modules without their own ask (None:
-    # no questionnaire), and how many submissions one client may send per hour.
+    # no questionnaire), and how many submissions one client may send per hour (None:
+    # no limit).
     "DEFAULT_QUESTIONNAIRE": None,
     "EVALUATION_RATE_LIMIT": 30,
+    # The request header with the client's address behind a proxy (e.g.
+    # "X-Forwarded-For"); None: the address of the connection. Only the rate limit uses it.
+    "CLIENT_ADDRESS_HEADER": None,
     # Visits from user agents matching any of these (case-insensitive) are not counted.
     "BOT_USER_AGENTS": [
         r"bot\b", r"crawl", r"spider", r"slurp", r"headless", r"preview", r"monitor",
@@ -153,6 +157,17 @@ def _patterns(value):
     return None
 
 
+def _optional_positive_int(value):
+    return None if value is None else _positive_int(value)
+
+
+def _optional_header(value):
+    if value is not None and not (isinstance(value, str) and
+                                  re.fullmatch(r"[A-Za-z0-9-]+", value)):
+        return f"must be an HTTP header name such as 'X-Forwarded-For' or None, got {value!r}"
+    return None
+
+
 def _optional_bool(value):
     if value is not None and not isinstance(value, bool):
         return f"must be True, False or None, got {value!r}"
@@ -175,7 +190,8 @@ VALIDATORS = {
     "GRAPHQL_MAX_QUERY_LENGTH": _positive_int,
     "GRAPHIQL": _optional_bool,
     "DEFAULT_QUESTIONNAIRE": _optional_slug,
-    "EVALUATION_RATE_LIMIT": _positive_int,
+    "EVALUATION_RATE_LIMIT": _optional_positive_int,
+    "CLIENT_ADDRESS_HEADER": _optional_header,
     "BOT_USER_AGENTS": _patterns,
 }
 

@@ -1,5 +1,5 @@
-"""The GraphQL API: mix ``Query`` into a site's schema, or serve ``schema`` as it is."""
+"""The GraphQL API: mix ``Query`` and ``Mutation`` into a site's schema, or serve ``schema``."""
 
-from .schema import Query, schema
+from .schema import Mutation, Query, schema
 
-__all__ = ["Query", "schema"]
+__all__ = ["Mutation", "Query", "schema"]

@@ -17,6 +17,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtailmedia.models import get_media_model
 
 from ..conf import learning_settings
+from ..models.evaluation import Questionnaire
 
 # Where our blocks keep references: block type -> [(child name, kind)].
 BLOCK_REFERENCES = {
@@ -43,10 +44,20 @@ def rich_text_references(html):
         yield kind, int(pk)
 
 
+def database_id(value):
+    """An id from the API as a number; an id that is not one matches nothing.
+
+    Only plain ASCII digits count, at most 18 of them so the number fits any database's
+    integer column (Python's ``int`` would also take " 12", "1_2" and "١٢").
+    """
+    text = str(value) if isinstance(value, (str, int)) else ""
+    return int(text) if re.fullmatch(r"[0-9]{1,18}", text) else -1
+
+
 class RequestObjects:
     """The objects one GraphQL request refers to, loaded in batches and cached."""
 
-    KINDS = ("image", "document", "media", "page")
+    KINDS = ("image", "document", "media", "page", "questionnaire")
 
     def __init__(self, request):
         self.request = request
@@ -117,6 +128,7 @@ class RequestObjects:
             for name in ("intro", "explanation"):
                 self.want_html(getattr(page, name, None))
             self.want("image", getattr(page, "image_id", None))
+            self.want("questionnaire", getattr(page, "questionnaire_id", None))
         return pages
 
     # Loading --------------------------------------------------------------------------
@@ -146,6 +158,8 @@ class RequestObjects:
             return get_document_model().objects.all()
         if kind == "media":
             return get_media_model().objects.all()
+        if kind == "questionnaire":
+            return Questionnaire.objects.prefetch_related("questions")
         return self.visible(Page.objects.all()).specific()
 
     def page_location(self, page):

@@ -8,6 +8,7 @@ from django.db.models import prefetch_related_objects
 from .. import models
 from .blocks import ModuleBlock, resolve_body
 from .catalogue import Choice, choices
+from .evaluation import Questionnaire, module_questionnaire
 from .media import Image
 from .objects import RequestObjects
 from .richtext import expand_rich_text
@@ -89,6 +90,10 @@ class Module(graphene.Interface):
     copyright_holder = graphene.String(required=True)
     last_reviewed = graphene.Date()
     review_due = graphene.Date(description="When the module is due for review.")
+    questionnaire = graphene.Field(
+        Questionnaire, description="The evaluation asked at the end of the module: its own "
+                                   "or the site's default; null when there is none. A module "
+                                   "part's evaluation is its module's.")
 
     @classmethod
     def resolve_type(cls, instance, info):
@@ -118,6 +123,9 @@ class Module(graphene.Interface):
 
     def resolve_review_due(page, info):
         return page.review_due_date
+
+    def resolve_questionnaire(page, info):
+        return module_questionnaire(page, info)
 
 
 class FeedbackLink(graphene.ObjectType):

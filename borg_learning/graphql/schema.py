@@ -1,6 +1,6 @@
-"""The learning environment's queries. Mix ``Query`` into a site's own schema, or use ``schema``."""
+"""The learning environment's queries and mutations. Mix ``Query`` and ``Mutation`` into a
+site's own schema, or use ``schema``."""
 
-import re
 
 import graphene
 from django.core.signing import BadSignature, SignatureExpired
@@ -21,8 +21,9 @@ from .catalogue import (
     choices,
     offerings_queryset,
 )
+from .evaluation import FollowUp, RecordVisit, SubmitEvaluation, follow_up
 from .limits import page_window
-from .objects import RequestObjects
+from .objects import RequestObjects, database_id
 from .pages import (
     MODULE_MODELS,
     PAGE_TYPES,
@@ -143,6 +144,10 @@ class Query(graphene.ObjectType):
     target_groups = graphene.List(graphene.NonNull(Choice), required=True)
     colours = graphene.List(graphene.NonNull(Colour), required=True)
     icons = graphene.List(graphene.NonNull(Icon), required=True)
+    follow_up = graphene.Field(
+        FollowUp, code=graphene.UUID(required=True),
+        description="The follow-up questions of an evaluation, by the code its first "
+                    "submission returned; null for an unknown code.")
 
     def resolve_borg_learning_version(root, info):
         return __version__
@@ -151,7 +156,7 @@ class Query(graphene.ObjectType):
         objects = RequestObjects.of(info)
         queryset = objects.visible(models.LearningEnvironmentPage.objects.all())
         if id is not None:
-            page = queryset.filter(pk=_int(id)).first()
+            page = queryset.filter(pk=database_id(id)).first()
         else:
             root_page = site_root(info)
             page = (root_page and queryset.descendant_of(root_page, inclusive=True)
@@ -169,7 +174,7 @@ class Query(graphene.ObjectType):
         else:
             queryset = objects.visible(Page.objects.all())
             if id:
-                queryset = queryset.filter(pk=_int(id))
+                queryset = queryset.filter(pk=database_id(id))
             else:
                 root_page = site_root(info)
                 if root_page is None:
@@ -205,7 +210,7 @@ class Query(graphene.ObjectType):
         offset, limit = page_window(limit, offset)
         queryset = offerings_queryset()
         if provider is not None:
-            queryset = queryset.filter(provider_id=_int(provider))
+            queryset = queryset.filter(provider_id=database_id(provider))
         if theme:
             queryset = queryset.filter(themes__slug=theme)
         if target_group:
@@ -227,7 +232,7 @@ class Query(graphene.ObjectType):
         return OfferingList(total_count=queryset.count(), items=items)
 
     def resolve_offering(root, info, id):
-        offering = offerings_queryset().filter(pk=_int(id)).first()
+        offering = offerings_queryset().filter(pk=database_id(id)).first()
         if offering:
             RequestObjects.of(info).want("image", offering.provider.logo_id)
         return offering
@@ -269,15 +274,18 @@ class Query(graphene.ObjectType):
     def resolve_icons(root, info):
         return [icon(slug) for slug, _label in learning_settings.ICONS]
 
-
-def _int(value):
-    """An id from the API as a number; an id that is not one matches nothing.
-
-    Only plain ASCII digits count, at most 18 of them so the number fits any database's
-    integer column (Python's ``int`` would also take " 12", "1_2" and "١٢").
-    """
-    text = str(value) if isinstance(value, (str, int)) else ""
-    return int(text) if re.fullmatch(r"[0-9]{1,18}", text) else -1
+    def resolve_follow_up(root, info, code):
+        return follow_up(code)
 
 
-schema = graphene.Schema(query=Query, types=list(PAGE_TYPES.values()))
+class Mutation(graphene.ObjectType):
+    submit_evaluation = SubmitEvaluation.Field(
+        description="Store the answers to a module's evaluation questionnaire (or, with a "
+                    "follow-up code, to its follow-up questions). Problems with the answers "
+                    "come back in errors, and nothing is stored.")
+    record_visit = RecordVisit.Field(
+        description="Count a visit to a learning page (or use POST /api/visits/ with "
+                    "navigator.sendBeacon).")
+
+
+schema = graphene.Schema(query=Query, mutation=Mutation, types=list(PAGE_TYPES.values()))

@@ -1,0 +1,259 @@
+"""Evaluation questionnaires, submitting answers and counting visits over GraphQL.
+
+Validation problems with the answers come back in the payload (``errors``), one per
+problem with the question it is about, so the frontend can show each next to its
+question. A request that cannot be about answers at all (an unknown module, a module
+without a questionnaire, too many submissions) is a GraphQL error.
+"""
+
+import graphene
+from django.utils import timezone
+from graphql import GraphQLError
+from wagtail.models import Page
+
+from .. import evaluation, models, throttling, visits
+from ..conf import learning_settings
+from ..models.evaluation import NUMBER_RANGES, OPEN_ANSWER_MAX_LENGTH, Part
+from .objects import RequestObjects, database_id
+
+MODULE_MODELS = (models.BasicModulePage, models.SpecialistModulePage)
+
+
+class QuestionKind(graphene.Enum):
+    LIKERT = "likert"
+    SCALE = "scale"
+    SINGLE = "single"
+    MULTIPLE = "multiple"
+    OPEN = "open"
+
+    @property
+    def description(self):
+        return {
+            "LIKERT": "A whole number from 1 to 5 (answer with number).",
+            "SCALE": "A whole number from 1 to 10 (answer with number).",
+            "SINGLE": "One of the options (answer with choices, one item).",
+            "MULTIPLE": "One or more of the options (answer with choices).",
+            "OPEN": "Free text (answer with text).",
+        }[self.name]
+
+
+class Question(graphene.ObjectType):
+    """A question as the learner sees it now; its id is what an answer refers to."""
+
+    id = graphene.ID(required=True)
+    text = graphene.String(required=True)
+    help_text = graphene.String(required=True)
+    level = graphene.Int(required=True,
+                         description="Kirkpatrick level: 1 reaction, 2 learning, 3 behaviour.")
+    kind = graphene.Field(QuestionKind, required=True)
+    options = graphene.List(graphene.NonNull(graphene.String), required=True,
+                            description="The options of a choice question, in order.")
+    required = graphene.Boolean(required=True)
+    minimum = graphene.Int(description="Lowest number a LIKERT or SCALE answer may be.")
+    maximum = graphene.Int(description="Highest number a LIKERT or SCALE answer may be.")
+    max_length = graphene.Int(description="Longest text an OPEN answer may be, in characters.")
+
+    def resolve_options(question, info):
+        return question.option_list
+
+    def resolve_minimum(question, info):
+        return NUMBER_RANGES.get(question.kind, (None, None))[0]
+
+    def resolve_maximum(question, info):
+        return NUMBER_RANGES.get(question.kind, (None, None))[1]
+
+    def resolve_max_length(question, info):
+        return OPEN_ANSWER_MAX_LENGTH if question.kind == models.evaluation.QuestionKind.OPEN \
+            else None
+
+
+class Questionnaire(graphene.ObjectType):
+    """The evaluation a module asks at its end."""
+
+    id = graphene.ID(required=True)
+    slug = graphene.String(required=True)
+    title = graphene.String(required=True)
+    intro = graphene.String(required=True)
+    questions = graphene.List(graphene.NonNull(Question), required=True,
+                              description="The questions asked right after the module.")
+    has_follow_up = graphene.Boolean(
+        required=True, description="True when a first submission gets a follow-up code for "
+                                   "questions asked later.")
+    follow_up_after_days = graphene.Int(
+        required=True, description="Days after the first answers the follow-up is due.")
+
+    def resolve_questions(questionnaire, info):
+        return questionnaire.questions_of(Part.FIRST)
+
+
+def module_questionnaire(module, info):
+    """A module's questionnaire (its own, else the default), from the request's batch:
+    a list of modules costs the same few queries as one."""
+    objects = RequestObjects.of(info)
+    if module.questionnaire_id:
+        return objects.get("questionnaire", module.questionnaire_id)
+
+    def default():
+        slug = learning_settings.DEFAULT_QUESTIONNAIRE
+        return (models.Questionnaire.objects.prefetch_related("questions")
+                .filter(slug=slug).first()) if slug else None
+
+    return objects.memo("default_questionnaire", default)
+
+
+class FollowUp(graphene.ObjectType):
+    """The follow-up questions a follow-up code gives access to."""
+
+    code = graphene.UUID(required=True)
+    title = graphene.String(required=True, description="The questionnaire's title.")
+    intro = graphene.String(required=True)
+    questions = graphene.List(graphene.NonNull(Question), required=True)
+    due = graphene.Date(required=True, description="From this day on it can be answered.")
+    answered = graphene.Boolean(required=True)
+    available = graphene.Boolean(required=True,
+                                 description="Due and not yet answered: ask it now.")
+    module = graphene.Field(lambda: module_interface(),
+                            description="The module evaluated; null when it is no longer "
+                                        "published.")
+
+    def resolve_code(first, info):
+        return first.follow_up_code
+
+    def resolve_title(first, info):
+        return first.questionnaire.title
+
+    def resolve_intro(first, info):
+        return first.questionnaire.follow_up_intro
+
+    def resolve_questions(first, info):
+        return first.questionnaire.questions_of(Part.FOLLOW_UP)
+
+    def resolve_due(first, info):
+        return first.follow_up_due
+
+    def resolve_answered(first, info):
+        return first.is_followed_up
+
+    def resolve_available(first, info):
+        return not first.is_followed_up and first.follow_up_due <= timezone.localdate()
+
+    def resolve_module(first, info):
+        page = RequestObjects.of(info).get("page", first.module_id)
+        return page if isinstance(page, MODULE_MODELS) else None
+
+
+def module_interface():
+    from .pages import Module
+
+    return Module
+
+
+def follow_up(code):
+    """The first response with this follow-up code, or None."""
+    first = (models.Response.objects.filter(follow_up_code=code, part=Part.FIRST,
+                                            questionnaire__isnull=False)
+             .select_related("questionnaire").first())
+    if first is not None:
+        first.is_followed_up = models.Response.objects.filter(first_response=first).exists()
+    return first
+
+
+# --- Mutations ---------------------------------------------------------------------------
+
+
+EvaluationErrorCode = graphene.Enum(
+    "EvaluationErrorCode", [(code, code) for code in evaluation.Code.ALL],
+    description="Why a submission was refused.")
+
+
+class EvaluationError(graphene.ObjectType):
+    """One problem with a submission; nothing of the submission was stored."""
+
+    field = graphene.String(required=True, description="The input field: answers, "
+                                                        "followUpCode, submissionId or module.")
+    question = graphene.ID(description="The question an answer problem is about.")
+    code = graphene.Field(EvaluationErrorCode, required=True)
+    message = graphene.String(required=True, description="In English, for developers.")
+
+
+class AnswerInput(graphene.InputObjectType):
+    """The answer to one question: ``number``, ``choices`` or ``text``, as its kind asks."""
+
+    question = graphene.ID(required=True)
+    number = graphene.Int()
+    choices = graphene.List(graphene.NonNull(graphene.String))
+    text = graphene.String()
+
+
+class SubmitEvaluationInput(graphene.InputObjectType):
+    module = graphene.ID(required=True)
+    submission_id = graphene.UUID(
+        required=True, description="Made by the client (a random UUID) once per submission; "
+                                   "sending it again stores nothing new.")
+    answers = graphene.List(graphene.NonNull(AnswerInput), required=True)
+    follow_up_code = graphene.UUID(
+        description="To answer the follow-up questions: the code the first submission "
+                    "returned.")
+
+
+class SubmitEvaluationPayload(graphene.ObjectType):
+    ok = graphene.Boolean(required=True, description="True when the answers are stored.")
+    follow_up_code = graphene.UUID(
+        description="Keep this to answer the follow-up questions later (first submission "
+                    "of a questionnaire with follow-up questions only).")
+    follow_up_due = graphene.Date(description="From this day on the follow-up can be answered.")
+    errors = graphene.List(graphene.NonNull(EvaluationError), required=True)
+
+
+RATE_LIMITED = ("Too many evaluations from this address; try again in an hour "
+                "(BORG_LEARNING['EVALUATION_RATE_LIMIT']).")
+
+
+class SubmitEvaluation(graphene.Mutation):
+    """Store the answers to a module's questionnaire, anonymously."""
+
+    class Arguments:
+        input = SubmitEvaluationInput(required=True)
+
+    Output = SubmitEvaluationPayload
+
+    def mutate(root, info, input):
+        if not throttling.allow(info.context, "evaluation",
+                                learning_settings.EVALUATION_RATE_LIMIT):
+            raise GraphQLError(RATE_LIMITED, extensions={"code": "RATE_LIMITED"})
+        module = (RequestObjects.of(info).visible(Page.objects.filter(
+            pk=database_id(input.module))).specific().first())
+        if not isinstance(module, MODULE_MODELS):
+            raise GraphQLError(f"There is no published module with id '{input.module}'.",
+                               extensions={"code": "UNKNOWN_MODULE"})
+        try:
+            submission = evaluation.submit(module, input.submission_id, input.answers,
+                                           follow_up_code=input.get("follow_up_code"))
+        except evaluation.SubmissionError as error:
+            if any(problem.code == evaluation.Code.NO_QUESTIONNAIRE
+                   for problem in error.problems):
+                raise GraphQLError(str(error), extensions={"code": "NO_QUESTIONNAIRE"}) from None
+            return SubmitEvaluationPayload(ok=False, errors=error.problems)
+        return SubmitEvaluationPayload(ok=True, follow_up_code=submission.follow_up_code,
+                                       follow_up_due=submission.follow_up_due, errors=[])
+
+
+class RecordVisitPayload(graphene.ObjectType):
+    counted = graphene.Boolean(
+        required=True, description="False for bots, previews and pages that are not "
+                                   "published learning pages; such a visit is not an error.")
+
+
+class RecordVisit(graphene.Mutation):
+    """Count a visit to a learning page. No cookie, nothing about the visitor is kept."""
+
+    class Arguments:
+        page = graphene.ID(required=True)
+        preview = graphene.Boolean(description="True when the page is shown as a preview.")
+
+    Output = RecordVisitPayload
+
+    def mutate(root, info, page, preview=False):
+        counted = visits.record_visit(database_id(page), info.context.headers,
+                                      preview=bool(preview))
+        return RecordVisitPayload(counted=counted)
