@@ -41,10 +41,17 @@ check: install
 	  ALLOWED_HOSTS=example.org $(PY) manage.py check --deploy --fail-level WARNING \
 	  --settings=example.settings.production
 
-test-sqlite: install
+# The browser tests drive Debian's Chromium; install it when it is missing.
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	@echo "Chromium not found: installing Debian's chromium with apt-get"
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+
+test-sqlite: install $(CHROMIUM)
 	$(PY) -m pytest
 
-test-postgres: install
+test-postgres: install $(CHROMIUM)
 	scripts/with-postgres $(PY) -m pytest
 
 test: lint check test-sqlite test-postgres

@@ -47,7 +47,7 @@ function choices(id, block, explanation) {
       input.closest("li").classList.toggle("is-chosen", input.checked);
     }
     const solved = options.every(({ option, input }) => option.correct === input.checked);
-    result.replaceChildren(multiple ? multipleResult(chosen, solved) : singleResult(chosen.option));
+    result.replaceChildren(...(multiple ? multipleResult(chosen, solved) : singleResult(chosen.option)));
     result.className = `exercise__result ${solved ? "is-right" : "is-wrong"}`;
     if (explanation) explanation.hidden = !solved;
   };

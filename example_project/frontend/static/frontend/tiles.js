@@ -15,12 +15,11 @@ export function moduleTile(module) {
     module.summary && h("p", {}, module.summary));
 }
 
-export function partTile(part, number) {
+export function partTile(part) {
   return h("li", { class: "tile tile--part" },
     h("span", { class: "tile__icon" }, icon(part.icon?.slug)),
     h("h3", { class: "tile__title" },
-      h("a", { href: part.path }, h("span", { class: "visually-hidden" }, `Onderdeel ${number}: `),
-        part.title)),
+      h("a", { href: part.path }, part.title)),
     h("p", { class: "tile__meta" }, minutes(part.estimatedDuration)),
     part.summary && h("p", {}, part.summary));
 }

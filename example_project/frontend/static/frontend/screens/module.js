@@ -25,7 +25,7 @@ export function specialistModuleScreen(page) {
     h("section", { "aria-labelledby": "parts-title" },
       h("h2", { id: "parts-title" }, "Onderdelen"),
       h("p", {}, "Kies zelf met welk onderdeel je begint."),
-      h("ol", { class: "tiles tiles--parts" }, page.parts.map((part, i) => partTile(part, i + 1)))),
+      h("ol", { class: "tiles tiles--parts" }, page.parts.map(partTile))),
     credits(page),
     evaluationSlot(page));
   return { kind: "module", title: page.title, content, page };

@@ -1,0 +1,148 @@
+"""Browser tests: Debian's Chromium, driven by Playwright, against the example site.
+
+One live server and one load of the demo content serve the whole package (the data
+is committed, so the server's thread sees it); afterwards the database is put back as
+it was. Tests are marked ``django_db`` for their own queries; what the server writes
+during a test stays (on PostgreSQL) or is rolled back (on SQLite in memory, whose one
+connection the server shares). One browser per session, a fresh context per test.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls the tests
+# make for their expectations are still plain synchronous calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+FRONTEND = Path(__file__).resolve().parents[2] / "example_project" / "frontend"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's Chromium is not installed (`make test` installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="package")
+def site(django_db_setup, django_db_blocker):
+    """The example site with the demo content and the frontend, on a live server.
+
+    Returns a namespace with ``url`` and the demo objects of ``demo.content.find()``.
+    """
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test.utils import override_settings
+    from pytest_django.live_server_helper import LiveServer
+
+    from demo import content
+
+    with django_db_blocker.unblock():
+        before = connection.creation.serialize_db_to_string()
+        content.load()
+        demo = content.find()
+        server = LiveServer("localhost")
+        demo.url = server.url
+        # The frontend app's templates and static files, without reinstalling apps.
+        templates = [{**engine, "DIRS": [FRONTEND / "templates"]}
+                     for engine in settings.TEMPLATES]
+        example_site = override_settings(
+            TEMPLATES=templates,
+            STATICFILES_DIRS=[FRONTEND / "static"],
+            ROOT_URLCONF="tests.browser.urls",
+            # "Preview" in the admin sends the editor to this frontend.
+            WAGTAIL_HEADLESS_PREVIEW={"CLIENT_URLS": {"default": server.url},
+                                      "REDIRECT_ON_PREVIEW": True},
+        )
+        example_site.enable()
+    try:
+        yield demo
+    finally:
+        example_site.disable()
+        server.stop()
+        with django_db_blocker.unblock():
+            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+            connection.creation.deserialize_db_from_string(before)
+        from wagtail.models import Site
+
+        Site.clear_site_root_paths_cache()
+
+
+def path(page):
+    """A page's path on the demo site, as the frontend routes it."""
+    from wagtail.models import Site
+
+    root = Site.objects.get(is_default_site=True).root_page
+    return page.url_path[len(root.url_path) - 1:]
+
+
+class Screen:
+    """A browser tab on the demo frontend that records console errors."""
+
+    def __init__(self, page, base_url):
+        self.page = page
+        self.base_url = base_url
+        self.errors = []
+        page.on("console", lambda message: message.type == "error"
+                and self.errors.append(f"console: {message.text}"))
+        page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
+
+    def open(self, path):
+        self.page.goto(self.base_url + path)
+        return self.ready()
+
+    def ready(self):
+        """Wait until the screen has rendered: the frontend clears aria-busy then."""
+        self.page.wait_for_selector("main:not([aria-busy]) h1")
+        return self.page
+
+    def check_accessibility(self):
+        """axe-core finds nothing serious or critical on the current screen."""
+        self.page.add_script_tag(path=str(axe_script()))
+        result = self.page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        serious = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        assert not serious, f"axe on {self.page.url}:\n" + "\n".join(
+            f"- {v['impact']} {v['id']}: {v['help']}\n    "
+            + "\n    ".join(node["html"][:160] for node in v["nodes"][:5])
+            for v in serious)
+
+
+def axe_script():
+    import axe_playwright_python
+
+    return Path(axe_playwright_python.__file__).with_name("axe.min.js")
+
+
+def new_screen(browser, site, viewport):
+    context = browser.new_context(viewport=viewport, locale="nl-NL")
+    return Screen(context.new_page(), site.url)
+
+
+@pytest.fixture(params=[PHONE, DESKTOP], ids=["phone", "desktop"])
+def screen(request, browser, site):
+    """A tab at phone and at desktop size; the test fails on any console error."""
+    tab = new_screen(browser, site, request.param)
+    yield tab
+    tab.page.context.close()
+    assert not tab.errors, "\n".join(tab.errors)
+
+
+@pytest.fixture
+def desktop(browser, site):
+    tab = new_screen(browser, site, DESKTOP)
+    yield tab
+    tab.page.context.close()
+    assert not tab.errors, "\n".join(tab.errors)

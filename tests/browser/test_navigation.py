@@ -1,0 +1,79 @@
+"""Moving between screens by links, keyboard and browser history; what the learner is
+told when the API cannot be reached."""
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import path
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+
+def test_from_the_start_page_to_a_part_and_back(screen, site):
+    page = screen.open("/")
+    page.get_by_role("link", name="Specialistische modules").first.click()
+    expect(page.locator("main h1")).to_have_text(site.specialist_section.title)
+    page.get_by_role("link", name=site.sgg.title, exact=True).click()
+    expect(page.locator("main h1")).to_have_text(site.sgg.title)
+    part = site.sgg_parts[0]
+    page.get_by_role("link", name=part.title).click()
+    expect(page.locator("main h1")).to_have_text(part.title)
+    assert page.url.endswith(path(part))
+    page.get_by_role("link", name=f"Terug naar {site.sgg.title}").click()
+    expect(page.locator("main h1")).to_have_text(site.sgg.title)
+    page.go_back()
+    expect(page.locator("main h1")).to_have_text(part.title)
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Thema's").click()
+    expect(page.locator("main h1")).to_have_text("Thema's")
+
+
+def test_a_theme_button_opens_its_theme(screen, site):
+    page = screen.open("/")
+    page.get_by_role("link", name="Seksueel grensoverschrijdend gedrag").click()
+    expect(page.locator("main h1")).to_have_text(site.themes["sgg"].name)
+    expect(page.get_by_role("link", name=site.sgg.title, exact=True)).to_be_visible()
+
+
+def test_keyboard_only(desktop, site):
+    """Skip link, then Tab to a start button and Enter; the new screen's heading has focus."""
+    page = desktop.open("/")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Naar de inhoud")).to_be_focused()
+    page.keyboard.press("Enter")
+    button = page.get_by_role("link", name="Basismodules").first
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if button.evaluate("link => link === document.activeElement"):
+            break
+    expect(button).to_be_focused()
+    page.keyboard.press("Enter")
+    heading = page.locator("main h1")
+    expect(heading).to_have_text(site.basic_section.title)
+    expect(heading).to_be_focused()
+
+
+def test_search_from_the_search_screen(screen, site):
+    page = screen.open("/zoeken/")
+    page.get_by_label("Zoek in modules en opleidingsaanbod").fill("melden")
+    page.get_by_role("button", name="Zoeken").click()
+    expect(page.locator(".result__title")).to_contain_text(["Na een incident"])
+    page.get_by_role("link", name="Na een incident").click()
+    expect(page.locator("main h1")).to_have_text("Na een incident")
+
+
+def test_the_api_down(screen, site):
+    screen.page.route("**/graphql/", lambda route: route.abort())
+    page = screen.open("/")
+    expect(page.locator("main h1")).to_have_text("De leeromgeving is nu niet bereikbaar")
+    expect(page.get_by_role("alert")).to_contain_text("geen verbinding met de server")
+    # The browser reports the refused request itself; nothing else may appear.
+    screen.errors = [e for e in screen.errors if "Failed to load resource" not in e]
+    screen.check_accessibility()
+    page.unroute("**/graphql/")
+    page.get_by_role("button", name="Opnieuw proberen").click()
+    expect(page.locator("main h1")).to_have_text(site.environment.title)
+
+
+def test_an_expired_preview_link(desktop, site):
+    page = desktop.open("/?content_type=borg_learning.basicmodulepage&token=not-a-token")
+    expect(page.locator("main h1")).to_have_text("Voorbeeld niet beschikbaar")

@@ -1,0 +1,144 @@
+"""Every screen at phone and desktop size: its content appears, nothing is reported
+in the console and axe-core finds no serious or critical accessibility problems."""
+
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from playwright.sync_api import expect
+
+from .conftest import path
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+def test_start_page(screen, site):
+    page = screen.open("/")
+    expect(page.locator("h1")).to_have_text(site.environment.title)
+    buttons = page.get_by_role("navigation", name="Kies een onderwerp").get_by_role("link")
+    expect(buttons).to_contain_text([button.label for button in site.environment.buttons.all()])
+    expect(page.get_by_role("link", name=site.environment.feedback_label)).to_have_attribute(
+        "href", f"mailto:{site.environment.feedback_email}")
+    screen.check_accessibility()
+    if page.viewport_size["width"] == 390:
+        keep_screenshot(page, "start-phone.png")
+
+
+@pytest.mark.parametrize("section", ["basic_section", "specialist_section"])
+def test_section(screen, site, section):
+    section = getattr(site, section)
+    page = screen.open(path(section))
+    expect(page.locator("h1")).to_have_text(section.title)
+    modules = [child.title for child in section.get_children().live()]
+    expect(page.locator(".tile__title")).to_have_text(modules)
+    screen.check_accessibility()
+
+
+def test_basic_module(screen, site):
+    module = site.basic_module
+    page = screen.open(path(module))
+    expect(page.locator("h1")).to_have_text(module.title)
+    facts = page.locator(".facts")
+    expect(facts).to_contain_text(f"maximaal {module.target_duration} minuten")
+    expect(facts).to_contain_text(module.development_group.name)
+    expect(facts).to_contain_text(f"© {module.copyright_holder}")
+    expect(page.locator(".exercise")).to_have_count(
+        sum(block.block_type == "exercise" for block in module.body))
+    screen.check_accessibility()
+    if page.viewport_size["width"] == 1280:
+        keep_screenshot(page, "module-desktop.png")
+
+
+def test_specialist_module_start_page(screen, site):
+    page = screen.open(path(site.sgg))
+    expect(page.locator("h1")).to_have_text(site.sgg.title)
+    expect(page.locator(".facts")).to_contain_text(site.development_group.name)
+    expect(page.locator(".facts")).to_contain_text(f"© {site.sgg.copyright_holder}")
+    expect(page.locator(".tiles--parts .tile__title")).to_have_text(
+        [part.title for part in site.sgg_parts])
+    expect(page.locator(".credits li")).to_have_count(len(site.development_group.members.all()))
+    screen.check_accessibility()
+
+
+@pytest.mark.parametrize("number", [0, 1, 2])
+def test_module_part(screen, site, number):
+    part = site.sgg_parts[number]
+    page = screen.open(path(part))
+    expect(page.locator("h1")).to_have_text(part.title)
+    expect(page.locator(".module__parent")).to_have_text(f"Onderdeel van {site.sgg.title}")
+    expect(page.locator(".facts")).to_contain_text(f"© {site.sgg.copyright_holder}")
+    # One rendered block per block in the body, of the same kind.
+    kinds = {"text": "TextBlock", "image": "ImageBlock", "audio": "AudioBlock",
+             "video": "VideoBlock", "exercise": "ExerciseBlock", "download": "DownloadBlock",
+             "link": "LinkBlock"}
+    rendered = page.locator(".blocks > .block").evaluate_all(
+        "blocks => blocks.map(b => b.className.replace('block block--', ''))")
+    assert rendered == [kinds[block.block_type] for block in part.body]
+    screen.check_accessibility()
+
+
+def test_every_block_type_is_rendered(desktop, site):
+    """Across the SGG parts: players with transcripts, images with alt text, downloads."""
+    page = desktop.page
+    seen = set()
+    for part in site.sgg_parts:
+        desktop.open(path(part))
+        seen.update(page.locator(".blocks > .block").evaluate_all(
+            "blocks => blocks.map(b => b.className.replace('block block--', ''))"))
+        for image in page.locator(".blocks img").all():
+            assert image.get_attribute("alt"), "an image without a text alternative"
+        for player in page.locator(".media").all():
+            expect(player.locator(".transcript summary")).to_have_text("Uitgeschreven tekst")
+    assert seen == {"TextBlock", "ImageBlock", "AudioBlock", "VideoBlock", "ExerciseBlock",
+                    "DownloadBlock", "LinkBlock"}
+    desktop.open(path(site.sgg_parts[1]))
+    video = page.locator("video")
+    expect(video.locator("track[kind=subtitles]")).to_have_count(1)
+    page.locator(".media .transcript summary").first.click()
+    expect(page.locator(".media .transcript .rich-text").first).to_be_visible()
+
+
+def test_catalogue(screen, site):
+    page = screen.open(path(site.catalogue))
+    expect(page.locator("h1")).to_have_text(site.catalogue.title)
+    expect(page.locator(".offer")).not_to_have_count(0)
+    screen.check_accessibility()
+
+
+def test_theme_map(screen, site):
+    page = screen.open("/themas/")
+    expect(page.locator("h1")).to_have_text("Thema's")
+    expect(page.locator(".theme h2")).to_have_text([theme.name for theme in site.themes.values()],
+                                                   ignore_case=False)
+    sgg = page.locator(".theme", has=page.get_by_role("link", name=site.themes["sgg"].name))
+    expect(sgg.get_by_role("link", name=site.sgg.title, exact=True)).to_be_visible()
+    for part in site.sgg_parts:
+        expect(sgg.get_by_role("link", name=part.title, exact=True)).to_be_visible()
+    screen.check_accessibility()
+
+
+def test_search_results(screen, site):
+    page = screen.open("/zoeken/?q=melden")
+    expect(page.locator("h1")).to_have_text("Zoeken")
+    expect(page.locator(".result__title")).to_contain_text(["Na een incident"])
+    screen.check_accessibility()
+
+
+def test_unknown_page(screen, site):
+    page = screen.open("/leeromgeving/bestaat-niet/")
+    expect(page.locator("h1")).to_have_text("Pagina niet gevonden")
+    expect(page.get_by_role("link", name="Naar de startpagina van de leeromgeving")).to_be_visible()
+    screen.check_accessibility()
+
+
+def keep_screenshot(page, name):
+    """Keep the README's screenshots current: rewritten on the SQLite run when changed."""
+    if connection.vendor != "sqlite":
+        return
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    target = SCREENSHOTS / name
+    image = page.screenshot()
+    if not target.exists() or target.read_bytes() != image:
+        target.write_bytes(image)
