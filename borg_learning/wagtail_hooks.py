@@ -14,7 +14,13 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .filters import OfferingFilterSet
 from .models import DevelopmentGroup, Offering, Provider, Questionnaire, Theme
 from .models.modules import TimedPage
+from .views.evaluation_reports import (
+    EvaluationReportView,
+    LevelFourReportView,
+    OpenAnswersView,
+)
 from .views.reports import ModulesDueForReviewView
+from .views.visit_reports import VisitReportView
 
 
 class LearningSnippetViewSet(SnippetViewSet):
@@ -96,7 +102,7 @@ def refuse_bulk_publishing_over_budget(request, action_type, objects, action_cla
     return redirect(action_class_instance.next_url) if refused else None
 
 
-# Reports: modules due for review
+# Reports: modules due for review, evaluation and visits
 
 
 class PageEditorsMenuItem(MenuItem):
@@ -106,15 +112,34 @@ class PageEditorsMenuItem(MenuItem):
         return policy_registry.get_by_type(Page).user_has_permission(request.user, "change")
 
 
+class PermissionMenuItem(MenuItem):
+    """Shown to users with ``permission``, the one the report it leads to checks."""
+
+    def __init__(self, *args, permission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+def report_urls(name, view):
+    return [path("", view.as_view(), name=name),
+            path("results/", view.as_view(results_only=True), name=f"{name}_results")]
+
+
 @hooks.register("register_admin_urls")
-def register_review_report_urls():
+def register_report_urls():
     urls = [
-        path("", ModulesDueForReviewView.as_view(), name="review_due"),
-        path("results/", ModulesDueForReviewView.as_view(results_only=True),
-             name="review_due_results"),
+        path("modules-due-for-review/", include(report_urls("review_due",
+                                                            ModulesDueForReviewView))),
+        path("evaluation/", include(report_urls("evaluation", EvaluationReportView))),
+        path("open-answers/", include(report_urls("open_answers", OpenAnswersView))),
+        path("level-4/", include(report_urls("level_4", LevelFourReportView))),
+        path("visits/", include(report_urls("visits", VisitReportView))),
     ]
-    return [path("reports/modules-due-for-review/",
-                 include((urls, "borg_learning_reports"), namespace="borg_learning_reports"))]
+    return [path("reports/", include((urls, "borg_learning_reports"),
+                                     namespace="borg_learning_reports"))]
 
 
 @hooks.register("register_reports_menu_item")
@@ -122,3 +147,24 @@ def register_review_report_menu_item():
     return PageEditorsMenuItem(
         _("Modules due for review"), reverse("borg_learning_reports:review_due"),
         name="modules-due-for-review", icon_name="calendar-alt", order=1150)
+
+
+#: The figure reports in the Reports menu: label, URL name, icon, order, permission.
+FIGURE_REPORTS = [
+    (_("Evaluation per question"), "evaluation", "form", 1160, "borg_learning.view_response"),
+    (_("Open answers"), "open_answers", "comment", 1161, "borg_learning.view_response"),
+    (_("Level 4 per theme"), "level_4", "crosshairs", 1170, "borg_learning.view_response"),
+    (_("Visits"), "visits", "view", 1180, "borg_learning.view_pagevisitday"),
+]
+
+
+def figure_report_menu_item(label, url_name, icon, order, permission):
+    def menu_item():
+        return PermissionMenuItem(
+            label, reverse(f"borg_learning_reports:{url_name}"), icon_name=icon,
+            name=url_name.replace("_", "-"), order=order, permission=permission)
+    return menu_item
+
+
+for report in FIGURE_REPORTS:
+    hooks.register("register_reports_menu_item", figure_report_menu_item(*report))
