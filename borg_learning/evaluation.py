@@ -118,7 +118,7 @@ def tidy_answers(answers):
                                   f"Send at most {MAX_ANSWERS} answers; got {len(answers)}.")
     problems, tidy = [], []
     for answer in answers:
-        question = str(_value(answer, "question") or "").strip()
+        question = str(_value(answer, "question") or "")
         number, choices, text = (_value(answer, name) for name in ("number", "choices", "text"))
         if not re.fullmatch(r"[0-9]{1,18}", question):
             problems.append(Problem("answers", Code.UNKNOWN_QUESTION,
