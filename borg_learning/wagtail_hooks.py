@@ -19,6 +19,7 @@ from .views.evaluation_reports import (
     LevelFourReportView,
     OpenAnswersView,
 )
+from .views.home_panel import LastDaysPanel
 from .views.reports import ModulesDueForReviewView
 from .views.visit_reports import VisitReportView
 
@@ -168,3 +169,9 @@ def figure_report_menu_item(label, url_name, icon, order, permission):
 
 for report in FIGURE_REPORTS:
     hooks.register("register_reports_menu_item", figure_report_menu_item(*report))
+
+
+@hooks.register("construct_homepage_panels")
+def add_last_days_panel(request, panels):
+    if LastDaysPanel.is_shown(request.user):
+        panels.append(LastDaysPanel(request))
