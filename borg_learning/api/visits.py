@@ -29,6 +29,8 @@ class BadBeacon(Exception):
 
 def read_beacon(request):
     """``(page id, preview)`` from the body, or ``BadBeacon`` saying what is wrong."""
+    if not request.body:
+        raise BadBeacon('The body is empty; send {"page": <page id>}.')
     if (request.content_type or "") not in CONTENT_TYPES:
         raise BadBeacon("Send the visit as text/plain or application/json.", status=415)
     body = request.body
