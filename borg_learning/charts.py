@@ -53,7 +53,7 @@ def _legend(names, x, y):
     for index, name in enumerate(names):
         parts.append(f'<rect x="{x}" y="{y + index * 18}" width="12" height="12" '
                      f'fill="{colour(index)}"/>')
-        parts.append(_text(x + 18, y + index * 18 + 10, name))
+        parts.append(_text(x + 18, y + index * 18 + 10, _shorten(name, 26)))
     return "".join(parts)
 
 
@@ -79,11 +79,11 @@ class _Frame:
     """What the charts over labels share: a grid with a value axis, the labels under
     it and a legend when there is more than one series."""
 
-    width, height, left, bottom, top_margin = 720, 260, 40, 40, 10
+    width, height, left, bottom, top_margin = 760, 280, 80, 70, 10
 
     def __init__(self, labels, series, max_value):
         self.labels, self.series = labels, series
-        self.legend_width = 150 if len(series) > 1 else 0
+        self.legend_width = 190 if len(series) > 1 else 0
         self.plot_width = self.width - self.left - self.legend_width - 10
         self.plot_height = self.height - self.bottom - self.top_margin
         self.top = _scale_max([value for _name, values in series for value in values],
@@ -95,8 +95,13 @@ class _Frame:
         return self.top_margin + self.plot_height * (1 - value / self.top)
 
     def label(self, x, index):
-        self.body.append(_tick_label(x, self.height - self.bottom + 16, self.labels[index],
-                                     index, len(self.labels)))
+        count = len(self.labels)
+        every = -(-count // 24)  # at most 24 labels; days get every n-th
+        if index % every == 0:
+            y = self.height - self.bottom + 14
+            # Turned, so a year of month names fits under the chart.
+            self.body.append(_text(x, y, self.labels[index], anchor="end",
+                                   extra=f'transform="rotate(-35 {x:.1f} {y:.1f})"'))
 
     def svg(self, title):
         if self.legend_width:
@@ -186,12 +191,6 @@ def _axis(left, top_margin, plot_width, plot_height, top):
                      f'stroke="{GRID}"/>')
         lines.append(_text(left - 4, y + 4, number(round(value, 1)), anchor="end"))
     return "".join(lines)
-
-
-def _tick_label(x, y, label, index, count):
-    # Many buckets (days) get every n-th label only, so the labels do not overlap.
-    every = -(-count // 12)
-    return _text(x, y, label, anchor="middle") if index % every == 0 else ""
 
 
 def _shorten(label, length):
