@@ -40,7 +40,8 @@ def browser():
 def site(django_db_setup, django_db_blocker):
     """The example site with the demo content and the frontend, on a live server.
 
-    Returns a namespace with ``url`` and the demo objects of ``demo.content.find()``.
+    Returns a namespace with ``url``, an ``editor`` account and the demo objects of
+    ``demo.content.find()``.
     """
     from django.conf import settings
     from django.core.management import call_command
@@ -54,6 +55,7 @@ def site(django_db_setup, django_db_blocker):
         before = connection.creation.serialize_db_to_string()
         content.load()
         demo = content.find()
+        demo.editor = editor_account()
         server = LiveServer("localhost")
         demo.url = server.url
         # The frontend app's templates and static files, without reinstalling apps.
@@ -74,11 +76,25 @@ def site(django_db_setup, django_db_blocker):
         example_site.disable()
         server.stop()
         with django_db_blocker.unblock():
-            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True,
+                         reset_sequences=False)
             connection.creation.deserialize_db_from_string(before)
         from wagtail.models import Site
 
         Site.clear_site_root_paths_cache()
+
+
+EDITOR_PASSWORD = "round-trip-secret"
+
+
+def editor_account():
+    """A Wagtail admin user the browser logs in as (committed, so the server sees it)."""
+    from tests import factories
+
+    editor = factories.superuser()
+    editor.set_password(EDITOR_PASSWORD)
+    editor.save()
+    return editor
 
 
 def path(page):

@@ -1,0 +1,88 @@
+"""The catalogue's filters, text search and paging change the list as the data implies."""
+
+import pytest
+from playwright.sync_api import expect
+
+from borg_learning.models import Offering
+
+from .conftest import path
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+PAGE_SIZE = 5
+
+
+def titles(offers):
+    return sorted(offer.title for offer in offers)
+
+
+def shown(page):
+    page.wait_for_selector(".catalogue__results:not([aria-busy])")
+    # The link's own text, without the hidden "(website van de aanbieder)".
+    return sorted(page.locator(".offer__title a").evaluate_all(
+        "links => links.map(link => link.firstChild.textContent)"))
+
+
+def count_text(total):
+    return "1 resultaat" if total == 1 else f"{total} resultaten"
+
+
+def test_paging(desktop, site):
+    active = Offering.objects.filter(active=True)
+    page = desktop.open(path(site.catalogue))
+    count = page.locator(".catalogue__count")
+    expect(count).to_have_text(count_text(active.count()))
+    expect(page.locator(".offer")).to_have_count(PAGE_SIZE)
+    pages = -(-active.count() // PAGE_SIZE)
+    expect(page.locator(".pager")).to_contain_text(f"Pagina 1 van {pages}")
+    seen = set(shown(page))
+    for number in range(2, pages + 1):
+        page.get_by_role("button", name="Volgende").click()
+        expect(page.locator(".pager")).to_contain_text(f"Pagina {number} van {pages}")
+        seen.update(shown(page))
+    assert sorted(seen) == titles(active)
+    expect(count).to_be_focused()
+
+
+def test_filters(screen, site):
+    active = Offering.objects.filter(active=True)
+    page = screen.open(path(site.catalogue))
+    count = page.locator(".catalogue__count")
+
+    provider = site.providers["Trajectum"]
+    page.get_by_label("Aanbieder").select_option(label=provider.name)
+    by_provider = active.filter(provider=provider)
+    expect(count).to_have_text(count_text(by_provider.count()))
+    assert shown(page) == titles(by_provider)
+    assert "aanbieder=" in page.url
+
+    page.get_by_label("Aanbieder").select_option(label="Alle")
+    theme = site.themes["agressie-de-escalatie"]
+    page.get_by_label("Thema").select_option(label=theme.name)
+    by_theme = active.filter(themes=theme).distinct()
+    expect(count).to_have_text(count_text(by_theme.count()))
+    assert set(shown(page)) <= set(titles(by_theme))
+
+    page.get_by_label("Alleen gratis aanbod").check()
+    free = by_theme.filter(cost=0)
+    expect(count).to_have_text(count_text(free.count()))
+    assert shown(page) == titles(free)
+
+    page.get_by_role("button", name="Wis filters").click()
+    expect(count).to_have_text(count_text(active.count()))
+
+
+def test_search(screen, site, graphql):
+    words = "agressie"
+    expected = graphql("query($s: String) { catalogue(search: $s, limit: 50) "
+                       "{ totalCount items { title } } }", {"s": words})["data"]["catalogue"]
+    assert 0 < expected["totalCount"] < Offering.objects.filter(active=True).count()
+    page = screen.open(path(site.catalogue))
+    page.get_by_label("Zoek in het aanbod").fill(words)
+    page.get_by_label("Zoek in het aanbod").press("Enter")
+    expect(page.locator(".catalogue__count")).to_have_text(count_text(expected["totalCount"]))
+    assert set(shown(page)) <= {item["title"] for item in expected["items"]}
+    # The filtered list survives a reload: the filters are in the URL.
+    page.reload()
+    expect(page.locator(".catalogue__count")).to_have_text(count_text(expected["totalCount"]))
+    expect(page.get_by_label("Zoek in het aanbod")).to_have_value(words)
