@@ -36,8 +36,9 @@ def demo_content(db):
 
     Returns a namespace of its main objects: ``home``, ``environment``,
     ``basic_section``, ``specialist_section``, ``catalogue``, ``basic_module``, ``sgg``,
-    ``sgg_parts``, ``themes`` (by slug), ``providers`` (by name) and
-    ``development_group``. Loading takes a few seconds (the media files are generated
+    ``sgg_parts``, ``themes`` (by slug), ``providers`` (by name),
+    ``development_group`` and ``questionnaire``; a year of evaluation responses and
+    visits comes with it. Loading takes a few seconds (the media files are generated
     once per run); a module of read-only tests can share one load with
     ``shared_demo_content`` instead.
     """

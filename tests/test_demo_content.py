@@ -15,6 +15,7 @@ from wagtailmedia.models import get_media_model
 from borg_learning.blocks import ExerciseBlock, LinkBlock, ModuleBodyBlock
 from borg_learning.conf import learning_settings
 from borg_learning.models import (
+    Answer,
     BasicModulePage,
     CataloguePage,
     DevelopmentGroup,
@@ -22,7 +23,11 @@ from borg_learning.models import (
     ModulePartPage,
     Offering,
     OfferingChapter,
+    PageVisitDay,
     Provider,
+    Question,
+    Questionnaire,
+    Response,
     SectionPage,
     SpecialistModulePage,
     StartButton,
@@ -35,7 +40,8 @@ PROVIDERS = ["GGZ Ecademy", "VGN Academie", "Forensische Leerlijn",
              "De Borg Leergang SGLVG(+)", "Trajectum"]
 COUNTED = [Page, Revision, Theme, DevelopmentGroup, DevelopmentGroupMember, Provider, Offering,
            OfferingChapter, StartButton, Collection, Site, get_image_model(),
-           get_document_model(), get_media_model()]
+           get_document_model(), get_media_model(), Questionnaire, Question, Response, Answer,
+           PageVisitDay]
 
 
 @pytest.fixture

@@ -5,7 +5,9 @@
 environment yet, the whole environment below the home page: sections, a basic module,
 the specialist module SGG with its parts, the catalogue page and the start buttons,
 with locally generated images, audio, video, subtitles and worksheets. Pages are
-published through revisions, as an editor would. Running it again changes nothing.
+published through revisions, as an editor would. Then the evaluation questionnaire
+and a generated year of responses and visits (``evaluation``). Running it again
+changes nothing.
 """
 
 from dataclasses import dataclass, field
@@ -31,6 +33,7 @@ from borg_learning.models import (
     Offering,
     OfferingChapter,
     Provider,
+    Questionnaire,
     SectionPage,
     SpecialistModulePage,
     StartButton,
@@ -38,6 +41,7 @@ from borg_learning.models import (
 )
 from home.models import HomePage
 
+from . import evaluation
 from . import media as generate
 from .catalogue import CHECKED, PROVIDERS, THEMES
 from .modules import (
@@ -316,7 +320,7 @@ def create_timed_page(parent, model, data, body, themes=None, group=None):
     return page
 
 
-def build_environment(home, themes, groups, report):
+def build_environment(home, themes, groups, questionnaire, report):
     files = ensure_media_files(report)
     environment = LearningEnvironmentPage(title="Leeromgeving", slug=ENVIRONMENT_SLUG,
                                           live=False, **FEEDBACK)
@@ -328,7 +332,8 @@ def build_environment(home, themes, groups, report):
 
     sgg_data = dict(SGG_MODULE)
     sgg_themes = sgg_data.pop("themes")
-    sgg = SpecialistModulePage(**sgg_data, development_group=groups["Ontwikkelgroep SGG"])
+    sgg = SpecialistModulePage(**sgg_data, development_group=groups["Ontwikkelgroep SGG"],
+                               questionnaire=questionnaire)
     sgg.themes = [themes[slug] for slug in sgg_themes]
     sgg = publish(specialist_section, sgg)
 
@@ -389,12 +394,14 @@ def load():
     themes = ensure_themes(report)
     groups = ensure_development_groups(report)
     ensure_catalogue(themes, report)
+    questionnaire = evaluation.ensure_questionnaire(report)
     environment = LearningEnvironmentPage.objects.child_of(home).filter(
         slug=ENVIRONMENT_SLUG).first()
     if environment:
         report.add(f"Learning environment exists, left as it is: {environment.title}")
     else:
-        build_environment(home, themes, groups, report)
+        environment = build_environment(home, themes, groups, questionnaire, report)
+    evaluation.ensure_history(environment, questionnaire, report)
     return report.lines
 
 
@@ -418,4 +425,5 @@ def find():
         themes={theme.slug: theme for theme in Theme.objects.all()},
         providers={provider.name: provider for provider in Provider.objects.all()},
         development_group=DevelopmentGroup.objects.get(name="Ontwikkelgroep SGG"),
+        questionnaire=Questionnaire.objects.get(slug=evaluation.QUESTIONNAIRE["slug"]),
     )

@@ -124,4 +124,5 @@ CORS_URLS_REGEX = r"^/(graphql|api)/.*$"
 
 BORG_LEARNING = {
     "COPYRIGHT_HOLDER": "De Borg",
+    "DEFAULT_QUESTIONNAIRE": "evaluatie-module",  # made by load_demo_content
 }
