@@ -265,35 +265,43 @@ def submit(module, submission_id, answers, follow_up_code=None, today=None):
     given = tidy_answers(answers)
     digest = digest_of(module.pk, part, follow_up_code, given)
 
-    existing = Response.objects.filter(submission_id=submission_id).first()
-    if existing is not None:
-        return Submission(repeated(existing, digest), created=False)
-
     today = today or timezone.localdate()
     first = None
-    if follow_up_code:
-        first = follow_up_of(module, follow_up_code, today)
-        questionnaire = first.questionnaire
-    else:
-        questionnaire = module.get_questionnaire()
-        if questionnaire is None:
-            raise SubmissionError.one("module", Code.NO_QUESTIONNAIRE,
-                                      f"Module {module.pk} has no evaluation questionnaire.")
-    questions = questionnaire.questions_of(part)
-    if part == Part.FOLLOW_UP and not questions:
-        raise SubmissionError.one("followUpCode", Code.NO_FOLLOW_UP,
-                                  "This questionnaire no longer has follow-up questions.")
-    problems = check_answers(questions, given)
-    if problems:
-        raise SubmissionError(problems)
+    try:
+        if follow_up_code:
+            first = follow_up_of(module, follow_up_code, today)
+            questionnaire = first.questionnaire
+        else:
+            questionnaire = module.get_questionnaire()
+            if questionnaire is None:
+                raise SubmissionError.one(
+                    "module", Code.NO_QUESTIONNAIRE,
+                    f"Module {module.pk} has no evaluation questionnaire.")
+        all_questions = list(questionnaire.questions.all())
+        questions = [question for question in all_questions if question.part == part]
+        if part == Part.FOLLOW_UP and not questions:
+            raise SubmissionError.one("followUpCode", Code.NO_FOLLOW_UP,
+                                      "This questionnaire no longer has follow-up questions.")
+        problems = check_answers(questions, given)
+        if problems:
+            raise SubmissionError(problems)
+    except SubmissionError:
+        # A repeat of a stored submission is answered as the first time, even when the
+        # questionnaire changed since or the follow-up it answered now counts as answered.
+        existing = Response.objects.filter(submission_id=submission_id).first()
+        if existing is not None:
+            return Submission(repeated(existing, digest), created=False)
+        raise
 
+    follow_up = part == Part.FIRST and any(question.part == Part.FOLLOW_UP
+                                           for question in all_questions)
     try:
         with transaction.atomic():
             response = store(module, questionnaire, part, questions, given, submission_id,
-                             digest, first, today)
+                             digest, first, follow_up, today)
     except IntegrityError:
-        # A concurrent request stored the same submission id, or answered the same
-        # follow-up, between our check and our insert: answer as if we had come second.
+        # The submission id is stored already (a repeat, or a concurrent request that came
+        # first), or a concurrent request answered the same follow-up.
         existing = Response.objects.filter(submission_id=submission_id).first()
         if existing is not None:
             return Submission(repeated(existing, digest), created=False)
@@ -339,9 +347,9 @@ def follow_up_of(module, code, today):
     return first
 
 
-def store(module, questionnaire, part, questions, given, submission_id, digest, first, today):
+def store(module, questionnaire, part, questions, given, submission_id, digest, first,
+          has_follow_up, today):
     """Write the response, its snapshot and its answers (call inside a transaction)."""
-    has_follow_up = part == Part.FIRST and questionnaire.has_follow_up
     response = Response.objects.create(
         submission_id=submission_id, digest=digest, questionnaire=questionnaire,
         questionnaire_title=questionnaire.title, module_id=module.pk,
