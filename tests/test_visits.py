@@ -228,3 +228,17 @@ def test_a_large_body_is_413_and_another_type_415_and_get_405(pages):
     response = Client().get("/api/visits/", {"page": page})
     assert response.status_code == 405 and response["Allow"] == "POST"
     assert counts() == {}
+
+
+def test_a_visit_costs_one_sql_statement(pages, django_assert_num_queries):
+    headers = {"User-Agent": BROWSER}
+    record_visit(pages["module"].pk, headers)  # reads the content types once per process
+    private = content.basic_module(pages["section"], "Besloten")
+    content.restrict(private)
+    with django_assert_num_queries(1):
+        assert record_visit(pages["part"].pk, headers) is True
+    with django_assert_num_queries(1):
+        assert record_visit(private.pk, headers) is False
+    with django_assert_num_queries(0):
+        assert record_visit(pages["part"].pk, {"User-Agent": "Googlebot"}) is False
+    assert counts() == {pages["module"].pk: 1, pages["part"].pk: 1}

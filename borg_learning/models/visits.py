@@ -28,10 +28,31 @@ class PageVisitDay(models.Model):
         requests add to the same row without losing a visit or failing on the
         unique constraint.
         """
-        table = connection.ops.quote_name(cls._meta.db_table)
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"INSERT INTO {table} (page_id, date, count) VALUES (%s, %s, %s) "
-                f"ON CONFLICT (page_id, date) DO UPDATE SET count = {table}.count + "
-                "excluded.count",
-                [page_id, date, visits])
+            cursor.execute(f"INSERT INTO {cls._table()} (page_id, date, count) "
+                           f"VALUES (%s, %s, %s) {cls._upsert()}", [page_id, date, visits])
+
+    @classmethod
+    def add_if(cls, pages, date):
+        """Count one visit on ``date`` to the one page of the queryset ``pages``, in the
+        same statement that checks it; True when there was such a page to count.
+
+        One round trip per visit, however the queryset decides what counts.
+        """
+        selected = pages.values_list("id")[:1]
+        select, params = selected.query.get_compiler(connection=connection).as_sql()
+        with connection.cursor() as cursor:
+            # "WHERE true" keeps SQLite from reading ON CONFLICT as part of the SELECT.
+            cursor.execute(f"INSERT INTO {cls._table()} (page_id, date, count) "
+                           f"SELECT page.id, %s, 1 FROM ({select}) AS page WHERE true "
+                           f"{cls._upsert()}", [date, *params])
+            return cursor.rowcount > 0
+
+    @classmethod
+    def _table(cls):
+        return connection.ops.quote_name(cls._meta.db_table)
+
+    @classmethod
+    def _upsert(cls):
+        return (f"ON CONFLICT (page_id, date) DO UPDATE SET count = {cls._table()}.count + "
+                "excluded.count")
