@@ -6,13 +6,7 @@ from borg_learning import models
 from borg_learning.models.evaluation import Question
 from tests import content
 
-SUBMIT = """
-mutation Submit($input: SubmitEvaluationInput!) {
-  submitEvaluation(input: $input) {
-    ok followUpCode followUpDue errors { field question code message }
-  }
-}
-"""
+SUBMIT = content.screen_query("submit_evaluation")
 
 
 def questionnaire(slug="evaluatie", follow_up=True, follow_up_after_days=90, **fields):

@@ -14,15 +14,7 @@ from tests import evaluation_content as ec
 
 pytestmark = pytest.mark.django_db
 
-FOLLOW_UP = """
-query ($code: UUID!) {
-  followUp(code: $code) {
-    code title intro due answered available
-    questions { id text level kind required }
-    module { id title }
-  }
-}
-"""
+FOLLOW_UP = content.screen_query("follow_up")
 
 
 @pytest.fixture

@@ -104,3 +104,13 @@ def test_a_list_of_modules_costs_the_same_for_5_and_50_questionnaires(
     assert small == large
     plain, _ = count_queries(client, MODULE_LIST.replace(QUESTIONNAIRE, ""))
     assert large == plain + 4  # questionnaires and questions, own and default
+
+
+def test_the_documented_questionnaire_query(graphql, environment):
+    module = ec.module_with_questionnaire(environment)
+    sgg = content.specialist_module(environment, "SGG", questionnaire=module.questionnaire)
+    for page in (module, sgg):
+        answer = graphql(content.screen_query("questionnaire"), {"id": str(page.pk)})
+        questionnaire = answer["data"]["page"]["questionnaire"]
+        assert questionnaire["title"] == "Evaluatie module"
+        assert len(questionnaire["questions"]) == 5

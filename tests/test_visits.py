@@ -18,8 +18,7 @@ pytestmark = pytest.mark.django_db
 
 BROWSER = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
            "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1")
-RECORD = "mutation ($page: ID!, $preview: Boolean) { recordVisit(page: $page, preview: $preview) " \
-         "{ counted } }"
+RECORD = content.screen_query("record_visit")
 
 
 @pytest.fixture
