@@ -4,7 +4,9 @@ A visit adds one to its page's count for today (``PageVisitDay.add``, an atomic 
 nothing about the visitor is kept. Only live, public pages of the learning environment
 count, and neither bots nor previews do. Totals per theme and for the whole environment
 are derived from the page tree when asked: a theme's visits are those of its modules
-and of their parts.
+and of their parts. This module is the one place that says which pages belong to a
+theme (``theme_pages``, ``page_map``) and how visits add up; the admin reports in
+``views.figures`` count with it.
 """
 
 import datetime
@@ -27,6 +29,7 @@ LEARNING_PAGE_MODELS = (
     models.LearningEnvironmentPage, models.SectionPage, models.BasicModulePage,
     models.SpecialistModulePage, models.ModulePartPage, models.CataloguePage,
 )
+#: The page types that carry ``ModuleMetadata``; each is a child table of ``Page``.
 MODULE_MODELS = (models.BasicModulePage, models.SpecialistModulePage)
 PREFETCH_PURPOSE = re.compile(r"\bprefetch\b", re.IGNORECASE)
 PREVIEW_REFERER = re.compile(r"[?&]token=")
@@ -85,7 +88,7 @@ def record_visit(page_id, headers, preview=False, today=None):
     return PageVisitDay.add_if(countable_pages(page_id), today or timezone.localdate())
 
 
-# --- Totals for the reports ----------------------------------------------------------------
+# --- Which pages belong to a theme, and the totals of the reports --------------------------
 
 
 @dataclass(frozen=True)
@@ -94,82 +97,135 @@ class ThemeVisits:
     visits: int
 
 
-def _in_period(start, end):
-    q = Q()
+def module_condition():
+    """A condition on Page: the page is a module (basic or specialist)."""
+    condition = Q()
+    for model in MODULE_MODELS:
+        condition |= Q(**{f"{model._meta.model_name}__isnull": False})
+    return condition
+
+
+def modules_with_theme(theme):
+    """A condition on Page: the page is a module tagged with ``theme``."""
+    condition = Q()
+    for model in MODULE_MODELS:
+        condition |= Q(pk__in=model.objects.filter(themes=theme).values("pk"))
+    return condition
+
+
+def theme_pages(theme):
+    """The pages of a theme: its modules and their parts (the modules' children)."""
+    modules = Page.objects.filter(modules_with_theme(theme))
+    return (Page.objects.annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
+            .filter(Q(pk__in=modules.values("pk"))
+                    | Q(parent_path__in=modules.values("path"))))
+
+
+def pages_of(theme=None, page=None):
+    """None for every page, else the pages of ``theme`` (its modules and their parts)
+    that are ``page`` or below it."""
+    pages = None
+    if theme is not None:
+        pages = theme_pages(theme)
+    if page is not None:
+        below = Page.objects.filter(path__startswith=page.path)
+        pages = below if pages is None else pages.filter(pk__in=below.values("pk"))
+    return pages
+
+
+@dataclass
+class PageMap:
+    """Which module each module page and part belongs to, and each module's themes."""
+
+    module_of: dict  # page id -> module page id
+    themes_of: dict  # module page id -> set of theme ids
+
+    def themes_of_page(self, page_id):
+        module = self.module_of.get(page_id)
+        return self.themes_of.get(module, set()) if module else set()
+
+
+def page_map():
+    """Every module and part with its module and themes, in one query (a row per theme)."""
+    rows = (Page.objects.filter(module_condition() | Q(modulepartpage__isnull=False))
+            .order_by().values_list("pk", "path", "modulepartpage__page_ptr", *(
+                f"{model._meta.model_name}__themes" for model in MODULE_MODELS)))
+    modules_by_path, themes_of, parts = {}, defaultdict(set), []
+    for page_id, path, part, *themes in rows:
+        if part:
+            parts.append((page_id, path))
+        else:
+            modules_by_path[path] = page_id
+            themes_of[page_id].update(theme for theme in themes if theme)
+    module_of = {page_id: page_id for page_id in modules_by_path.values()}
+    for page_id, path in parts:
+        module = modules_by_path.get(path[:-Page.steplen])
+        if module:
+            module_of[page_id] = module
+    return PageMap(module_of, dict(themes_of))
+
+
+def visit_days(start=None, end=None, theme=None, page=None):
+    """The daily counts from ``start`` to ``end`` (inclusive dates; None: open), of the
+    whole environment, or of a theme's modules and parts and of ``page`` and below."""
+    rows = PageVisitDay.objects.all()
     if start:
-        q &= Q(date__gte=start)
+        rows = rows.filter(date__gte=start)
     if end:
-        q &= Q(date__lte=end)
-    return q
-
-
-def _under(paths, field="page__path"):
-    """Pages at or below any of the tree ``paths``."""
-    q = Q(pk__in=[])
-    for path in paths:
-        q |= Q(**{f"{field}__startswith": path})
-    return q
+        rows = rows.filter(date__lte=end)
+    pages = pages_of(theme, page)
+    return rows if pages is None else rows.filter(page__in=pages.values("pk"))
 
 
 def visits_total(start=None, end=None, environment=None):
     """All counted visits from ``start`` to ``end`` (inclusive dates; None: open), on the
     whole learning environment or below the given start page."""
-    rows = PageVisitDay.objects.filter(_in_period(start, end))
-    if environment is not None:
-        rows = rows.filter(page__path__startswith=environment.path)
-    return rows.aggregate(total=Sum("count"))["total"] or 0
+    return (visit_days(start, end, page=environment)
+            .aggregate(total=Sum("count"))["total"] or 0)
+
+
+def visits_per_page(start=None, end=None, theme=None, page=None):
+    """``{page id: visits}`` of the pages visited in the period, in one query."""
+    return dict(visit_days(start, end, theme, page).order_by().values_list("page_id")
+                .annotate(visits=Sum("count")))
 
 
 def visits_by_page(start=None, end=None):
     """``[(page, visits)]``, most visited first, for pages visited in the period."""
-    totals = list(PageVisitDay.objects.filter(_in_period(start, end)).order_by().values("page_id")
-                  .annotate(visits=Sum("count")).order_by("-visits", "page_id"))
-    pages = Page.objects.in_bulk([row["page_id"] for row in totals])
-    return [(pages[row["page_id"]], row["visits"]) for row in totals if row["page_id"] in pages]
+    totals = sorted(visits_per_page(start, end).items(), key=lambda item: (-item[1], item[0]))
+    pages = Page.objects.in_bulk([page_id for page_id, _visits in totals])
+    return [(pages[page_id], visits) for page_id, visits in totals if page_id in pages]
 
 
-def module_paths_by_theme():
-    """``{theme id: [tree path of each module with that theme]}``, one query per module type."""
-    paths = defaultdict(list)
-    for model in MODULE_MODELS:
-        through = model.themes.through
-        page_field = next(field.name for field in through._meta.get_fields()
-                          if getattr(field, "related_model", None) is model)
-        for theme_id, path in through.objects.values_list("theme_id", f"{page_field}__path"):
-            paths[theme_id].append(path)
-    return paths
+def visits_by_module(start=None, end=None, theme=None, page=None):
+    """``{module id: visits}``: the visits of each module and its parts, in two queries."""
+    pages = page_map()
+    totals = defaultdict(int)
+    for page_id, visits in visits_per_page(start, end, theme, page).items():
+        module = pages.module_of.get(page_id)
+        if module:
+            totals[module] += visits
+    return dict(totals)
 
 
 def visits_by_theme(start=None, end=None):
     """``[ThemeVisits]`` for every theme, in theme order: the visits of its modules and
     their parts. A module with two themes counts for both, so themes may add up to more
-    than the total.
-
-    The database sums the visits per page; each visited page is then credited to the
-    module above it by its tree path (a handful of rows: one per visited page).
+    than the total. Three queries: the visits per page, the page map and the themes.
     """
-    per_page = (PageVisitDay.objects.filter(_in_period(start, end)).order_by()
-                .values_list("page__path").annotate(visits=Sum("count")))
-    module_paths = module_paths_by_theme()
-    modules = {path for paths in module_paths.values() for path in paths}
-    by_module = defaultdict(int)
-    for path, visits in per_page:
-        for length in range(Page.steplen, len(path) + 1, Page.steplen):
-            if path[:length] in modules:
-                by_module[path[:length]] += visits
-    return [ThemeVisits(theme, sum(by_module[path] for path in set(module_paths[theme.pk])))
-            for theme in models.Theme.objects.all()]
+    pages = page_map()
+    totals = defaultdict(int)
+    for page_id, visits in visits_per_page(start, end).items():
+        for theme_id in pages.themes_of_page(page_id):
+            totals[theme_id] += visits
+    return [ThemeVisits(theme, totals[theme.pk]) for theme in models.Theme.objects.all()]
 
 
 def daily_visits(start, end, theme=None, page=None):
     """``[(date, visits)]`` for every day from ``start`` to ``end``, zeros included: of
     the whole environment, of a theme's modules and parts, or of a page and those below."""
-    rows = PageVisitDay.objects.filter(_in_period(start, end))
-    if theme is not None:
-        rows = rows.filter(_under(module_paths_by_theme().get(theme.pk, [])))
-    if page is not None:
-        rows = rows.filter(page__path__startswith=page.path)
-    counts = dict(rows.order_by().values_list("date").annotate(visits=Sum("count")))
+    counts = dict(visit_days(start, end, theme, page).order_by().values_list("date")
+                  .annotate(visits=Sum("count")))
     days = (end - start).days + 1
     return [(day, counts.get(day, 0))
             for day in (start + datetime.timedelta(days=n) for n in range(max(days, 0)))]

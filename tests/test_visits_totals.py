@@ -102,5 +102,5 @@ def test_theme_totals_cost_the_same_queries_for_few_and_many_pages(tree):
                                            blocks_per_part=1, themes=[sgg])
         for page in (module, *module.get_children()):
             PageVisitDay.add(page.pk, day(number % 28 + 1), 1)
-    assert measure() == few == 4
+    assert measure() == few == 3
     assert {row.theme: row.visits for row in visits_by_theme(day(1), day(31))}[sgg] == 21 + 60

@@ -17,15 +17,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Avg, Case, Count, DateField, FloatField, Max, Min, Q, Sum, When
-from django.db.models.functions import Cast, Length, Substr, Trunc
+from django.db.models.functions import Cast, Trunc
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from ..models import Answer, PageVisitDay, Response, Theme
+from .. import visits as visit_counts
+from ..models import Answer, Response, Theme
 from ..models.evaluation import CHOICE_KINDS, NUMBER_RANGES, Level, QuestionKind
-from .reports import MODULE_MODELS, modules_with_theme
 
 LEVELS = list(Level)
 
@@ -130,33 +130,12 @@ def as_date(value):
 
 
 # --- which pages and responses are in scope ------------------------------------------------
-
-
-def module_condition():
-    """A condition on Page: the page is a module (basic or specialist)."""
-    condition = Q()
-    for model in MODULE_MODELS:
-        condition |= Q(**{f"{model._meta.model_name}__isnull": False})
-    return condition
-
-
-def theme_pages(theme):
-    """The pages of a theme: its modules and their parts (the modules' children)."""
-    modules = Page.objects.filter(modules_with_theme(theme))
-    return (Page.objects.annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
-            .filter(Q(pk__in=modules.values("pk"))
-                    | Q(parent_path__in=modules.values("path"))))
+# Which pages belong to a theme, and the visit counts, come from ``borg_learning.visits``.
 
 
 def pages_in_scope(scope):
     """None for every page, else the pages the theme and module filters leave."""
-    pages = None
-    if scope.theme is not None:
-        pages = theme_pages(scope.theme)
-    if scope.module is not None:
-        below = Page.objects.filter(path__startswith=scope.module.path)
-        pages = below if pages is None else pages.filter(pk__in=below.values("pk"))
-    return pages
+    return visit_counts.pages_of(scope.theme, scope.module)
 
 
 def response_condition(scope, prefix=""):
@@ -179,9 +158,7 @@ def answers(scope):
 
 
 def visit_days(scope):
-    visits = PageVisitDay.objects.filter(date__gte=scope.start, date__lte=scope.end)
-    pages = pages_in_scope(scope)
-    return visits if pages is None else visits.filter(page__in=pages.values("pk"))
+    return visit_counts.visit_days(scope.start, scope.end, scope.theme, scope.module)
 
 
 # --- evaluation: per question and per level ------------------------------------------------
@@ -320,38 +297,6 @@ def open_answer_counts(scope):
 # --- pages, modules and themes -------------------------------------------------------------
 
 
-@dataclass
-class PageMap:
-    """Which module each module page and part belongs to, and each module's themes."""
-
-    module_of: dict  # page id -> module page id
-    themes_of: dict  # module page id -> set of theme ids
-
-    def themes_of_page(self, page_id):
-        module = self.module_of.get(page_id)
-        return self.themes_of.get(module, set()) if module else set()
-
-
-def page_map():
-    """Every module and part with its module and themes, in one query (a row per theme)."""
-    rows = (Page.objects.filter(module_condition() | Q(modulepartpage__isnull=False))
-            .order_by().values_list("pk", "path", "modulepartpage__page_ptr", *(
-                f"{model._meta.model_name}__themes" for model in MODULE_MODELS)))
-    modules_by_path, themes_of, parts = {}, defaultdict(set), []
-    for page_id, path, part, *themes in rows:
-        if part:
-            parts.append((page_id, path))
-        else:
-            modules_by_path[path] = page_id
-            themes_of[page_id].update(theme for theme in themes if theme)
-    module_of = {page_id: page_id for page_id in modules_by_path.values()}
-    for page_id, path in parts:
-        module = modules_by_path.get(path[:-Page.steplen])
-        if module:
-            module_of[page_id] = module
-    return PageMap(module_of, dict(themes_of))
-
-
 def bucketed(field_name, scope):
     """A field truncated to the start of its day, month or quarter, as a date."""
     return Trunc(field_name, scope.interval, output_field=DateField())
@@ -406,7 +351,7 @@ def theme_periods(scope):
     module and level per period; the sums are credited to each theme of their module.
     """
     themes = themes_in_scope(scope)
-    pages = page_map()
+    pages = visit_counts.page_map()
     buckets = scope.buckets()
     names = {None: selection_name(scope), **{theme.pk: theme.name for theme in themes}}
     table = {key: {bucket: PeriodFigures(name, bucket, scope.label(bucket))
@@ -475,7 +420,7 @@ def visit_series(scope):
     per period, and the titles of the visited pages.
     """
     themes = themes_in_scope(scope)
-    pages = page_map()
+    pages = visit_counts.page_map()
     buckets = scope.buckets()
     position = {bucket: index for index, bucket in enumerate(buckets)}
     total = VisitSeries("total", selection_name(scope), [0] * len(buckets))
@@ -506,14 +451,8 @@ def visit_series(scope):
 
 def top_modules(scope, count=5):
     """``[(module id, title, visits)]`` of the most visited modules, parts included."""
-    pages = page_map()
-    visits = defaultdict(int)
-    for page_id, total in (visit_days(scope).order_by().values_list("page_id")
-                           .annotate(visits=Sum("count"))):
-        module = pages.module_of.get(page_id)
-        if module:
-            visits[module] += total
-    best = sorted(visits.items(), key=lambda item: -item[1])[:count]
+    totals = visit_counts.visits_by_module(scope.start, scope.end, scope.theme, scope.module)
+    best = sorted(totals.items(), key=lambda item: -item[1])[:count]
     titles = dict(Page.objects.filter(pk__in=[pk for pk, _visits in best])
                   .values_list("pk", "title"))
     return [(pk, titles.get(pk, ""), total) for pk, total in best]
@@ -521,8 +460,4 @@ def top_modules(scope, count=5):
 
 def daily_visits(scope):
     """``[(date, visits)]`` for every day of the period, zeros included."""
-    counts = {day: visits for day, visits in visit_days(scope).order_by().values_list("date")
-              .annotate(visits=Sum("count"))}
-    days = (scope.end - scope.start).days + 1
-    return [(day, counts.get(day, 0)) for day in
-            (scope.start + datetime.timedelta(days=offset) for offset in range(days))]
+    return visit_counts.daily_visits(scope.start, scope.end, scope.theme, scope.module)

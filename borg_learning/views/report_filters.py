@@ -17,7 +17,8 @@ from wagtail.models import Page
 
 from ..models import Response, Theme
 from ..models.evaluation import Part
-from .figures import Scope, module_condition
+from ..visits import module_condition
+from .figures import Scope
 
 #: The longest period a report counts, and the longest one it shows per day.
 MAX_PERIOD_DAYS = 10 * 366

@@ -23,10 +23,8 @@ from wagtail.admin.views.reports import PageReportView
 from wagtail.coreutils import get_content_type_label
 from wagtail.models import Page
 
-from ..models import BasicModulePage, SpecialistModulePage, Theme
-
-#: The page types that carry ``ModuleMetadata``; each is a child table of ``Page``.
-MODULE_MODELS = (BasicModulePage, SpecialistModulePage)
+from ..models import BasicModulePage, Theme
+from ..visits import MODULE_MODELS, module_condition, modules_with_theme
 
 
 class AddMonths(Func):
@@ -79,10 +77,7 @@ def annotate_review(pages):
     Adds ``last_reviewed``, ``review_interval_months``, ``review_due_date`` and
     ``development_group_name``, read from whichever module table the page is in.
     """
-    is_module = Q()
-    for model in MODULE_MODELS:
-        is_module |= Q(**{f"{model._meta.model_name}__isnull": False})
-    return pages.filter(is_module).annotate(
+    return pages.filter(module_condition()).annotate(
         last_reviewed=module_field("last_reviewed"),
         review_interval_months=module_field("review_interval_months"),
         development_group_name=module_field("development_group__name"),
@@ -94,14 +89,6 @@ def due_for_review(pages, today=None):
     today = today or timezone.localdate()
     return annotate_review(pages).filter(
         Q(last_reviewed__isnull=True) | Q(review_due_date__lte=today))
-
-
-def modules_with_theme(theme):
-    """A condition on Page: the page is a module tagged with ``theme``."""
-    condition = Q()
-    for model in MODULE_MODELS:
-        condition |= Q(pk__in=model.objects.filter(themes=theme).values("pk"))
-    return condition
 
 
 class ReviewReportFilterSet(WagtailFilterSet):
