@@ -229,6 +229,16 @@ def test_a_large_body_is_413_and_another_type_415_and_get_405(pages):
     assert counts() == {}
 
 
+def test_a_body_larger_than_django_reads_is_413_with_a_message_too(pages, settings):
+    # Above DATA_UPLOAD_MAX_MEMORY_SIZE Django refuses to read the body; the beacon answers
+    # from the declared length before it tries.
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 4096
+    response = beacon(Client(), b" " * 5000 + json.dumps({"page": pages["module"].pk}).encode())
+    assert response.status_code == 413
+    assert response.json() == {"message": "The body is larger than 1024 bytes."}
+    assert counts() == {}
+
+
 def test_a_visit_costs_one_sql_statement(pages, django_assert_num_queries):
     headers = {"User-Agent": BROWSER}
     record_visit(pages["module"].pk, headers)  # reads the content types once per process

@@ -29,6 +29,14 @@ class BadBeacon(Exception):
 
 def read_beacon(request):
     """``(page id, preview)`` from the body, or ``BadBeacon`` saying what is wrong."""
+    # The declared length is checked before the body is read: Django refuses to read a
+    # body above DATA_UPLOAD_MAX_MEMORY_SIZE with its own HTML page.
+    try:
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        declared = 0
+    if declared > MAX_BODY_BYTES:
+        raise BadBeacon(f"The body is larger than {MAX_BODY_BYTES} bytes.", status=413)
     if not request.body:
         raise BadBeacon('The body is empty; send {"page": <page id>}.')
     if (request.content_type or "") not in CONTENT_TYPES:
