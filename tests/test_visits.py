@@ -63,6 +63,15 @@ def test_every_learning_page_counts_once_per_visit_on_todays_row(graphql, pages)
     assert counts() == {page.pk: 2 if name == "module" else 1 for name, page in pages.items()}
 
 
+def test_one_request_counts_one_visit_however_many_aliases_it_sends(graphql, pages):
+    page = pages["module"].pk
+    query = "mutation {" + " ".join(f'v{n}: recordVisit(page: "{page}") {{ counted }}'
+                                    for n in range(50)) + "}"
+    body = graphql(query, HTTP_USER_AGENT=BROWSER)
+    assert [body["data"][f"v{n}"]["counted"] for n in range(3)] == [True, False, False]
+    assert counts() == {page: 1}
+
+
 def test_the_service_adds_to_the_days_row(pages):
     day = datetime.date(2026, 3, 1)
     for _ in range(3):

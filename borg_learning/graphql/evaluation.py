@@ -254,6 +254,12 @@ class RecordVisit(graphene.Mutation):
     Output = RecordVisitPayload
 
     def mutate(root, info, page, preview=False):
-        counted = visits.record_visit(database_id(page), info.context.headers,
+        # One request counts one visit: a document of many aliased recordVisit fields
+        # would otherwise add hundreds at once.
+        request = info.context
+        if getattr(request, "_borg_learning_visit_recorded", False):
+            return RecordVisitPayload(counted=False)
+        request._borg_learning_visit_recorded = True
+        counted = visits.record_visit(database_id(page), request.headers,
                                       preview=bool(preview))
         return RecordVisitPayload(counted=counted)
