@@ -5,6 +5,7 @@ import json
 import uuid
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.core.cache import cache
 from django.test import Client
@@ -121,4 +122,47 @@ def test_a_mutation_over_get_is_refused(client, module):
         module, ec.good_answers(module.questionnaire), submission_id=uuid.uuid4())})
     response = client.get("/graphql/", {"query": ec.SUBMIT, "variables": variables})
     assert response.status_code == 405 and response["Allow"] == "POST"
+    assert models.Response.objects.count() == 0
+
+
+def test_no_submission_or_visit_reads_the_session_of_a_signed_in_visitor(module):
+    """An editor who is signed in to the admin also learns: the mutations and the beacon
+    neither read nor renew the session (reading it would add ``Vary: Cookie``; renewing
+    it would set the cookie), so nothing ties the answers or the visit to the account."""
+    client = Client(HTTP_USER_AGENT=USER_AGENT)
+    client.force_login(get_user_model().objects.create_user("leerling", password="x"))
+    record = json.dumps({"query": 'mutation ($page: ID!) { recordVisit(page: $page) '
+                                  '{ counted } }', "variables": {"page": str(module.pk)}})
+    responses = [
+        post_submission(client, module),
+        client.post("/graphql/", record, content_type="application/json"),
+        client.post("/api/visits/", json.dumps({"page": module.pk}), content_type="text/plain"),
+    ]
+    assert responses[0].json()["data"]["submitEvaluation"]["ok"] is True
+    assert responses[1].json()["data"]["recordVisit"]["counted"] is True
+    assert responses[2].status_code == 204
+    for response in responses:
+        assert "Set-Cookie" not in response and not response.cookies
+        assert "cookie" not in response.get("Vary", "").lower()
+
+
+def test_a_refused_or_failed_submission_logs_neither_the_address_nor_the_answers(
+        module, caplog, monkeypatch):
+    client = Client(REMOTE_ADDR=ADDRESS, HTTP_USER_AGENT=USER_AGENT)
+    answers = ec.good_answers(module.questionnaire)
+    answers[-1]["text"] = "Mijn collega Jan deed het fout."
+    wrong = [*answers[:-1], {**answers[-1], "text": "x" * 100_000}]
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("the database is gone")
+
+    with caplog.at_level("DEBUG"):
+        assert post_submission(client, module, wrong).json()["data"]["submitEvaluation"][
+            "ok"] is False
+        monkeypatch.setattr("borg_learning.evaluation.store", fail)
+        body = post_submission(client, module, answers).json()
+    assert body["errors"][0]["message"] == "Internal server error."
+    assert caplog.records, "the failure is logged"
+    logged = "\n".join(record.getMessage() + (caplog.text or "") for record in caplog.records)
+    assert ADDRESS not in logged and "Jan" not in logged and "LearnerPhone" not in logged
     assert models.Response.objects.count() == 0
