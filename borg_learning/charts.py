@@ -8,6 +8,9 @@ screen reader user reads the table and the chart only says what it shows.
 Values may be ``None`` (no data): a bar is left out, a line is broken there.
 """
 
+import math
+
+from django.utils.formats import number_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
@@ -27,7 +30,9 @@ def number(value):
     """A figure as the chart labels it: whole numbers plain, others to one decimal."""
     if value is None:
         return "–"
-    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+    if float(value).is_integer():
+        return f"{value:.0f}"
+    return number_format(round(value, 1), 1)  # a decimal comma in Dutch
 
 
 def _svg(title, width, height, body):
@@ -43,9 +48,26 @@ def _text(x, y, label, anchor="start", extra=""):
             f"{escape(label)}</text>")
 
 
+#: The steps an axis may take between its five lines, times a power of ten.
+NICE_STEPS = (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10)
+
+
 def _scale_max(values, max_value):
+    """The top of the value axis: ``max_value``, else the largest value rounded up so the
+    axis lines fall on round numbers (575 visits: 0, 150, 300, 450, 600), whole numbers
+    for counts."""
+    if max_value:
+        return max_value
     present = [value for value in values if value is not None]
-    return max_value or max(present, default=0) or 1
+    largest = max(present, default=0)
+    if largest <= 0:
+        return 1
+    quarter = largest / 4
+    power = 10 ** math.floor(math.log10(quarter))
+    step = next(nice * power for nice in NICE_STEPS if nice * power >= quarter)
+    if all(float(value).is_integer() for value in present):
+        step = max(math.ceil(step), 1)
+    return step * 4
 
 
 def _legend(names, x, y):
