@@ -204,6 +204,8 @@ def test_a_wrong_filter_gets_a_message_on_the_field_and_no_figures(editor, conte
         assert list(view.filters.form.errors) == [field]
         assert response.context["object_list"] == []
         assert gettext("Fix the filter to see the figures:") in response.content.decode()
+        # Nothing was counted, so the report does not claim there is nothing to count.
+        assert gettext("No answers in this period.") not in response.content.decode()
 
 
 def test_a_wrong_filter_message_is_in_dutch(editor, content):
