@@ -65,6 +65,8 @@ def site(django_db_setup, django_db_blocker):
             TEMPLATES=templates,
             STATICFILES_DIRS=[FRONTEND / "static"],
             ROOT_URLCONF="tests.browser.urls",
+            # As in the example site: every module asks the demo questionnaire.
+            BORG_LEARNING={"DEFAULT_QUESTIONNAIRE": "evaluatie-module"},
             # "Preview" in the admin sends the editor to this frontend.
             WAGTAIL_HEADLESS_PREVIEW={"CLIENT_URLS": {"default": server.url},
                                       "REDIRECT_ON_PREVIEW": True},
@@ -82,6 +84,15 @@ def site(django_db_setup, django_db_blocker):
         from wagtail.models import Site
 
         Site.clear_site_root_paths_cache()
+
+
+@pytest.fixture
+def committed_db(site, django_db_blocker):
+    """Database access outside a test transaction, for a test that prepares data the
+    live server must see: what it writes is committed and stays until ``site`` puts
+    the database back."""
+    with django_db_blocker.unblock():
+        yield
 
 
 EDITOR_PASSWORD = "round-trip-secret"
@@ -142,23 +153,31 @@ def axe_script():
     return Path(axe_playwright_python.__file__).with_name("axe.min.js")
 
 
-def new_screen(browser, site, viewport):
-    context = browser.new_context(viewport=viewport, locale="nl-NL")
+def new_screen(browser, site, viewport, **options):
+    """A tab in a fresh context; ``options`` go to the context (``user_agent``, say)."""
+    context = browser.new_context(viewport=viewport, locale="nl-NL", **options)
     return Screen(context.new_page(), site.url)
+
+
+def opened(browser, site, viewport, **options):
+    """A tab for one test; the test fails on any console error."""
+    tab = new_screen(browser, site, viewport, **options)
+    yield tab
+    tab.page.context.close()
+    assert not tab.errors, "\n".join(tab.errors)
 
 
 @pytest.fixture(params=[PHONE, DESKTOP], ids=["phone", "desktop"])
 def screen(request, browser, site):
     """A tab at phone and at desktop size; the test fails on any console error."""
-    tab = new_screen(browser, site, request.param)
-    yield tab
-    tab.page.context.close()
-    assert not tab.errors, "\n".join(tab.errors)
+    yield from opened(browser, site, request.param)
 
 
 @pytest.fixture
 def desktop(browser, site):
-    tab = new_screen(browser, site, DESKTOP)
-    yield tab
-    tab.page.context.close()
-    assert not tab.errors, "\n".join(tab.errors)
+    yield from opened(browser, site, DESKTOP)
+
+
+@pytest.fixture
+def phone(browser, site):
+    yield from opened(browser, site, PHONE)

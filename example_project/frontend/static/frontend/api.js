@@ -8,10 +8,12 @@ const QUERIES = document.querySelector('meta[name="borg-graphql-queries"]')?.con
   || "/frontend/queries/";
 
 export class ApiError extends Error {
-  /** kind: "unreachable" (no answer), "server" (a bad answer) or "query" (errors). */
-  constructor(kind, message) {
+  /** kind: "unreachable" (no answer), "server" (a bad answer) or "query" (errors);
+   * codes: the errors' `extensions.code`s ("RATE_LIMITED"), for a query error. */
+  constructor(kind, message, codes = []) {
     super(message);
     this.kind = kind;
+    this.codes = codes;
   }
 }
 
@@ -37,7 +39,8 @@ export async function query(name, variables = {}) {
     throw new ApiError("server", `HTTP ${response.status}`);
   }
   if (result.errors?.length) {
-    throw new ApiError("query", result.errors.map((error) => error.message).join(" "));
+    throw new ApiError("query", result.errors.map((error) => error.message).join(" "),
+      result.errors.map((error) => error.extensions?.code).filter(Boolean));
   }
   if (!response.ok || !result.data) throw new ApiError("server", `HTTP ${response.status}`);
   return result.data;
