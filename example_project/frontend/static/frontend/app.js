@@ -5,6 +5,7 @@ import { h } from "./dom.js";
 import { errorScreen, NotFound, notFoundScreen } from "./errors.js";
 import { isRoutable } from "./links.js";
 import { resolve } from "./router.js";
+import "./visits.js";
 
 const main = document.getElementById("main");
 const status = document.getElementById("status");
