@@ -28,7 +28,7 @@ def visits_today(page):
     return row.count if row else 0
 
 
-def test_a_module_page_counts_one_visit_and_a_preview_none(chrome, site, committed_db):
+def test_each_page_shown_counts_one_visit_and_a_preview_none(chrome, site, committed_db):
     module = site.basic_module
     sent = []
     chrome.page.on("request", lambda request: "/api/visits/" in request.url and sent.append(
@@ -42,11 +42,19 @@ def test_a_module_page_counts_one_visit_and_a_preview_none(chrome, site, committ
 
     before = visits_today(module)
     with chrome.page.expect_response(VISITS) as answer:
-        chrome.open(path(module))
+        page = chrome.open(path(module))
     assert answer.value.status == 204
     assert visits_today(module) == before + 1
+    # The skip link jumps within the screen: it is not shown, nor counted, again.
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.locator("main")).to_be_focused()
+    with chrome.page.expect_response(VISITS):
+        chrome.open("/")
+    assert visits_today(module) == before + 1
     # Requests are reported in order: had the preview sent one, it would come first.
-    assert [request.post_data for request in sent] == [f'{{"page":"{module.pk}"}}']
+    assert [request.post_data for request in sent] == [
+        f'{{"page":"{module.pk}"}}', f'{{"page":"{site.environment.pk}"}}']
     assert sent[0].headers["content-type"].startswith("text/plain")
     assert chrome.page.context.cookies() == []
 

@@ -59,8 +59,16 @@ document.addEventListener("click", (event) => {
   if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey
       || event.ctrlKey || event.shiftKey || event.altKey || !isRoutable(link)) return;
   const url = new URL(link.href);
-  if (url.pathname === location.pathname && url.search === location.search && url.hash) return;
   event.preventDefault();
+  if (url.pathname === location.pathname && url.search === location.search && url.hash) {
+    // A jump within the screen (the skip link). Done here, because the browser's own jump
+    // adds a history entry whose popstate would render the screen again: a form's answers
+    // lost and the visit counted twice.
+    const target = document.getElementById(decodeURIComponent(url.hash.slice(1)));
+    target?.focus();
+    target?.scrollIntoView();
+    return;
+  }
   navigate(url.pathname + url.search + url.hash);
 });
 
