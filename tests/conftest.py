@@ -4,6 +4,21 @@ import pytest
 from django.conf import settings
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """The browser tests first and together, in their own order.
+
+    pytest-django moves tests that commit to the database after all others, which would
+    split ``tests/browser`` in two: its live site would be set up twice, the second time
+    after a transactional test has flushed the database (on PostgreSQL). The browser
+    package's ``site`` fixture puts the database back as it found it, so the rest runs
+    on a clean database afterwards.
+    """
+    browser = [item for item in items if item.nodeid.startswith("tests/browser/")]
+    others = [item for item in items if not item.nodeid.startswith("tests/browser/")]
+    items[:] = browser + others
+
+
 def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
