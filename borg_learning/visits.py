@@ -23,14 +23,13 @@ from wagtail.models import Page, PageViewRestriction
 
 from . import models
 from .conf import learning_settings
+from .models.modules import MODULE_MODELS
 from .models.visits import PageVisitDay
 
 LEARNING_PAGE_MODELS = (
     models.LearningEnvironmentPage, models.SectionPage, models.BasicModulePage,
     models.SpecialistModulePage, models.ModulePartPage, models.CataloguePage,
 )
-#: The page types that carry ``ModuleMetadata``; each is a child table of ``Page``.
-MODULE_MODELS = (models.BasicModulePage, models.SpecialistModulePage)
 PREFETCH_PURPOSE = re.compile(r"\bprefetch\b", re.IGNORECASE)
 PREVIEW_REFERER = re.compile(r"[?&]token=")
 

@@ -13,10 +13,9 @@ from wagtail.models import Page
 
 from .. import evaluation, models, throttling, visits
 from ..conf import learning_settings
+from ..models import MODULE_MODELS
 from ..models.evaluation import NUMBER_RANGES, OPEN_ANSWER_MAX_LENGTH, Part
 from .objects import RequestObjects, database_id
-
-MODULE_MODELS = (models.BasicModulePage, models.SpecialistModulePage)
 
 
 class QuestionKind(graphene.Enum):

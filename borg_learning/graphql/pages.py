@@ -6,6 +6,7 @@ import graphene
 from django.db.models import prefetch_related_objects
 
 from .. import models
+from ..models import MODULE_MODELS
 from .blocks import ModuleBlock, resolve_body
 from .catalogue import Choice, choices
 from .evaluation import Questionnaire, module_questionnaire
@@ -13,8 +14,6 @@ from .media import Image
 from .objects import RequestObjects
 from .richtext import expand_rich_text
 from .themes import Colour, Icon, Theme, colour, icon
-
-MODULE_MODELS = (models.BasicModulePage, models.SpecialistModulePage)
 
 
 class LearningPage(graphene.Interface):

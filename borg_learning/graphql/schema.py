@@ -25,7 +25,6 @@ from .evaluation import FollowUp, RecordVisit, SubmitEvaluation, follow_up
 from .limits import page_window
 from .objects import RequestObjects, database_id
 from .pages import (
-    MODULE_MODELS,
     PAGE_TYPES,
     BasicModulePage,
     LearningEnvironmentPage,
@@ -250,7 +249,7 @@ class Query(graphene.ObjectType):
             return SearchResults(total_count=0, items=[])
         objects = RequestObjects.of(info)
         results = []
-        for model in (*MODULE_MODELS, models.ModulePartPage):
+        for model in (*models.MODULE_MODELS, models.ModulePartPage):
             ids = search_ids(model.objects.live(), query)
             results += list(in_order(objects.visible(model.objects.all()), ids))
         ids = search_ids(models.Offering.objects.filter(active=True), query)

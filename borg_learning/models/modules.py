@@ -5,7 +5,8 @@ import datetime
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import NotSupportedError, models
+from django.db.models import DateField, Func
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -153,6 +154,8 @@ class ModuleMetadata(TimedPage):
 
     @property
     def review_due_date(self):
+        """The last review plus the interval; the database's version is
+        ``review_due_date_sql``."""
         if not self.last_reviewed:
             return None
         months = self.last_reviewed.month - 1 + self.review_interval_months
@@ -172,6 +175,52 @@ class ModuleMetadata(TimedPage):
     def is_review_due(self, today=None):
         due = self.review_due_date
         return due is None or due <= (today or datetime.date.today())
+
+
+class AddMonths(Func):
+    """A date plus a number of calendar months, in SQL (SQLite and PostgreSQL).
+
+    The rule of ``ModuleMetadata.review_due_date``: the same day of the month, or the
+    last day of a shorter month (31 January plus one month is 28 or 29 February).
+    NULL when the date is NULL.
+    """
+
+    arity = 2
+    output_field = DateField()
+
+    def _compile(self, compiler):
+        return [compiler.compile(expression) for expression in self.get_source_expressions()]
+
+    def as_sql(self, compiler, connection, **extra_context):
+        raise NotSupportedError(
+            f"AddMonths is implemented for SQLite and PostgreSQL, not {connection.vendor}.")
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        # PostgreSQL's month arithmetic keeps the day and clamps to the end of the month.
+        (date_sql, date_params), (months_sql, months_params) = self._compile(compiler)
+        sql = f"CAST(({date_sql}) + make_interval(months => CAST(({months_sql}) AS integer))"
+        return f"{sql} AS date)", (*date_params, *months_params)
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        # SQLite's '+N months' overflows into the next month (31 January + 1 month is
+        # 2 or 3 March), so take the first of the target month, add the day, and keep
+        # the smaller of that and the last day of the target month. Dates are stored as
+        # 'YYYY-MM-DD' text; ISO dates compare correctly as text.
+        (date_sql, date_params), (months_sql, months_params) = self._compile(compiler)
+        day = f"CAST(SUBSTR(({date_sql}), 9, 2) AS integer)"
+        same_day = (f"DATE(({date_sql}), 'start of month', '+' || ({months_sql}) || ' months', "
+                    f"'+' || ({day} - 1) || ' days')")
+        month_end = (f"DATE(({date_sql}), 'start of month', "
+                     f"'+' || (({months_sql}) + 1) || ' months', '-1 day')")
+        params = (*date_params, *months_params, *date_params, *date_params, *months_params)
+        return f"MIN({same_day}, {month_end})", params
+
+
+def review_due_date_sql():
+    """``ModuleMetadata.review_due_date`` computed by the database, for rows that have
+    ``last_reviewed`` and ``review_interval_months``: modules, or pages with those
+    annotated. NULL for a module never reviewed."""
+    return AddMonths("last_reviewed", "review_interval_months")
 
 
 def module_edit_handler(content_panels):
@@ -274,3 +323,7 @@ class ModulePartPage(HeadlessMixin, TimedPage, Page):
                     total, module.target_duration,
                     _("The module '%(title)s' with this part") % {"title": module.title})))
         return errors
+
+
+#: The page types that are modules and carry ``ModuleMetadata`` (each a child table of Page).
+MODULE_MODELS = (BasicModulePage, SpecialistModulePage)
