@@ -77,10 +77,9 @@ export function questionForm(questions, { submitLabel, onSubmit }) {
         const texts = [...new Set(own.map((problem) => problemText(problem.code, item.question)))];
         item.showError(texts.join(" "));
         for (const text of texts) {
-          items.push(h("li", {}, h("a", { href: `#${item.firstInput.id}`, onclick: (event) => {
-            event.preventDefault();  // the router would treat the #fragment as a new screen
-            item.firstInput.focus();
-          } }, item.question.text), ` ${text}`));
+          // The router moves focus to a #fragment within the screen.
+          items.push(h("li", {}, h("a", { href: `#${item.firstInput.id}` }, item.question.text),
+            ` ${text}`));
         }
       }
       for (const problem of problems) {
