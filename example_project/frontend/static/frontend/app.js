@@ -48,8 +48,8 @@ function show(screen, focus) {
   }));
 }
 
-export function navigate(url, { replace = false } = {}) {
-  history[replace ? "replaceState" : "pushState"](null, "", url);
+function navigate(url) {
+  history.pushState(null, "", url);
   window.scrollTo(0, 0);
   render();
 }

@@ -69,7 +69,7 @@ function questionnaireSection(questionnaire, moduleId) {
     moduleId,
     thanks: (result) => {
       const followUp = result.followUpCode
-        ? { code: result.followUpCode, due: result.followUpDue, moduleId } : null;
+        ? { code: result.followUpCode, due: result.followUpDue } : null;
       remember(moduleId, { evaluatedOn: today(), followUp });
       return [h("p", {}, "Dank je wel! Je antwoorden zijn opgeslagen. Ze helpen ons de "
         + "leeromgeving beter te maken."), followUp && h("p", {}, followUpNote(followUp.due))];
@@ -199,7 +199,7 @@ function today() {
     .map((part) => String(part).padStart(2, "0")).join("-");
 }
 
-// What this browser keeps about one module: {evaluatedOn, followUp: {code, due, moduleId}}.
+// What this browser keeps about one module: {evaluatedOn, followUp: {code, due}}.
 const key = (moduleId) => `borg-evaluatie-${moduleId}`;
 
 function remembered(moduleId) {
