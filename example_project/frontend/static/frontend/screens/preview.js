@@ -2,6 +2,7 @@
 
 import { ApiError, query } from "../api.js";
 import { h } from "../dom.js";
+import { messageScreen } from "../errors.js";
 import { pageToScreen } from "./page.js";
 
 export async function previewScreen(token) {
@@ -20,12 +21,7 @@ export async function previewScreen(token) {
 }
 
 function expired() {
-  return {
-    kind: "preview",
-    title: "Voorbeeld niet beschikbaar",
-    content: h("div", { class: "message" },
-      h("h1", {}, "Voorbeeld niet beschikbaar"),
-      h("p", {}, "Deze voorbeeldlink is verlopen of klopt niet. Klik in de beheeromgeving "
-        + "opnieuw op 'Voorbeeld' om een nieuwe link te krijgen.")),
-  };
+  return messageScreen("preview", "Voorbeeld niet beschikbaar", [
+    "Deze voorbeeldlink is verlopen of klopt niet. Klik in de beheeromgeving opnieuw op "
+      + "'Voorbeeld' om een nieuwe link te krijgen."]);
 }
