@@ -167,9 +167,10 @@ def ensure_catalogue(themes, report):
                                                                defaults=data)
         providers[provider.name] = provider
         created_providers += was_created
+        existing = set(Offering.objects.filter(provider=provider).values_list("title", flat=True))
         for offer_data in offerings:
             offers += 1
-            if Offering.objects.filter(provider=provider, title=offer_data["title"]).exists():
+            if offer_data["title"] in existing:
                 continue
             offer_data = dict(offer_data)
             chapters, theme_slugs = offer_data.pop("chapters"), offer_data.pop("themes")
