@@ -16,7 +16,8 @@ from django.utils import timezone
 from wagtail.admin.menu import reports_menu
 from wagtail.models import Page
 
-from borg_learning.models import DevelopmentGroup
+from borg_learning.models import DevelopmentGroup, SpecialistModulePage
+from borg_learning.models.modules import review_due_date_sql
 from borg_learning.views.reports import due_for_review
 from tests import factories
 from tests.utils import edit_url
@@ -156,6 +157,8 @@ def test_the_database_computes_the_due_date_the_model_computes(
                                          review_interval_months=months)
     (page,) = due_for_review(Page.objects.all(), today=datetime.date(2100, 1, 1))
     assert page.review_due_date == module.review_due_date
+    modules = SpecialistModulePage.objects.values_list(review_due_date_sql(), flat=True)
+    assert list(modules) == [module.review_due_date]
 
 
 # --- exports ----------------------------------------------------------------------------

@@ -8,8 +8,7 @@ page of the report costs the same number of queries however many modules it show
 """
 
 import django_filters
-from django.db import NotSupportedError
-from django.db.models import DateField, F, Func, Q
+from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -23,47 +22,9 @@ from wagtail.admin.views.reports import PageReportView
 from wagtail.coreutils import get_content_type_label
 from wagtail.models import Page
 
-from ..models import BasicModulePage, Theme
-from ..visits import MODULE_MODELS, module_condition, modules_with_theme
-
-
-class AddMonths(Func):
-    """A date plus a number of calendar months, in SQL (SQLite and PostgreSQL).
-
-    The rule of ``ModuleMetadata.review_due_date``: the same day of the month, or the
-    last day of a shorter month (31 January plus one month is 28 or 29 February).
-    NULL when the date is NULL.
-    """
-
-    arity = 2
-    output_field = DateField()
-
-    def _compile(self, compiler):
-        return [compiler.compile(expression) for expression in self.get_source_expressions()]
-
-    def as_sql(self, compiler, connection, **extra_context):
-        raise NotSupportedError(
-            f"AddMonths is implemented for SQLite and PostgreSQL, not {connection.vendor}.")
-
-    def as_postgresql(self, compiler, connection, **extra_context):
-        # PostgreSQL's month arithmetic keeps the day and clamps to the end of the month.
-        (date_sql, date_params), (months_sql, months_params) = self._compile(compiler)
-        sql = f"CAST(({date_sql}) + make_interval(months => CAST(({months_sql}) AS integer))"
-        return f"{sql} AS date)", (*date_params, *months_params)
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        # SQLite's '+N months' overflows into the next month (31 January + 1 month is
-        # 2 or 3 March), so take the first of the target month, add the day, and keep
-        # the smaller of that and the last day of the target month. Dates are stored as
-        # 'YYYY-MM-DD' text; ISO dates compare correctly as text.
-        (date_sql, date_params), (months_sql, months_params) = self._compile(compiler)
-        day = f"CAST(SUBSTR(({date_sql}), 9, 2) AS integer)"
-        same_day = (f"DATE(({date_sql}), 'start of month', '+' || ({months_sql}) || ' months', "
-                    f"'+' || ({day} - 1) || ' days')")
-        month_end = (f"DATE(({date_sql}), 'start of month', "
-                     f"'+' || (({months_sql}) + 1) || ' months', '-1 day')")
-        params = (*date_params, *months_params, *date_params, *date_params, *months_params)
-        return f"MIN({same_day}, {month_end})", params
+from ..models import MODULE_MODELS, BasicModulePage, Theme
+from ..models.modules import review_due_date_sql
+from ..visits import module_condition, modules_with_theme
 
 
 def module_field(name):
@@ -81,7 +42,7 @@ def annotate_review(pages):
         last_reviewed=module_field("last_reviewed"),
         review_interval_months=module_field("review_interval_months"),
         development_group_name=module_field("development_group__name"),
-    ).annotate(review_due_date=AddMonths("last_reviewed", "review_interval_months"))
+    ).annotate(review_due_date=review_due_date_sql())
 
 
 def due_for_review(pages, today=None):
