@@ -1,6 +1,7 @@
 """Every screen at phone and desktop size: its content appears, nothing is reported
 in the console and axe-core finds no serious or critical accessibility problems."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,9 @@ from .conftest import path
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+ICONS_JS = ROOT / "example_project" / "frontend" / "static" / "frontend" / "icons.js"
 
 
 def test_start_page(screen, site):
@@ -132,6 +135,14 @@ def test_unknown_page(screen, site):
     expect(page.locator("h1")).to_have_text("Pagina niet gevonden")
     expect(page.get_by_role("link", name="Naar de startpagina van de leeromgeving")).to_be_visible()
     screen.check_accessibility()
+
+
+def test_every_icon_editors_can_pick_is_drawn():
+    """The frontend draws each icon of the app's set; an unknown one would be a circle."""
+    from borg_learning.conf import DEFAULTS
+
+    drawn = set(re.findall(r"^  (\w+): \"", ICONS_JS.read_text(), re.MULTILINE))
+    assert {slug for slug, _label in DEFAULTS["ICONS"]} <= drawn
 
 
 def keep_screenshot(page, name, **options):
