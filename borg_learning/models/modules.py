@@ -7,6 +7,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import NotSupportedError, models
 from django.db.models import DateField, Func
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -174,7 +175,7 @@ class ModuleMetadata(TimedPage):
 
     def is_review_due(self, today=None):
         due = self.review_due_date
-        return due is None or due <= (today or datetime.date.today())
+        return due is None or due <= (today or timezone.localdate())
 
 
 class AddMonths(Func):
