@@ -147,3 +147,29 @@ def test_the_start_page_costs_the_same_for_4_and_34_buttons(client, section):
     large_count, payload = count_queries(client, query)
     assert len(payload["data"]["learningEnvironment"]["buttons"]) == 34
     assert small_count == large_count <= 10
+
+
+LIST_FIELDS = "... on Module { image { id } themes { name } developmentGroup { name } }"
+
+
+def test_a_pages_children_cost_the_same_for_5_and_100_modules(client, section):
+    make_modules(section, 5)
+    query = ("query($id: ID) { page(id: $id) { ... on SectionPage { children { id "
+             f"{LIST_FIELDS} }} }} }} }}")
+    small_count, _ = count_queries(client, query, {"id": section.pk})
+    make_modules(section, 95)
+    large_count, payload = count_queries(client, query, {"id": section.pk})
+    children = payload["data"]["page"]["children"]
+    assert len(children) == 100 and all(child["image"] for child in children)
+    assert small_count == large_count <= 8
+
+
+def test_search_costs_the_same_for_5_and_100_module_hits(client, section):
+    make_modules(section, 5)
+    query = f"query {{ search(query: \"Module\", limit: 100) {{ items {{ {LIST_FIELDS} }} }} }}"
+    small_count, _ = count_queries(client, query)
+    make_modules(section, 95)
+    large_count, payload = count_queries(client, query)
+    items = payload["data"]["search"]["items"]
+    assert len(items) == 100 and all(item["image"] for item in items)
+    assert small_count == large_count <= 9

@@ -171,10 +171,10 @@ class StartButton(graphene.ObjectType):
         return icon(button.resolved_icon)
 
 
-def visible_children(page, info, types=None):
-    objects = RequestObjects.of(info)
-    children = objects.visible(page.get_children()).specific()
-    return [child for child in children if type(child) in (types or PAGE_TYPES)]
+def visible_children(page, info):
+    """The live, public children of ``page`` that are learning pages, ready for a list."""
+    children = RequestObjects.of(info).visible(page.get_children()).specific()
+    return prepare_pages([child for child in children if type(child) in PAGE_TYPES], info)
 
 
 class LearningEnvironmentPage(graphene.ObjectType):
@@ -219,7 +219,8 @@ class SectionPage(graphene.ObjectType):
         return expand_rich_text(page.intro, info)
 
     def resolve_modules(page, info):
-        return prepare_modules(visible_children(page, info, MODULE_MODELS), info)
+        return [child for child in visible_children(page, info)
+                if isinstance(child, MODULE_MODELS)]
 
     def resolve_children(page, info):
         return visible_children(page, info)
@@ -308,14 +309,13 @@ PAGE_TYPES = {
 }
 
 
-def prepare_modules(modules, info):
-    """Prefetch what module lists show and announce their images, in bulk."""
-    modules = [module for module in modules if module is not None]
+def prepare_pages(pages, info):
+    """Prefetch what lists of modules show and announce what all the pages refer to, in
+    bulk: a list costs the same queries whatever its length."""
     for model in MODULE_MODELS:  # prefetching works on one model at a time
-        prefetch_related_objects([m for m in modules if type(m) is model],
+        prefetch_related_objects([page for page in pages if type(page) is model],
                                  "themes", "development_group__members")
-    RequestObjects.of(info).want_pages(modules)
-    return modules
+    return RequestObjects.of(info).want_pages(pages)
 
 
 def module_querysets(info):
@@ -328,7 +328,7 @@ def all_visible_modules(info):
     def load():
         modules = [module for queryset in module_querysets(info) for module in queryset]
         modules.sort(key=lambda module: module.path)
-        return prepare_modules(modules, info)
+        return prepare_pages(modules, info)
 
     return RequestObjects.of(info).memo("modules", load)
 

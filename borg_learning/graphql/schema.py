@@ -34,6 +34,7 @@ from .pages import (
     ModulePartPage,
     SpecialistModulePage,
     all_visible_modules,
+    prepare_pages,
 )
 from .themes import Colour, Icon, Theme, colour, icon
 
@@ -256,7 +257,7 @@ class Query(graphene.ObjectType):
         offerings = list(in_order(offerings_queryset(), ids))
         hits = results + offerings
         page = hits[offset:offset + limit]
-        objects.want_pages([hit for hit in page if not isinstance(hit, models.Offering)])
+        prepare_pages([hit for hit in page if not isinstance(hit, models.Offering)], info)
         return SearchResults(total_count=len(hits), items=page)
 
     def resolve_audience_roles(root, info):
