@@ -88,13 +88,6 @@ class Offering(graphene.ObjectType):
     def resolve_audience_roles(offering, info):
         return choices("AUDIENCE_ROLES", offering.audience_roles)
 
-    def resolve_cost(offering, info):
-        return None if offering.cost is None else float(offering.cost)
-
-    def resolve_accreditation_points(offering, info):
-        points = offering.accreditation_points
-        return None if points is None else float(points)
-
 
 class OfferingList(graphene.ObjectType):
     """One page of catalogue offers and how many match in all."""

@@ -16,6 +16,7 @@ from ..conf import learning_settings
 from ..models import MODULE_MODELS
 from ..models.evaluation import NUMBER_RANGES, OPEN_ANSWER_MAX_LENGTH, Part
 from .objects import RequestObjects, database_id
+from .themes import module_interface
 
 
 class QuestionKind(graphene.Enum):
@@ -139,12 +140,6 @@ class FollowUp(graphene.ObjectType):
     def resolve_module(first, info):
         page = RequestObjects.of(info).get("page", first.module_id)
         return page if isinstance(page, MODULE_MODELS) else None
-
-
-def module_interface():
-    from .pages import Module
-
-    return Module
 
 
 def follow_up(code):

@@ -76,15 +76,6 @@ class Document(graphene.ObjectType):
     def resolve_url(document, info):
         return RequestObjects.of(info).absolute(document.url)
 
-    def resolve_file_size(document, info):
-        return document.file_size
-
-    def resolve_file_extension(document, info):
-        return document.file_extension
-
-    def resolve_content_type(document, info):
-        return document.content_type
-
 
 class MediaKind(graphene.Enum):
     AUDIO = "audio"

@@ -117,9 +117,6 @@ class Module(graphene.Interface):
     def resolve_estimated_duration(page, info):
         return page.estimated_duration_minutes
 
-    def resolve_development_group(page, info):
-        return page.development_group
-
     def resolve_review_due(page, info):
         return page.review_due_date
 
