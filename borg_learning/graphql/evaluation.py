@@ -92,13 +92,7 @@ def module_questionnaire(module, info):
     objects = RequestObjects.of(info)
     if module.questionnaire_id:
         return objects.get("questionnaire", module.questionnaire_id)
-
-    def default():
-        slug = learning_settings.DEFAULT_QUESTIONNAIRE
-        return (models.Questionnaire.objects.prefetch_related("questions")
-                .filter(slug=slug).first()) if slug else None
-
-    return objects.memo("default_questionnaire", default)
+    return objects.memo("default_questionnaire", models.Questionnaire.default)
 
 
 class FollowUp(graphene.ObjectType):

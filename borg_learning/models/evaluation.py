@@ -17,6 +17,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from ..conf import learning_settings
+
 
 class Level(models.IntegerChoices):
     """Kirkpatrick's levels a question can measure; level 4 is the roll-up of the three."""
@@ -79,6 +81,13 @@ class Questionnaire(index.Indexed, ClusterableModel):
 
     def __str__(self):
         return self.title
+
+    @classmethod
+    def default(cls):
+        """The questionnaire ``BORG_LEARNING['DEFAULT_QUESTIONNAIRE']`` names, if any."""
+        slug = learning_settings.DEFAULT_QUESTIONNAIRE
+        return cls.objects.prefetch_related("questions").filter(slug=slug).first() \
+            if slug else None
 
     def questions_of(self, part):
         return [question for question in self.questions.all() if question.part == part]

@@ -35,6 +35,7 @@ from ..duration import DurationEstimate, estimate_body
 from ..fields import ChoiceListField, icon_choices
 from ..forms import TimedPageForm, over_budget_message
 from ..panels import DurationPanel
+from .evaluation import Questionnaire
 
 
 def default_copyright_holder():
@@ -168,10 +169,7 @@ class ModuleMetadata(TimedPage):
         """The questionnaire asked at the end: the module's own, else the default."""
         if self.questionnaire_id:
             return self.questionnaire
-        from .evaluation import Questionnaire
-
-        slug = learning_settings.DEFAULT_QUESTIONNAIRE
-        return Questionnaire.objects.filter(slug=slug).first() if slug else None
+        return Questionnaire.default()
 
     def is_review_due(self, today=None):
         due = self.review_due_date
