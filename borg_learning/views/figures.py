@@ -122,11 +122,10 @@ def bucket_label(day, interval):
     return date_format(day, "YEAR_MONTH_FORMAT")
 
 
-def as_date(value):
-    """A bucket from ``Trunc`` as a date (a datetime comes back in the current zone)."""
-    if isinstance(value, datetime.datetime):
-        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
-    return value
+def bucketed(field_name, scope):
+    """A date or time field truncated, in the current time zone, to the date its day,
+    month or quarter starts on."""
+    return Trunc(field_name, scope.interval, output_field=DateField())
 
 
 # --- which pages and responses are in scope ------------------------------------------------
@@ -294,14 +293,6 @@ def open_answer_counts(scope):
     return [(row["text"], row["count"]) for row in rows]
 
 
-# --- pages, modules and themes -------------------------------------------------------------
-
-
-def bucketed(field_name, scope):
-    """A field truncated to the start of its day, month or quarter, as a date."""
-    return Trunc(field_name, scope.interval, output_field=DateField())
-
-
 # --- level 4: per theme over time ----------------------------------------------------------
 
 
@@ -365,20 +356,20 @@ def theme_periods(scope):
     visits = (visit_days(scope).order_by().values("page_id", bucket=bucketed("date", scope))
               .annotate(visits=Sum("count")))
     for row in visits:
-        for cell in cells(row["page_id"], as_date(row["bucket"])):
+        for cell in cells(row["page_id"], row["bucket"]):
             cell.visits += row["visits"]
     counted = (responses(scope).order_by()
                .values("module_id", bucket=bucketed("submitted_at", scope))
                .annotate(count=Count("id")))
     for row in counted:
-        for cell in cells(row["module_id"], as_date(row["bucket"])):
+        for cell in cells(row["module_id"], row["bucket"]):
             cell.responses += row["count"]
     scored = (answers(scope).filter(number__isnull=False).order_by()
               .values("response__module_id", "level",
                       bucket=bucketed("response__submitted_at", scope))
               .annotate(total=Sum(SCORE), count=Count("id")))
     for row in scored:
-        for cell in cells(row["response__module_id"], as_date(row["bucket"])):
+        for cell in cells(row["response__module_id"], row["bucket"]):
             cell.sums[row["level"] - 1] += row["total"]
             cell.counts[row["level"] - 1] += row["count"]
     return {name: list(table[key].values()) for key, name in names.items()}
@@ -430,7 +421,7 @@ def visit_series(scope):
     rows = (visit_days(scope).order_by().values("page_id", bucket=bucketed("date", scope))
             .annotate(visits=Sum("count")))
     for row in rows:
-        index = position.get(as_date(row["bucket"]))
+        index = position.get(row["bucket"])
         if index is None:
             continue
         page = by_page.setdefault(row["page_id"], VisitSeries(
