@@ -12,7 +12,6 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
 from ..models import Response
-from .figures import Scope
 
 
 class FigureColumn(Column):
@@ -24,28 +23,24 @@ class FigureColumn(Column):
 
 
 class FigureReportView(ReportView):
-    """A report of figures within a period; readable with the view permission of
-    ``model`` (responses, unless a report says otherwise)."""
+    """A report of figures within the period, theme and module of its filters; readable
+    with the view permission of ``model`` (responses, unless a report says otherwise)."""
 
     results_template_name = "borg_learning/reports/figures_results.html"
     model = Response
     permission_required = "view"
     paginate_by = None
-    #: The module of the ``Scope`` the report counts in, when the filters leave it open.
-    default_scope = staticmethod(Scope.last_months)
+    #: A ``report_filters.PeriodFilterSet``: its cleaned values are the report's ``Scope``.
+    filterset_class = None
 
     @cached_property
     def scope(self):
         """The filters as a ``Scope``; None while they are wrong."""
-        if self.filters is None:
-            return self.default_scope()
-        if not self.filters.is_valid():
-            return None
-        return self.filters.scope()
+        return self.filters.scope() if self.filters.is_valid() else None
 
     @cached_property
     def filter_errors(self):
-        if self.filters is None or self.filters.is_valid():
+        if self.filters.is_valid():
             return []
         return [f"{self.filters.form[name].label}: {message}"
                 for name, messages in self.filters.form.errors.items() if name in
