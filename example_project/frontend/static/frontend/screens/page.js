@@ -14,7 +14,7 @@ const SCREENS = {
   SpecialistModulePage: specialistModuleScreen,
   ModulePartPage: partScreen,
   CataloguePage: catalogueScreen,
-  LearningEnvironmentPage: () => startScreen(),
+  LearningEnvironmentPage: startScreen,
 };
 
 /** The screen for a page from the "page" query. */

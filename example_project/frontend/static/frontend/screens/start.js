@@ -6,8 +6,10 @@ import { NotFound } from "../errors.js";
 import { icon } from "../icons.js";
 import { learnSiteOrigin, localHref } from "../links.js";
 
-export async function startScreen() {
-  const { learningEnvironment: environment } = await cachedQuery("start_page");
+/** The start page; ``environment`` is given when the "page" query already fetched it
+ * (its path, or a draft in preview), else the live start page is asked for. */
+export async function startScreen(environment) {
+  environment ??= (await cachedQuery("start_page")).learningEnvironment;
   if (!environment) throw new NotFound();
   for (const button of environment.buttons) {
     if (button.targetType === "PAGE") learnSiteOrigin(button.url);
