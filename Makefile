@@ -57,7 +57,7 @@ test-postgres: install $(CHROMIUM)
 test: lint check test-sqlite test-postgres
 
 # django-admin, not `python -m django`: run from borg_learning/, the latter would put
-# that folder on sys.path, where borg_learning/graphql shadows the graphql package.
+# that folder on sys.path, where its modules could shadow installed packages.
 messages: install
 	cd borg_learning && \
 	  PYTHONPATH=$(CURDIR):$(CURDIR)/example_project $(CURDIR)/$(VENV)/bin/django-admin \
@@ -66,7 +66,7 @@ messages: install
 
 schema: install
 	DJANGO_SETTINGS_MODULE=tests.settings PYTHONPATH=.:example_project $(PY) -c \
-	  "import django; django.setup(); from borg_learning.graphql import schema; \
+	  "import django; django.setup(); from borg_learning.api.graphql import schema; \
 	  open('docs/schema.graphql', 'w').write(str(schema).strip() + '\n')"
 
 clean:

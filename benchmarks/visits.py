@@ -49,7 +49,7 @@ def in_threads(count, work):
 
 def main(threads=20, visits=20_000, submissions=2_000):
     from borg_learning import evaluation, models
-    from borg_learning.visits import record_visit
+    from borg_learning.analytics.visits import record_visit
     from tests import evaluation_content as ec
 
     module = ec.module_with_questionnaire()

@@ -9,7 +9,7 @@ class BorgLearningConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the system checks)
-        from .signal_handlers import connect
+        from borg_learning import checks  # noqa: F401  (registers the system checks)
+        from borg_learning.signal_handlers import connect
 
         connect()

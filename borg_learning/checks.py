@@ -5,7 +5,7 @@ import difflib
 from django.conf import settings
 from django.core.checks import Error, Tags, register
 
-from .conf import DEFAULTS, VALIDATORS
+from borg_learning.conf import DEFAULTS, VALIDATORS
 
 
 @register(Tags.compatibility)

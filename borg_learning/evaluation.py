@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from .models.evaluation import (
+from borg_learning.models.evaluation import (
     CHOICE_KINDS,
     NUMBER_RANGES,
     OPEN_ANSWER_MAX_LENGTH,

@@ -5,7 +5,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import GroupPagePermission
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import LearningEnvironmentPage, ModulePartPage, SpecialistModulePage
+from borg_learning.models import LearningEnvironmentPage, ModulePartPage, SpecialistModulePage
 
 EDITOR_GROUP = "Borgbureau"
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
-from .conf import learning_settings
+from borg_learning.conf import learning_settings
 
 WINDOW_SECONDS = 60 * 60
 

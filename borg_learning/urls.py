@@ -3,10 +3,10 @@
 
 from django.urls import path
 
-from .api.views import api_router
-from .api.visits import VisitBeaconView
-from .graphql import schema
-from .graphql.views import GraphQLHTTPView
+from borg_learning.api.beacon import VisitBeaconView
+from borg_learning.api.graphql import schema
+from borg_learning.api.graphql.views import GraphQLHTTPView
+from borg_learning.api.rest.router import api_router
 
 urlpatterns = [
     path("graphql/", GraphQLHTTPView.as_view(schema=schema), name="borg_learning_graphql"),

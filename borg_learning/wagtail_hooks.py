@@ -11,17 +11,17 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .filters import OfferingFilterSet
-from .models import DevelopmentGroup, Offering, Provider, Questionnaire, Theme
-from .models.modules import TimedPage
-from .views.evaluation_reports import (
+from borg_learning.models import DevelopmentGroup, Offering, Provider, Questionnaire, Theme
+from borg_learning.models.modules import TimedPage
+from borg_learning.reports.evaluation_reports import (
     EvaluationReportView,
     LevelFourReportView,
     OpenAnswersView,
 )
-from .views.home_panel import LastDaysPanel
-from .views.reports import ModulesDueForReviewView
-from .views.visit_reports import VisitReportView
+from borg_learning.reports.home_panel import LastDaysPanel
+from borg_learning.reports.review import ModulesDueForReviewView
+from borg_learning.reports.visit_reports import VisitReportView
+from borg_learning.snippet_filters import OfferingFilterSet
 
 
 class LearningSnippetViewSet(SnippetViewSet):

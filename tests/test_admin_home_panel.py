@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
-from borg_learning.views.home_panel import LastDaysPanel
+from borg_learning.reports.home_panel import LastDaysPanel
 from tests import factories
 from tests.evaluation_data import respond, respond_many, visits
 from tests.test_evaluation_reports import count_queries

@@ -3,7 +3,7 @@
 import pytest
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from borg_learning.blocks import ExerciseBlock, ImageBlock, LinkBlock, VideoBlock
+from borg_learning.content.blocks import ExerciseBlock, ImageBlock, LinkBlock, VideoBlock
 from borg_learning.models import BasicModulePage
 from tests import factories
 from tests.utils import (

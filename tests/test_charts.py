@@ -5,7 +5,7 @@ import re
 
 from django.utils import translation
 
-from borg_learning import charts
+from borg_learning.reports import charts
 
 
 def axis_labels(svg):

@@ -12,8 +12,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Revision, Site
 from wagtailmedia.models import get_media_model
 
-from borg_learning.blocks import ExerciseBlock, LinkBlock, ModuleBodyBlock
 from borg_learning.conf import learning_settings
+from borg_learning.content.blocks import ExerciseBlock, LinkBlock, ModuleBodyBlock
 from borg_learning.models import (
     Answer,
     BasicModulePage,

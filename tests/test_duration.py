@@ -4,7 +4,7 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
-from borg_learning.duration import DurationEstimate, count_words, estimate_body
+from borg_learning.content.duration import DurationEstimate, count_words, estimate_body
 from borg_learning.models import BasicModulePage, SpecialistModulePage
 from tests import factories
 from tests.factories import audio_block, exercise_block, text_block, video_block

@@ -14,7 +14,7 @@ import pytest
 from django.urls import include, path
 
 from borg_learning import models
-from borg_learning.graphql.views import GraphQLHTTPView
+from borg_learning.api.graphql.views import GraphQLHTTPView
 
 pytestmark = pytest.mark.django_db
 
@@ -302,7 +302,7 @@ def test_a_mutation_over_post_runs(client):
 @probe
 @pytest.mark.parametrize("accept", [JSON, GRAPHQL_RESPONSE])
 def test_a_failing_resolver_gives_a_generic_error_and_no_details(client, caplog, accept):
-    with caplog.at_level(logging.ERROR, logger="borg_learning.graphql"):
+    with caplog.at_level(logging.ERROR, logger="borg_learning.api.graphql"):
         response = post(client, {"query": "{ boom hello(name: \"Anna\") }"},
                         url="/graphql/probe/", accept=accept)
     assert response.status_code == 200

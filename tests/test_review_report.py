@@ -18,7 +18,7 @@ from wagtail.models import Page
 
 from borg_learning.models import DevelopmentGroup, SpecialistModulePage
 from borg_learning.models.modules import review_due_date_sql
-from borg_learning.views.reports import due_for_review
+from borg_learning.reports.review import due_for_review
 from tests import factories
 from tests.utils import edit_url
 

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from borg_learning.graphql import schema
+from borg_learning.api.graphql import schema
 
 SDL = Path(__file__).resolve().parent.parent / "docs" / "schema.graphql"
 

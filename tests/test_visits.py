@@ -10,8 +10,8 @@ from django.test import Client
 from django.utils import timezone
 
 from borg_learning import models
+from borg_learning.analytics.visits import is_bot, record_visit
 from borg_learning.models.visits import PageVisitDay
-from borg_learning.visits import is_bot, record_visit
 from tests import content
 
 pytestmark = pytest.mark.django_db

@@ -8,13 +8,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from borg_learning import models
-from borg_learning.models.visits import PageVisitDay
-from borg_learning.visits import (
+from borg_learning.analytics.visits import (
     daily_visits,
     visits_by_page,
     visits_by_theme,
     visits_total,
 )
+from borg_learning.models.visits import PageVisitDay
 from tests import content
 
 pytestmark = pytest.mark.django_db

@@ -1,10 +1,20 @@
-from .catalogue import Offering, OfferingChapter, Provider
-from .credits import DevelopmentGroup, DevelopmentGroupMember
-from .evaluation import Answer, Question, Questionnaire, Response
-from .modules import MODULE_MODELS, BasicModulePage, ModulePartPage, SpecialistModulePage
-from .pages import CataloguePage, LearningEnvironmentPage, SectionPage, StartButton
-from .themes import Theme
-from .visits import PageVisitDay
+from borg_learning.models.catalogue import Offering, OfferingChapter, Provider
+from borg_learning.models.credits import DevelopmentGroup, DevelopmentGroupMember
+from borg_learning.models.evaluation import Answer, Question, Questionnaire, Response
+from borg_learning.models.modules import (
+    MODULE_MODELS,
+    BasicModulePage,
+    ModulePartPage,
+    SpecialistModulePage,
+)
+from borg_learning.models.pages import (
+    CataloguePage,
+    LearningEnvironmentPage,
+    SectionPage,
+    StartButton,
+)
+from borg_learning.models.themes import Theme
+from borg_learning.models.visits import PageVisitDay
 
 __all__ = [
     "MODULE_MODELS", "Answer", "BasicModulePage", "CataloguePage", "DevelopmentGroup",

@@ -10,7 +10,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from ..fields import ChoiceListField
+from borg_learning.content.fields import ChoiceListField
 
 
 class Provider(index.Indexed, models.Model):

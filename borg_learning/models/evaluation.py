@@ -17,7 +17,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from ..conf import learning_settings
+from borg_learning.conf import learning_settings
 
 
 class Level(models.IntegerChoices):

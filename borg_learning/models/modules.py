@@ -23,19 +23,19 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessMixin
 
-from ..api.serializers import (
+from borg_learning.api.rest.serializers import (
     ChoiceListSerializer,
     DevelopmentGroupSerializer,
     LearningObjectivesSerializer,
     ThemesSerializer,
 )
-from ..blocks import LearningObjectivesBlock, ModuleBodyBlock
-from ..conf import learning_settings
-from ..duration import DurationEstimate, estimate_body
-from ..fields import ChoiceListField, icon_choices
-from ..forms import TimedPageForm, over_budget_message
-from ..panels import DurationPanel
-from .evaluation import Questionnaire
+from borg_learning.conf import learning_settings
+from borg_learning.content.blocks import LearningObjectivesBlock, ModuleBodyBlock
+from borg_learning.content.duration import DurationEstimate, estimate_body
+from borg_learning.content.fields import ChoiceListField, icon_choices
+from borg_learning.content.forms import TimedPageForm, over_budget_message
+from borg_learning.content.panels import DurationPanel
+from borg_learning.models.evaluation import Questionnaire
 
 
 def default_copyright_holder():

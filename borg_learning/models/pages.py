@@ -12,8 +12,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessMixin
 
-from ..fields import colour_choices, icon_choices
-from .themes import colour_hex
+from borg_learning.content.fields import colour_choices, icon_choices
+from borg_learning.models.themes import colour_hex
 
 INTRO_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 MODULE_PAGE_TYPES = [

@@ -2,8 +2,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from ..conf import learning_settings
-from ..fields import colour_choices, icon_choices
+from borg_learning.conf import learning_settings
+from borg_learning.content.fields import colour_choices, icon_choices
 
 
 class Theme(index.Indexed, models.Model):

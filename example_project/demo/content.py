@@ -22,7 +22,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site
 from wagtailmedia.models import get_media_model
 
-from borg_learning.duration import format_seconds
+from borg_learning.content.duration import format_seconds
 from borg_learning.models import (
     BasicModulePage,
     CataloguePage,

@@ -115,7 +115,7 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "REDIRECT_ON_PREVIEW": True,
 }
 
-GRAPHENE = {"SCHEMA": "borg_learning.graphql.schema"}
+GRAPHENE = {"SCHEMA": "borg_learning.api.graphql.schema"}
 
 CORS_ALLOWED_ORIGINS = [
     origin for origin in os.environ.get("CORS_ALLOWED_ORIGINS", "").split(",") if origin

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 
-from .. import charts
-from . import figures
+from borg_learning.analytics import figures
+from borg_learning.reports import charts
 
 DAYS = 30
 

@@ -23,9 +23,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from .. import visits as visit_counts
-from ..models import Answer, Response, Theme
-from ..models.evaluation import CHOICE_KINDS, NUMBER_RANGES, Level, QuestionKind
+from borg_learning.analytics import visits as visit_counts
+from borg_learning.models import Answer, Response, Theme
+from borg_learning.models.evaluation import CHOICE_KINDS, NUMBER_RANGES, Level, QuestionKind
 
 LEVELS = list(Level)
 
@@ -129,7 +129,7 @@ def bucketed(field_name, scope):
 
 
 # --- which pages and responses are in scope ------------------------------------------------
-# Which pages belong to a theme, and the visit counts, come from ``borg_learning.visits``.
+# Which pages belong to a theme, and the visit counts, come from ``borg_learning.analytics.visits``.
 
 
 def pages_in_scope(scope):

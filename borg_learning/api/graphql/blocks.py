@@ -6,9 +6,9 @@ request's batch (``RequestObjects``), never fetched block by block.
 
 import graphene
 
-from .media import Document, Image, MediaFile
-from .objects import RequestObjects
-from .richtext import expand_rich_text
+from borg_learning.api.graphql.media import Document, Image, MediaFile
+from borg_learning.api.graphql.objects import RequestObjects
+from borg_learning.api.graphql.richtext import expand_rich_text
 
 
 def raw_list_items(raw):

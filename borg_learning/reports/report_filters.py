@@ -15,10 +15,10 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.models import Page
 
-from ..models import Response, Theme
-from ..models.evaluation import Part
-from ..visits import module_condition
-from .figures import Scope
+from borg_learning.analytics.figures import Scope
+from borg_learning.analytics.visits import module_condition
+from borg_learning.models import Response, Theme
+from borg_learning.models.evaluation import Part
 
 #: The longest period a report counts, and the longest one it shows per day.
 MAX_PERIOD_DAYS = 10 * 366

@@ -1,10 +1,10 @@
 import graphene
 
-from ..conf import learning_settings
-from ..models import Offering as OfferingModel
-from .media import Image
-from .objects import RequestObjects
-from .themes import Theme
+from borg_learning.api.graphql.media import Image
+from borg_learning.api.graphql.objects import RequestObjects
+from borg_learning.api.graphql.themes import Theme
+from borg_learning.conf import learning_settings
+from borg_learning.models import Offering as OfferingModel
 
 
 class ProviderAccess(graphene.Enum):

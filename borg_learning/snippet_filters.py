@@ -4,8 +4,8 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
-from .conf import learning_settings
-from .models import Offering, Provider, Theme
+from borg_learning.conf import learning_settings
+from borg_learning.models import Offering, Provider, Theme
 
 
 def filter_choice_list(queryset, name, value):

@@ -1,7 +1,7 @@
 import graphene
 
-from ..conf import learning_settings
-from ..models.themes import colour_hex
+from borg_learning.conf import learning_settings
+from borg_learning.models.themes import colour_hex
 
 
 class Colour(graphene.ObjectType):
@@ -52,12 +52,12 @@ class Theme(graphene.ObjectType):
         return icon(theme.icon)
 
     def resolve_modules(theme, info):
-        from .pages import modules_by_theme
+        from borg_learning.api.graphql.pages import modules_by_theme
 
         return modules_by_theme(info).get(theme.pk, [])
 
 
 def module_interface():
-    from .pages import Module
+    from borg_learning.api.graphql.pages import Module
 
     return Module

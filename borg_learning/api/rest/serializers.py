@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from ..conf import learning_settings
+from borg_learning.conf import learning_settings
 
 
 class ChoiceListSerializer(serializers.Field):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from .conf import learning_settings
+from borg_learning.conf import learning_settings
 
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 

@@ -21,10 +21,10 @@ from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
-from . import models
-from .conf import learning_settings
-from .models.modules import MODULE_MODELS
-from .models.visits import PageVisitDay
+from borg_learning import models
+from borg_learning.conf import learning_settings
+from borg_learning.models.modules import MODULE_MODELS
+from borg_learning.models.visits import PageVisitDay
 
 LEARNING_PAGE_MODELS = (
     models.LearningEnvironmentPage, models.SectionPage, models.BasicModulePage,

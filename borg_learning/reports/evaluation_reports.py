@@ -14,11 +14,15 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 
-from .. import charts
-from ..models.evaluation import QuestionKind
-from . import figures
-from .figure_report import FigureColumn, FigureReportView
-from .report_filters import EvaluationFilterSet, LevelFourFilterSet, OpenAnswerFilterSet
+from borg_learning.analytics import figures
+from borg_learning.models.evaluation import QuestionKind
+from borg_learning.reports import charts
+from borg_learning.reports.figure_report import FigureColumn, FigureReportView
+from borg_learning.reports.report_filters import (
+    EvaluationFilterSet,
+    LevelFourFilterSet,
+    OpenAnswerFilterSet,
+)
 
 EVALUATION_LABELS = {
     "level_label": _("Level"),

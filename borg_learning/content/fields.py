@@ -8,7 +8,7 @@ from django import forms
 from django.db import models
 from django.utils.text import capfirst
 
-from .conf import learning_settings
+from borg_learning.conf import learning_settings
 
 
 class ChoiceListField(models.JSONField):

@@ -6,8 +6,8 @@ import re
 
 import graphene
 
-from ..conf import learning_settings
-from .objects import RequestObjects
+from borg_learning.api.graphql.objects import RequestObjects
+from borg_learning.conf import learning_settings
 
 
 def filter_enum_name(spec):

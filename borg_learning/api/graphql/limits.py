@@ -9,7 +9,7 @@ from graphql.language import (
 )
 from graphql.validation import ValidationRule
 
-from ..conf import learning_settings
+from borg_learning.conf import learning_settings
 
 
 def page_window(limit, offset):

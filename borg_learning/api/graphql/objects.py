@@ -16,8 +16,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtailmedia.models import get_media_model
 
-from ..conf import learning_settings
-from ..models.evaluation import Questionnaire
+from borg_learning.conf import learning_settings
+from borg_learning.models.evaluation import Questionnaire
 
 # Where our blocks keep references: block type -> [(child name, kind)].
 BLOCK_REFERENCES = {

@@ -22,9 +22,9 @@ from wagtail.admin.views.reports import PageReportView
 from wagtail.coreutils import get_content_type_label
 from wagtail.models import Page
 
-from ..models import MODULE_MODELS, BasicModulePage, Theme
-from ..models.modules import review_due_date_sql
-from ..visits import module_condition, modules_with_theme
+from borg_learning.analytics.visits import module_condition, modules_with_theme
+from borg_learning.models import MODULE_MODELS, BasicModulePage, Theme
+from borg_learning.models.modules import review_due_date_sql
 
 
 def module_field(name):

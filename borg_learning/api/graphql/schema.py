@@ -10,9 +10,8 @@ from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
-from .. import __version__, models
-from ..conf import learning_settings
-from .catalogue import (
+from borg_learning import __version__, models
+from borg_learning.api.graphql.catalogue import (
     Choice,
     Offering,
     OfferingFormat,
@@ -21,10 +20,10 @@ from .catalogue import (
     choices,
     offerings_queryset,
 )
-from .evaluation import FollowUp, RecordVisit, SubmitEvaluation, follow_up
-from .limits import page_window
-from .objects import RequestObjects, database_id
-from .pages import (
+from borg_learning.api.graphql.evaluation import FollowUp, RecordVisit, SubmitEvaluation, follow_up
+from borg_learning.api.graphql.limits import page_window
+from borg_learning.api.graphql.objects import RequestObjects, database_id
+from borg_learning.api.graphql.pages import (
     PAGE_TYPES,
     BasicModulePage,
     LearningEnvironmentPage,
@@ -36,7 +35,8 @@ from .pages import (
     all_visible_modules,
     prepare_pages,
 )
-from .themes import Colour, Icon, Theme, colour, icon
+from borg_learning.api.graphql.themes import Colour, Icon, Theme, colour, icon
+from borg_learning.conf import learning_settings
 
 PREVIEW_MAX_AGE = 60 * 60 * 24
 SEARCH_LIMIT = 200

@@ -15,7 +15,7 @@ from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
-from ..visits import record_visit
+from borg_learning.analytics.visits import record_visit
 
 MAX_BODY_BYTES = 1024
 CONTENT_TYPES = ("text/plain", "application/json")

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
-from ..models import Response
+from borg_learning.models import Response
 
 
 class FigureColumn(Column):

@@ -22,10 +22,10 @@ from graphene_django.views import GraphQLView
 from graphql import GraphQLError, OperationType, execute, get_operation_ast, parse, validate
 from graphql.validation import ValidationRule, specified_rules
 
-from ..conf import learning_settings
-from .limits import DepthLimitRule, query_length_error
+from borg_learning.api.graphql.limits import DepthLimitRule, query_length_error
+from borg_learning.conf import learning_settings
 
-logger = logging.getLogger("borg_learning.graphql")
+logger = logging.getLogger("borg_learning.api.graphql")
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"

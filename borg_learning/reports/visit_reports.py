@@ -7,11 +7,11 @@ counts for both, so the themes may add up to more than the total.
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 
-from .. import charts
-from ..models import PageVisitDay
-from . import figures
-from .figure_report import FigureReportView
-from .report_filters import VisitFilterSet
+from borg_learning.analytics import figures
+from borg_learning.models import PageVisitDay
+from borg_learning.reports import charts
+from borg_learning.reports.figure_report import FigureReportView
+from borg_learning.reports.report_filters import VisitFilterSet
 
 VISIT_LABELS = {"kind_label": _("Of"), "name": _("Name"), "total": _("Visits")}
 

@@ -5,15 +5,15 @@ from collections import defaultdict
 import graphene
 from django.db.models import prefetch_related_objects
 
-from .. import models
-from ..models import MODULE_MODELS
-from .blocks import ModuleBlock, resolve_body
-from .catalogue import Choice, choices
-from .evaluation import Questionnaire, module_questionnaire
-from .media import Image
-from .objects import RequestObjects
-from .richtext import expand_rich_text
-from .themes import Colour, Icon, Theme, colour, icon
+from borg_learning import models
+from borg_learning.api.graphql.blocks import ModuleBlock, resolve_body
+from borg_learning.api.graphql.catalogue import Choice, choices
+from borg_learning.api.graphql.evaluation import Questionnaire, module_questionnaire
+from borg_learning.api.graphql.media import Image
+from borg_learning.api.graphql.objects import RequestObjects
+from borg_learning.api.graphql.richtext import expand_rich_text
+from borg_learning.api.graphql.themes import Colour, Icon, Theme, colour, icon
+from borg_learning.models import MODULE_MODELS
 
 
 class LearningPage(graphene.Interface):

@@ -11,12 +11,13 @@ from django.utils import timezone
 from graphql import GraphQLError
 from wagtail.models import Page
 
-from .. import evaluation, models, throttling, visits
-from ..conf import learning_settings
-from ..models import MODULE_MODELS
-from ..models.evaluation import NUMBER_RANGES, OPEN_ANSWER_MAX_LENGTH, Part
-from .objects import RequestObjects, database_id
-from .themes import module_interface
+from borg_learning import evaluation, models, throttling
+from borg_learning.analytics import visits
+from borg_learning.api.graphql.objects import RequestObjects, database_id
+from borg_learning.api.graphql.themes import module_interface
+from borg_learning.conf import learning_settings
+from borg_learning.models import MODULE_MODELS
+from borg_learning.models.evaluation import NUMBER_RANGES, OPEN_ANSWER_MAX_LENGTH, Part
 
 
 class QuestionKind(graphene.Enum):

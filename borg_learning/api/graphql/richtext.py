@@ -10,8 +10,8 @@ import re
 from django.utils.html import escape
 from wagtail.rich_text.rewriters import extract_attrs
 
-from ..conf import learning_settings
-from .objects import RequestObjects
+from borg_learning.api.graphql.objects import RequestObjects
+from borg_learning.conf import learning_settings
 
 A_TAG = re.compile(r"<a(\b[^>]*\blinktype=\"[^\"]*\"[^>]*)>")
 EMBED_TAG = re.compile(r"<embed(\b[^>]*)/>")

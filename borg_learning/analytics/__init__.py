@@ -1,0 +1,1 @@
+"""Counting what happens: visits, and the figures the reports and dashboards show."""

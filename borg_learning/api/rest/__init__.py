@@ -1,0 +1,1 @@
+"""The Wagtail REST API v2 endpoints."""

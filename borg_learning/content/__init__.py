@@ -1,0 +1,2 @@
+"""Learning content building blocks: StreamField blocks, the duration estimate, choice
+fields, and the page form and panel that keep a module within its time."""

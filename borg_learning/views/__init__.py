@@ -1,1 +1,0 @@
-"""Admin views of the learning environment."""
