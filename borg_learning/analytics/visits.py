@@ -23,7 +23,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from borg_learning import models
 from borg_learning.conf import learning_settings
-from borg_learning.models.modules import MODULE_MODELS
+from borg_learning.models.modules import ModulePage
 from borg_learning.models.visits import PageVisitDay
 
 LEARNING_PAGE_MODELS = (
@@ -96,25 +96,9 @@ class ThemeVisits:
     visits: int
 
 
-def module_condition():
-    """A condition on Page: the page is a module (basic or specialist)."""
-    condition = Q()
-    for model in MODULE_MODELS:
-        condition |= Q(**{f"{model._meta.model_name}__isnull": False})
-    return condition
-
-
-def modules_with_theme(theme):
-    """A condition on Page: the page is a module tagged with ``theme``."""
-    condition = Q()
-    for model in MODULE_MODELS:
-        condition |= Q(pk__in=model.objects.filter(themes=theme).values("pk"))
-    return condition
-
-
 def theme_pages(theme):
     """The pages of a theme: its modules and their parts (the modules' children)."""
-    modules = Page.objects.filter(modules_with_theme(theme))
+    modules = ModulePage.objects.with_theme(theme)
     return (Page.objects.annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
             .filter(Q(pk__in=modules.values("pk"))
                     | Q(parent_path__in=modules.values("path"))))
@@ -146,16 +130,17 @@ class PageMap:
 
 def page_map():
     """Every module and part with its module and themes, in one query (a row per theme)."""
-    rows = (Page.objects.filter(module_condition() | Q(modulepartpage__isnull=False))
-            .order_by().values_list("pk", "path", "modulepartpage__page_ptr", *(
-                f"{model._meta.model_name}__themes" for model in MODULE_MODELS)))
+    rows = (Page.objects.filter(Q(modulepage__isnull=False) | Q(modulepartpage__isnull=False))
+            .order_by().values_list("pk", "path", "modulepartpage__page_ptr",
+                                    "modulepage__themes"))
     modules_by_path, themes_of, parts = {}, defaultdict(set), []
-    for page_id, path, part, *themes in rows:
+    for page_id, path, part, theme in rows:
         if part:
             parts.append((page_id, path))
         else:
             modules_by_path[path] = page_id
-            themes_of[page_id].update(theme for theme in themes if theme)
+            if theme:
+                themes_of[page_id].add(theme)
     module_of = {page_id: page_id for page_id in modules_by_path.values()}
     for page_id, path in parts:
         module = modules_by_path.get(path[:-Page.steplen])

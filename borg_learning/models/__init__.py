@@ -2,8 +2,8 @@ from borg_learning.models.catalogue import Offering, OfferingChapter, Provider
 from borg_learning.models.credits import DevelopmentGroup, DevelopmentGroupMember
 from borg_learning.models.evaluation import Answer, Question, Questionnaire, Response
 from borg_learning.models.modules import (
-    MODULE_MODELS,
     BasicModulePage,
+    ModulePage,
     ModulePartPage,
     SpecialistModulePage,
 )
@@ -17,8 +17,8 @@ from borg_learning.models.themes import Theme
 from borg_learning.models.visits import PageVisitDay
 
 __all__ = [
-    "MODULE_MODELS", "Answer", "BasicModulePage", "CataloguePage", "DevelopmentGroup",
-    "DevelopmentGroupMember", "LearningEnvironmentPage", "ModulePartPage", "Offering",
+    "Answer", "BasicModulePage", "CataloguePage", "DevelopmentGroup",
+    "DevelopmentGroupMember", "LearningEnvironmentPage", "ModulePage", "ModulePartPage", "Offering",
     "OfferingChapter", "PageVisitDay", "Provider", "Question", "Questionnaire", "Response",
     "SectionPage", "SpecialistModulePage", "StartButton", "Theme",
 ]

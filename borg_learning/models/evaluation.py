@@ -167,7 +167,7 @@ class Response(models.Model):
         Questionnaire, verbose_name=_("questionnaire"), null=True,
         on_delete=models.SET_NULL, related_name="responses")
     questionnaire_title = models.CharField(_("questionnaire"), max_length=200)
-    module = models.ForeignKey("wagtailcore.Page", verbose_name=_("module"), null=True,
+    module = models.ForeignKey("borg_learning.ModulePage", verbose_name=_("module"), null=True,
                                on_delete=models.SET_NULL, related_name="+")
     module_title = models.CharField(_("module"), max_length=255)
     part = models.CharField(_("part"), max_length=16, choices=Part.choices,

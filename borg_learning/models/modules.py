@@ -19,7 +19,8 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessMixin
 
@@ -95,8 +96,25 @@ class TimedPage(models.Model):
         return -(-self.estimated_duration_seconds // 60)
 
 
-class ModuleMetadata(TimedPage):
-    """What every module says about itself: for whom, to learn what, by whom, how fresh."""
+class ModuleQuerySet(PageQuerySet):
+    """Modules, of either type, queried in their one table."""
+
+    def with_theme(self, theme):
+        return self.filter(themes=theme)
+
+
+ModuleManager = PageManager.from_queryset(ModuleQuerySet)
+
+
+class ModulePage(HeadlessMixin, TimedPage, Page):
+    """A module, basic or specialist: what every module says about itself (for whom, to
+    learn what, by whom, how fresh) in one table.
+
+    Both module types are child tables of this one, so anything that points at "a
+    module" (an evaluation response, a visit total, a learner's progress) has one
+    foreign key to follow, and reports and lists query one table. Editors never create
+    it as such, only its two types.
+    """
 
     summary = models.TextField(_("summary"), help_text=_("One or two sentences for overviews."))
     image = models.ForeignKey(
@@ -104,14 +122,14 @@ class ModuleMetadata(TimedPage):
         on_delete=models.SET_NULL, related_name="+",
         help_text=_("Shown with the module in overviews."))
     themes = ParentalManyToManyField("borg_learning.Theme", verbose_name=_("themes"),
-                                     blank=True, related_name="%(class)ss")
+                                     blank=True, related_name="modules")
     learning_objectives = StreamField(LearningObjectivesBlock(), blank=True,
                                       verbose_name=_("learning objectives"))
     audience_roles = ChoiceListField(_("roles"), setting="AUDIENCE_ROLES",
                                      help_text=_("Who this module is written for."))
     development_group = models.ForeignKey(
         "borg_learning.DevelopmentGroup", verbose_name=_("development group"),
-        null=True, blank=True, on_delete=models.SET_NULL, related_name="%(class)ss",
+        null=True, blank=True, on_delete=models.SET_NULL, related_name="modules",
         help_text=_("The expert group that wrote this module; credited on the module."))
     copyright_holder = models.CharField(_("copyright holder"), max_length=200,
                                         default=default_copyright_holder)
@@ -151,8 +169,16 @@ class ModuleMetadata(TimedPage):
         APIField("review_interval_months"),
     ]
 
+    objects = ModuleManager()
+
+    is_creatable = False
+    parent_page_types = ["borg_learning.LearningEnvironmentPage", "borg_learning.SectionPage"]
+    subpage_types = []
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+
     class Meta:
-        abstract = True
+        verbose_name = _("module")
+        verbose_name_plural = _("modules")
 
     @property
     def review_due_date(self):
@@ -179,7 +205,7 @@ class ModuleMetadata(TimedPage):
 class AddMonths(Func):
     """A date plus a number of calendar months, in SQL (SQLite and PostgreSQL).
 
-    The rule of ``ModuleMetadata.review_due_date``: the same day of the month, or the
+    The rule of ``ModulePage.review_due_date``: the same day of the month, or the
     last day of a shorter month (31 January plus one month is 28 or 29 February).
     NULL when the date is NULL.
     """
@@ -215,23 +241,22 @@ class AddMonths(Func):
         return f"MIN({same_day}, {month_end})", params
 
 
-def review_due_date_sql():
-    """``ModuleMetadata.review_due_date`` computed by the database, for rows that have
-    ``last_reviewed`` and ``review_interval_months``: modules, or pages with those
-    annotated. NULL for a module never reviewed."""
-    return AddMonths("last_reviewed", "review_interval_months")
+def review_due_date_sql(prefix=""):
+    """``ModulePage.review_due_date`` computed by the database, for module rows, or for
+    page rows with ``prefix="modulepage__"``. NULL for a module never reviewed."""
+    return AddMonths(f"{prefix}last_reviewed", f"{prefix}review_interval_months")
 
 
 def module_edit_handler(content_panels):
     return TabbedInterface([
         ObjectList(content_panels, heading=_("Content")),
-        ObjectList(ModuleMetadata.metadata_panels, heading=_("About this module")),
+        ObjectList(ModulePage.metadata_panels, heading=_("About this module")),
         ObjectList(Page.promote_panels, heading=_("Promote")),
         ObjectList(Page.settings_panels, heading=_("Settings")),
     ])
 
 
-class BasicModulePage(HeadlessMixin, ModuleMetadata, Page):
+class BasicModulePage(ModulePage):
     """A basic module: one page made of parts."""
 
     body = StreamField(ModuleBodyBlock(), blank=True, verbose_name=_("content"))
@@ -239,19 +264,15 @@ class BasicModulePage(HeadlessMixin, ModuleMetadata, Page):
     edit_handler = module_edit_handler(Page.content_panels + [
         FieldPanel("target_duration"), DurationPanel(), FieldPanel("body"),
     ])
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"), index.SearchField("body"),
-    ]
-    parent_page_types = ["borg_learning.LearningEnvironmentPage", "borg_learning.SectionPage"]
-    subpage_types = []
-    api_fields = ModuleMetadata.metadata_api_fields + [APIField("body")]
+    search_fields = ModulePage.search_fields + [index.SearchField("body")]
+    api_fields = ModulePage.metadata_api_fields + [APIField("body")]
 
     class Meta:
         verbose_name = _("basic module")
         verbose_name_plural = _("basic modules")
 
 
-class SpecialistModulePage(HeadlessMixin, ModuleMetadata, Page):
+class SpecialistModulePage(ModulePage):
     """The start page of a specialist module; its parts are its child pages."""
 
     icon = models.CharField(_("icon"), max_length=32, choices=icon_choices, blank=True)
@@ -263,12 +284,9 @@ class SpecialistModulePage(HeadlessMixin, ModuleMetadata, Page):
         FieldPanel("icon"), FieldPanel("explanation"),
         FieldPanel("target_duration"), DurationPanel(),
     ])
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"), index.SearchField("explanation"),
-    ]
-    parent_page_types = ["borg_learning.LearningEnvironmentPage", "borg_learning.SectionPage"]
+    search_fields = ModulePage.search_fields + [index.SearchField("explanation")]
     subpage_types = ["borg_learning.ModulePartPage"]
-    api_fields = ModuleMetadata.metadata_api_fields + [APIField("icon"), APIField("explanation")]
+    api_fields = ModulePage.metadata_api_fields + [APIField("icon"), APIField("explanation")]
 
     class Meta:
         verbose_name = _("specialist module")
@@ -323,6 +341,3 @@ class ModulePartPage(HeadlessMixin, TimedPage, Page):
                     _("The module '%(title)s' with this part") % {"title": module.title})))
         return errors
 
-
-#: The page types that are modules and carry ``ModuleMetadata`` (each a child table of Page).
-MODULE_MODELS = (BasicModulePage, SpecialistModulePage)

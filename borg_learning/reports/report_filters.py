@@ -13,11 +13,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.widgets import AdminDateInput
-from wagtail.models import Page
 
 from borg_learning.analytics.figures import Scope
-from borg_learning.analytics.visits import module_condition
-from borg_learning.models import Response, Theme
+from borg_learning.models import ModulePage, Response, Theme
 from borg_learning.models.evaluation import Part
 
 #: The longest period a report counts, and the longest one it shows per day.
@@ -50,7 +48,7 @@ class ModuleChoiceFilter(django_filters.ModelChoiceFilter):
     def __init__(self, **kwargs):
         super().__init__(
             label=_("Module"), empty_label=_("All modules"), method="keep",
-            queryset=lambda request: Page.objects.filter(module_condition()).order_by("title"),
+            queryset=lambda request: ModulePage.objects.order_by("title"),
             **kwargs)
 
 

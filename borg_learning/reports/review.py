@@ -1,7 +1,7 @@
 """Admin reports: the modules whose review is due.
 
 Every module carries the date it was last reviewed and a review interval in months
-(``ModuleMetadata``). The report lists the modules of both types, live or not, that
+(``ModulePage``). The report lists the modules of both types, live or not, that
 were never reviewed or whose review date has come, the most overdue first. The due
 date is computed in SQL, so the database filters, sorts and pages the list and a
 page of the report costs the same number of queries however many modules it shows.
@@ -9,7 +9,6 @@ page of the report costs the same number of queries however many modules it show
 
 import django_filters
 from django.db.models import F, Q
-from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -22,27 +21,20 @@ from wagtail.admin.views.reports import PageReportView
 from wagtail.coreutils import get_content_type_label
 from wagtail.models import Page
 
-from borg_learning.analytics.visits import module_condition, modules_with_theme
-from borg_learning.models import MODULE_MODELS, BasicModulePage, Theme
+from borg_learning.models import ModulePage, Theme
 from borg_learning.models.modules import review_due_date_sql
 
 
-def module_field(name):
-    """One field of the module's own table, read through Page's child-table joins."""
-    return Coalesce(*(f"{model._meta.model_name}__{name}" for model in MODULE_MODELS))
-
-
 def annotate_review(pages):
-    """Only the modules among ``pages``, with their review fields as annotations.
-
-    Adds ``last_reviewed``, ``review_interval_months``, ``review_due_date`` and
-    ``development_group_name``, read from whichever module table the page is in.
-    """
-    return pages.filter(module_condition()).annotate(
-        last_reviewed=module_field("last_reviewed"),
-        review_interval_months=module_field("review_interval_months"),
-        development_group_name=module_field("development_group__name"),
-    ).annotate(review_due_date=review_due_date_sql())
+    """Only the modules among ``pages``, with their review fields as annotations:
+    ``last_reviewed``, ``review_interval_months``, ``review_due_date`` and
+    ``development_group_name``, joined from the module table."""
+    return pages.filter(modulepage__isnull=False).annotate(
+        last_reviewed=F("modulepage__last_reviewed"),
+        review_interval_months=F("modulepage__review_interval_months"),
+        review_due_date=review_due_date_sql("modulepage__"),
+        development_group_name=F("modulepage__development_group__name"),
+    )
 
 
 def due_for_review(pages, today=None):
@@ -62,7 +54,7 @@ class ReviewReportFilterSet(WagtailFilterSet):
         fields = ["theme", "live"]
 
     def filter_theme(self, queryset, name, value):
-        return queryset.filter(modules_with_theme(value)) if value else queryset
+        return queryset.filter(modulepage__themes=value) if value else queryset
 
 
 class CalendarDateColumn(Column):
@@ -91,7 +83,7 @@ def page_type_label(page):
 
 
 def field_label(name):
-    return capfirst(BasicModulePage._meta.get_field(name).verbose_name)
+    return capfirst(ModulePage._meta.get_field(name).verbose_name)
 
 
 # The exported fields and their headings; the table shows the same, the title first.

@@ -16,7 +16,6 @@ from borg_learning.analytics import visits
 from borg_learning.api.graphql.objects import RequestObjects, database_id
 from borg_learning.api.graphql.themes import module_interface
 from borg_learning.conf import learning_settings
-from borg_learning.models import MODULE_MODELS
 from borg_learning.models.evaluation import NUMBER_RANGES, OPEN_ANSWER_MAX_LENGTH, Part
 
 
@@ -134,7 +133,7 @@ class FollowUp(graphene.ObjectType):
 
     def resolve_module(first, info):
         page = RequestObjects.of(info).get("page", first.module_id)
-        return page if isinstance(page, MODULE_MODELS) else None
+        return page if isinstance(page, models.ModulePage) else None
 
 
 def follow_up(code):
@@ -212,7 +211,7 @@ class SubmitEvaluation(graphene.Mutation):
             raise GraphQLError(RATE_LIMITED, extensions={"code": "RATE_LIMITED"})
         module = (RequestObjects.of(info).visible(Page.objects.filter(
             pk=database_id(input.module))).specific().first())
-        if not isinstance(module, MODULE_MODELS):
+        if not isinstance(module, models.ModulePage):
             raise GraphQLError(f"There is no published module with id '{input.module}'.",
                                extensions={"code": "UNKNOWN_MODULE"})
         try:

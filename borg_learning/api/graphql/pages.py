@@ -3,7 +3,8 @@
 from collections import defaultdict
 
 import graphene
-from django.db.models import prefetch_related_objects
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Window, prefetch_related_objects
 
 from borg_learning import models
 from borg_learning.api.graphql.blocks import ModuleBlock, resolve_body
@@ -13,7 +14,6 @@ from borg_learning.api.graphql.media import Image
 from borg_learning.api.graphql.objects import RequestObjects
 from borg_learning.api.graphql.richtext import expand_rich_text
 from borg_learning.api.graphql.themes import Colour, Icon, Theme, colour, icon
-from borg_learning.models import MODULE_MODELS
 
 
 class LearningPage(graphene.Interface):
@@ -217,7 +217,7 @@ class SectionPage(graphene.ObjectType):
 
     def resolve_modules(page, info):
         return [child for child in visible_children(page, info)
-                if isinstance(child, MODULE_MODELS)]
+                if isinstance(child, models.ModulePage)]
 
     def resolve_children(page, info):
         return visible_children(page, info)
@@ -309,25 +309,43 @@ PAGE_TYPES = {
 def prepare_pages(pages, info):
     """Prefetch what lists of modules show and announce what all the pages refer to, in
     bulk: a list costs the same queries whatever its length."""
-    for model in MODULE_MODELS:  # prefetching works on one model at a time
-        prefetch_related_objects([page for page in pages if type(page) is model],
-                                 "themes", "development_group__members")
+    prefetch_related_objects([page for page in pages if isinstance(page, models.ModulePage)],
+                             "themes", "development_group__members")
     return RequestObjects.of(info).want_pages(pages)
 
 
-def module_querysets(info):
-    objects = RequestObjects.of(info)
-    return [objects.visible(model.objects.all()).order_by("path") for model in MODULE_MODELS]
+def visible_modules(info):
+    """The live modules the request may see, in tree order: a queryset of the one module
+    table, to filter and slice before loading."""
+    return RequestObjects.of(info).visible(models.ModulePage.objects.all()).order_by("path")
+
+
+def specific_window(queryset, offset, limit):
+    """``(pages, total)``: the specific pages of one window of a page queryset, and how
+    many the whole queryset holds.
+
+    The total comes with the window's rows (a window function), and each page type in
+    the window costs one query: only the rows the answer shows are loaded.
+    """
+    rows = list(queryset.annotate(total=Window(Count("pk")))
+                .values_list("pk", "content_type_id", "total")[offset:offset + limit])
+    if not rows:
+        return [], queryset.count() if offset else 0
+    pks_by_type = defaultdict(list)
+    for pk, content_type_id, _total in rows:
+        pks_by_type[content_type_id].append(pk)
+    loaded = {}
+    for content_type_id, pks in pks_by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is not None:
+            loaded.update(model.objects.in_bulk(pks))
+    return [loaded[pk] for pk, _type, _total in rows if pk in loaded], rows[0][2]
 
 
 def all_visible_modules(info):
     """Every live module, once per request, ready for lists."""
-    def load():
-        modules = [module for queryset in module_querysets(info) for module in queryset]
-        modules.sort(key=lambda module: module.path)
-        return prepare_pages(modules, info)
-
-    return RequestObjects.of(info).memo("modules", load)
+    return RequestObjects.of(info).memo(
+        "modules", lambda: prepare_pages(list(visible_modules(info).specific()), info))
 
 
 def specialist_modules_by_path(info):

@@ -32,8 +32,9 @@ from borg_learning.api.graphql.pages import (
     ModuleKind,
     ModulePartPage,
     SpecialistModulePage,
-    all_visible_modules,
     prepare_pages,
+    specific_window,
+    visible_modules,
 )
 from borg_learning.api.graphql.themes import Colour, Icon, Theme, colour, icon
 from borg_learning.conf import learning_settings
@@ -195,15 +196,17 @@ class Query(graphene.ObjectType):
 
     def resolve_modules(root, info, theme=None, role=None, kind=None, limit=None, offset=None):
         offset, limit = page_window(limit, offset)
+        queryset = visible_modules(info)
+        if theme is not None:
+            queryset = queryset.filter(themes__slug=theme)
+        if role is not None:
+            queryset = queryset.filter(audience_roles__icontains=f'"{role}"')
         kind = getattr(kind, "value", kind)
-        selected = [
-            module for module in all_visible_modules(info)
-            if (theme is None or any(t.slug == theme for t in module.themes.all()))
-            and (role is None or role in (module.audience_roles or []))
-            and (kind is None or (kind == "specialist") ==
-                 isinstance(module, models.SpecialistModulePage))
-        ]
-        return ModuleList(total_count=len(selected), items=selected[offset:offset + limit])
+        if kind is not None:
+            queryset = queryset.type(models.SpecialistModulePage if kind == "specialist"
+                                     else models.BasicModulePage)
+        items, total = specific_window(queryset, offset, limit)
+        return ModuleList(total_count=total, items=prepare_pages(items, info))
 
     def resolve_catalogue(root, info, provider=None, theme=None, target_group=None, format=None,
                           free=None, max_cost=None, search=None, limit=None, offset=None):
@@ -250,9 +253,9 @@ class Query(graphene.ObjectType):
             return SearchResults(total_count=0, items=[])
         objects = RequestObjects.of(info)
         results = []
-        for model in (*models.MODULE_MODELS, models.ModulePartPage):
+        for model in (models.ModulePage, models.ModulePartPage):
             ids = search_ids(model.objects.live(), query)
-            results += list(in_order(objects.visible(model.objects.all()), ids))
+            results += list(in_order(objects.visible(model.objects.all()), ids).specific())
         ids = search_ids(models.Offering.objects.filter(active=True), query)
         offerings = list(in_order(offerings_queryset(), ids))
         hits = results + offerings
