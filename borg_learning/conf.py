@@ -1,97 +1,44 @@
 """Package settings, read from one ``BORG_LEARNING`` dict in the Django settings.
 
-Use ``learning_settings.WORDS_PER_MINUTE`` and friends; a missing key falls back
-to its default in ``DEFAULTS``. Values are cached and reloaded when a test
-changes ``BORG_LEARNING`` with ``override_settings``. Wrong keys and values are
-reported by the system check in ``borg_learning.checks``.
+Each key is declared once, as a ``Setting`` in ``SETTINGS``: its default, the validator
+the system check (``borg_learning.checks``) runs on a configured value, and a line of
+documentation. A sub-app declares its own keys with ``register_setting``.
+
+Code reads values as ``learning_settings.WORDS_PER_MINUTE``; a missing key falls back to
+its default. Values are cached and reloaded when a test changes ``BORG_LEARNING`` with
+``override_settings``.
 """
 
 import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, TypeAlias
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+from django.utils.functional import Promise
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
-DEFAULTS = {
-    # Colours editors pick by name for themes and start page buttons: (slug, label, hex).
-    "COLOURS": [
-        ("purple", _("Purple"), "#5b2a86"),
-        ("orange", _("Orange"), "#e5732a"),
-        ("green", _("Green"), "#3f8f4f"),
-        ("blue", _("Blue"), "#1f5fa8"),
-        ("petrol", _("Petrol"), "#1d6f7a"),
-        ("red", _("Red"), "#b8323a"),
-        ("yellow", _("Yellow"), "#f2b632"),
-        ("grey", _("Grey"), "#5f6368"),
-    ],
-    # The fixed icon set for themes, buttons and module parts: (slug, label).
-    "ICONS": [
-        ("book", _("Book")),
-        ("headphones", _("Headphones")),
-        ("video", _("Video")),
-        ("chat", _("Conversation")),
-        ("heart", _("Heart")),
-        ("shield", _("Shield")),
-        ("users", _("People")),
-        ("lightbulb", _("Light bulb")),
-        ("compass", _("Compass")),
-        ("puzzle", _("Puzzle")),
-        ("clipboard", _("Clipboard")),
-        ("star", _("Star")),
-        ("route", _("Route")),
-        ("question", _("Question")),
-    ],
-    # Roles a module is written for: (slug, label).
-    "AUDIENCE_ROLES": [
-        ("support-worker", _("Support worker")),
-        ("starting-psychologist", _("Starting psychologist")),
-        ("nurse", _("Nurse")),
-        ("physician-assistant", _("Physician assistant")),
-        ("physician", _("Physician")),
-        ("support-staff", _("Support staff")),
-    ],
-    # Target groups of catalogue offers: (slug, label).
-    "TARGET_GROUPS": [
-        ("sglvg", _("SGLVG")),
-        ("lvb", _("LVB")),
-        ("forensic", _("Forensic")),
-        ("ggz", _("GGZ")),
-    ],
-    # The duration estimate: reading speed and the time one exercise takes.
-    "WORDS_PER_MINUTE": 200,
-    "SECONDS_PER_EXERCISE": 60,
-    # Module metadata defaults.
-    "COPYRIGHT_HOLDER": "De Borg",
-    "REVIEW_INTERVAL_MONTHS": 12,
-    # Image renditions the API may hand out (Wagtail filter specs).
-    "IMAGE_RENDITIONS": ["width-400", "width-800", "width-1200", "fill-400x300", "fill-800x450"],
-    # GraphQL limits and GraphiQL (None: on when DEBUG is on).
-    "GRAPHQL_MAX_DEPTH": 10,
-    "GRAPHQL_PAGE_SIZE": 50,
-    "GRAPHQL_MAX_PAGE_SIZE": 100,
-    "GRAPHQL_MAX_QUERY_LENGTH": 10_000,
-    "GRAPHIQL": None,
-    # Evaluation: the slug of the questionnaire modules without their own ask (None:
-    # no questionnaire), and how many submissions one client may send per hour (None:
-    # no limit).
-    "DEFAULT_QUESTIONNAIRE": None,
-    "EVALUATION_RATE_LIMIT": 30,
-    # The request header with the client's address behind a proxy (e.g.
-    # "X-Forwarded-For"); None: the address of the connection. Only the rate limit uses it.
-    "CLIENT_ADDRESS_HEADER": None,
-    # Visits from user agents matching any of these (case-insensitive) are not counted.
-    "BOT_USER_AGENTS": [
-        r"bot\b", r"crawl", r"spider", r"slurp", r"headless", r"preview", r"monitor",
-        r"curl/", r"wget/", r"python-requests", r"httpx", r"go-http-client", r"java/",
-    ],
-}
+# Says what is wrong with a configured value, to follow "BORG_LEARNING['KEY'] ", or None.
+Validator: TypeAlias = Callable[[Any], str | None]
 
 
-def _choices(width):
+@dataclass(frozen=True, kw_only=True)
+class Setting:
+    """One ``BORG_LEARNING`` key: what it does, how a value is checked, and its default."""
+
+    doc: str
+    validate: Validator
+    default: Any
+
+
+def _choices(width: int) -> Validator:
     """Validate a non-empty list of tuples of ``width`` strings with unique slugs."""
 
-    def validate(value):
+    def validate(value: Any) -> str | None:
         if not isinstance(value, (list, tuple)) or not value:
             return "must be a non-empty list"
         slugs = set()
@@ -109,7 +56,7 @@ def _choices(width):
     return validate
 
 
-def _colours(value):
+def _colours(value: Any) -> str | None:
     error = _choices(3)(value)
     if error:
         return error
@@ -119,19 +66,19 @@ def _colours(value):
     return None
 
 
-def _positive_int(value):
+def _positive_int(value: Any) -> str | None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         return f"must be a positive whole number, got {value!r}"
     return None
 
 
-def _text(value):
+def _text(value: Any) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return f"must be a non-empty string, got {value!r}"
     return None
 
 
-def _renditions(value):
+def _renditions(value: Any) -> str | None:
     if not isinstance(value, (list, tuple)) or not value:
         return "must be a non-empty list of Wagtail filter specs"
     for spec in value:
@@ -140,13 +87,13 @@ def _renditions(value):
     return None
 
 
-def _optional_slug(value):
+def _optional_slug(value: Any) -> str | None:
     if value is not None and not (isinstance(value, str) and re.fullmatch(r"[-\w]+", value)):
         return f"must be a questionnaire slug or None, got {value!r}"
     return None
 
 
-def _patterns(value):
+def _patterns(value: Any) -> str | None:
     if not isinstance(value, (list, tuple)):
         return "must be a list of regular expressions"
     for pattern in value:
@@ -157,83 +104,243 @@ def _patterns(value):
     return None
 
 
-def _optional_positive_int(value):
+def _optional_positive_int(value: Any) -> str | None:
     return None if value is None else _positive_int(value)
 
 
-def _optional_header(value):
+def _optional_header(value: Any) -> str | None:
     if value is not None and not (isinstance(value, str) and
                                   re.fullmatch(r"[A-Za-z0-9-]+", value)):
         return f"must be an HTTP header name such as 'X-Forwarded-For' or None, got {value!r}"
     return None
 
 
-def _optional_bool(value):
+def _optional_bool(value: Any) -> str | None:
     if value is not None and not isinstance(value, bool):
         return f"must be True, False or None, got {value!r}"
     return None
 
 
-VALIDATORS = {
-    "COLOURS": _colours,
-    "ICONS": _choices(2),
-    "AUDIENCE_ROLES": _choices(2),
-    "TARGET_GROUPS": _choices(2),
-    "WORDS_PER_MINUTE": _positive_int,
-    "SECONDS_PER_EXERCISE": _positive_int,
-    "COPYRIGHT_HOLDER": _text,
-    "REVIEW_INTERVAL_MONTHS": _positive_int,
-    "IMAGE_RENDITIONS": _renditions,
-    "GRAPHQL_MAX_DEPTH": _positive_int,
-    "GRAPHQL_PAGE_SIZE": _positive_int,
-    "GRAPHQL_MAX_PAGE_SIZE": _positive_int,
-    "GRAPHQL_MAX_QUERY_LENGTH": _positive_int,
-    "GRAPHIQL": _optional_bool,
-    "DEFAULT_QUESTIONNAIRE": _optional_slug,
-    "EVALUATION_RATE_LIMIT": _optional_positive_int,
-    "CLIENT_ADDRESS_HEADER": _optional_header,
-    "BOT_USER_AGENTS": _patterns,
+def import_path(value: Any) -> str | None:
+    """Validate an import string naming a pluggable backend, by importing it."""
+    if not isinstance(value, str):
+        return f"must be an import string such as 'package.module.Class', got {value!r}"
+    try:
+        import_string(value)
+    except ImportError as error:
+        return f"{value!r} cannot be imported ({error})"
+    return None
+
+
+SETTINGS: dict[str, Setting] = {
+    "COLOURS": Setting(
+        doc="The palette editors pick from for themes and start page buttons: "
+        "(slug, label, '#rrggbb').",
+        validate=_colours,
+        default=[
+            ("purple", _("Purple"), "#5b2a86"),
+            ("orange", _("Orange"), "#e5732a"),
+            ("green", _("Green"), "#3f8f4f"),
+            ("blue", _("Blue"), "#1f5fa8"),
+            ("petrol", _("Petrol"), "#1d6f7a"),
+            ("red", _("Red"), "#b8323a"),
+            ("yellow", _("Yellow"), "#f2b632"),
+            ("grey", _("Grey"), "#5f6368"),
+        ],
+    ),
+    "ICONS": Setting(
+        doc="The fixed icon set for themes, buttons and module parts: (slug, label).",
+        validate=_choices(2),
+        default=[
+            ("book", _("Book")),
+            ("headphones", _("Headphones")),
+            ("video", _("Video")),
+            ("chat", _("Conversation")),
+            ("heart", _("Heart")),
+            ("shield", _("Shield")),
+            ("users", _("People")),
+            ("lightbulb", _("Light bulb")),
+            ("compass", _("Compass")),
+            ("puzzle", _("Puzzle")),
+            ("clipboard", _("Clipboard")),
+            ("star", _("Star")),
+            ("route", _("Route")),
+            ("question", _("Question")),
+        ],
+    ),
+    "AUDIENCE_ROLES": Setting(
+        doc="Roles a module is written for: (slug, label).",
+        validate=_choices(2),
+        default=[
+            ("support-worker", _("Support worker")),
+            ("starting-psychologist", _("Starting psychologist")),
+            ("nurse", _("Nurse")),
+            ("physician-assistant", _("Physician assistant")),
+            ("physician", _("Physician")),
+            ("support-staff", _("Support staff")),
+        ],
+    ),
+    "TARGET_GROUPS": Setting(
+        doc="Target groups of catalogue offers: (slug, label).",
+        validate=_choices(2),
+        default=[
+            ("sglvg", _("SGLVG")),
+            ("lvb", _("LVB")),
+            ("forensic", _("Forensic")),
+            ("ggz", _("GGZ")),
+        ],
+    ),
+    "WORDS_PER_MINUTE": Setting(
+        doc="Reading speed the duration estimate counts with.",
+        validate=_positive_int,
+        default=200,
+    ),
+    "SECONDS_PER_EXERCISE": Setting(
+        doc="Time the duration estimate counts for one exercise.",
+        validate=_positive_int,
+        default=60,
+    ),
+    "COPYRIGHT_HOLDER": Setting(
+        doc="Default copyright holder of a new module.",
+        validate=_text,
+        default="De Borg",
+    ),
+    "REVIEW_INTERVAL_MONTHS": Setting(
+        doc="Default review interval of a new module, in months.",
+        validate=_positive_int,
+        default=12,
+    ),
+    "IMAGE_RENDITIONS": Setting(
+        doc="The only Wagtail image filter specs the API hands out.",
+        validate=_renditions,
+        default=["width-400", "width-800", "width-1200", "fill-400x300", "fill-800x450"],
+    ),
+    "GRAPHQL_MAX_DEPTH": Setting(
+        doc="Deepest query the GraphQL endpoint accepts.",
+        validate=_positive_int,
+        default=10,
+    ),
+    "GRAPHQL_PAGE_SIZE": Setting(
+        doc="Page size of lists when a GraphQL query does not ask for one.",
+        validate=_positive_int,
+        default=50,
+    ),
+    "GRAPHQL_MAX_PAGE_SIZE": Setting(
+        doc="Largest page size a GraphQL query may ask for.",
+        validate=_positive_int,
+        default=100,
+    ),
+    "GRAPHQL_MAX_QUERY_LENGTH": Setting(
+        doc="Longest GraphQL query text, in characters.",
+        validate=_positive_int,
+        default=10_000,
+    ),
+    "GRAPHIQL": Setting(
+        doc="Serve GraphiQL in a browser; None: on when DEBUG is on.",
+        validate=_optional_bool,
+        default=None,
+    ),
+    "DEFAULT_QUESTIONNAIRE": Setting(
+        doc="Slug of the questionnaire a module without its own asks; None: it asks nothing.",
+        validate=_optional_slug,
+        default=None,
+    ),
+    "EVALUATION_RATE_LIMIT": Setting(
+        doc="Evaluations one client address may submit per clock hour; None: no limit.",
+        validate=_optional_positive_int,
+        default=30,
+    ),
+    "CLIENT_ADDRESS_HEADER": Setting(
+        doc="Request header with the client's address behind a proxy, for the rate limit "
+        "(e.g. 'X-Forwarded-For'); None: the address of the connection.",
+        validate=_optional_header,
+        default=None,
+    ),
+    "BOT_USER_AGENTS": Setting(
+        doc="Regular expressions (case-insensitive) for user agents whose visits are not counted.",
+        validate=_patterns,
+        default=[
+            r"bot\b", r"crawl", r"spider", r"slurp", r"headless", r"preview", r"monitor",
+            r"curl/", r"wget/", r"python-requests", r"httpx", r"go-http-client", r"java/",
+        ],
+    ),
 }
+
+
+def register_setting(name: str, setting: Setting) -> None:
+    """Declare a key of a sub-app, when its module is imported, so that ``learning_settings``
+    reads it and the system check validates it.
+
+    Keys are upper case so none can shadow a method of ``learning_settings``, and registered
+    once so two apps cannot silently share one.
+    """
+    if not re.fullmatch(r"[A-Z][A-Z0-9_]*", name):
+        raise ValueError(f"A BORG_LEARNING key is upper case, like 'PDF_RENDERER'; got {name!r}.")
+    if name in SETTINGS:
+        raise ValueError(f"BORG_LEARNING key {name!r} is already registered.")
+    SETTINGS[name] = setting
 
 
 class LearningSettings:
     """Attribute access to ``BORG_LEARNING`` with defaults, cached until reloaded."""
 
-    def __init__(self, defaults=None):
-        self.defaults = defaults or DEFAULTS
-        self._cached = set()
+    def __init__(self, specs: Mapping[str, Setting] | None = None) -> None:
+        # The registry itself, not a copy, so keys registered later are found.
+        self.specs = SETTINGS if specs is None else specs
+        self._cached: set[str] = set()
+        self._imported: dict[str, Any] = {}
 
     @property
-    def user_settings(self):
+    def user_settings(self) -> dict[str, Any]:
         value = getattr(settings, "BORG_LEARNING", {})
         return value if isinstance(value, dict) else {}
 
-    def __getattr__(self, name):
-        if name not in self.defaults:
+    def __getattr__(self, name: str) -> Any:
+        if name not in self.specs:
             raise AttributeError(f"Unknown BORG_LEARNING setting: {name!r}")
-        value = self.user_settings.get(name, self.defaults[name])
+        value = self.user_settings.get(name, self.specs[name].default)
         self._cached.add(name)
         setattr(self, name, value)
         return value
 
-    def reload(self):
+    def reload(self) -> None:
         for name in self._cached:
             delattr(self, name)
         self._cached.clear()
+        self._imported.clear()
 
-    def choices(self, name):
+    def choices(self, name: str) -> list[tuple[str, str | Promise]]:
         """The (slug, label) pairs of a choice setting, ready for a form field."""
         return [(item[0], item[1]) for item in getattr(self, name)]
 
-    def label(self, name, slug):
+    def label(self, name: str, slug: str) -> str | Promise:
         """The label of ``slug`` in a choice setting, or the slug when it is unknown."""
         return dict(self.choices(name)).get(slug, slug)
+
+    def import_object(self, name: str) -> Any:
+        """The object an import-string setting names, imported once until reloaded.
+
+        A failure names the key, as the traceback of a plain ImportError would not.
+        """
+        if name not in self._imported:
+            path = getattr(self, name)
+            if not isinstance(path, str):
+                raise ImproperlyConfigured(
+                    f"BORG_LEARNING[{name!r}] must be an import string, got {path!r}."
+                )
+            try:
+                self._imported[name] = import_string(path)
+            except ImportError as error:
+                raise ImproperlyConfigured(
+                    f"BORG_LEARNING[{name!r}] = {path!r} cannot be imported: {error}"
+                ) from error
+        return self._imported[name]
 
 
 learning_settings = LearningSettings()
 
 
 @receiver(setting_changed)
-def reload_learning_settings(*, setting, **kwargs):
+def reload_learning_settings(*, setting: str, **kwargs: Any) -> None:
     if setting == "BORG_LEARNING":
         learning_settings.reload()

@@ -1,8 +1,17 @@
+import json
+import re
+from pathlib import Path
+
+import pytest
 from django.core.checks import run_checks
+from django.core.exceptions import ImproperlyConfigured
 from django.test import override_settings
 
+from borg_learning import conf
 from borg_learning.checks import check_learning_settings
-from borg_learning.conf import DEFAULTS, learning_settings
+from borg_learning.conf import SETTINGS, Setting, import_path, learning_settings, register_setting
+
+CONFIGURATION_DOCS = Path(__file__).resolve().parents[1] / "docs" / "configuration.md"
 
 
 def error_ids(errors):
@@ -19,7 +28,7 @@ def test_a_set_key_overrides_its_default_and_is_reloaded_on_change():
     assert learning_settings.WORDS_PER_MINUTE == 200
     with override_settings(BORG_LEARNING={"WORDS_PER_MINUTE": 150}):
         assert learning_settings.WORDS_PER_MINUTE == 150
-        assert learning_settings.SECONDS_PER_EXERCISE == DEFAULTS["SECONDS_PER_EXERCISE"]
+        assert learning_settings.SECONDS_PER_EXERCISE == SETTINGS["SECONDS_PER_EXERCISE"].default
     assert learning_settings.WORDS_PER_MINUTE == 200
 
 
@@ -88,3 +97,104 @@ def test_a_doubled_slug_is_reported():
 @override_settings(BORG_LEARNING={"GRAPHQL_PAGE_SIZE": 200, "GRAPHQL_MAX_PAGE_SIZE": 100})
 def test_a_page_size_above_the_maximum_is_reported():
     assert error_ids(check_learning_settings()) == ["borg_learning.E004"]
+
+
+def test_every_default_passes_its_own_validator():
+    for key, spec in SETTINGS.items():
+        assert spec.validate(spec.default) is None, key
+
+
+def test_every_key_has_a_line_of_documentation():
+    for key, spec in SETTINGS.items():
+        assert spec.doc.strip() and "\n" not in spec.doc, key
+
+
+def test_the_configuration_docs_list_every_key_and_no_other():
+    documented = re.findall(r"^\| `([A-Z][A-Z0-9_]*)` \|", CONFIGURATION_DOCS.read_text(), re.M)
+    assert sorted(documented) == sorted(SETTINGS)
+
+
+@pytest.fixture
+def backend_key():
+    """An import-string key registered the way a sub-app would, removed after the test."""
+    register_setting(
+        "TEST_BACKEND",
+        Setting(doc="The backend the test imports.", validate=import_path, default="json.dumps"),
+    )
+    yield "TEST_BACKEND"
+    del SETTINGS["TEST_BACKEND"]
+    learning_settings.reload()
+
+
+@override_settings(BORG_LEARNING={"TEST_BACKEND": "json.loads"})
+def test_a_key_is_unknown_until_a_sub_app_registers_it():
+    assert error_ids(check_learning_settings()) == ["borg_learning.E002"]
+    register_setting("TEST_BACKEND", Setting(doc="A backend.", validate=import_path,
+                                             default="json.dumps"))
+    try:
+        assert check_learning_settings() == []
+        assert learning_settings.TEST_BACKEND == "json.loads"
+    finally:
+        del SETTINGS["TEST_BACKEND"]
+        learning_settings.reload()
+
+
+def test_a_registered_key_falls_back_to_its_default(backend_key):
+    assert learning_settings.TEST_BACKEND == "json.dumps"
+
+
+def test_a_key_cannot_be_registered_twice_or_in_lower_case():
+    spec = Setting(doc="Twice.", validate=import_path, default="json.dumps")
+    with pytest.raises(ValueError, match="already registered"):
+        register_setting("WORDS_PER_MINUTE", spec)
+    with pytest.raises(ValueError, match="upper case"):
+        register_setting("reload", spec)  # would shadow learning_settings.reload
+    assert SETTINGS["WORDS_PER_MINUTE"].default == 200
+
+
+def test_import_object_imports_what_the_setting_names_and_follows_changes(backend_key):
+    assert learning_settings.import_object(backend_key) is json.dumps
+    with override_settings(BORG_LEARNING={backend_key: "json.loads"}):
+        assert learning_settings.import_object(backend_key) is json.loads
+    assert learning_settings.import_object(backend_key) is json.dumps
+
+
+def test_import_object_imports_once_until_reloaded(backend_key, monkeypatch):
+    imported = []
+    monkeypatch.setattr(conf, "import_string", lambda path: imported.append(path) or json.dumps)
+    learning_settings.import_object(backend_key)
+    learning_settings.import_object(backend_key)
+    assert imported == ["json.dumps"]
+    learning_settings.reload()
+    learning_settings.import_object(backend_key)
+    assert imported == ["json.dumps", "json.dumps"]
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("json.no_such_function", "no_such_function"),
+        ("no_such_package.Backend", "No module named 'no_such_package'"),
+        ("json", "doesn't look like a module path"),
+    ],
+)
+def test_an_import_string_that_does_not_import_is_an_error_naming_the_key(
+    backend_key, value, reason
+):
+    with override_settings(BORG_LEARNING={backend_key: value}):
+        with pytest.raises(ImproperlyConfigured, match=backend_key) as raised:
+            learning_settings.import_object(backend_key)
+        assert reason in str(raised.value)
+
+        (error,) = check_learning_settings()
+        assert error.id == "borg_learning.E003"
+        assert f"'{backend_key}'" in error.msg and reason in error.msg
+        assert "The backend the test imports." in error.hint
+
+
+@override_settings(BORG_LEARNING={"TEST_BACKEND": 42})
+def test_an_import_string_that_is_no_string_is_an_error_naming_the_key(backend_key):
+    with pytest.raises(ImproperlyConfigured, match="'TEST_BACKEND'.*got 42"):
+        learning_settings.import_object(backend_key)
+    (error,) = check_learning_settings()
+    assert "must be an import string" in error.msg

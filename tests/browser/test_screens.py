@@ -139,10 +139,10 @@ def test_unknown_page(screen, site):
 
 def test_every_icon_editors_can_pick_is_drawn():
     """The frontend draws each icon of the app's set; an unknown one would be a circle."""
-    from borg_learning.conf import DEFAULTS
+    from borg_learning.conf import SETTINGS
 
     drawn = set(re.findall(r"^  (\w+): \"", ICONS_JS.read_text(), re.MULTILINE))
-    assert {slug for slug, _label in DEFAULTS["ICONS"]} <= drawn
+    assert {slug for slug, _label in SETTINGS["ICONS"].default} <= drawn
 
 
 def keep_screenshot(page, name, **options):
