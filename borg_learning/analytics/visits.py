@@ -16,15 +16,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef, Q, Sum
+from django.db.models import Q, Sum
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from borg_learning import models
 from borg_learning.conf import learning_settings
 from borg_learning.models.modules import ModulePage
 from borg_learning.models.visits import PageVisitDay
+from borg_learning.visibility import Visibility
 
 LEARNING_PAGE_MODELS = (
     models.LearningEnvironmentPage, models.SectionPage, models.BasicModulePage,
@@ -59,14 +60,11 @@ def is_preview(headers, preview=False):
 
 
 def countable_pages(page_id):
-    """The page with ``page_id`` if it is a live, public, unexpired learning page: a
-    queryset, so the check runs in the statement that counts the visit."""
-    restriction_above = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path")))
-    return (Page.objects.filter(pk=page_id, live=True,
-                                content_type__in=_learning_content_types())
-            .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
-            .exclude(Exists(restriction_above)))
+    """The page with ``page_id`` if it is a learning page anyone may see (the visibility
+    policy of an anonymous visitor): a queryset, so the check runs in the statement
+    that counts the visit."""
+    return Visibility().pages(Page.objects.filter(
+        pk=page_id, content_type__in=_learning_content_types()))
 
 
 def _learning_content_types():

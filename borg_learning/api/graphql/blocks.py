@@ -1,13 +1,14 @@
 """Every StreamField block as its own GraphQL type, resolved from the stored JSON.
 
 Blocks are read from the raw stream data and their references are taken from the
-request's batch (``RequestObjects``), never fetched block by block.
+request's batch (``Loaders``), never fetched block by block.
 """
 
 import graphene
 
+from borg_learning.api.graphql.interfaces import StreamBlock
+from borg_learning.api.graphql.loaders import Loaders
 from borg_learning.api.graphql.media import Document, Image, MediaFile
-from borg_learning.api.graphql.objects import RequestObjects
 from borg_learning.api.graphql.richtext import expand_rich_text
 
 
@@ -20,12 +21,6 @@ def raw_list_items(raw):
             yield str(index), item
 
 
-class StreamBlock(graphene.Interface):
-    """What every block of a module body has."""
-
-    id = graphene.ID(required=True, description="Stable id of the block within its page.")
-
-
 def block_field(name):
     return lambda root, info: root["value"].get(name)
 
@@ -35,7 +30,7 @@ def rich_text_field(name):
 
 
 def object_field(name, kind):
-    return lambda root, info: RequestObjects.of(info).get(kind, root["value"].get(name))
+    return lambda root, info: Loaders.of(info).get(kind, root["value"].get(name))
 
 
 class TextBlock(graphene.ObjectType):
@@ -85,7 +80,7 @@ class VideoBlock(graphene.ObjectType):
         value = root["value"]
         if value.get("embed_url"):
             return value.get("embed_duration") or 0
-        media = RequestObjects.of(info).get("media", value.get("video"))
+        media = Loaders.of(info).get("media", value.get("video"))
         return (media.duration or 0) if media else 0
 
 
@@ -133,7 +128,7 @@ class DownloadBlock(graphene.ObjectType):
                                   root["value"].get("description") or "")
 
     def resolve_title(root, info):
-        document = RequestObjects.of(info).get("document", root["value"].get("document"))
+        document = Loaders.of(info).get("document", root["value"].get("document"))
         return root["value"].get("title") or (document.title if document else "")
 
 
@@ -168,7 +163,7 @@ class LinkBlock(graphene.ObjectType):
         return "page" if value.get("page") else "document" if value.get("document") else "url"
 
     def resolve_url(root, info):
-        value, objects = root["value"], RequestObjects.of(info)
+        value, objects = root["value"], Loaders.of(info)
         if value.get("page"):
             page = objects.get("page", value["page"])
             return objects.page_url(page) if page else None
@@ -178,7 +173,7 @@ class LinkBlock(graphene.ObjectType):
         return value.get("url") or None
 
     def resolve_page_id(root, info):
-        page = RequestObjects.of(info).get("page", root["value"].get("page"))
+        page = Loaders.of(info).get("page", root["value"].get("page"))
         return page.pk if page else None
 
 
@@ -202,7 +197,7 @@ class ModuleBlock(graphene.Union):
 def resolve_body(stream_value, info):
     """The blocks of a body, as dicts the block types read from."""
     raw = list(stream_value.raw_data)
-    RequestObjects.of(info).want_stream(raw)
+    Loaders.of(info).want_stream(raw)
     return [
         {"id": block.get("id") or str(index), "type": block["type"],
          "value": block.get("value") or {}}

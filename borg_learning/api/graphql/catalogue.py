@@ -1,10 +1,14 @@
+"""The catalogue of external training offers and their providers."""
+
 import graphene
 
+from borg_learning import models
+from borg_learning.api.graphql.choices import Choice, choices
+from borg_learning.api.graphql.limits import page_window
+from borg_learning.api.graphql.loaders import Loaders, database_id
 from borg_learning.api.graphql.media import Image
-from borg_learning.api.graphql.objects import RequestObjects
 from borg_learning.api.graphql.themes import Theme
-from borg_learning.conf import learning_settings
-from borg_learning.models import Offering as OfferingModel
+from borg_learning.search import in_order, search_ids
 
 
 class ProviderAccess(graphene.Enum):
@@ -21,18 +25,6 @@ class OfferingFormat(graphene.Enum):
     PODCAST = "podcast"
 
 
-class Choice(graphene.ObjectType):
-    """A value from a configured list (roles, target groups), with its label."""
-
-    slug = graphene.String(required=True)
-    label = graphene.String(required=True)
-
-
-def choices(setting, slugs):
-    return [Choice(slug=slug, label=str(learning_settings.label(setting, slug)))
-            for slug in slugs or []]
-
-
 class Provider(graphene.ObjectType):
     id = graphene.ID(required=True)
     name = graphene.String(required=True)
@@ -47,7 +39,7 @@ class Provider(graphene.ObjectType):
         return provider.website or None
 
     def resolve_logo(provider, info):
-        return RequestObjects.of(info).get("image", provider.logo_id)
+        return Loaders.of(info).get("image", provider.logo_id)
 
 
 class Chapter(graphene.ObjectType):
@@ -96,11 +88,65 @@ class OfferingList(graphene.ObjectType):
     items = graphene.List(graphene.NonNull(Offering), required=True)
 
 
-def offerings_queryset():
-    """Active offers with everything a catalogue page shows, in a fixed number of queries."""
+def offerings_queryset(info):
+    """The offers the request may see, with everything a catalogue page shows, in a fixed
+    number of queries."""
     return (
-        OfferingModel.objects.filter(active=True)
+        Loaders.of(info).visibility.offerings(models.Offering.objects.all())
         .select_related("provider")
         .prefetch_related("chapters", "themes")
         .order_by("title", "pk")
     )
+
+
+class CatalogueQuery:
+    catalogue = graphene.Field(
+        OfferingList, required=True, provider=graphene.ID(),
+        theme=graphene.String(description="A theme slug."),
+        target_group=graphene.String(description="A target group slug."),
+        format=OfferingFormat(), free=graphene.Boolean(description="Only offers that cost 0."),
+        max_cost=graphene.Float(description="Only offers up to this price (EUR)."),
+        search=graphene.String(description="Words to look for in titles and summaries."),
+        limit=graphene.Int(), offset=graphene.Int(),
+        description="Active catalogue offers, filtered and paginated.")
+    offering = graphene.Field(Offering, id=graphene.ID(required=True))
+    providers = graphene.List(graphene.NonNull(Provider), required=True)
+
+    def resolve_catalogue(root, info, provider=None, theme=None, target_group=None, format=None,
+                          free=None, max_cost=None, search=None, limit=None, offset=None):
+        offset, limit = page_window(limit, offset)
+        queryset = offerings_queryset(info)
+        if provider is not None:
+            queryset = queryset.filter(provider_id=database_id(provider))
+        if theme:
+            queryset = queryset.filter(themes__slug=theme)
+        if target_group:
+            queryset = queryset.filter(target_groups__icontains=f'"{target_group}"')
+        if format is not None:
+            queryset = queryset.filter(format=getattr(format, "value", format))
+        if free is not None:
+            queryset = queryset.filter(cost=0) if free else queryset.exclude(cost=0)
+        if max_cost is not None:
+            queryset = queryset.filter(cost__lte=max_cost)
+        if search and search.strip():
+            queryset = in_order(queryset, search_ids(
+                models.Offering.objects.filter(active=True), search))
+        queryset = queryset.distinct()
+        items = list(queryset[offset:offset + limit])
+        loaders = Loaders.of(info)
+        for item in items:
+            loaders.want("image", item.provider.logo_id)
+        return OfferingList(total_count=queryset.count(), items=items)
+
+    def resolve_offering(root, info, id):
+        offering = offerings_queryset(info).filter(pk=database_id(id)).first()
+        if offering:
+            Loaders.of(info).want("image", offering.provider.logo_id)
+        return offering
+
+    def resolve_providers(root, info):
+        providers = list(models.Provider.objects.all())
+        loaders = Loaders.of(info)
+        for provider in providers:
+            loaders.want("image", provider.logo_id)
+        return providers

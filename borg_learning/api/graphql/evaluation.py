@@ -1,4 +1,4 @@
-"""Evaluation questionnaires, submitting answers and counting visits over GraphQL.
+"""Evaluation questionnaires and submitting answers over GraphQL.
 
 Validation problems with the answers come back in the payload (``errors``), one per
 problem with the question it is about, so the frontend can show each next to its
@@ -12,11 +12,15 @@ from graphql import GraphQLError
 from wagtail.models import Page
 
 from borg_learning import evaluation, models, throttling
-from borg_learning.analytics import visits
-from borg_learning.api.graphql.objects import RequestObjects, database_id
-from borg_learning.api.graphql.themes import module_interface
+from borg_learning.api.graphql.interfaces import Module
+from borg_learning.api.graphql.loaders import Loaders, database_id
+from borg_learning.api.graphql.registry import register_loadable
 from borg_learning.conf import learning_settings
 from borg_learning.models.evaluation import NUMBER_RANGES, OPEN_ANSWER_MAX_LENGTH, Part
+from borg_learning.visibility import Visibility
+
+register_loadable(
+    "questionnaire", lambda loaders: models.Questionnaire.objects.prefetch_related("questions"))
 
 
 class QuestionKind(graphene.Enum):
@@ -86,15 +90,6 @@ class Questionnaire(graphene.ObjectType):
         return questionnaire.questions_of(Part.FIRST)
 
 
-def module_questionnaire(module, info):
-    """A module's questionnaire (its own, else the default), from the request's batch:
-    a list of modules costs the same few queries as one."""
-    objects = RequestObjects.of(info)
-    if module.questionnaire_id:
-        return objects.get("questionnaire", module.questionnaire_id)
-    return objects.memo("default_questionnaire", models.Questionnaire.default)
-
-
 class FollowUp(graphene.ObjectType):
     """The follow-up questions a follow-up code gives access to."""
 
@@ -106,7 +101,7 @@ class FollowUp(graphene.ObjectType):
     answered = graphene.Boolean(required=True)
     available = graphene.Boolean(required=True,
                                  description="Due and not yet answered: ask it now.")
-    module = graphene.Field(lambda: module_interface(),
+    module = graphene.Field(Module,
                             description="The module evaluated; null when it is no longer "
                                         "published.")
 
@@ -132,7 +127,7 @@ class FollowUp(graphene.ObjectType):
         return not first.is_followed_up and first.follow_up_due <= timezone.localdate()
 
     def resolve_module(first, info):
-        page = RequestObjects.of(info).get("page", first.module_id)
+        page = Loaders.of(info).get("page", first.module_id)
         return page if isinstance(page, models.ModulePage) else None
 
 
@@ -209,8 +204,10 @@ class SubmitEvaluation(graphene.Mutation):
         if not throttling.allow(info.context, "evaluation",
                                 learning_settings.EVALUATION_RATE_LIMIT):
             raise GraphQLError(RATE_LIMITED, extensions={"code": "RATE_LIMITED"})
-        module = (RequestObjects.of(info).visible(Page.objects.filter(
-            pk=database_id(input.module))).specific().first())
+        # Anonymous: a submission never reads the session of a signed-in visitor.
+        visibility = Visibility.of(info.context, anonymous=True)
+        module = visibility.pages(Page.objects.filter(
+            pk=database_id(input.module))).specific().first()
         if not isinstance(module, models.ModulePage):
             raise GraphQLError(f"There is no published module with id '{input.module}'.",
                                extensions={"code": "UNKNOWN_MODULE"})
@@ -226,28 +223,18 @@ class SubmitEvaluation(graphene.Mutation):
                                        follow_up_due=submission.follow_up_due, errors=[])
 
 
-class RecordVisitPayload(graphene.ObjectType):
-    counted = graphene.Boolean(
-        required=True, description="False for bots, previews and pages that are not "
-                                   "published learning pages; such a visit is not an error.")
+class EvaluationQuery:
+    follow_up = graphene.Field(
+        FollowUp, code=graphene.UUID(required=True),
+        description="The follow-up questions of an evaluation, by the code its first "
+                    "submission returned; null for an unknown code.")
+
+    def resolve_follow_up(root, info, code):
+        return follow_up(code)
 
 
-class RecordVisit(graphene.Mutation):
-    """Count a visit to a learning page. No cookie, nothing about the visitor is kept."""
-
-    class Arguments:
-        page = graphene.ID(required=True)
-        preview = graphene.Boolean(description="True when the page is shown as a preview.")
-
-    Output = RecordVisitPayload
-
-    def mutate(root, info, page, preview=False):
-        # One request counts one visit: a document of many aliased recordVisit fields
-        # would otherwise add hundreds at once.
-        request = info.context
-        if getattr(request, "_borg_learning_visit_recorded", False):
-            return RecordVisitPayload(counted=False)
-        request._borg_learning_visit_recorded = True
-        counted = visits.record_visit(database_id(page), request.headers,
-                                      preview=bool(preview))
-        return RecordVisitPayload(counted=counted)
+class EvaluationMutation:
+    submit_evaluation = SubmitEvaluation.Field(
+        description="Store the answers to a module's evaluation questionnaire (or, with a "
+                    "follow-up code, to its follow-up questions). Problems with the answers "
+                    "come back in errors, and nothing is stored.")

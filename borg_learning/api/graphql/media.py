@@ -5,9 +5,20 @@ import os
 import re
 
 import graphene
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtailmedia.models import get_media_model
 
-from borg_learning.api.graphql.objects import RequestObjects
+from borg_learning.api.graphql.loaders import Loaders
+from borg_learning.api.graphql.registry import register_loadable
 from borg_learning.conf import learning_settings
+
+register_loadable("image", lambda loaders: loaders.visibility.images(
+    get_image_model().objects.prefetch_renditions(*learning_settings.IMAGE_RENDITIONS)))
+register_loadable("document", lambda loaders: loaders.visibility.documents(
+    get_document_model().objects.all()))
+register_loadable("media", lambda loaders: loaders.visibility.media(
+    get_media_model().objects.all()))
 
 
 def filter_enum_name(spec):
@@ -32,7 +43,7 @@ class Rendition(graphene.ObjectType):
 
 def rendition(image, spec, info):
     found = image.get_rendition(spec)
-    return Rendition(filter=spec, url=RequestObjects.of(info).absolute(found.url),
+    return Rendition(filter=spec, url=Loaders.of(info).absolute(found.url),
                      width=found.width, height=found.height)
 
 
@@ -74,7 +85,7 @@ class Document(graphene.ObjectType):
     content_type = graphene.String(required=True, description="MIME type, e.g. application/pdf.")
 
     def resolve_url(document, info):
-        return RequestObjects.of(info).absolute(document.url)
+        return Loaders.of(info).absolute(document.url)
 
 
 class MediaKind(graphene.Enum):
@@ -99,7 +110,7 @@ class MediaFile(graphene.ObjectType):
         return media.type
 
     def resolve_url(media, info):
-        return RequestObjects.of(info).absolute(media.file.url)
+        return Loaders.of(info).absolute(media.file.url)
 
     def resolve_mime_type(media, info):
         guessed, _encoding = mimetypes.guess_type(media.file.name)
@@ -112,4 +123,4 @@ class MediaFile(graphene.ObjectType):
         return media.duration or 0
 
     def resolve_thumbnail_url(media, info):
-        return RequestObjects.of(info).absolute(media.thumbnail.url) if media.thumbnail else None
+        return Loaders.of(info).absolute(media.thumbnail.url) if media.thumbnail else None

@@ -1,52 +1,29 @@
 """The page types of the learning environment, as the screens of the frontend need them."""
 
-from collections import defaultdict
 
 import graphene
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Window, prefetch_related_objects
+from django.core.signing import BadSignature, SignatureExpired
+from graphql import GraphQLError
+from wagtail.models import Page, Site
+from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
 from borg_learning import models
 from borg_learning.api.graphql.blocks import ModuleBlock, resolve_body
-from borg_learning.api.graphql.catalogue import Choice, choices
-from borg_learning.api.graphql.evaluation import Questionnaire, module_questionnaire
-from borg_learning.api.graphql.media import Image
-from borg_learning.api.graphql.objects import RequestObjects
+from borg_learning.api.graphql.choices import Colour, Icon, colour, icon
+from borg_learning.api.graphql.interfaces import LearningPage, Module, ModuleKind
+from borg_learning.api.graphql.limits import page_window
+from borg_learning.api.graphql.loaders import Loaders, database_id
+from borg_learning.api.graphql.module_lists import (
+    parts_by_module,
+    prepare_pages,
+    specialist_modules_by_path,
+    specific_window,
+    visible_children,
+    visible_modules,
+)
+from borg_learning.api.graphql.registry import is_learning_page, register_page_type
 from borg_learning.api.graphql.richtext import expand_rich_text
-from borg_learning.api.graphql.themes import Colour, Icon, Theme, colour, icon
-
-
-class LearningPage(graphene.Interface):
-    """Any page of the learning environment."""
-
-    id = graphene.ID(required=True)
-    title = graphene.String(required=True)
-    slug = graphene.String(required=True)
-    path = graphene.String(required=True,
-                           description="Path on the site, e.g. /leeromgeving/sgg/.")
-    url = graphene.String(required=True, description="Absolute URL on the site.")
-    seo_title = graphene.String(required=True)
-    search_description = graphene.String(required=True)
-    last_published_at = graphene.DateTime()
-    is_preview = graphene.Boolean(required=True,
-                                  description="True when this is a draft shown by a preview token.")
-
-    @classmethod
-    def resolve_type(cls, instance, info):
-        return PAGE_TYPES[type(instance)]
-
-    def resolve_id(page, info):
-        # A page being added has no id until it is saved; its preview is "new".
-        return page.pk if page.pk is not None else "new"
-
-    def resolve_path(page, info):
-        return RequestObjects.of(info).page_location(page)[0]
-
-    def resolve_url(page, info):
-        return RequestObjects.of(info).page_url(page)
-
-    def resolve_is_preview(page, info):
-        return bool(getattr(page, "_borg_learning_preview", False))
+from borg_learning.api.graphql.themes import Theme
 
 
 class DevelopmentGroupMember(graphene.ObjectType):
@@ -63,65 +40,6 @@ class DevelopmentGroup(graphene.ObjectType):
 
     def resolve_members(group, info):
         return group.members.all()
-
-
-class ModuleKind(graphene.Enum):
-    BASIC = "basic"
-    SPECIALIST = "specialist"
-
-
-class Module(graphene.Interface):
-    """What every module says about itself."""
-
-    id = graphene.ID(required=True)
-    title = graphene.String(required=True)
-    kind = graphene.Field(ModuleKind, required=True)
-    summary = graphene.String(required=True)
-    image = graphene.Field(Image)
-    themes = graphene.List(graphene.NonNull(Theme), required=True)
-    learning_objectives = graphene.List(graphene.NonNull(graphene.String), required=True)
-    audience_roles = graphene.List(graphene.NonNull(Choice), required=True)
-    target_duration = graphene.Int(required=True, description="Minutes the module may take.")
-    estimated_duration = graphene.Int(required=True,
-                                      description="Estimated minutes, rounded up.")
-    estimated_duration_seconds = graphene.Int(required=True)
-    development_group = graphene.Field(DevelopmentGroup)
-    copyright_holder = graphene.String(required=True)
-    last_reviewed = graphene.Date()
-    review_due = graphene.Date(description="When the module is due for review.")
-    questionnaire = graphene.Field(
-        Questionnaire, description="The evaluation asked at the end of the module: its own "
-                                   "or the site's default; null when there is none. A module "
-                                   "part's evaluation is its module's.")
-
-    @classmethod
-    def resolve_type(cls, instance, info):
-        return PAGE_TYPES[type(instance)]
-
-    def resolve_kind(page, info):
-        return "specialist" if isinstance(page, models.SpecialistModulePage) else "basic"
-
-    def resolve_image(page, info):
-        return RequestObjects.of(info).get("image", page.image_id)
-
-    def resolve_themes(page, info):
-        return page.themes.all()
-
-    def resolve_learning_objectives(page, info):
-        return [block.get("value") for block in page.learning_objectives.raw_data
-                if block.get("value")]
-
-    def resolve_audience_roles(page, info):
-        return choices("AUDIENCE_ROLES", page.audience_roles)
-
-    def resolve_estimated_duration(page, info):
-        return page.estimated_duration_minutes
-
-    def resolve_review_due(page, info):
-        return page.review_due_date
-
-    def resolve_questionnaire(page, info):
-        return module_questionnaire(page, info)
 
 
 class FeedbackLink(graphene.ObjectType):
@@ -148,15 +66,15 @@ class StartButton(graphene.ObjectType):
     icon = graphene.Field(Icon)
 
     def resolve_url(button, info):
-        objects = RequestObjects.of(info)
+        objects = Loaders.of(info)
         if button.target_page_id:
             page = objects.get("page", button.target_page_id)
             return objects.page_url(page) if page else None
         return button.target_url or None
 
     def resolve_page(button, info):
-        page = RequestObjects.of(info).get("page", button.target_page_id)
-        return page if type(page) in PAGE_TYPES else None
+        page = Loaders.of(info).get("page", button.target_page_id)
+        return page if is_learning_page(page) else None
 
     def resolve_theme(button, info):
         return button.target_theme
@@ -168,12 +86,7 @@ class StartButton(graphene.ObjectType):
         return icon(button.resolved_icon)
 
 
-def visible_children(page, info):
-    """The live, public children of ``page`` that are learning pages, ready for a list."""
-    children = RequestObjects.of(info).visible(page.get_children()).specific()
-    return prepare_pages([child for child in children if type(child) in PAGE_TYPES], info)
-
-
+@register_page_type(models.LearningEnvironmentPage)
 class LearningEnvironmentPage(graphene.ObjectType):
     """The start page: intro, feedback link and the frame of buttons."""
 
@@ -195,7 +108,7 @@ class LearningEnvironmentPage(graphene.ObjectType):
 
     def resolve_buttons(page, info):
         buttons = list(page.buttons.all().select_related("target_theme"))
-        objects = RequestObjects.of(info)
+        objects = Loaders.of(info)
         for button in buttons:
             objects.want("page", button.target_page_id)
         return buttons
@@ -204,6 +117,7 @@ class LearningEnvironmentPage(graphene.ObjectType):
         return visible_children(page, info)
 
 
+@register_page_type(models.SectionPage)
 class SectionPage(graphene.ObjectType):
     class Meta:
         interfaces = (LearningPage,)
@@ -223,6 +137,7 @@ class SectionPage(graphene.ObjectType):
         return visible_children(page, info)
 
 
+@register_page_type(models.BasicModulePage)
 class BasicModulePage(graphene.ObjectType):
     """A basic module: one page of blocks."""
 
@@ -235,6 +150,7 @@ class BasicModulePage(graphene.ObjectType):
         return resolve_body(page.body, info)
 
 
+@register_page_type(models.ModulePartPage)
 class ModulePartPage(graphene.ObjectType):
     """One part of a specialist module."""
 
@@ -263,6 +179,7 @@ class ModulePartPage(graphene.ObjectType):
         return specialist_modules_by_path(info).get(page.path[: -page.steplen])
 
 
+@register_page_type(models.SpecialistModulePage)
 class SpecialistModulePage(graphene.ObjectType):
     """The start page of a specialist module, with its parts as tiles."""
 
@@ -284,6 +201,7 @@ class SpecialistModulePage(graphene.ObjectType):
         return parts_by_module(info).get(page.path, [])
 
 
+@register_page_type(models.CataloguePage)
 class CataloguePage(graphene.ObjectType):
     """The catalogue screen; its offers come from the ``catalogue`` query."""
 
@@ -296,86 +214,97 @@ class CataloguePage(graphene.ObjectType):
         return expand_rich_text(page.intro, info)
 
 
-PAGE_TYPES = {
-    models.LearningEnvironmentPage: LearningEnvironmentPage,
-    models.SectionPage: SectionPage,
-    models.BasicModulePage: BasicModulePage,
-    models.SpecialistModulePage: SpecialistModulePage,
-    models.ModulePartPage: ModulePartPage,
-    models.CataloguePage: CataloguePage,
-}
+class ModuleList(graphene.ObjectType):
+    total_count = graphene.Int(required=True)
+    items = graphene.List(graphene.NonNull(Module), required=True)
 
 
-def prepare_pages(pages, info):
-    """Prefetch what lists of modules show and announce what all the pages refer to, in
-    bulk: a list costs the same queries whatever its length."""
-    prefetch_related_objects([page for page in pages if isinstance(page, models.ModulePage)],
-                             "themes", "development_group__members")
-    return RequestObjects.of(info).want_pages(pages)
+PREVIEW_MAX_AGE = 60 * 60 * 24
 
 
-def visible_modules(info):
-    """The live modules the request may see, in tree order: a queryset of the one module
-    table, to filter and slice before loading."""
-    return RequestObjects.of(info).visible(models.ModulePage.objects.all()).order_by("path")
+def site_root(info):
+    site = Site.find_for_request(info.context)
+    return site.root_page if site else None
 
 
-def specific_window(queryset, offset, limit):
-    """``(pages, total)``: the specific pages of one window of a page queryset, and how
-    many the whole queryset holds.
-
-    The total comes with the window's rows (a window function), and each page type in
-    the window costs one query: only the rows the answer shows are loaded.
-    """
-    rows = list(queryset.annotate(total=Window(Count("pk")))
-                .values_list("pk", "content_type_id", "total")[offset:offset + limit])
-    if not rows:
-        return [], queryset.count() if offset else 0
-    pks_by_type = defaultdict(list)
-    for pk, content_type_id, _total in rows:
-        pks_by_type[content_type_id].append(pk)
-    loaded = {}
-    for content_type_id, pks in pks_by_type.items():
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        if model is not None:
-            loaded.update(model.objects.in_bulk(pks))
-    return [loaded[pk] for pk, _type, _total in rows if pk in loaded], rows[0][2]
+def page_from_preview_token(token):
+    """The draft a preview token from the admin shows; drafts are seen no other way."""
+    try:
+        HeadlessPreviewMixin.get_preview_signer().unsign(token, max_age=PREVIEW_MAX_AGE)
+    except SignatureExpired:
+        raise GraphQLError("The preview token has expired; open the preview again.") from None
+    except BadSignature:
+        raise GraphQLError("The preview token is not valid.") from None
+    preview = PagePreview.objects.filter(token=token).first()
+    if preview is None:
+        return None
+    page = preview.as_page()
+    if not is_learning_page(page):
+        return None
+    page._borg_learning_preview = True
+    return page
 
 
-def all_visible_modules(info):
-    """Every live module, once per request, ready for lists."""
-    return RequestObjects.of(info).memo(
-        "modules", lambda: prepare_pages(list(visible_modules(info).specific()), info))
+class PagesQuery:
+    learning_environment = graphene.Field(
+        LearningEnvironmentPage, id=graphene.ID(),
+        description="The start page: by id, or else the first one of the requested site.")
+    page = graphene.Field(
+        LearningPage, id=graphene.ID(), path=graphene.String(),
+        preview_token=graphene.String(),
+        description="Any learning page by id, by path on the site (e.g. /leeromgeving/sgg/) or "
+                    "by a preview token from the Wagtail admin (shows the draft). Give one.")
+    modules = graphene.Field(
+        ModuleList, required=True, theme=graphene.String(description="A theme slug."),
+        role=graphene.String(description="An audience role slug."), kind=ModuleKind(),
+        limit=graphene.Int(), offset=graphene.Int(),
+        description="Live modules in tree order, filtered by theme, role and kind.")
 
+    def resolve_learning_environment(root, info, id=None):
+        loaders = Loaders.of(info)
+        queryset = loaders.visible(models.LearningEnvironmentPage.objects.all())
+        if id is not None:
+            page = queryset.filter(pk=database_id(id)).first()
+        else:
+            root_page = site_root(info)
+            page = (root_page and queryset.descendant_of(root_page, inclusive=True)
+                    .order_by("path").first()) or queryset.order_by("path").first()
+        return loaders.want_pages([page])[0] if page else None
 
-def specialist_modules_by_path(info):
-    """Live specialist modules by tree path, once per request: a list of parts (search
-    results, say) finds each part's module without a query per part."""
-    return RequestObjects.of(info).memo("specialist_modules_by_path", lambda: {
-        module.path: module for module in all_visible_modules(info)
-        if isinstance(module, models.SpecialistModulePage)})
+    def resolve_page(root, info, id=None, path=None, preview_token=None):
+        given = [name for name, value in
+                 (("id", id), ("path", path), ("previewToken", preview_token)) if value]
+        if len(given) != 1:
+            raise GraphQLError("Give exactly one of id, path or previewToken.")
+        loaders = Loaders.of(info)
+        if preview_token:
+            page = page_from_preview_token(preview_token)
+        else:
+            queryset = loaders.visible(Page.objects.all())
+            if id:
+                queryset = queryset.filter(pk=database_id(id))
+            else:
+                root_page = site_root(info)
+                if root_page is None:
+                    return None
+                relative = "/".join(part for part in path.split("/") if part)
+                url_path = root_page.url_path + (relative + "/" if relative else "")
+                queryset = queryset.filter(url_path=url_path)
+            page = queryset.specific().first()
+        if not is_learning_page(page):
+            return None
+        return loaders.want_pages([page])[0]
 
-
-def modules_by_theme(info):
-    def group():
-        grouped = defaultdict(list)
-        for module in all_visible_modules(info):
-            for theme in module.themes.all():
-                grouped[theme.pk].append(module)
-        return grouped
-
-    return RequestObjects.of(info).memo("modules_by_theme", group)
-
-
-def parts_by_module(info):
-    """Live parts of all specialist modules, grouped by the module's tree path."""
-    def group():
-        objects = RequestObjects.of(info)
-        parts = list(objects.visible(models.ModulePartPage.objects.all()).order_by("path"))
-        objects.want_pages(parts)
-        grouped = defaultdict(list)
-        for part in parts:
-            grouped[part.path[: -part.steplen]].append(part)
-        return grouped
-
-    return RequestObjects.of(info).memo("parts_by_module", group)
+    def resolve_modules(root, info, theme=None, role=None, kind=None, limit=None, offset=None):
+        offset, limit = page_window(limit, offset)
+        queryset = visible_modules(info)
+        if theme is not None:
+            queryset = queryset.filter(themes__slug=theme)
+        if role is not None:
+            queryset = queryset.filter(audience_roles__icontains=f'"{role}"')
+        kind = getattr(kind, "value", kind)
+        if kind is not None:
+            queryset = queryset.type(models.SpecialistModulePage if kind == "specialist"
+                                     else models.BasicModulePage)
+        items, total = specific_window(queryset, offset, limit)
+        return ModuleList(total_count=total, items=prepare_pages(items, info))

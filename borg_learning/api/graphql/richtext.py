@@ -10,7 +10,7 @@ import re
 from django.utils.html import escape
 from wagtail.rich_text.rewriters import extract_attrs
 
-from borg_learning.api.graphql.objects import RequestObjects
+from borg_learning.api.graphql.loaders import Loaders
 from borg_learning.conf import learning_settings
 
 A_TAG = re.compile(r"<a(\b[^>]*\blinktype=\"[^\"]*\"[^>]*)>")
@@ -20,7 +20,7 @@ EMBED_TAG = re.compile(r"<embed(\b[^>]*)/>")
 def expand_rich_text(html, info):
     if not html:
         return html or ""
-    objects = RequestObjects.of(info)
+    objects = Loaders.of(info)
     objects.want_html(html)
 
     def link(match):

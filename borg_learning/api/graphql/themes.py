@@ -1,35 +1,11 @@
+"""Themes such as SGG, each with its modules: the theme map."""
+
 import graphene
 
-from borg_learning.conf import learning_settings
-from borg_learning.models.themes import colour_hex
-
-
-class Colour(graphene.ObjectType):
-    """A colour of the configured palette."""
-
-    slug = graphene.String(required=True)
-    name = graphene.String(required=True, description="The editor's name for it (Dutch).")
-    hex = graphene.String(required=True, description="E.g. #5b2a86.")
-
-
-def colour(slug):
-    if not slug:
-        return None
-    return Colour(slug=slug, name=str(learning_settings.label("COLOURS", slug)),
-                  hex=colour_hex(slug) or "#000000")
-
-
-class Icon(graphene.ObjectType):
-    """An icon of the fixed icon set; the frontend draws it by slug."""
-
-    slug = graphene.String(required=True)
-    name = graphene.String(required=True)
-
-
-def icon(slug):
-    if not slug:
-        return None
-    return Icon(slug=slug, name=str(learning_settings.label("ICONS", slug)))
+from borg_learning import models
+from borg_learning.api.graphql.choices import Colour, Icon, colour, icon
+from borg_learning.api.graphql.interfaces import Module
+from borg_learning.api.graphql.module_lists import modules_by_theme
 
 
 class Theme(graphene.ObjectType):
@@ -39,7 +15,7 @@ class Theme(graphene.ObjectType):
     description = graphene.String(required=True)
     colour = graphene.Field(Colour, required=True)
     icon = graphene.Field(Icon, required=True)
-    modules = graphene.List(graphene.NonNull(lambda: module_interface()), required=True,
+    modules = graphene.List(graphene.NonNull(Module), required=True,
                             description="Live modules with this theme, in tree order.")
 
     class Meta:
@@ -52,12 +28,16 @@ class Theme(graphene.ObjectType):
         return icon(theme.icon)
 
     def resolve_modules(theme, info):
-        from borg_learning.api.graphql.pages import modules_by_theme
-
         return modules_by_theme(info).get(theme.pk, [])
 
 
-def module_interface():
-    from borg_learning.api.graphql.pages import Module
+class ThemesQuery:
+    themes = graphene.List(graphene.NonNull(Theme), required=True,
+                           description="All themes with their modules: the theme overview map.")
+    theme = graphene.Field(Theme, slug=graphene.String(required=True))
 
-    return Module
+    def resolve_themes(root, info):
+        return list(models.Theme.objects.all())
+
+    def resolve_theme(root, info, slug):
+        return models.Theme.objects.filter(slug=slug).first()

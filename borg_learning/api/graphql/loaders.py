@@ -1,4 +1,4 @@
-"""Per-request batching: everything a response refers to is loaded once, in bulk.
+"""Request loaders: everything a response refers to is loaded once, in bulk.
 
 Resolvers announce the pages they are about to return (``want_pages``); the first
 time a block, a rich text or a list needs a referenced image, document, media file or
@@ -9,15 +9,10 @@ therefore costs the same number of SQL queries for 3 blocks as for 300.
 import re
 from collections import defaultdict
 
-from django.db.models import Q
-from django.utils import timezone
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, Site
-from wagtailmedia.models import get_media_model
+from wagtail.models import Site
 
-from borg_learning.conf import learning_settings
-from borg_learning.models.evaluation import Questionnaire
+from borg_learning.api.graphql.registry import LOADABLE_KINDS
+from borg_learning.visibility import Visibility
 
 # Where our blocks keep references: block type -> [(child name, kind)].
 BLOCK_REFERENCES = {
@@ -54,44 +49,33 @@ def database_id(value):
     return int(text) if re.fullmatch(r"[0-9]{1,18}", text) else -1
 
 
-class RequestObjects:
-    """The objects one GraphQL request refers to, loaded in batches and cached."""
+class Loaders:
+    """The objects one GraphQL request refers to, loaded in batches and cached.
 
-    KINDS = ("image", "document", "media", "page", "questionnaire")
+    Kinds of object come from the registry (``register_loadable``); what may be loaded
+    is decided by the request's visibility policy (``visibility``).
+    """
 
     def __init__(self, request):
         self.request = request
+        self.visibility = Visibility.of(request)
         self.wanted = defaultdict(set)
-        self.loaded = {kind: {} for kind in self.KINDS}
+        self.loaded = defaultdict(dict)
         self.cache = {}
 
     @classmethod
     def of(cls, info):
         context = info.context
-        objects = getattr(context, "_borg_learning_objects", None)
-        if objects is None:
-            objects = cls(context)
-            context._borg_learning_objects = objects
-        return objects
-
-    # Visibility ----------------------------------------------------------------------
-
-    def private_paths(self):
-        """Tree paths of sections with a view restriction, read once per request."""
-        return self.memo("private_paths", lambda: list(
-            PageViewRestriction.objects.values_list("page__path", flat=True)))
-
-    def private_q(self):
-        q = Q(pk__in=[])
-        for path in self.private_paths():
-            q |= Q(path__startswith=path)
-        return q
+        loaders = getattr(context, "_borg_learning_loaders", None)
+        if loaders is None:
+            loaders = cls(context)
+            context._borg_learning_loaders = loaders
+        return loaders
 
     def visible(self, queryset):
-        """Only live, public, unexpired pages: what an anonymous learner may see."""
-        return queryset.live().filter(
-            Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
-        ).exclude(self.private_q())
+        """Only the pages of ``queryset`` this request may see (live, unexpired, not
+        restricted for its user)."""
+        return self.visibility.pages(queryset)
 
     def memo(self, key, compute):
         """Compute a request-wide value once (e.g. all modules grouped by theme)."""
@@ -151,16 +135,7 @@ class RequestObjects:
             self.loaded[kind][pk] = found.get(pk)
 
     def queryset(self, kind):
-        if kind == "image":
-            return get_image_model().objects.prefetch_renditions(
-                *learning_settings.IMAGE_RENDITIONS)
-        if kind == "document":
-            return get_document_model().objects.all()
-        if kind == "media":
-            return get_media_model().objects.all()
-        if kind == "questionnaire":
-            return Questionnaire.objects.prefetch_related("questions")
-        return self.visible(Page.objects.all()).specific()
+        return LOADABLE_KINDS[kind](self)
 
     def page_location(self, page):
         """(path on its site, absolute URL) of a page, from the site roots read once.

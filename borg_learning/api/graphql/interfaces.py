@@ -1,0 +1,119 @@
+"""The interfaces every learning page, module and block type implements.
+
+A leaf of the schema: it imports no module of object types. The types its fields
+return are named by import path, so a type module (or a sub-app) can implement these
+interfaces and point back at them without an import cycle.
+"""
+
+import graphene
+
+from borg_learning import models
+from borg_learning.api.graphql.loaders import Loaders
+from borg_learning.api.graphql.registry import graphql_type_for
+from borg_learning.conf import learning_settings
+
+TYPES = "borg_learning.api.graphql."
+
+
+class LearningPage(graphene.Interface):
+    """Any page of the learning environment."""
+
+    id = graphene.ID(required=True)
+    title = graphene.String(required=True)
+    slug = graphene.String(required=True)
+    path = graphene.String(required=True,
+                           description="Path on the site, e.g. /leeromgeving/sgg/.")
+    url = graphene.String(required=True, description="Absolute URL on the site.")
+    seo_title = graphene.String(required=True)
+    search_description = graphene.String(required=True)
+    last_published_at = graphene.DateTime()
+    is_preview = graphene.Boolean(required=True,
+                                  description="True when this is a draft shown by a preview token.")
+
+    @classmethod
+    def resolve_type(cls, instance, info):
+        return graphql_type_for(instance)
+
+    def resolve_id(page, info):
+        # A page being added has no id until it is saved; its preview is "new".
+        return page.pk if page.pk is not None else "new"
+
+    def resolve_path(page, info):
+        return Loaders.of(info).page_location(page)[0]
+
+    def resolve_url(page, info):
+        return Loaders.of(info).page_url(page)
+
+    def resolve_is_preview(page, info):
+        return bool(getattr(page, "_borg_learning_preview", False))
+
+
+class ModuleKind(graphene.Enum):
+    BASIC = "basic"
+    SPECIALIST = "specialist"
+
+
+class Module(graphene.Interface):
+    """What every module says about itself."""
+
+    id = graphene.ID(required=True)
+    title = graphene.String(required=True)
+    kind = graphene.Field(ModuleKind, required=True)
+    summary = graphene.String(required=True)
+    image = graphene.Field(f"{TYPES}media.Image")
+    themes = graphene.List(graphene.NonNull(f"{TYPES}themes.Theme"), required=True)
+    learning_objectives = graphene.List(graphene.NonNull(graphene.String), required=True)
+    audience_roles = graphene.List(graphene.NonNull(f"{TYPES}choices.Choice"), required=True)
+    target_duration = graphene.Int(required=True, description="Minutes the module may take.")
+    estimated_duration = graphene.Int(required=True,
+                                      description="Estimated minutes, rounded up.")
+    estimated_duration_seconds = graphene.Int(required=True)
+    development_group = graphene.Field(f"{TYPES}pages.DevelopmentGroup")
+    copyright_holder = graphene.String(required=True)
+    last_reviewed = graphene.Date()
+    review_due = graphene.Date(description="When the module is due for review.")
+    questionnaire = graphene.Field(
+        f"{TYPES}evaluation.Questionnaire",
+        description="The evaluation asked at the end of the module: its own or the site's "
+                    "default; null when there is none. A module part's evaluation is its "
+                    "module's.")
+
+    @classmethod
+    def resolve_type(cls, instance, info):
+        return graphql_type_for(instance)
+
+    def resolve_kind(page, info):
+        return "specialist" if isinstance(page, models.SpecialistModulePage) else "basic"
+
+    def resolve_image(page, info):
+        return Loaders.of(info).get("image", page.image_id)
+
+    def resolve_themes(page, info):
+        return page.themes.all()
+
+    def resolve_learning_objectives(page, info):
+        return [block.get("value") for block in page.learning_objectives.raw_data
+                if block.get("value")]
+
+    def resolve_audience_roles(page, info):
+        return [{"slug": slug, "label": str(learning_settings.label("AUDIENCE_ROLES", slug))}
+                for slug in page.audience_roles or []]
+
+    def resolve_estimated_duration(page, info):
+        return page.estimated_duration_minutes
+
+    def resolve_review_due(page, info):
+        return page.review_due_date
+
+    def resolve_questionnaire(page, info):
+        # From the request's batch: a list of modules costs the same few queries as one.
+        loaders = Loaders.of(info)
+        if page.questionnaire_id:
+            return loaders.get("questionnaire", page.questionnaire_id)
+        return loaders.memo("default_questionnaire", models.Questionnaire.default)
+
+
+class StreamBlock(graphene.Interface):
+    """What every block of a module body has."""
+
+    id = graphene.ID(required=True, description="Stable id of the block within its page.")

@@ -1,0 +1,42 @@
+"""Which GraphQL type serves which page model, and which kinds of object the request
+loaders can fetch in bulk.
+
+A leaf module: it imports no type module, so interfaces and every area can use it
+without import cycles. The core registers its page types and kinds when their modules
+are imported (``schema.py`` imports them all); a sub-app registers its own the same way
+from the module its GraphQL mixin lives in.
+"""
+
+PAGE_TYPES = {}
+LOADABLE_KINDS = {}
+
+
+def register_page_type(model):
+    """Class decorator: the decorated GraphQL type serves pages of ``model``."""
+
+    def register(graphql_type):
+        PAGE_TYPES[model] = graphql_type
+        return graphql_type
+
+    return register
+
+
+def graphql_type_for(instance):
+    """The GraphQL type of a page (or a subclass of a registered model), or None."""
+    for model in type(instance).__mro__:
+        if model in PAGE_TYPES:
+            return PAGE_TYPES[model]
+    return None
+
+
+def is_learning_page(instance):
+    return instance is not None and type(instance) in PAGE_TYPES
+
+
+def register_loadable(kind, queryset):
+    """Let the request loaders fetch objects of ``kind`` in bulk.
+
+    ``queryset(loaders)`` returns the queryset to load from; it may narrow it with the
+    request's visibility policy (``loaders.visibility``).
+    """
+    LOADABLE_KINDS[kind] = queryset

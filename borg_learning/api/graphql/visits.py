@@ -1,0 +1,39 @@
+"""Counting visits over GraphQL (the beacon ``POST /api/visits/`` does the same)."""
+
+import graphene
+
+from borg_learning.analytics import visits
+from borg_learning.api.graphql.loaders import database_id
+
+
+class RecordVisitPayload(graphene.ObjectType):
+    counted = graphene.Boolean(
+        required=True, description="False for bots, previews and pages that are not "
+                                   "published learning pages; such a visit is not an error.")
+
+
+class RecordVisit(graphene.Mutation):
+    """Count a visit to a learning page. No cookie, nothing about the visitor is kept."""
+
+    class Arguments:
+        page = graphene.ID(required=True)
+        preview = graphene.Boolean(description="True when the page is shown as a preview.")
+
+    Output = RecordVisitPayload
+
+    def mutate(root, info, page, preview=False):
+        # One request counts one visit: a document of many aliased recordVisit fields
+        # would otherwise add hundreds at once.
+        request = info.context
+        if getattr(request, "_borg_learning_visit_recorded", False):
+            return RecordVisitPayload(counted=False)
+        request._borg_learning_visit_recorded = True
+        counted = visits.record_visit(database_id(page), request.headers,
+                                      preview=bool(preview))
+        return RecordVisitPayload(counted=counted)
+
+
+class VisitsMutation:
+    record_visit = RecordVisit.Field(
+        description="Count a visit to a learning page (or use POST /api/visits/ with "
+                    "navigator.sendBeacon).")

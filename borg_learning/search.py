@@ -1,0 +1,25 @@
+"""Full-text search through Wagtail's search backend, for the APIs."""
+
+from django.db.models import Case, IntegerField, When
+from wagtail.search.backends import get_search_backend
+
+SEARCH_LIMIT = 200
+
+
+def search_ids(queryset, text):
+    """Ids of a model's best search matches, best first (Wagtail's search backend).
+
+    The words are searched as plain text; double quotes are dropped, as SQLite's full text
+    search fails on an unbalanced one.
+    """
+    text = text.replace('"', " ")
+    if not text.strip():
+        return []
+    return [hit.pk for hit in get_search_backend().search(text, queryset)[:SEARCH_LIMIT]]
+
+
+def in_order(queryset, ids):
+    """The rows of ``queryset`` with these ids, in the order of ``ids``."""
+    ordering = Case(*[When(pk=pk, then=position) for position, pk in enumerate(ids)],
+                    output_field=IntegerField())
+    return queryset.filter(pk__in=ids).order_by(ordering)
