@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from borg_learning import signals
 from borg_learning.models.evaluation import (
     CHOICE_KINDS,
     NUMBER_RANGES,
@@ -309,6 +310,7 @@ def submit(module, submission_id, answers, follow_up_code=None, today=None):
             raise SubmissionError.one("followUpCode", Code.FOLLOW_UP_ANSWERED,
                                       "This follow-up was already answered.") from None
         raise
+    signals.evaluation_submitted.send(sender=Response, response=response, module_id=module.pk)
     return Submission(response, created=True)
 
 

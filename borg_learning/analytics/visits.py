@@ -21,7 +21,7 @@ from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.models import Page
 
-from borg_learning import models
+from borg_learning import models, signals
 from borg_learning.conf import learning_settings
 from borg_learning.models.modules import ModulePage
 from borg_learning.models.visits import PageVisitDay
@@ -82,7 +82,32 @@ def record_visit(page_id, headers, preview=False, today=None):
         return False
     if not isinstance(page_id, int) or isinstance(page_id, bool) or not 0 < page_id < 2**63:
         return False
-    return PageVisitDay.add_if(countable_pages(page_id), today or timezone.localdate())
+    date = today or timezone.localdate()
+    if not PageVisitDay.add_if(countable_pages(page_id), date):
+        return False
+    signals.visit_recorded.send(sender=PageVisitDay, page_id=page_id, date=date)
+    if signals.module_viewed.has_listeners():
+        # Only when someone listens: finding the module costs a query.
+        module_id = module_of_page(page_id)
+        if module_id:
+            signals.module_viewed.send(sender=PageVisitDay, module_id=module_id,
+                                       page_id=page_id, date=date)
+    return True
+
+
+def module_of_page(page_id):
+    """The id of the module a page is, or is a part of; None for other pages."""
+    page = Page.objects.filter(pk=page_id).values_list(
+        "path", "modulepage__page_ptr", "modulepartpage__page_ptr").first()
+    if page is None:
+        return None
+    path, module, part = page
+    if module:
+        return module
+    if part:
+        return ModulePage.objects.filter(path=path[:-Page.steplen]).values_list(
+            "pk", flat=True).first()
+    return None
 
 
 # --- Which pages belong to a theme, and the totals of the reports --------------------------

@@ -1,0 +1,26 @@
+"""Domain events: what happened in the learning environment, for features to react to.
+
+Sent by the code that records the fact, after it is stored; sub-apps subscribe instead
+of being called (a learner's progress, points and badges, an LMS grade). Receivers get
+keyword arguments only, as with ``wagtail.signals``.
+"""
+
+from django.dispatch import Signal
+
+#: A counted visit to a live learning page: ``page_id``, ``date``. Bots and previews are
+#: never counted, so never sent.
+visit_recorded = Signal()
+
+#: A counted visit to a module or one of its parts: ``module_id``, ``page_id``, ``date``.
+module_viewed = Signal()
+
+#: Evaluation answers stored (a first submission or a follow-up): ``response``,
+#: ``module_id``. Not sent for a repeated submission id or a refused submission.
+evaluation_submitted = Signal()
+
+#: Sent by the learner features when a learner answers an exercise, completes a module
+#: part or a whole module: ``learner``, ``module_id`` and, for a part or an exercise,
+#: ``page_id`` and ``block_id``.
+exercise_answered = Signal()
+part_completed = Signal()
+module_completed = Signal()

@@ -1,0 +1,68 @@
+"""The domain signals are sent once per stored fact, with what a receiver needs."""
+
+import uuid
+
+import pytest
+
+from borg_learning import evaluation, models, signals
+from borg_learning.analytics.visits import record_visit
+from tests import content
+from tests import evaluation_content as ec
+
+pytestmark = pytest.mark.django_db
+
+BROWSER = {"User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0"}
+
+
+@pytest.fixture
+def received():
+    """Every signal sent while the test runs, as (signal name, keyword arguments)."""
+    sent = []
+    receivers = {}
+    for name in ("visit_recorded", "module_viewed", "evaluation_submitted"):
+        def receiver(sender, name=name, **kwargs):
+            kwargs.pop("signal")
+            sent.append((name, kwargs))
+        receivers[name] = receiver
+        getattr(signals, name).connect(receiver)
+    yield sent
+    for name, receiver in receivers.items():
+        getattr(signals, name).disconnect(receiver)
+
+
+def test_a_counted_visit_to_a_part_says_which_module_was_viewed(environment, received):
+    module = content.specialist_module(environment, parts=1)
+    part = module.get_children().get()
+    assert record_visit(part.pk, BROWSER) is True
+    (visit, viewed) = received
+    assert visit[0] == "visit_recorded" and visit[1]["page_id"] == part.pk
+    assert viewed[0] == "module_viewed"
+    assert (viewed[1]["module_id"], viewed[1]["page_id"]) == (module.pk, part.pk)
+
+
+def test_a_visit_to_a_page_that_is_no_module_is_recorded_without_module_viewed(
+        environment, received):
+    assert record_visit(environment.pk, BROWSER) is True
+    assert [name for name, _kwargs in received] == ["visit_recorded"]
+
+
+def test_nothing_is_sent_for_a_visit_that_does_not_count(environment, received):
+    module = content.basic_module(environment)
+    assert record_visit(module.pk, {"User-Agent": "Googlebot/2.1"}) is False
+    assert record_visit(module.pk, BROWSER, preview=True) is False
+    content.unpublish(module)
+    assert record_visit(module.pk, BROWSER) is False
+    assert received == []
+
+
+def test_a_stored_evaluation_is_sent_once_and_a_repeat_or_a_refusal_not(received):
+    module = ec.module_with_questionnaire()
+    submission_id = uuid.uuid4()
+    answers = ec.good_answers(module.questionnaire)
+    evaluation.submit(module, submission_id, answers)
+    evaluation.submit(module, submission_id, answers)  # the same submission sent again
+    with pytest.raises(evaluation.SubmissionError):
+        evaluation.submit(module, uuid.uuid4(), [])
+    ((name, kwargs),) = received
+    assert name == "evaluation_submitted" and kwargs["module_id"] == module.pk
+    assert kwargs["response"] == models.Response.objects.get()

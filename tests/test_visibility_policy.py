@@ -1,0 +1,168 @@
+"""One visibility policy behind every public entry point, honouring the signed-in user."""
+
+import json
+import uuid
+from unittest import mock
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction
+
+from borg_learning.api.graphql import schema
+from borg_learning.visibility import Visibility
+from tests import content, factories
+from tests import evaluation_content as ec
+
+pytestmark = pytest.mark.django_db
+
+PAGE = "query ($id: ID!) { page(id: $id) { id title } }"
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0"
+
+
+def page_title(client, page):
+    response = client.post("/graphql/", {"query": PAGE, "variables": {"id": str(page.pk)}},
+                           content_type="application/json")
+    found = response.json()["data"]["page"]
+    return found and found["title"]
+
+
+@pytest.fixture
+def internal(environment):
+    """A section for signed-in colleagues only, with a module in it."""
+    from borg_learning import models
+
+    section = environment.add_child(instance=models.SectionPage(title="Intern"))
+    module = content.basic_module(section, "Alleen voor collega's")
+    return content.restrict(section, "login"), module
+
+
+def test_a_login_restriction_hides_a_module_from_anonymous_learners_only(client, internal):
+    _restriction, module = internal
+    assert page_title(client, module) is None
+    assert client.get(f"/api/v2/pages/{module.pk}/").status_code == 404
+    client.force_login(factories.user("leerling"))
+    assert page_title(client, module) == "Alleen voor collega's"
+    assert client.get(f"/api/v2/pages/{module.pk}/").status_code == 200
+
+
+def test_a_group_restriction_shows_the_module_to_members_and_superusers(client, internal):
+    restriction, module = internal
+    restriction.restriction_type = "groups"
+    restriction.save()
+    team = Group.objects.create(name="Behandelteam")
+    restriction.groups.add(team)
+    client.force_login(factories.user("buitenstaander"))
+    assert page_title(client, module) is None
+    client.force_login(factories.user("lid", groups=[team]))
+    assert page_title(client, module) == "Alleen voor collega's"
+    client.force_login(factories.superuser())
+    assert page_title(client, module) == "Alleen voor collega's"
+
+
+def test_a_password_restriction_hides_the_module_even_from_a_signed_in_learner(
+        client, environment):
+    module = content.basic_module(environment, "Met wachtwoord")
+    content.restrict(module, "password")
+    client.force_login(factories.user("leerling"))
+    assert page_title(client, module) is None
+
+
+def test_rest_leaves_out_expired_pages_as_graphql_does(client, environment):
+    module = content.expire(content.basic_module(environment, "Verlopen"))
+    assert page_title(client, module) is None
+    assert client.get(f"/api/v2/pages/{module.pk}/").status_code == 404
+
+
+def test_a_document_in_a_private_collection_is_not_served(client):
+    private = Collection.get_first_root_node().add_child(name="Intern")
+    CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
+    document = content.document()
+    get_document_model().objects.filter(pk=document.pk).update(collection=private)
+    assert client.get(f"/api/v2/documents/{document.pk}/").status_code == 404
+    assert Visibility().documents(get_document_model().objects.all()).count() == 0
+
+
+# --- Every public entry point asks the policy -------------------------------------------
+
+#: One request per root field of the schema that serves content.
+QUERIES = {
+    "learningEnvironment": "{ learningEnvironment { id } }",
+    "page": '{ page(path: "/") { id } }',
+    "modules": "{ modules { totalCount } }",
+    "themes": "{ themes { modules { id } } }",
+    "theme": '{ theme(slug: "sgg") { modules { id } } }',
+    "catalogue": "{ catalogue { totalCount } }",
+    "offering": '{ offering(id: "1") { id } }',
+    "providers": "{ providers { logo { id } } }",
+    "search": '{ search(query: "grenzen") { totalCount } }',
+    "followUp": '{ followUp(code: "6f1d8c3e-0d7a-4d7e-9a53-2b1f3c1a9e01") { module { id } } }',
+}
+#: Root fields that show no page, file or offer.
+NO_CONTENT = {"borgLearningVersion", "audienceRoles", "targetGroups", "colours", "icons"}
+
+
+def test_the_list_of_entry_points_covers_every_root_field():
+    fields = set(schema.graphql_schema.query_type.fields)
+    assert set(QUERIES) | NO_CONTENT == fields
+    mutations = set(schema.graphql_schema.mutation_type.fields)
+    assert mutations == {"submitEvaluation", "recordVisit"}
+
+
+@pytest.fixture
+def policy_calls():
+    """Counts the calls of the policy's methods while a request runs."""
+    calls = []
+    originals = {name: getattr(Visibility, name)
+                 for name in ("pages", "files", "offerings")}
+
+    def spy(name):
+        def method(self, *args, **kwargs):
+            calls.append(name)
+            return originals[name](self, *args, **kwargs)
+        return method
+
+    with mock.patch.multiple(Visibility, **{name: spy(name) for name in originals}), \
+            mock.patch.multiple(Visibility, images=spy("files"), documents=spy("files"),
+                                media=spy("files")):
+        yield calls
+
+
+@pytest.fixture
+def site_content(environment):
+    theme = content.theme()
+    module = content.basic_module(environment, "Grenzen stellen", themes=[theme],
+                                  image=content.image())
+    content.offering(content.provider("GGZ Ecademy"), "Grenzen")
+    return module
+
+
+@pytest.mark.parametrize("field", sorted(QUERIES))
+def test_each_graphql_query_asks_the_policy(client, site_content, policy_calls, field):
+    response = client.post("/graphql/", {"query": QUERIES[field]},
+                           content_type="application/json")
+    assert "errors" not in response.json(), response.json()
+    if field != "followUp":  # an unknown code shows nothing to check
+        assert policy_calls, field
+
+
+@pytest.mark.parametrize("url", ["/api/v2/pages/", "/api/v2/images/", "/api/v2/documents/",
+                                 "/api/v2/media/"])
+def test_each_rest_endpoint_asks_the_policy(client, site_content, policy_calls, url):
+    assert client.get(url).status_code == 200
+    assert policy_calls
+
+
+def test_visits_and_submissions_ask_the_policy(client, policy_calls):
+    module = ec.module_with_questionnaire()
+    client.post("/api/visits/", json.dumps({"page": module.pk}), content_type="text/plain",
+                HTTP_USER_AGENT=BROWSER)
+    assert policy_calls == ["pages"]
+    submit = ("mutation ($input: SubmitEvaluationInput!) { submitEvaluation(input: $input) "
+              "{ ok } }")
+    variables = {"input": ec.submission_input(module, ec.good_answers(module.questionnaire),
+                                              submission_id=uuid.uuid4())}
+    response = client.post("/graphql/", {"query": submit, "variables": variables},
+                           content_type="application/json", HTTP_USER_AGENT=BROWSER)
+    assert response.json()["data"]["submitEvaluation"]["ok"] is True
+    assert policy_calls == ["pages", "pages"]
