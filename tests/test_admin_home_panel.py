@@ -11,8 +11,8 @@ from django.utils.translation import gettext, ngettext
 
 from borg_learning.reports.home_panel import LastDaysPanel
 from tests import factories
-from tests.evaluation_data import respond, respond_many, visits
-from tests.test_evaluation_reports import count_queries
+from tests.factories import respond, respond_many, visits
+from tests.helpers.reports import count_queries
 
 pytestmark = pytest.mark.django_db
 

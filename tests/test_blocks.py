@@ -6,7 +6,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from borg_learning.content.blocks import ExerciseBlock, ImageBlock, LinkBlock, VideoBlock
 from borg_learning.models import BasicModulePage
 from tests import factories
-from tests.utils import (
+from tests.helpers.admin_forms import (
     add_url,
     block_errors,
     edit_url,

@@ -4,7 +4,7 @@ import pytest
 
 from borg_learning.models import DevelopmentGroup, Offering, Provider, Theme
 from tests import factories
-from tests.utils import field_errors, inline_formset, nested_form_data, snippet_url
+from tests.helpers.admin_forms import field_errors, inline_formset, nested_form_data, snippet_url
 
 pytestmark = pytest.mark.django_db
 

@@ -9,27 +9,34 @@ from django.utils import timezone
 
 from borg_learning import models
 from borg_learning.evaluation import submit
-from tests import content
-from tests import evaluation_content as ec
+from tests import factories
+from tests.helpers.evaluation import (
+    SUBMIT,
+    follow_up_answers,
+    good_answers,
+    question_ids,
+    submission_input,
+)
+from tests.helpers.graphql import screen_query
 
 pytestmark = pytest.mark.django_db
 
-FOLLOW_UP = content.screen_query("follow_up")
+FOLLOW_UP = screen_query("follow_up")
 
 
 @pytest.fixture
 def module():
-    return ec.module_with_questionnaire()
+    return factories.module_with_questionnaire()
 
 
 def send(graphql, module, answers, **extra):
-    body = graphql(ec.SUBMIT, {"input": ec.submission_input(module, answers, **extra)})
+    body = graphql(SUBMIT, {"input": submission_input(module, answers, **extra)})
     assert "errors" not in body, body
     return body["data"]["submitEvaluation"]
 
 
 def first_submission(graphql, module):
-    result = send(graphql, module, ec.good_answers(module.questionnaire))
+    result = send(graphql, module, good_answers(module.questionnaire))
     assert result["ok"]
     return result["followUpCode"]
 
@@ -43,7 +50,7 @@ def test_the_first_submission_gets_a_code_due_after_the_configured_days(graphql,
     questionnaire = module.questionnaire
     questionnaire.follow_up_after_days = 30
     questionnaire.save()
-    result = send(graphql, module, ec.good_answers(questionnaire))
+    result = send(graphql, module, good_answers(questionnaire))
     due = timezone.localdate() + datetime.timedelta(days=30)
     assert result["followUpDue"] == due.isoformat()
     response = models.Response.objects.get()
@@ -52,9 +59,9 @@ def test_the_first_submission_gets_a_code_due_after_the_configured_days(graphql,
 
 
 def test_a_questionnaire_without_follow_up_questions_gives_no_code(graphql, environment):
-    questionnaire = ec.questionnaire(slug="kort", follow_up=False)
-    module = ec.module_with_questionnaire(environment, questionnaire)
-    result = send(graphql, module, ec.good_answers(questionnaire))
+    questionnaire = factories.questionnaire(slug="kort", follow_up=False)
+    module = factories.module_with_questionnaire(environment, questionnaire)
+    result = send(graphql, module, good_answers(questionnaire))
     assert result["ok"] and result["followUpCode"] is None and result["followUpDue"] is None
 
 
@@ -81,7 +88,7 @@ def test_an_unknown_follow_up_code_is_null_and_a_malformed_one_an_error(graphql,
 
 def test_the_follow_up_is_answered_once_when_it_is_due(graphql, module):
     code = first_submission(graphql, module)
-    answers = ec.follow_up_answers(module.questionnaire)
+    answers = follow_up_answers(module.questionnaire)
 
     early = send(graphql, module, answers, follow_up_code=code)
     due = (timezone.localdate() + datetime.timedelta(days=90)).isoformat()
@@ -115,7 +122,7 @@ def test_the_follow_up_is_answered_once_when_it_is_due(graphql, module):
 
 def test_a_wrong_follow_up_code_is_refused(graphql, module):
     first_submission(graphql, module)
-    answers = ec.follow_up_answers(module.questionnaire)
+    answers = follow_up_answers(module.questionnaire)
     result = send(graphql, module, answers, follow_up_code=uuid.uuid4())
     assert result["errors"] == [{"field": "followUpCode", "question": None,
                                  "code": "INVALID_FOLLOW_UP_CODE",
@@ -126,9 +133,9 @@ def test_a_wrong_follow_up_code_is_refused(graphql, module):
 def test_a_follow_up_code_of_another_module_is_refused(graphql, module):
     code = first_submission(graphql, module)
     make_due(code)
-    other = content.basic_module(module.get_parent().specific, "Ander",
-                                 questionnaire=module.questionnaire)
-    result = send(graphql, other, ec.follow_up_answers(module.questionnaire),
+    other = factories.basic_module(module.get_parent().specific, "Ander",
+                                   questionnaire=module.questionnaire)
+    result = send(graphql, other, follow_up_answers(module.questionnaire),
                   follow_up_code=code)
     assert result["errors"][0]["code"] == "FOLLOW_UP_OTHER_MODULE"
     assert result["errors"][0]["message"] == "The follow-up code belongs to another module."
@@ -138,8 +145,8 @@ def test_a_follow_up_code_of_another_module_is_refused(graphql, module):
 def test_follow_up_answers_are_checked_against_the_follow_up_questions(graphql, module):
     code = first_submission(graphql, module)
     make_due(code)
-    ids = ec.question_ids(module.questionnaire, "follow_up")
-    result = send(graphql, module, ec.good_answers(module.questionnaire), follow_up_code=code)
+    ids = question_ids(module.questionnaire, "follow_up")
+    result = send(graphql, module, good_answers(module.questionnaire), follow_up_code=code)
     codes = {(error["code"], error["question"]) for error in result["errors"]}
     assert ("REQUIRED", ids["likert"]) in codes
     assert {code for code, _question in codes} == {"UNKNOWN_QUESTION", "REQUIRED"}
@@ -164,10 +171,10 @@ def test_a_follow_up_whose_questions_were_removed_is_refused(graphql, module):
 
 def test_a_follow_up_keeps_the_questionnaire_it_followed(module):
     """The module may ask another questionnaire by now; the follow-up is of the first."""
-    first = submit(module, uuid.uuid4(), ec.good_answers(module.questionnaire)).response
-    module.questionnaire = ec.questionnaire(slug="nieuw", follow_up=False)
+    first = submit(module, uuid.uuid4(), good_answers(module.questionnaire)).response
+    module.questionnaire = factories.questionnaire(slug="nieuw", follow_up=False)
     module.save()
     later = first.follow_up_due
-    follow_up = submit(module, uuid.uuid4(), ec.follow_up_answers(first.questionnaire),
+    follow_up = submit(module, uuid.uuid4(), follow_up_answers(first.questionnaire),
                        follow_up_code=first.follow_up_code, today=later).response
     assert follow_up.questionnaire == first.questionnaire

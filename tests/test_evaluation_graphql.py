@@ -4,9 +4,9 @@ and a list of modules costs the same queries however many questionnaires it show
 import pytest
 
 from borg_learning import models
-from tests import content
-from tests import evaluation_content as ec
-from tests.test_graphql_query_counts import count_queries
+from tests import factories
+from tests.helpers.evaluation import question_ids
+from tests.helpers.graphql import count_queries, screen_query
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ query {{ modules(limit: 100) {{ items {{ id title {QUESTIONNAIRE} }} }} }}
 
 
 def test_a_module_shows_its_questionnaire_with_the_first_questions(graphql):
-    module = ec.module_with_questionnaire()
+    module = factories.module_with_questionnaire()
     page = graphql(MODULE_PAGE, {"id": str(module.pk)})["data"]["page"]
     questionnaire = page["questionnaire"]
     assert questionnaire["title"] == "Evaluatie module"
@@ -41,7 +41,7 @@ def test_a_module_shows_its_questionnaire_with_the_first_questions(graphql):
     questions = questionnaire["questions"]
     assert [q["kind"] for q in questions] == ["LIKERT", "SCALE", "SINGLE", "MULTIPLE", "OPEN"]
     assert questions[0] == {
-        "id": ec.question_ids(module.questionnaire)["likert"],
+        "id": question_ids(module.questionnaire)["likert"],
         "text": "Hoe tevreden ben je over deze module?", "helpText": "", "level": 1,
         "kind": "LIKERT", "options": [], "required": True, "minimum": 1, "maximum": 5,
         "maxLength": None}
@@ -51,9 +51,9 @@ def test_a_module_shows_its_questionnaire_with_the_first_questions(graphql):
 
 
 def test_a_part_finds_the_questionnaire_through_its_module(graphql, environment):
-    questionnaire = ec.questionnaire()
-    sgg = content.specialist_module(environment, "SGG", parts=1, blocks_per_part=1,
-                                    questionnaire=questionnaire)
+    questionnaire = factories.questionnaire()
+    sgg = factories.specialist_module(environment, "SGG", parts=1, blocks_per_part=1,
+                                      questionnaire=questionnaire)
     part = sgg.get_children().first()
     page = graphql(MODULE_PAGE, {"id": str(part.pk)})["data"]["page"]
     assert page["module"]["questionnaire"]["slug"] == "evaluatie"
@@ -61,9 +61,9 @@ def test_a_part_finds_the_questionnaire_through_its_module(graphql, environment)
 
 def test_without_its_own_questionnaire_a_module_shows_the_default_or_none(
         graphql, environment, settings):
-    module = content.basic_module(environment, "Zonder")
+    module = factories.basic_module(environment, "Zonder")
     assert graphql(MODULE_PAGE, {"id": str(module.pk)})["data"]["page"]["questionnaire"] is None
-    ec.questionnaire(slug="standaard", follow_up=False)
+    factories.questionnaire(slug="standaard", follow_up=False)
     settings.BORG_LEARNING = {"DEFAULT_QUESTIONNAIRE": "standaard"}
     questionnaire = graphql(MODULE_PAGE, {"id": str(module.pk)})["data"]["page"]["questionnaire"]
     assert questionnaire["slug"] == "standaard" and questionnaire["hasFollowUp"] is False
@@ -72,7 +72,7 @@ def test_without_its_own_questionnaire_a_module_shows_the_default_or_none(
 
 
 def test_a_module_page_with_a_questionnaire_costs_two_queries_more(client):
-    module = ec.module_with_questionnaire()
+    module = factories.module_with_questionnaire()
     without = MODULE_PAGE.replace(QUESTIONNAIRE, "")
     plain, _ = count_queries(client, without, {"id": module.pk})
     asked, payload = count_queries(client, MODULE_PAGE, {"id": module.pk})
@@ -82,21 +82,21 @@ def test_a_module_page_with_a_questionnaire_costs_two_queries_more(client):
 
 def make_modules(section, count, questionnaires):
     for number in range(count):
-        content.basic_module(section, f"Module {number}",
-                             questionnaire=questionnaires[number % len(questionnaires)])
+        factories.basic_module(section, f"Module {number}",
+                               questionnaire=questionnaires[number % len(questionnaires)])
 
 
 def test_a_list_of_modules_costs_the_same_for_5_and_50_questionnaires(
         client, environment, settings):
     settings.BORG_LEARNING = {"DEFAULT_QUESTIONNAIRE": "standaard"}
-    ec.questionnaire(slug="standaard")
+    factories.questionnaire(slug="standaard")
     section = environment.add_child(instance=models.SectionPage(title="Modules"))
-    few = [ec.questionnaire(slug=f"q{n}") for n in range(2)] + [None]
+    few = [factories.questionnaire(slug=f"q{n}") for n in range(2)] + [None]
     make_modules(section, 5, few)
     small, payload = count_queries(client, MODULE_LIST)
     assert {item["questionnaire"]["slug"] for item in payload["data"]["modules"]["items"]} == {
         "q0", "q1", "standaard"}
-    many = [ec.questionnaire(slug=f"r{n}") for n in range(30)] + [None]
+    many = [factories.questionnaire(slug=f"r{n}") for n in range(30)] + [None]
     make_modules(section, 45, many)
     large, payload = count_queries(client, MODULE_LIST)
     items = payload["data"]["modules"]["items"]
@@ -107,10 +107,11 @@ def test_a_list_of_modules_costs_the_same_for_5_and_50_questionnaires(
 
 
 def test_the_documented_questionnaire_query(graphql, environment):
-    module = ec.module_with_questionnaire(environment)
-    sgg = content.specialist_module(environment, "SGG", questionnaire=module.questionnaire)
+    module = factories.module_with_questionnaire(environment)
+    sgg = factories.specialist_module(environment, "SGG", questionnaire=module.questionnaire,
+                                      parts=1)
     for page in (module, sgg):
-        answer = graphql(content.screen_query("questionnaire"), {"id": str(page.pk)})
+        answer = graphql(screen_query("questionnaire"), {"id": str(page.pk)})
         questionnaire = answer["data"]["page"]["questionnaire"]
         assert questionnaire["title"] == "Evaluatie module"
         assert len(questionnaire["questions"]) == 5

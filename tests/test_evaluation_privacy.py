@@ -11,7 +11,8 @@ from django.core.cache import cache
 from django.test import Client
 
 from borg_learning import models
-from tests import evaluation_content as ec
+from tests import factories
+from tests.helpers.evaluation import SUBMIT, good_answers, submission_input
 
 pytestmark = pytest.mark.django_db
 
@@ -21,14 +22,14 @@ USER_AGENT = "Mozilla/5.0 (Linux; Android 14) LearnerPhone/1.0"
 
 @pytest.fixture
 def module():
-    return ec.module_with_questionnaire()
+    return factories.module_with_questionnaire()
 
 
 def post_submission(client, module, answers=None, **headers):
     if answers is None:
-        answers = ec.good_answers(module.questionnaire)
-    data = ec.submission_input(module, answers)
-    return client.post("/graphql/", json.dumps({"query": ec.SUBMIT, "variables": {"input": data}}),
+        answers = good_answers(module.questionnaire)
+    data = submission_input(module, answers)
+    return client.post("/graphql/", json.dumps({"query": SUBMIT, "variables": {"input": data}}),
                        content_type="application/json", **headers)
 
 
@@ -118,9 +119,9 @@ def test_behind_a_proxy_the_configured_header_names_the_client(module, settings)
 
 
 def test_a_mutation_over_get_is_refused(client, module):
-    variables = json.dumps({"input": ec.submission_input(
-        module, ec.good_answers(module.questionnaire), submission_id=uuid.uuid4())})
-    response = client.get("/graphql/", {"query": ec.SUBMIT, "variables": variables})
+    variables = json.dumps({"input": submission_input(
+        module, good_answers(module.questionnaire), submission_id=uuid.uuid4())})
+    response = client.get("/graphql/", {"query": SUBMIT, "variables": variables})
     assert response.status_code == 405 and response["Allow"] == "POST"
     assert models.Response.objects.count() == 0
 
@@ -149,7 +150,7 @@ def test_no_submission_or_visit_reads_the_session_of_a_signed_in_visitor(module)
 def test_a_refused_or_failed_submission_logs_neither_the_address_nor_the_answers(
         module, caplog, monkeypatch):
     client = Client(REMOTE_ADDR=ADDRESS, HTTP_USER_AGENT=USER_AGENT)
-    answers = ec.good_answers(module.questionnaire)
+    answers = good_answers(module.questionnaire)
     answers[-1]["text"] = "Mijn collega Jan deed het fout."
     wrong = [*answers[:-1], {**answers[-1], "text": "x" * 100_000}]
 

@@ -1,98 +1,30 @@
 """The evaluation reports: figures per question and level, open answers and level 4."""
 
-import csv
 import datetime
-import io
 
-import openpyxl
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.core.cache import caches
-from django.db import connection
-from django.test import RequestFactory
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.translation import gettext
-from wagtail.admin.menu import reports_menu
 
 from tests import factories
-from tests.evaluation_data import respond, respond_many, visits
+from tests.factories import respond, respond_many
+from tests.helpers.reports import (
+    YEAR,
+    as_text,
+    count_queries,
+    csv_rows,
+    menu_item_names,
+    report,
+    rows_of,
+    xlsx_rows,
+)
 
 pytestmark = pytest.mark.django_db
 
 EVALUATION_URL = "/admin/reports/evaluation/"
 OPEN_ANSWERS_URL = "/admin/reports/open-answers/"
 LEVEL_4_URL = "/admin/reports/level-4/"
-YEAR = {"date_from": "2025-01-01", "date_to": "2025-12-31"}
-
-
-@pytest.fixture
-def content(environment):
-    """Two modules on two themes; three responses in 2025 and one just before."""
-    sgg, aggression = factories.theme(name="SGG"), factories.theme(name="Agressie")
-    basic = factories.basic_module(environment, title="Basis SGLVG")
-    basic.themes.set([sgg])
-    basic.save()
-    specialist = factories.specialist_module(environment, title="Omgaan met agressie")
-    specialist.themes.set([aggression])
-    specialist.save()
-    part = factories.module_part(specialist, title="De-escaleren")
-    respond(basic, datetime.date(2025, 3, 10), {
-        101: 5, 102: 10, 201: ["Veel"], 202: ["Tekst", "Video"], 203: 4, 301: 4,
-        302: "Ik vraag eerder door."})
-    respond(basic, datetime.date(2025, 3, 20), {
-        101: 3, 102: 7, 201: ["Iets"], 202: ["Video"], 203: 2})
-    respond(specialist, datetime.date(2025, 5, 5), {
-        101: 1, 102: 1, 201: ["Veel"], 301: 2, 302: "Meer rust op de groep."})
-    respond(basic, datetime.date(2024, 12, 31), {101: 5}, hour=23)
-    for page, day, count in ((basic, datetime.date(2025, 3, 1), 40),
-                             (part, datetime.date(2025, 5, 2), 7),
-                             (specialist, datetime.date(2025, 5, 3), 3),
-                             (environment, datetime.date(2025, 3, 5), 100)):
-        visits(page, day, count)
-    return {"sgg": sgg, "aggression": aggression, "basic": basic,
-            "specialist": specialist, "part": part}
-
-
-def report(client, url, params):
-    response = client.get(url, params)
-    assert response.status_code == 200, response.status_code
-    return response
-
-
-def rows_of(response):
-    """The report's rows as the exports write them: ``list_export`` values, in order."""
-    view = response.context["view"]
-    return [[view.preprocess_field_value(field, value, "csv")
-             for field, value in view.to_row_dict(row).items()]
-            for row in response.context["object_list"]]
-
-
-def csv_rows(response):
-    assert response.status_code == 200, response.status_code
-    assert response["Content-Type"] == "text/csv"
-    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
-
-
-def xlsx_rows(response):
-    assert response.status_code == 200, response.status_code
-    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
-    return [list(row) for row in workbook.active.iter_rows(values_only=True)]
-
-
-def normal(value):
-    """A figure from a CSV file (text) or a workbook (a number) as one comparable value."""
-    if value is None or value == "":
-        return ""
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return str(value)
-
-
-def as_text(rows):
-    """Rows of a report, a workbook or a CSV file with comparable values."""
-    return [[normal(value) for value in row] for row in rows]
 
 
 # --- per question and per level ---------------------------------------------------------
@@ -299,12 +231,6 @@ def test_level_4_per_quarter_for_one_theme(editor, content):
 # --- who sees them ------------------------------------------------------------------------
 
 
-def menu_item_names(user):
-    request = RequestFactory().get("/admin/")
-    request.user = user
-    return [item.name for item in reports_menu.menu_items_for_request(request)]
-
-
 def test_a_borgbureau_editor_sees_the_reports(client, content):
     editor = factories.user("redacteur", groups=[Group.objects.get(name="Borgbureau")])
     assert {"evaluation", "open-answers", "level-4"} <= set(menu_item_names(editor))
@@ -328,16 +254,6 @@ def test_a_user_without_the_permission_gets_no_report(client, content):
 
 
 # --- what they cost -----------------------------------------------------------------------
-
-
-def count_queries(client, url, params):
-    client.get(url, params)  # warm-up, as on a live site
-    for cache in caches.all():
-        cache.clear()
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url, params)
-    assert response.status_code == 200
-    return len(captured)
 
 
 # Measured for a Borgbureau editor. The evaluation report counts in 5 queries (the

@@ -8,24 +8,24 @@ import pytest
 from borg_learning import models
 from borg_learning.evaluation import MAX_ANSWERS, SubmissionError, submit
 from borg_learning.models.evaluation import OPEN_ANSWER_MAX_LENGTH
-from tests import content
-from tests import evaluation_content as ec
+from tests import factories
+from tests.helpers.evaluation import SUBMIT, good_answers, question_ids, submission_input
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def module():
-    return ec.module_with_questionnaire()
+    return factories.module_with_questionnaire()
 
 
 @pytest.fixture
 def ids(module):
-    return ec.question_ids(module.questionnaire)
+    return question_ids(module.questionnaire)
 
 
 def send(graphql, module, answers, **extra):
-    body = graphql(ec.SUBMIT, {"input": ec.submission_input(module, answers, **extra)})
+    body = graphql(SUBMIT, {"input": submission_input(module, answers, **extra)})
     assert "errors" not in body, body
     return body["data"]["submitEvaluation"]
 
@@ -37,8 +37,8 @@ def assert_nothing_stored():
 
 def answers_with(module, question_kind, **answer):
     """The good answers with the one to ``question_kind`` replaced (or dropped: None)."""
-    ids = ec.question_ids(module.questionnaire)
-    result = [answer_ for answer_ in ec.good_answers(module.questionnaire)
+    ids = question_ids(module.questionnaire)
+    result = [answer_ for answer_ in good_answers(module.questionnaire)
               if answer_["question"] != ids[question_kind]]
     if answer:
         result.append({"question": ids[question_kind], **answer})
@@ -49,7 +49,7 @@ def answers_with(module, question_kind, **answer):
 
 
 def test_good_answers_are_stored_with_a_snapshot_of_the_questions(graphql, module, ids):
-    result = send(graphql, module, ec.good_answers(module.questionnaire))
+    result = send(graphql, module, good_answers(module.questionnaire))
     assert result["ok"] is True and result["errors"] == []
 
     response = models.Response.objects.get()
@@ -155,7 +155,7 @@ def test_every_problem_is_reported_at_once(graphql, module, ids):
 
 @pytest.mark.parametrize("question", ["999999", "abc", "", " 1", "1.0", "9" * 30])
 def test_an_unknown_question_is_refused(graphql, module, question):
-    answers = ec.good_answers(module.questionnaire) + [{"question": question, "number": 1}]
+    answers = good_answers(module.questionnaire) + [{"question": question, "number": 1}]
     result = send(graphql, module, answers)
     (error,) = result["errors"]
     assert error["code"] == "UNKNOWN_QUESTION"
@@ -163,10 +163,10 @@ def test_an_unknown_question_is_refused(graphql, module, question):
 
 
 def test_a_question_of_another_questionnaire_or_the_follow_up_is_refused(graphql, module):
-    other = ec.questionnaire(slug="ander")
-    for question in (ec.question_ids(other)["likert"],
-                     ec.question_ids(module.questionnaire, "follow_up")["likert"]):
-        answers = ec.good_answers(module.questionnaire) + [{"question": question, "number": 4}]
+    other = factories.questionnaire(slug="ander")
+    for question in (question_ids(other)["likert"],
+                     question_ids(module.questionnaire, "follow_up")["likert"]):
+        answers = good_answers(module.questionnaire) + [{"question": question, "number": 4}]
         (error,) = send(graphql, module, answers)["errors"]
         assert error == {"field": "answers", "question": question, "code": "UNKNOWN_QUESTION",
                          "message": f"Question {question} is not asked here."}
@@ -174,7 +174,7 @@ def test_a_question_of_another_questionnaire_or_the_follow_up_is_refused(graphql
 
 
 def test_a_question_answered_twice_is_refused(graphql, module, ids):
-    answers = ec.good_answers(module.questionnaire) + [{"question": ids["likert"], "number": 2}]
+    answers = good_answers(module.questionnaire) + [{"question": ids["likert"], "number": 2}]
     (error,) = send(graphql, module, answers)["errors"]
     assert error["code"] == "DUPLICATE_ANSWER" and error["question"] == ids["likert"]
     assert_nothing_stored()
@@ -192,7 +192,7 @@ def test_too_many_answers_are_refused_without_looking_at_each(graphql, module, i
     {"text": 12}, {"number": True}, {"choices": [None]},
 ])
 def test_values_of_the_wrong_graphql_type_are_a_clear_error(graphql, module, ids, answer):
-    body = graphql(ec.SUBMIT, {"input": ec.submission_input(
+    body = graphql(SUBMIT, {"input": submission_input(
         module, [{"question": ids["likert"], **answer}])})
     assert body.get("data") is None
     (error,) = body["errors"]
@@ -204,7 +204,7 @@ def test_values_of_the_wrong_graphql_type_are_a_clear_error(graphql, module, ids
 
 
 def unknown_module_message(graphql, module_id, answers=()):
-    body = graphql(ec.SUBMIT, {"input": {"module": str(module_id),
+    body = graphql(SUBMIT, {"input": {"module": str(module_id),
                                          "submissionId": str(uuid.uuid4()),
                                          "answers": list(answers)}})
     assert body["data"] == {"submitEvaluation": None}
@@ -214,15 +214,15 @@ def unknown_module_message(graphql, module_id, answers=()):
 
 def test_an_unknown_or_hidden_module_is_a_graphql_error(graphql, module):
     section = module.get_parent().specific
-    draft = content.draft_module(section, "Concept", questionnaire=module.questionnaire)
-    private = content.basic_module(section, "Besloten", questionnaire=module.questionnaire)
-    content.restrict(private)
-    expired = content.expire(content.basic_module(section, "Verlopen",
-                                                  questionnaire=module.questionnaire))
-    sgg = content.specialist_module(section, "SGG", parts=1,
-                                    questionnaire=module.questionnaire)
+    draft = factories.basic_module(section, "Concept", questionnaire=module.questionnaire,
+                                   publish=False)
+    private = factories.basic_module(section, "Besloten", questionnaire=module.questionnaire)
+    factories.restrict(private)
+    expired = factories.expire(factories.basic_module(section, "Verlopen",
+                                                      questionnaire=module.questionnaire))
+    sgg = factories.specialist_module(section, "SGG", parts=1, questionnaire=module.questionnaire)
     part = sgg.get_children().first()
-    answers = ec.good_answers(module.questionnaire)
+    answers = good_answers(module.questionnaire)
     for module_id in ("999999", "abc", "-1", draft.pk, private.pk, expired.pk, part.pk,
                       section.pk):
         message, code = unknown_module_message(graphql, module_id, answers)
@@ -234,7 +234,7 @@ def test_an_unknown_or_hidden_module_is_a_graphql_error(graphql, module):
 
 
 def test_a_module_without_a_questionnaire_is_a_graphql_error(graphql, environment):
-    module = content.basic_module(environment, "Zonder evaluatie")
+    module = factories.basic_module(environment, "Zonder evaluatie")
     message, code = unknown_module_message(graphql, module.pk)
     assert message == f"Module {module.pk} has no evaluation questionnaire."
     assert code == "NO_QUESTIONNAIRE"
@@ -242,10 +242,10 @@ def test_a_module_without_a_questionnaire_is_a_graphql_error(graphql, environmen
 
 
 def test_a_module_without_its_own_questionnaire_asks_the_default(graphql, environment, settings):
-    default = ec.questionnaire(slug="standaard", follow_up=False, title="Standaardevaluatie")
-    module = content.basic_module(environment, "Zonder eigen evaluatie")
+    default = factories.questionnaire(slug="standaard", follow_up=False, title="Standaardevaluatie")
+    module = factories.basic_module(environment, "Zonder eigen evaluatie")
     settings.BORG_LEARNING = {"DEFAULT_QUESTIONNAIRE": "standaard"}
-    result = send(graphql, module, ec.good_answers(default))
+    result = send(graphql, module, good_answers(default))
     assert result["ok"] is True and result["followUpCode"] is None
     assert models.Response.objects.get().questionnaire_title == "Standaardevaluatie"
 
@@ -255,7 +255,7 @@ def test_a_module_without_its_own_questionnaire_asks_the_default(graphql, enviro
 
 def test_the_same_submission_twice_is_stored_once(graphql, module):
     submission_id = uuid.uuid4()
-    answers = ec.good_answers(module.questionnaire)
+    answers = good_answers(module.questionnaire)
     first = send(graphql, module, answers, submission_id=submission_id)
     again = send(graphql, module, list(reversed(answers)), submission_id=submission_id)
     assert first == again and first["ok"] and first["followUpCode"]
@@ -265,7 +265,7 @@ def test_the_same_submission_twice_is_stored_once(graphql, module):
 
 def test_a_reused_submission_id_with_other_answers_is_refused(graphql, module, ids):
     submission_id = uuid.uuid4()
-    send(graphql, module, ec.good_answers(module.questionnaire), submission_id=submission_id)
+    send(graphql, module, good_answers(module.questionnaire), submission_id=submission_id)
     stored = list(models.Answer.objects.values_list("number", "choices", "text"))
     other = answers_with(module, "likert", number=1)
     result = send(graphql, module, other, submission_id=submission_id)
@@ -276,9 +276,9 @@ def test_a_reused_submission_id_with_other_answers_is_refused(graphql, module, i
                    "id for new answers."}]
     assert list(models.Answer.objects.values_list("number", "choices", "text")) == stored
     # Also for another module with the same answers.
-    other_module = ec.module_with_questionnaire(
+    other_module = factories.module_with_questionnaire(
         module.get_parent().get_parent().specific, module.questionnaire, "Ander")
-    result = send(graphql, other_module, ec.good_answers(module.questionnaire),
+    result = send(graphql, other_module, good_answers(module.questionnaire),
                   submission_id=submission_id)
     assert result["errors"][0]["code"] == "SUBMISSION_ID_REUSED"
     assert models.Response.objects.count() == 1
@@ -286,7 +286,7 @@ def test_a_reused_submission_id_with_other_answers_is_refused(graphql, module, i
 
 def test_a_repeat_after_the_questionnaire_changed_still_answers_as_before(graphql, module, ids):
     submission_id = uuid.uuid4()
-    answers = ec.good_answers(module.questionnaire)
+    answers = good_answers(module.questionnaire)
     first = send(graphql, module, answers, submission_id=submission_id)
     models.Question.objects.filter(pk=ids["scale"]).update(required=True, kind="likert")
     assert send(graphql, module, answers, submission_id=submission_id) == first
@@ -294,7 +294,7 @@ def test_a_repeat_after_the_questionnaire_changed_still_answers_as_before(graphq
 
 def test_the_service_says_whether_it_stored(module):
     submission_id = uuid.uuid4()
-    answers = ec.good_answers(module.questionnaire)
+    answers = good_answers(module.questionnaire)
     assert submit(module, submission_id, answers).created is True
     repeat = submit(module, submission_id, answers)
     assert repeat.created is False and repeat.response == models.Response.objects.get()
@@ -307,7 +307,7 @@ def test_the_service_says_whether_it_stored(module):
 
 
 def test_editing_or_deleting_questions_later_keeps_old_results(graphql, module, ids):
-    send(graphql, module, ec.good_answers(module.questionnaire))
+    send(graphql, module, good_answers(module.questionnaire))
     response = models.Response.objects.get()
     snapshot = response.questions
     answers = list(models.Answer.objects.values())

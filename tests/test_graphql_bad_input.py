@@ -9,7 +9,7 @@ import json
 import pytest
 
 from borg_learning import models
-from tests import content
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -45,10 +45,11 @@ def messages(body):
 
 @pytest.fixture
 def site():
-    env = content.environment()
+    env = factories.learning_environment()
     section = env.add_child(instance=models.SectionPage(title="Basismodules"))
-    module = content.basic_module(section, "Grenzen stellen")
-    offer = content.offering(content.provider("GGZ Ecademy", logo=False), "Grenzen in de zorg")
+    module = factories.basic_module(section, "Grenzen stellen")
+    offer = factories.offering(provider=factories.provider(name="GGZ Ecademy"),
+                               title="Grenzen in de zorg")
     return {"env": env, "section": section, "module": module, "offer": offer}
 
 

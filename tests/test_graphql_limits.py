@@ -8,7 +8,7 @@ from django.test import override_settings
 from graphql import get_introspection_query
 
 from borg_learning import models
-from tests import content
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -125,8 +125,9 @@ def test_introspection_does_not_exempt_the_data_next_to_it(client):
 
 @pytest.fixture
 def offers():
-    provider = content.provider("GGZ Ecademy", logo=False)
-    return [content.offering(provider, f"Training {number:03}") for number in range(51)]
+    provider = factories.provider(name="GGZ Ecademy")
+    return [factories.offering(provider=provider,
+                               title=f"Training {number:03}") for number in range(51)]
 
 
 def catalogue_titles(client, **arguments):
@@ -193,17 +194,17 @@ def test_an_integer_beyond_32_bits_is_refused_by_graphql(client, field):
 
 @pytest.fixture
 def modules():
-    env = content.environment()
+    env = factories.learning_environment()
     section = env.add_child(instance=models.SectionPage(title="Basismodules"))
-    return [content.basic_module(section, f"Training module {number}") for number in range(4)]
+    return [factories.basic_module(section, f"Training module {number}") for number in range(4)]
 
 
 @override_settings(BORG_LEARNING={"GRAPHQL_PAGE_SIZE": 2, "GRAPHQL_MAX_PAGE_SIZE": 3})
 @pytest.mark.parametrize("field", PAGED)
 def test_page_sizes_follow_the_settings(client, modules, field):
-    provider = content.provider("VGN Academie", logo=False)
+    provider = factories.provider(name="VGN Academie")
     for number in range(4):
-        content.offering(provider, f"Training aanbod {number}")
+        factories.offering(provider=provider, title=f"Training aanbod {number}")
     query = PAGED[field].replace("totalCount", "totalCount items { __typename }")
 
     def count(arguments):

@@ -5,47 +5,28 @@ caches cold) after one warm-up request has generated the renditions in the datab
 """
 
 import pytest
-from django.core.cache import caches
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from borg_learning import models
-from tests import content
-from tests.content import screen_query
+from tests import factories
+from tests.helpers.graphql import count_queries, screen_query
 
 pytestmark = pytest.mark.django_db
 
 SMALL_KINDS = ("text", "image", "video")
 
 
-def count_queries(client, query, variables=None):
-    def run():
-        response = client.post("/graphql/", {"query": query, "variables": variables or {}},
-                               content_type="application/json")
-        payload = response.json()
-        assert "errors" not in payload, payload
-        return payload
-
-    run()  # renditions are generated once, as on a live site
-    for cache in caches.all():
-        cache.clear()
-    with CaptureQueriesContext(connection) as captured:
-        payload = run()
-    return len(captured), payload
-
-
 @pytest.fixture
 def section():
-    env = content.environment()
+    env = factories.learning_environment()
     return env.add_child(instance=models.SectionPage(title="Modules"))
 
 
 def test_a_part_with_60_blocks_costs_what_one_with_3_costs(client, section):
     # Three blocks that refer to every kind of object: a page and a document (text), an
     # image, and a video with its subtitles.
-    small = content.specialist_module(section, "Klein", parts=1, blocks_per_part=3,
-                                      kinds=SMALL_KINDS)
-    large = content.specialist_module(section, "Groot", parts=1, blocks_per_part=60)
+    small = factories.specialist_module(section, "Klein", parts=1, blocks_per_part=3,
+                                        kinds=SMALL_KINDS)
+    large = factories.specialist_module(section, "Groot", parts=1, blocks_per_part=60)
     query = screen_query("page")
     small_count, small_page = count_queries(
         client, query, {"id": small.get_children().first().pk})
@@ -59,9 +40,9 @@ def test_a_part_with_60_blocks_costs_what_one_with_3_costs(client, section):
 
 
 def test_a_basic_module_with_60_blocks_costs_what_one_with_3_costs(client, section):
-    small = content.basic_module(section, "Klein",
-                                 blocks=content.body_blocks(3, section, SMALL_KINDS))
-    large = content.basic_module(section, "Groot", blocks=content.body_blocks(60, section))
+    small = factories.basic_module(section, "Klein",
+                                   body=factories.body_blocks(3, section, SMALL_KINDS))
+    large = factories.basic_module(section, "Groot", body=factories.body_blocks(60, section))
     query = screen_query("page")
     small_count, _ = count_queries(client, query, {"id": small.pk})
     large_count, payload = count_queries(client, query, {"id": large.pk})
@@ -71,7 +52,8 @@ def test_a_basic_module_with_60_blocks_costs_what_one_with_3_costs(client, secti
 
 def make_modules(section, count):
     for number in range(count):
-        content.basic_module(section, f"Module {number}", image=content.image(f"Tegel {number}"))
+        factories.basic_module(section, f"Module {number}",
+                               image=factories.image(title=f"Tegel {number}"))
 
 
 def test_a_list_of_100_modules_costs_what_a_list_of_5_costs(client, section):
@@ -98,8 +80,8 @@ def test_a_section_of_100_modules_costs_what_one_of_5_costs(client, section):
 
 def make_offerings(count, start=0):
     for number in range(start, start + count):
-        provider = content.provider(f"Aanbieder {number}")
-        content.offering(provider, f"Aanbod {number}", target_groups=["lvb"])
+        provider = factories.provider(name=f"Aanbieder {number}", with_logo=True)
+        factories.offering(provider=provider, title=f"Aanbod {number}", target_groups=["lvb"])
 
 
 def test_a_catalogue_page_of_100_offers_costs_what_one_of_5_costs(client):
@@ -114,15 +96,15 @@ def test_a_catalogue_page_of_100_offers_costs_what_one_of_5_costs(client):
 
 
 def test_the_theme_map_costs_the_same_for_5_and_50_modules(client, section):
-    themes = [content.theme(f"thema-{n}", f"Thema {n}") for n in range(3)]
+    themes = [factories.theme(slug=f"thema-{n}", name=f"Thema {n}") for n in range(3)]
     for number in range(5):
-        content.specialist_module(section, f"Specialistisch {number}", parts=2,
-                                  blocks_per_part=1, themes=themes)
+        factories.specialist_module(section, f"Specialistisch {number}", parts=2,
+                                    blocks_per_part=1, themes=themes)
     query = screen_query("theme_map")
     small_count, _ = count_queries(client, query)
     for number in range(5, 50):
-        content.specialist_module(section, f"Specialistisch {number}", parts=2,
-                                  blocks_per_part=1, themes=themes)
+        factories.specialist_module(section, f"Specialistisch {number}", parts=2,
+                                    blocks_per_part=1, themes=themes)
     large_count, payload = count_queries(client, query)
     assert len(payload["data"]["themes"][0]["modules"]) == 50
     assert small_count == large_count == 6
@@ -134,10 +116,10 @@ def test_the_start_page_costs_the_same_for_4_and_34_buttons(client, section):
 
     def add_buttons(count):
         for number in range(count):
-            theme = content.theme(f"t{count}-{number}", f"Thema {count}-{number}")
+            theme = factories.theme(slug=f"t{count}-{number}", name=f"Thema {count}-{number}")
             models.StartButton.objects.create(page=env, label=f"Knop {number}",
                                               target_theme=theme)
-            module = content.basic_module(section, f"Module {count}-{number}")
+            module = factories.basic_module(section, f"Module {count}-{number}")
             models.StartButton.objects.create(page=env, label=f"Pagina {number}",
                                               target_page=module, colour="blue", icon="book")
 

@@ -3,23 +3,24 @@
 import pytest
 
 from borg_learning import models
-from tests import content
-from tests.content import screen_query
+from tests import factories
+from tests.helpers.graphql import screen_query
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def tree():
-    sgg = content.theme()
-    agression = content.theme("agressie", "Agressie", "orange", "heart")
-    env = content.environment()
+    sgg = factories.theme(slug="sgg", name="SGG")
+    agression = factories.theme(slug="agressie", name="Agressie", colour="orange", icon="heart")
+    env = factories.learning_environment()
     section = env.add_child(
         instance=models.SectionPage(title="Basismodules", intro="<p>Start</p>"))
-    basic = content.basic_module(section, "Wie is de doelgroep?", themes=[agression],
-                                 image=content.image("Tegel"),
-                                 blocks=content.body_blocks(7, section))
-    specialist = content.specialist_module(section, "SGG", parts=2, themes=[sgg])
+    basic = factories.basic_module(section, "Wie is de doelgroep?", themes=[agression],
+                                   image=factories.image(title="Tegel"),
+                                   body=factories.body_blocks(7, section),
+                                   target_duration=600, audience_roles=["support-worker"])
+    specialist = factories.specialist_module(section, "SGG", parts=2, themes=[sgg])
     catalogue = env.add_child(instance=models.CataloguePage(title="Opleidingsaanbod"))
     models.StartButton.objects.create(page=env, label="SGG", target_theme=sgg, sort_order=0)
     button = models.StartButton.objects.create
@@ -136,15 +137,16 @@ def test_modules_filter_by_theme_role_and_kind(graphql, tree):
 
 
 def test_catalogue_filters_searches_and_pages(graphql, tree):
-    ggz = content.provider("GGZ Ecademy", access="membership")
-    forensic = content.provider("Forensische Leerlijn")
-    content.offering(ggz, "Omgaan met agressie", format="e-learning", cost=0,
-                     target_groups=["lvb"], themes=[])
-    gedrag = content.offering(forensic, "Seksueel grensoverschrijdend gedrag herkennen",
-                              format="webinar", cost=95, target_groups=["sglvg", "forensic"])
+    ggz = factories.provider(name="GGZ Ecademy", with_logo=True, access="membership")
+    forensic = factories.provider(name="Forensische Leerlijn", with_logo=True)
+    factories.offering(provider=ggz, title="Omgaan met agressie", format="e-learning", cost=0,
+                       target_groups=["lvb"], themes=[])
+    gedrag = factories.offering(provider=forensic,
+                                title="Seksueel grensoverschrijdend gedrag herkennen",
+                                format="webinar", cost=95, target_groups=["sglvg", "forensic"])
     gedrag.themes.set([tree["sgg"]])
     gedrag.save()
-    content.offering(forensic, "Verouderd aanbod", active=False)
+    factories.offering(provider=forensic, title="Verouderd aanbod", active=False)
     query = screen_query("catalogue")
 
     def titles(**variables):
@@ -168,8 +170,8 @@ def test_catalogue_filters_searches_and_pages(graphql, tree):
 
 
 def test_search_finds_modules_parts_and_offers(graphql, tree):
-    forensic = content.provider("Forensische Leerlijn")
-    content.offering(forensic, "Doelgroep in beeld")
+    forensic = factories.provider(name="Forensische Leerlijn", with_logo=True)
+    factories.offering(provider=forensic, title="Doelgroep in beeld")
     result = graphql(screen_query("search"), {"query": "doelgroep"})["data"]["search"]
     found = {(item["__typename"], item["title"]) for item in result["items"]}
     assert ("BasicModulePage", "Wie is de doelgroep?") in found

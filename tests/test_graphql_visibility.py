@@ -19,9 +19,9 @@ from django.urls import reverse
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 from borg_learning import models
-from tests import content, factories
-from tests.content import screen_query
-from tests.utils import edit_url, module_data, text_data
+from tests import factories
+from tests.helpers.admin_forms import edit_url, module_data, text_data
+from tests.helpers.graphql import screen_query
 
 pytestmark = pytest.mark.django_db
 
@@ -39,55 +39,58 @@ def rich_links(pages):
 
 def build_tree():
     """The tree of visible and hidden pages the tests below share."""
-    theme = content.theme("grenzen", "Grenzen")
-    env = content.environment()
+    theme = factories.theme(slug="grenzen", name="Grenzen")
+    env = factories.learning_environment()
     section = env.add_child(instance=models.SectionPage(title="Basismodules"))
     internal_section = env.add_child(instance=models.SectionPage(title="Intern"))
-    content.restrict(internal_section, "login")
-    gone_section = content.unpublish(env.add_child(
+    factories.restrict(internal_section, "login")
+    gone_section = factories.unpublish(env.add_child(
         instance=models.SectionPage(title="Oude sectie", slug="oud")))
     env.add_child(instance=models.CataloguePage(title="Opleidingsaanbod"))
 
     pages = {
-        "draft": content.draft_module(section, "Grens concept", themes=[theme]),
-        "private": content.basic_module(section, "Grens besloten", themes=[theme]),
-        "unpublished": content.unpublish(
-            content.basic_module(section, "Grens ingetrokken", themes=[theme])),
-        "expired": content.expire(content.basic_module(section, "Grens verlopen",
-                                                       themes=[theme])),
-        "internal": content.basic_module(internal_section, "Grens intern", themes=[theme]),
+        "draft": factories.basic_module(section, "Grens concept", themes=[theme], publish=False),
+        "private": factories.basic_module(section, "Grens besloten", themes=[theme]),
+        "unpublished": factories.unpublish(
+            factories.basic_module(section, "Grens ingetrokken", themes=[theme])),
+        "expired": factories.expire(factories.basic_module(section, "Grens verlopen",
+                                                           themes=[theme])),
+        "internal": factories.basic_module(internal_section, "Grens intern", themes=[theme]),
         "internal_section": internal_section,
         "gone_section": gone_section,
     }
-    content.restrict(pages["private"])
+    factories.restrict(pages["private"])
 
-    specialist = content.specialist_module(section, "Grens specialistisch", parts=0,
-                                           themes=[theme])
-    open_part = content.module_part(specialist, "Grens deel open")
-    pages["draft_part"] = content.module_part(specialist, "Grens deel concept", live=False)
-    pages["private_part"] = content.module_part(specialist, "Grens deel besloten")
-    content.restrict(pages["private_part"], "password")
-    pages["expired_part"] = content.expire(content.module_part(specialist, "Grens deel verlopen"))
-    internal_specialist = content.specialist_module(internal_section, "Grens intern geheim",
-                                                    parts=0, themes=[theme])
-    pages["internal_part"] = content.module_part(internal_specialist, "Grens deel intern")
+    specialist = factories.specialist_module(section, "Grens specialistisch", parts=0,
+                                             themes=[theme])
+    open_part = factories.module_part(specialist, "Grens deel open")
+    pages["draft_part"] = factories.module_part(specialist, "Grens deel concept",
+                                                publish=False)
+    pages["private_part"] = factories.module_part(specialist, "Grens deel besloten")
+    factories.restrict(pages["private_part"], "password")
+    pages["expired_part"] = factories.expire(
+        factories.module_part(specialist, "Grens deel verlopen"))
+    internal_specialist = factories.specialist_module(internal_section, "Grens intern geheim",
+                                                      parts=0, themes=[theme])
+    pages["internal_part"] = factories.module_part(internal_specialist, "Grens deel intern")
 
     # A live part of an unpublished module and one of an expired module.
-    gone_module = content.unpublish(content.specialist_module(
+    gone_module = factories.unpublish(factories.specialist_module(
         section, "Grens specialistisch ingetrokken", parts=0, themes=[theme]))
-    orphan = content.module_part(gone_module, "Wees onderdeel")
-    expired_module = content.expire(content.specialist_module(
+    orphan = factories.module_part(gone_module, "Wees onderdeel")
+    expired_module = factories.expire(factories.specialist_module(
         section, "Grens specialistisch verlopen", parts=0, themes=[theme]))
-    expired_orphan = content.module_part(expired_module, "Wees verlopen onderdeel")
+    expired_orphan = factories.module_part(expired_module, "Wees verlopen onderdeel")
 
     hidden = {key: pages[key] for key in HIDDEN}
     hidden_titles = [page.title for page in hidden.values()] + [
         gone_module.title, expired_module.title, internal_specialist.title]
-    body = [content.block("text", {"text": rich_links({"open": section, **hidden})})] + [
-        content.block("link", {"label": f"Naar {key}", "description": "", "kind": "other",
-                               "page": page.pk, "url": "", "document": None})
+    body = [factories.block("text", {"text": rich_links({"open": section, **hidden})})] + [
+        factories.block("link", {"label": f"Naar {key}", "description": "", "kind": "other",
+                                 "page": page.pk, "url": "", "document": None})
         for key, page in {"open": section, **hidden}.items()]
-    visible = content.basic_module(section, "Grens open", themes=[theme], blocks=body)
+    visible = factories.basic_module(section, "Grens open", themes=[theme], body=body,
+                                     summary="Samenvatting van Grens open.")
 
     button = models.StartButton.objects.create
     for order, (key, page) in enumerate({"open": section, **hidden}.items()):
@@ -100,7 +103,7 @@ def build_tree():
 
 def site_path(page):
     """The path of a page on the site, as the page(path:) argument takes it."""
-    return page.url_path[len(content.site_root().url_path) - 1:]
+    return page.url_path[len(factories.site_root().url_path) - 1:]
 
 
 def titles(items):
@@ -127,10 +130,10 @@ class TreeTests(TestCase):
 
     def draft_of_the_visible_module(self):
         """A draft of the visible module with another title, slug, summary and body."""
-        return content.save_draft(
+        return factories.save_draft(
             self.tree["visible"], title="Grens open herzien", slug="herzien",
             summary="Conceptsamenvatting.",
-            body=[content.block("text", {"text": "<p>Conceptwoord tekst</p>"})])
+            body=[factories.block("text", {"text": "<p>Conceptwoord tekst</p>"})])
 
     # --- Every way to a page -------------------------------------------------------------------
 
@@ -171,17 +174,18 @@ class TreeTests(TestCase):
             assert found == {"data": {"page": {"title": page.title}}}, key
 
     def test_learning_environment_skips_hidden_start_pages(self):
-        root = content.site_root()
+        root = factories.site_root()
         hidden_envs = {
-            "private": content.environment(root, title="Besloten omgeving", slug="besloten"),
-            "unpublished": content.unpublish(
-                content.environment(root, title="Oude omgeving", slug="oude")),
-            "expired": content.expire(content.environment(root, title="Verlopen omgeving",
-                                                          slug="verlopen")),
-            "draft": content.environment(root, title="Concept omgeving", slug="concept",
-                                         live=False),
+            "private": factories.learning_environment(root, title="Besloten omgeving",
+                                                      slug="besloten"),
+            "unpublished": factories.unpublish(
+                factories.learning_environment(root, title="Oude omgeving", slug="oude")),
+            "expired": factories.expire(factories.learning_environment(
+                root, title="Verlopen omgeving", slug="verlopen")),
+            "draft": factories.learning_environment(root, title="Concept omgeving", slug="concept",
+                                                    publish=False),
         }
-        content.restrict(hidden_envs["private"])
+        factories.restrict(hidden_envs["private"])
         query = "query ($id: ID) { learningEnvironment(id: $id) { title } }"
         for key, env in hidden_envs.items():
             answer = self.graphql(query, {"id": str(env.pk)})
@@ -327,7 +331,7 @@ class TreeTests(TestCase):
 
     def test_a_preview_token_shows_the_draft(self):
         self.draft_of_the_visible_module()
-        token = content.preview_token(self.tree["visible"])
+        token = factories.preview_token(self.tree["visible"])
         answer = self.graphql(screen_query("page"), {"previewToken": token})
         assert "errors" not in answer
         page = answer["data"]["page"]
@@ -341,16 +345,16 @@ class TreeTests(TestCase):
         assert (live["title"], live["isPreview"]) == ("Grens open", False)
 
     def test_a_preview_token_shows_a_page_that_was_never_published(self):
-        token = content.preview_token(self.tree["hidden"]["draft"])
+        token = factories.preview_token(self.tree["hidden"]["draft"])
         answer = self.graphql(
             "query ($t: String) { page(previewToken: $t) { title isPreview } }", {"t": token})
         assert answer == {"data": {"page": {"title": "Grens concept", "isPreview": True}}}
 
     def test_a_preview_still_hides_links_to_hidden_pages(self):
         private = self.tree["hidden"]["private"]
-        content.save_draft(self.tree["visible"], body=[content.block("text", {
+        factories.save_draft(self.tree["visible"], body=[factories.block("text", {
             "text": f'<p><a linktype="page" id="{private.pk}">Besloten</a></p>'})])
-        token = content.preview_token(self.tree["visible"])
+        token = factories.preview_token(self.tree["visible"])
         page = self.graphql(screen_query("page"), {"previewToken": token})["data"]["page"]
         assert page["body"] == [{**page["body"][0], "html": "<p><a>Besloten</a></p>"}]
 
@@ -394,7 +398,7 @@ class TreeTests(TestCase):
 
     def test_a_tampered_preview_token_is_an_error(self):
         self.draft_of_the_visible_module()
-        token = content.preview_token(self.tree["visible"])
+        token = factories.preview_token(self.tree["visible"])
         value, signature = token.rsplit(":", 1)
         tampered = [f"{value}:{signature[:-1]}{'A' if signature[-1] != 'A' else 'B'}",
                     f"id={self.tree['hidden']['private'].pk}:{token.split(':', 2)[1]}:{signature}",
@@ -409,12 +413,12 @@ class TreeTests(TestCase):
         self.draft_of_the_visible_module()
         two_days_ago = time.time() - 2 * 24 * 60 * 60
         with mock.patch("time.time", return_value=two_days_ago):
-            token = content.preview_token(self.tree["visible"])
+            token = factories.preview_token(self.tree["visible"])
         answer = self.graphql(screen_query("page"), {"previewToken": token})
         assert answer["data"] == {"page": None}
         assert [error["message"] for error in answer["errors"]] == [
             "The preview token has expired; open the preview again."]
-        fresh = self.graphql(screen_query("page"), {"previewToken": content.preview_token(
+        fresh = self.graphql(screen_query("page"), {"previewToken": factories.preview_token(
             self.tree["visible"])})
         assert fresh["data"]["page"]["title"] == "Grens open herzien"
 
@@ -429,13 +433,13 @@ class TreeTests(TestCase):
 
 
 def test_learning_environment_without_id_passes_over_a_private_first_one(graphql):
-    root = content.site_root()
-    private = content.environment(root, title="Besloten omgeving", slug="besloten")
-    content.restrict(private)
-    content.environment(root, title="Open omgeving", slug="open")
+    root = factories.site_root()
+    private = factories.learning_environment(root, title="Besloten omgeving", slug="besloten")
+    factories.restrict(private)
+    factories.learning_environment(root, title="Open omgeving", slug="open")
     answer = graphql("{ learningEnvironment { title } }")
     assert answer == {"data": {"learningEnvironment": {"title": "Open omgeving"}}}
-    content.restrict(private.get_next_sibling(), "login")
+    factories.restrict(private.get_next_sibling(), "login")
     assert graphql("{ learningEnvironment { title } }") == {
         "data": {"learningEnvironment": None}}
 
@@ -445,13 +449,14 @@ def test_learning_environment_without_id_passes_over_a_private_first_one(graphql
 
 @pytest.fixture
 def offers():
-    provider = content.provider("Forensische Leerlijn", logo=False)
-    retired = content.provider("Oude aanbieder", logo=False)
+    provider = factories.provider(name="Forensische Leerlijn")
+    retired = factories.provider(name="Oude aanbieder")
     return {
-        "active": content.offering(provider, "Grensoverschrijdend gedrag actief"),
-        "inactive": content.offering(provider, "Grensoverschrijdend gedrag oud", active=False),
-        "retired": content.offering(retired, "Grensoverschrijdend gedrag gestopt",
-                                    active=False),
+        "active": factories.offering(provider=provider, title="Grensoverschrijdend gedrag actief"),
+        "inactive": factories.offering(provider=provider, title="Grensoverschrijdend gedrag oud",
+                                       active=False),
+        "retired": factories.offering(provider=retired, title="Grensoverschrijdend gedrag gestopt",
+                                      active=False),
     }
 
 

@@ -13,7 +13,7 @@ from borg_learning.models import (
 )
 from home.models import HomePage
 from tests import factories
-from tests.utils import (
+from tests.helpers.admin_forms import (
     audio_data,
     download_data,
     edit_url,

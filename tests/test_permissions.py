@@ -7,7 +7,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 
 from borg_learning.models import BasicModulePage, LearningEnvironmentPage, Offering
 from tests import factories
-from tests.utils import (
+from tests.helpers.admin_forms import (
     add_url,
     edit_url,
     inline_formset,

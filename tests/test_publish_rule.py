@@ -6,7 +6,7 @@ from django.urls import reverse
 from borg_learning.models import BasicModulePage, ModulePartPage, SpecialistModulePage
 from tests import factories
 from tests.factories import exercise_block, text_block
-from tests.utils import (
+from tests.helpers.admin_forms import (
     add_url,
     edit_url,
     exercise_data,

@@ -6,7 +6,7 @@ from django.utils.translation import gettext
 
 from borg_learning.models import BasicModulePage, Question, Questionnaire
 from tests import factories
-from tests.utils import (
+from tests.helpers.admin_forms import (
     edit_url,
     field_errors,
     formset_errors,

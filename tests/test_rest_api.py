@@ -4,20 +4,21 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from borg_learning import models
-from tests import content
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def tree():
-    theme = content.theme()
-    env = content.environment()
+    theme = factories.theme(slug="sgg", name="SGG")
+    env = factories.learning_environment()
     models.StartButton.objects.create(page=env, label="SGG", target_theme=theme)
     section = env.add_child(instance=models.SectionPage(title="Basismodules"))
-    module = content.basic_module(section, "Wie is de doelgroep?", themes=[theme],
-                                  blocks=content.body_blocks(7, section))
-    specialist = content.specialist_module(section, "SGG", parts=1)
+    module = factories.basic_module(section, "Wie is de doelgroep?", themes=[theme],
+                                    body=factories.body_blocks(7, section),
+                                    target_duration=600, audience_roles=["support-worker"])
+    specialist = factories.specialist_module(section, "SGG", parts=1)
     return {"env": env, "section": section, "module": module, "specialist": specialist}
 
 

@@ -20,7 +20,7 @@ from borg_learning.models import DevelopmentGroup, SpecialistModulePage
 from borg_learning.models.modules import review_due_date_sql
 from borg_learning.reports.review import due_for_review
 from tests import factories
-from tests.utils import edit_url
+from tests.helpers.admin_forms import edit_url
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 
 from borg_learning.models import LearningEnvironmentPage, StartButton
 from tests import factories
-from tests.utils import (
+from tests.helpers.admin_forms import (
     add_url,
     edit_url,
     field_errors,

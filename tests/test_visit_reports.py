@@ -6,9 +6,9 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.utils.translation import gettext
 
-from tests import factories, test_evaluation_reports
-from tests.evaluation_data import visits
-from tests.test_evaluation_reports import (
+from tests import factories
+from tests.factories import visits
+from tests.helpers.reports import (
     YEAR,
     as_text,
     count_queries,
@@ -22,7 +22,6 @@ from tests.test_evaluation_reports import (
 pytestmark = pytest.mark.django_db
 
 VISITS_URL = "/admin/reports/visits/"
-content = test_evaluation_reports.content  # the same modules, themes and visits
 
 
 def figures(response):

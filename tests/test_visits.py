@@ -12,20 +12,21 @@ from django.utils import timezone
 from borg_learning import models
 from borg_learning.analytics.visits import is_bot, record_visit
 from borg_learning.models.visits import PageVisitDay
-from tests import content
+from tests import factories
+from tests.helpers.graphql import screen_query
 
 pytestmark = pytest.mark.django_db
 
 BROWSER = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
            "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1")
-RECORD = content.screen_query("record_visit")
+RECORD = screen_query("record_visit")
 
 
 @pytest.fixture
 def pages(environment):
     section = environment.add_child(instance=models.SectionPage(title="Basismodules"))
-    module = content.basic_module(section, "Grenzen stellen")
-    sgg = content.specialist_module(section, "SGG", parts=2, blocks_per_part=1)
+    module = factories.basic_module(section, "Grenzen stellen")
+    sgg = factories.specialist_module(section, "SGG", parts=2, blocks_per_part=1)
     catalogue = environment.add_child(instance=models.CataloguePage(title="Aanbod"))
     return {"environment": environment, "section": section, "module": module, "sgg": sgg,
             "part": sgg.get_children().first(), "catalogue": catalogue}
@@ -81,16 +82,16 @@ def test_the_service_adds_to_the_days_row(pages):
 
 def test_pages_a_learner_cannot_see_do_not_count(graphql, pages):
     section = pages["section"]
-    draft = content.draft_module(section, "Concept")
-    private = content.basic_module(section, "Besloten")
-    content.restrict(private)
+    draft = factories.basic_module(section, "Concept", publish=False)
+    private = factories.basic_module(section, "Besloten")
+    factories.restrict(private)
     restricted_section = pages["environment"].add_child(
         instance=models.SectionPage(title="Intern"))
-    below_restriction = content.basic_module(restricted_section, "Intern")
-    content.restrict(restricted_section, "login")
-    expired = content.expire(content.basic_module(section, "Verlopen"))
-    unpublished = content.unpublish(content.basic_module(section, "Offline"))
-    home = content.site_root()  # not a learning page
+    below_restriction = factories.basic_module(restricted_section, "Intern")
+    factories.restrict(restricted_section, "login")
+    expired = factories.expire(factories.basic_module(section, "Verlopen"))
+    unpublished = factories.unpublish(factories.basic_module(section, "Offline"))
+    home = factories.site_root()  # not a learning page
     for page in (draft, private, below_restriction, expired, unpublished, home, "999999",
                  "abc", "-1", "0", "9" * 30):
         assert visit(graphql, page) is False, page
@@ -251,8 +252,8 @@ def test_a_body_larger_than_django_reads_is_413_with_a_message_too(pages, settin
 def test_a_visit_costs_one_sql_statement(pages, django_assert_num_queries):
     headers = {"User-Agent": BROWSER}
     record_visit(pages["module"].pk, headers)  # reads the content types once per process
-    private = content.basic_module(pages["section"], "Besloten")
-    content.restrict(private)
+    private = factories.basic_module(pages["section"], "Besloten")
+    factories.restrict(private)
     with django_assert_num_queries(1):
         assert record_visit(pages["part"].pk, headers) is True
     with django_assert_num_queries(1):

@@ -22,8 +22,8 @@ from django.db import connection, connections
 
 from borg_learning import models
 from borg_learning.models.visits import PageVisitDay
-from tests import content
-from tests import evaluation_content as ec
+from tests import factories
+from tests.helpers.evaluation import SUBMIT, good_answers, submission_input
 
 pytestmark = [
     pytest.mark.postgres,
@@ -91,11 +91,11 @@ def persistent_database_connections():
 
 @pytest.fixture
 def pages():
-    environment = content.environment()
+    environment = factories.learning_environment()
     section = environment.add_child(instance=models.SectionPage(title="Modules"))
-    questionnaire = ec.questionnaire()
-    module = content.basic_module(section, "Grenzen stellen", questionnaire=questionnaire)
-    sgg = content.specialist_module(section, "SGG", parts=2, blocks_per_part=1)
+    questionnaire = factories.questionnaire()
+    module = factories.basic_module(section, "Grenzen stellen", questionnaire=questionnaire)
+    sgg = factories.specialist_module(section, "SGG", parts=2, blocks_per_part=1)
     return [environment, section, module, sgg, *sgg.get_children()]
 
 
@@ -146,7 +146,7 @@ def test_500_submissions_from_20_threads_each_sent_twice_are_stored_once(
         live_server, pages, settings):
     settings.BORG_LEARNING = {"EVALUATION_RATE_LIMIT": None}
     module = pages[2]
-    answers = ec.good_answers(module.questionnaire)
+    answers = good_answers(module.questionnaire)
     ids = [uuid.uuid4() for _ in range(SUBMISSIONS)]
     chunk = SUBMISSIONS // (THREADS // 2)
     codes = {}
@@ -157,8 +157,8 @@ def test_500_submissions_from_20_threads_each_sent_twice_are_stored_once(
         mine = ids[(number % (THREADS // 2)) * chunk:][:chunk]
         client = HTTPClient(live_server.url)
         for submission_id in mine:
-            body = json.dumps({"query": ec.SUBMIT, "variables": {
-                "input": ec.submission_input(module, answers, submission_id=submission_id)}})
+            body = json.dumps({"query": SUBMIT, "variables": {
+                "input": submission_input(module, answers, submission_id=submission_id)}})
             status, answer = client.post("/graphql/", body, "application/json")
             assert status == 200, answer
             result = json.loads(answer)["data"]["submitEvaluation"]

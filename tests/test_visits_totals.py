@@ -15,7 +15,7 @@ from borg_learning.analytics.visits import (
     visits_total,
 )
 from borg_learning.models.visits import PageVisitDay
-from tests import content
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -28,12 +28,13 @@ def day(number):
 
 @pytest.fixture
 def tree(environment):
-    sgg, lvb, empty = (content.theme("sgg", "SGG"), content.theme("lvb", "LVB", "green"),
-                       content.theme("leeg", "Leeg", "grey"))
+    sgg, lvb, empty = (factories.theme(slug="sgg", name="SGG"),
+                       factories.theme(slug="lvb", name="LVB", colour="green"),
+                       factories.theme(slug="leeg", name="Leeg", colour="grey"))
     section = environment.add_child(instance=models.SectionPage(title="Modules"))
-    basic = content.basic_module(section, "Basis", themes=[lvb])
-    specialist = content.specialist_module(section, "SGG", parts=2, blocks_per_part=1,
-                                           themes=[sgg, lvb])
+    basic = factories.basic_module(section, "Basis", themes=[lvb])
+    specialist = factories.specialist_module(section, "SGG", parts=2, blocks_per_part=1,
+                                             themes=[sgg, lvb])
     parts = list(specialist.get_children())
     catalogue = environment.add_child(instance=models.CataloguePage(title="Aanbod"))
     visits = [  # (page, day, visits)
@@ -52,7 +53,7 @@ def test_the_total_of_a_period(tree):
     assert visits_total(day(2), day(2)) == 18
     assert visits_total() == 146
     assert visits_total(day(1), day(31), environment=tree["environment"]) == 46
-    other = content.environment(slug="andere-leeromgeving", title="Andere")
+    other = factories.learning_environment(slug="andere-leeromgeving", title="Andere")
     PageVisitDay.add(other.pk, day(1), 9)
     assert visits_total(day(1), day(31), environment=tree["environment"]) == 46
     assert visits_total(day(1), day(31), environment=other) == 9
@@ -98,8 +99,8 @@ def test_theme_totals_cost_the_same_queries_for_few_and_many_pages(tree):
     few = measure()
     sgg, lvb, _empty = tree["themes"]
     for number in range(20):
-        module = content.specialist_module(tree["section"], f"Extra {number}", parts=2,
-                                           blocks_per_part=1, themes=[sgg])
+        module = factories.specialist_module(tree["section"], f"Extra {number}", parts=2,
+                                             blocks_per_part=1, themes=[sgg])
         for page in (module, *module.get_children()):
             PageVisitDay.add(page.pk, day(number % 28 + 1), 1)
     assert measure() == few == 3

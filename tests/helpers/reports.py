@@ -1,0 +1,72 @@
+"""Reading the admin reports: their rows, their CSV and Excel exports, their menu and cost."""
+
+import csv
+import io
+
+import openpyxl
+from django.core.cache import caches
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from wagtail.admin.menu import reports_menu
+
+#: The period of the report data of ``tests/reports/conftest.py``.
+YEAR = {"date_from": "2025-01-01", "date_to": "2025-12-31"}
+
+
+def report(client, url, params):
+    response = client.get(url, params)
+    assert response.status_code == 200, response.status_code
+    return response
+
+
+def rows_of(response):
+    """The report's rows as the exports write them: ``list_export`` values, in order."""
+    view = response.context["view"]
+    return [[view.preprocess_field_value(field, value, "csv")
+             for field, value in view.to_row_dict(row).items()]
+            for row in response.context["object_list"]]
+
+
+def csv_rows(response):
+    assert response.status_code == 200, response.status_code
+    assert response["Content-Type"] == "text/csv"
+    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+
+
+def xlsx_rows(response):
+    assert response.status_code == 200, response.status_code
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    return [list(row) for row in workbook.active.iter_rows(values_only=True)]
+
+
+def normal(value):
+    """A figure from a CSV file (text) or a workbook (a number) as one comparable value."""
+    if value is None or value == "":
+        return ""
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def as_text(rows):
+    """Rows of a report, a workbook or a CSV file with comparable values."""
+    return [[normal(value) for value in row] for row in rows]
+
+
+def menu_item_names(user):
+    request = RequestFactory().get("/admin/")
+    request.user = user
+    return [item.name for item in reports_menu.menu_items_for_request(request)]
+
+
+def count_queries(client, url, params):
+    """The database queries of a report page, after a warm-up as on a live site."""
+    client.get(url, params)  # warm-up, as on a live site
+    for cache in caches.all():
+        cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, params)
+    assert response.status_code == 200
+    return len(captured)
