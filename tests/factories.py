@@ -249,8 +249,7 @@ def _add(parent, page, publish=True, themes=()):
     """Add ``page`` below ``parent``.
 
     ``publish=True`` publishes a first revision, as the admin's "Publish" does;
-    ``publish=False`` saves a draft revision of a page that was never live;
-    ``publish=None`` only saves the page (live unless ``live=False``), without a revision.
+    ``publish=False`` saves a draft revision of a page that was never live.
     """
     parent.add_child(instance=page)
     if themes:
@@ -258,7 +257,7 @@ def _add(parent, page, publish=True, themes=()):
         page.save()
     if publish:
         page.save_revision().publish()
-    elif publish is False:
+    else:
         page.live = False
         page.save_revision()
         page.save(update_fields=["live"])

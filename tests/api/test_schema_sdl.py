@@ -4,7 +4,7 @@ from pathlib import Path
 
 from borg_learning.api.graphql import schema
 
-SDL = Path(__file__).resolve().parent.parent / "docs" / "schema.graphql"
+SDL = Path(__file__).resolve().parents[2] / "docs" / "schema.graphql"
 
 
 def test_the_exported_schema_is_current():
