@@ -39,7 +39,7 @@ from borg_learning.models import (
     Theme,
 )
 from borg_learning.models.evaluation import Question
-from home.models import HomePage
+from tests.testapp.models import HomePage
 
 _counter = itertools.count(1)
 

@@ -9,9 +9,8 @@ DEBUG = False
 ALLOWED_HOSTS = ["*"]
 
 INSTALLED_APPS = [
-    # The example site's home page and demo content, so tests can run on the demo data.
-    "home",
-    "demo",
+    # A home page for the site root; not the example site's apps (example_project/tests).
+    "tests.testapp",
     "borg_learning",
     "wagtailmedia",
     "wagtail_headless_preview",

@@ -11,7 +11,6 @@ from borg_learning.models import (
     SectionPage,
     SpecialistModulePage,
 )
-from home.models import HomePage
 from tests import factories
 from tests.helpers.admin_forms import (
     audio_data,
@@ -28,6 +27,7 @@ from tests.helpers.admin_forms import (
     text_data,
     video_data,
 )
+from tests.testapp.models import HomePage
 
 MODULE_CONTAINERS = {LearningEnvironmentPage, SectionPage}
 

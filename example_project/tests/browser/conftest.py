@@ -19,7 +19,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
-FRONTEND = Path(__file__).resolve().parents[2] / "example_project" / "frontend"
+FRONTEND = Path(__file__).resolve().parents[2] / "frontend"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
 
@@ -100,9 +100,9 @@ EDITOR_PASSWORD = "round-trip-secret"
 
 def editor_account():
     """A Wagtail admin user the browser logs in as (committed, so the server sees it)."""
-    from tests import factories
+    from tests.helpers import superuser
 
-    editor = factories.superuser()
+    editor = superuser()
     editor.set_password(EDITOR_PASSWORD)
     editor.save()
     return editor

@@ -12,7 +12,7 @@ from .conftest import path
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 ICONS_JS = ROOT / "example_project" / "frontend" / "static" / "frontend" / "icons.js"
 

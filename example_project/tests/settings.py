@@ -1,0 +1,99 @@
+"""Settings for the example site's tests: those of the app's own tests (tests/settings.py at the
+repository root), but with the example site's home page and demo content apps.
+
+SQLite by default, PostgreSQL when DATABASE_URL says so.
+"""
+
+import tempfile
+
+import dj_database_url
+
+SECRET_KEY = "tests-not-secret"
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+
+INSTALLED_APPS = [
+    # The example site's home page and demo content; the browser tests add the frontend.
+    "home",
+    "demo",
+    "borg_learning",
+    "wagtailmedia",
+    "wagtail_headless_preview",
+    "graphene_django",
+    "rest_framework",
+    "corsheaders",
+    "wagtail.api.v2",
+    "wagtail.contrib.settings",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+]
+
+MIDDLEWARE = [
+    "corsheaders.middleware.CorsMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+]
+
+ROOT_URLCONF = "tests.urls"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ]
+        },
+    }
+]
+
+DATABASES = {"default": dj_database_url.config(default="sqlite:///:memory:")}
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+MEDIA_URL = "/media/"
+# A fresh media folder per run, removed again by example_project/tests/conftest.py.
+MEDIA_ROOT = tempfile.mkdtemp(prefix="borg-learning-media-")
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+WAGTAIL_SITE_NAME = "De Borg (tests)"
+WAGTAILADMIN_BASE_URL = "http://testserver"
+# Dutch stemming on PostgreSQL; SQLite ignores SEARCH_CONFIG.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"}
+}
+WAGTAIL_HEADLESS_PREVIEW = {"CLIENT_URLS": {"default": "http://frontend.test"}}
+CORS_ALLOWED_ORIGINS = ["http://frontend.test"]
+CORS_URLS_REGEX = r"^/(graphql|api)/.*$"
+
+BORG_LEARNING = {}
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
