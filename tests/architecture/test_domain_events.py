@@ -6,8 +6,8 @@ import pytest
 
 from borg_learning import evaluation, models, signals
 from borg_learning.analytics.visits import record_visit
-from tests import content
-from tests import evaluation_content as ec
+from tests import factories
+from tests.helpers import evaluation as ec
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def received():
 
 
 def test_a_counted_visit_to_a_part_says_which_module_was_viewed(environment, received):
-    module = content.specialist_module(environment, parts=1)
+    module = factories.specialist_module(environment, parts=1)
     part = module.get_children().get()
     assert record_visit(part.pk, BROWSER) is True
     (visit, viewed) = received
@@ -47,16 +47,16 @@ def test_a_visit_to_a_page_that_is_no_module_is_recorded_without_module_viewed(
 
 
 def test_nothing_is_sent_for_a_visit_that_does_not_count(environment, received):
-    module = content.basic_module(environment)
+    module = factories.basic_module(environment)
     assert record_visit(module.pk, {"User-Agent": "Googlebot/2.1"}) is False
     assert record_visit(module.pk, BROWSER, preview=True) is False
-    content.unpublish(module)
+    factories.unpublish(module)
     assert record_visit(module.pk, BROWSER) is False
     assert received == []
 
 
 def test_a_stored_evaluation_is_sent_once_and_a_repeat_or_a_refusal_not(received):
-    module = ec.module_with_questionnaire()
+    module = factories.module_with_questionnaire()
     submission_id = uuid.uuid4()
     answers = ec.good_answers(module.questionnaire)
     evaluation.submit(module, submission_id, answers)

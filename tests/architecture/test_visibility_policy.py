@@ -11,8 +11,8 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 from borg_learning.api.graphql import schema
 from borg_learning.visibility import Visibility
-from tests import content, factories
-from tests import evaluation_content as ec
+from tests import factories
+from tests.helpers import evaluation as ec
 
 pytestmark = pytest.mark.django_db
 
@@ -33,8 +33,8 @@ def internal(environment):
     from borg_learning import models
 
     section = environment.add_child(instance=models.SectionPage(title="Intern"))
-    module = content.basic_module(section, "Alleen voor collega's")
-    return content.restrict(section, "login"), module
+    module = factories.basic_module(section, "Alleen voor collega's")
+    return factories.restrict(section, "login"), module
 
 
 def test_a_login_restriction_hides_a_module_from_anonymous_learners_only(client, internal):
@@ -62,14 +62,14 @@ def test_a_group_restriction_shows_the_module_to_members_and_superusers(client, 
 
 def test_a_password_restriction_hides_the_module_even_from_a_signed_in_learner(
         client, environment):
-    module = content.basic_module(environment, "Met wachtwoord")
-    content.restrict(module, "password")
+    module = factories.basic_module(environment, "Met wachtwoord")
+    factories.restrict(module, "password")
     client.force_login(factories.user("leerling"))
     assert page_title(client, module) is None
 
 
 def test_rest_leaves_out_expired_pages_as_graphql_does(client, environment):
-    module = content.expire(content.basic_module(environment, "Verlopen"))
+    module = factories.expire(factories.basic_module(environment, "Verlopen"))
     assert page_title(client, module) is None
     assert client.get(f"/api/v2/pages/{module.pk}/").status_code == 404
 
@@ -77,7 +77,7 @@ def test_rest_leaves_out_expired_pages_as_graphql_does(client, environment):
 def test_a_document_in_a_private_collection_is_not_served(client):
     private = Collection.get_first_root_node().add_child(name="Intern")
     CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
-    document = content.document()
+    document = factories.DocumentFactory()
     get_document_model().objects.filter(pk=document.pk).update(collection=private)
     assert client.get(f"/api/v2/documents/{document.pk}/").status_code == 404
     assert Visibility().documents(get_document_model().objects.all()).count() == 0
@@ -130,10 +130,11 @@ def policy_calls():
 
 @pytest.fixture
 def site_content(environment):
-    theme = content.theme()
-    module = content.basic_module(environment, "Grenzen stellen", themes=[theme],
-                                  image=content.image())
-    content.offering(content.provider("GGZ Ecademy"), "Grenzen")
+    theme = factories.ThemeFactory(name="SGG", slug="sgg")
+    module = factories.basic_module(environment, "Grenzen stellen", themes=[theme],
+                                  image=factories.ImageFactory())
+    factories.OfferingFactory(
+        provider=factories.ProviderFactory(name="GGZ Ecademy", with_logo=True), title="Grenzen")
     return module
 
 
@@ -154,7 +155,7 @@ def test_each_rest_endpoint_asks_the_policy(client, site_content, policy_calls, 
 
 
 def test_visits_and_submissions_ask_the_policy(client, policy_calls):
-    module = ec.module_with_questionnaire()
+    module = factories.module_with_questionnaire()
     client.post("/api/visits/", json.dumps({"page": module.pk}), content_type="text/plain",
                 HTTP_USER_AGENT=BROWSER)
     assert policy_calls == ["pages"]
