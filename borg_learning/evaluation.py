@@ -18,6 +18,7 @@ import json
 import re
 import uuid
 from dataclasses import dataclass
+from enum import StrEnum
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -37,7 +38,7 @@ from borg_learning.models.evaluation import (
 MAX_ANSWERS = 200
 
 
-class Code:
+class Code(StrEnum):
     """Why a submission was refused; stable values the frontend can translate."""
 
     REQUIRED = "REQUIRED"
@@ -57,11 +58,6 @@ class Code:
     FOLLOW_UP_ANSWERED = "FOLLOW_UP_ANSWERED"
     FOLLOW_UP_NOT_DUE = "FOLLOW_UP_NOT_DUE"
     NO_FOLLOW_UP = "NO_FOLLOW_UP"
-
-    ALL = (REQUIRED, UNKNOWN_QUESTION, DUPLICATE_ANSWER, WRONG_TYPE, OUT_OF_RANGE,
-           UNKNOWN_OPTION, TOO_MANY_CHOICES, DUPLICATE_CHOICE, TOO_LONG, TOO_MANY_ANSWERS,
-           SUBMISSION_ID_REUSED, NO_QUESTIONNAIRE, INVALID_FOLLOW_UP_CODE,
-           FOLLOW_UP_OTHER_MODULE, FOLLOW_UP_ANSWERED, FOLLOW_UP_NOT_DUE, NO_FOLLOW_UP)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
 from borg_learning.conf import learning_settings
-from borg_learning.models import Offering, Provider, Theme
+from borg_learning.models import Offering, OfferingFormat, Provider, Theme
 
 
 def filter_choice_list(queryset, name, value):
@@ -22,7 +22,7 @@ class OfferingFilterSet(WagtailFilterSet):
     target_groups = django_filters.ChoiceFilter(
         choices=lambda: learning_settings.choices("TARGET_GROUPS"), label=_("Target group"),
         method=lambda queryset, name, value: filter_choice_list(queryset, name, value))
-    format = django_filters.ChoiceFilter(choices=Offering.FORMAT_CHOICES, label=_("Format"))
+    format = django_filters.ChoiceFilter(choices=OfferingFormat.choices, label=_("Format"))
     active = django_filters.BooleanFilter(label=_("Active"))
 
     class Meta:

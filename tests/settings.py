@@ -14,6 +14,9 @@ INSTALLED_APPS = [
     "borg_learning",
     "wagtailmedia",
     "wagtail_headless_preview",
+    # A generic Wagtail GraphQL layer, to test one schema with both (tests/api).
+    "grapple",
+    "wagtail.contrib.redirects",  # grapple needs it
     "graphene_django",
     "rest_framework",
     "corsheaders",
@@ -92,3 +95,5 @@ CORS_URLS_REGEX = r"^/(graphql|api)/.*$"
 
 BORG_LEARNING = {}
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+# wagtail-grapple makes its own types for these apps' pages (see test_schema_composition).
+GRAPPLE = {"APPS": ["testapp", "borg_learning"]}

@@ -5,6 +5,7 @@ validates what an editor can get wrong with a message on the field to fix.
 """
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -118,16 +119,16 @@ class ExerciseOptionBlock(blocks.StructBlock):
         label = _("Answer")
 
 
-class ExerciseBlock(blocks.StructBlock):
-    SINGLE, MULTIPLE, TRUE_FALSE, REFLECTION = "single", "multiple", "true_false", "reflection"
-    KIND_CHOICES = [
-        (SINGLE, _("Single choice")),
-        (MULTIPLE, _("Multiple choice")),
-        (TRUE_FALSE, _("True or false")),
-        (REFLECTION, _("Open reflection")),
-    ]
+class ExerciseKind(models.TextChoices):
+    SINGLE_CHOICE = "single", _("Single choice")
+    MULTIPLE_CHOICE = "multiple", _("Multiple choice")
+    TRUE_FALSE = "true_false", _("True or false")
+    REFLECTION = "reflection", _("Open reflection")
 
-    kind = blocks.ChoiceBlock(choices=KIND_CHOICES, default=SINGLE, label=_("Kind"))
+
+class ExerciseBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(choices=ExerciseKind.choices, default=ExerciseKind.SINGLE_CHOICE,
+                              label=_("Kind"))
     question = blocks.RichTextBlock(features=["bold", "italic", "link"], label=_("Question"))
     options = blocks.ListBlock(
         ExerciseOptionBlock(), required=False, label=_("Answers"),
@@ -157,12 +158,12 @@ class ExerciseBlock(blocks.StructBlock):
         value = super().clean(value)
         kind, options = value.get("kind"), list(value.get("options") or [])
         correct = sum(1 for option in options if option.get("correct"))
-        if kind == self.REFLECTION:
+        if kind == ExerciseKind.REFLECTION:
             if options:
                 _fail({"options": ValidationError(
                     _("An open reflection has no answers to choose from: remove them."))})
             return value
-        if kind == self.TRUE_FALSE and len(options) != 2:
+        if kind == ExerciseKind.TRUE_FALSE and len(options) != 2:
             _fail({"options": ValidationError(
                 _("A true-or-false question needs exactly two answers, e.g. 'True' and "
                   "'False'."))})
@@ -170,7 +171,7 @@ class ExerciseBlock(blocks.StructBlock):
             _fail({"options": ValidationError(_("Add at least two answers to choose from."))})
         if correct == 0:
             _fail({"options": ValidationError(_("Mark at least one answer as correct."))})
-        if kind in (self.SINGLE, self.TRUE_FALSE) and correct > 1:
+        if kind in (ExerciseKind.SINGLE_CHOICE, ExerciseKind.TRUE_FALSE) and correct > 1:
             _fail({"options": ValidationError(
                 _("Only one answer can be correct here; choose 'Multiple choice' for more."))})
         return value
@@ -190,19 +191,27 @@ class DownloadBlock(blocks.StructBlock):
         description = _("A document the learner can download, such as a worksheet.")
 
 
+class LinkKind(models.TextChoices):
+    BORG_WEBSITE = "borg_website", _("De Borg website")
+    KNOWLEDGE_SITE = "knowledge_site", _("Knowledge site")
+    EXTERNAL_MODULE = "external_module", _("External module")
+    OTHER = "other", _("Other")
+
+
+class LinkTarget(models.TextChoices):
+    """Where a link block leads; one of page, URL and document is filled in."""
+
+    PAGE = "page", _("Page")
+    URL = "url", _("External URL")
+    DOCUMENT = "document", _("Document")
+
+
 class LinkBlock(blocks.StructBlock):
-    BORG_WEBSITE, KNOWLEDGE_SITE, EXTERNAL_MODULE, OTHER = (
-        "borg_website", "knowledge_site", "external_module", "other")
-    KIND_CHOICES = [
-        (BORG_WEBSITE, _("De Borg website")),
-        (KNOWLEDGE_SITE, _("Knowledge site")),
-        (EXTERNAL_MODULE, _("External module")),
-        (OTHER, _("Other")),
-    ]
 
     label = blocks.CharBlock(max_length=255, label=_("Label"))
     description = blocks.TextBlock(required=False, label=_("Description"))
-    kind = blocks.ChoiceBlock(choices=KIND_CHOICES, default=BORG_WEBSITE, label=_("Kind"))
+    kind = blocks.ChoiceBlock(choices=LinkKind.choices, default=LinkKind.BORG_WEBSITE,
+                              label=_("Kind"))
     page = blocks.PageChooserBlock(required=False, label=_("Page"))
     url = blocks.URLBlock(required=False, label=_("External URL"))
     document = DocumentChooserBlock(required=False, label=_("Document"))

@@ -1,8 +1,15 @@
-from borg_learning.models.catalogue import Offering, OfferingChapter, Provider
+from borg_learning.models.catalogue import (
+    Offering,
+    OfferingChapter,
+    OfferingFormat,
+    Provider,
+    ProviderAccess,
+)
 from borg_learning.models.credits import DevelopmentGroup, DevelopmentGroupMember
 from borg_learning.models.evaluation import Answer, Question, Questionnaire, Response
 from borg_learning.models.modules import (
     BasicModulePage,
+    ModuleKind,
     ModulePage,
     ModulePartPage,
     SpecialistModulePage,
@@ -17,8 +24,9 @@ from borg_learning.models.themes import Theme
 from borg_learning.models.visits import PageVisitDay
 
 __all__ = [
-    "Answer", "BasicModulePage", "CataloguePage", "DevelopmentGroup",
-    "DevelopmentGroupMember", "LearningEnvironmentPage", "ModulePage", "ModulePartPage", "Offering",
-    "OfferingChapter", "PageVisitDay", "Provider", "Question", "Questionnaire", "Response",
-    "SectionPage", "SpecialistModulePage", "StartButton", "Theme",
+    "Answer", "BasicModulePage", "CataloguePage", "DevelopmentGroup", "DevelopmentGroupMember",
+    "LearningEnvironmentPage", "ModuleKind", "ModulePage", "ModulePartPage", "Offering",
+    "OfferingChapter", "OfferingFormat", "PageVisitDay", "Provider", "ProviderAccess",
+    "Question", "Questionnaire", "Response", "SectionPage", "SpecialistModulePage",
+    "StartButton", "Theme",
 ]

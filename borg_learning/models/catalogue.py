@@ -13,15 +13,22 @@ from wagtail.search import index
 from borg_learning.content.fields import ChoiceListField
 
 
+class ProviderAccess(models.TextChoices):
+    FREE = "free", _("Free")
+    MEMBERSHIP = "membership", _("Membership required")
+    PAID = "paid", _("Paid")
+
+
+class OfferingFormat(models.TextChoices):
+    E_LEARNING = "e-learning", _("E-learning")
+    CLASSROOM = "classroom", _("Classroom")
+    BLENDED = "blended", _("Blended")
+    WEBINAR = "webinar", _("Webinar")
+    PODCAST = "podcast", _("Podcast")
+
+
 class Provider(index.Indexed, models.Model):
     """An organisation that offers training: GGZ Ecademy, VGN Academie, a Borg institution."""
-
-    FREE, MEMBERSHIP, PAID = "free", "membership", "paid"
-    ACCESS_CHOICES = [
-        (FREE, _("Free")),
-        (MEMBERSHIP, _("Membership required")),
-        (PAID, _("Paid")),
-    ]
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     website = models.URLField(_("website"), blank=True)
@@ -30,7 +37,8 @@ class Provider(index.Indexed, models.Model):
         on_delete=models.SET_NULL, related_name="+",
     )
     description = models.TextField(_("description"), blank=True)
-    access = models.CharField(_("access"), max_length=20, choices=ACCESS_CHOICES, default=FREE)
+    access = models.CharField(_("access"), max_length=20, choices=ProviderAccess.choices,
+                              default=ProviderAccess.FREE)
     access_note = models.CharField(
         _("note on access"), max_length=255, blank=True,
         help_text=_("E.g. 'Members of the VGN log in with their organisation account.'"),
@@ -60,15 +68,6 @@ class Provider(index.Indexed, models.Model):
 class Offering(index.Indexed, ClusterableModel):
     """One external training offer with its table of contents and a link to it."""
 
-    E_LEARNING, CLASSROOM, BLENDED, WEBINAR, PODCAST = (
-        "e-learning", "classroom", "blended", "webinar", "podcast")
-    FORMAT_CHOICES = [
-        (E_LEARNING, _("E-learning")),
-        (CLASSROOM, _("Classroom")),
-        (BLENDED, _("Blended")),
-        (WEBINAR, _("Webinar")),
-        (PODCAST, _("Podcast")),
-    ]
     LANGUAGE_CHOICES = [("nl", _("Dutch")), ("en", _("English"))]
 
     title = models.CharField(_("title"), max_length=255)
@@ -83,8 +82,8 @@ class Offering(index.Indexed, ClusterableModel):
                                      blank=True, related_name="offerings")
     target_groups = ChoiceListField(_("target groups"), setting="TARGET_GROUPS")
     audience_roles = ChoiceListField(_("roles"), setting="AUDIENCE_ROLES")
-    format = models.CharField(_("format"), max_length=20, choices=FORMAT_CHOICES,
-                              default=E_LEARNING)
+    format = models.CharField(_("format"), max_length=20, choices=OfferingFormat.choices,
+                              default=OfferingFormat.E_LEARNING)
     duration_minutes = models.PositiveIntegerField(
         _("duration (minutes)"), null=True, blank=True,
         help_text=_("Study time as the provider states it."))

@@ -96,6 +96,11 @@ class TimedPage(models.Model):
         return -(-self.estimated_duration_seconds // 60)
 
 
+class ModuleKind(models.TextChoices):
+    BASIC = "basic", _("basic module")
+    SPECIALIST = "specialist", _("specialist module")
+
+
 class ModuleQuerySet(PageQuerySet):
     """Modules, of either type, queried in their one table."""
 
@@ -179,6 +184,11 @@ class ModulePage(HeadlessMixin, TimedPage, Page):
     class Meta:
         verbose_name = _("module")
         verbose_name_plural = _("modules")
+
+    @property
+    def kind(self):
+        specialist = issubclass(self.specific_class or type(self), SpecialistModulePage)
+        return ModuleKind.SPECIALIST if specialist else ModuleKind.BASIC
 
     @property
     def review_due_date(self):

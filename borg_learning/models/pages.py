@@ -93,6 +93,11 @@ class StartButton(Orderable):
         FieldRowPanel([FieldPanel("colour"), FieldPanel("icon")]),
     ]
 
+    class Target(models.TextChoices):
+        PAGE = "page", _("page")
+        THEME = "theme", _("theme")
+        URL = "url", _("external URL")
+
     TARGET_FIELDS = ("target_page", "target_theme", "target_url")
     api_fields = [
         APIField("label"), APIField("target_type"), APIField("target_page"),
@@ -130,10 +135,10 @@ class StartButton(Orderable):
     @property
     def target_type(self):
         if self.target_page_id:
-            return "page"
+            return self.Target.PAGE
         if self.target_theme_id:
-            return "theme"
-        return "url"
+            return self.Target.THEME
+        return self.Target.URL
 
     @property
     def resolved_colour(self):

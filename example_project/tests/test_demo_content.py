@@ -13,7 +13,7 @@ from wagtail.models import Collection, Page, Revision, Site
 from wagtailmedia.models import get_media_model
 
 from borg_learning.conf import learning_settings
-from borg_learning.content.blocks import ExerciseBlock, LinkBlock, ModuleBodyBlock
+from borg_learning.content.blocks import ExerciseKind, LinkKind, ModuleBodyBlock
 from borg_learning.models import (
     Answer,
     BasicModulePage,
@@ -25,6 +25,7 @@ from borg_learning.models import (
     OfferingChapter,
     PageVisitDay,
     Provider,
+    ProviderAccess,
     Question,
     Questionnaire,
     Response,
@@ -152,13 +153,13 @@ def test_every_block_type_is_used_in_the_sgg_parts(loaded):
 
     exercises = [block.value for block in blocks if block.block_type == "exercise"]
     assert {value["kind"] for value in exercises} == {kind for kind, _ in
-                                                      ExerciseBlock.KIND_CHOICES}
+                                                      ExerciseKind.choices}
     for value in exercises:
         assert value["explanation"].source.strip()
         assert all(option["feedback"] for option in value["options"])
 
     links = [block.value for block in blocks if block.block_type == "link"]
-    assert {value["kind"] for value in links} == {kind for kind, _ in LinkBlock.KIND_CHOICES}
+    assert {value["kind"] for value in links} == {kind for kind, _ in LinkKind.choices}
     assert any(value["page"] for value in links)
     assert any(value["url"] for value in links)
     assert any(value["document"] for value in links)
@@ -238,8 +239,8 @@ def test_the_catalogue_has_the_five_providers_with_offers(loaded):
     assert loaded.catalogue.intro
     assert set(PROVIDERS) <= set(loaded.providers)
     assert loaded.providers["Trajectum"].is_borg_institution
-    assert loaded.providers["Forensische Leerlijn"].access == Provider.FREE
-    assert loaded.providers["GGZ Ecademy"].access == Provider.MEMBERSHIP
+    assert loaded.providers["Forensische Leerlijn"].access == ProviderAccess.FREE
+    assert loaded.providers["GGZ Ecademy"].access == ProviderAccess.MEMBERSHIP
     assert "RINO" in loaded.providers["De Borg Leergang SGLVG(+)"].access_note
 
     groups = dict(learning_settings.choices("TARGET_GROUPS"))

@@ -164,7 +164,8 @@ def test_one_of_them_with_the_others_null_is_fine(client, site):
      "Field 'offering' argument 'id' of type 'ID!' is required, but it was not provided."),
     ('{ modules(limit: "ten") { totalCount } }', 'Int cannot represent non-integer value: "ten"'),
     ("{ modules(kind: basic) { totalCount } }",
-     "Value 'basic' does not exist in 'ModuleKind' enum. Did you mean the enum value 'BASIC'?"),
+     "Value 'basic' does not exist in 'LearningModuleKind' enum. Did you mean the enum value "
+     "'BASIC'?"),
     ("{ borgLearningVersion { major } }",
      "Field 'borgLearningVersion' must not have a selection since type 'String!' has no "
      "subfields."),
@@ -208,9 +209,10 @@ def test_malformed_queries_get_clear_graphql_errors(client, query, message, acce
      "Variable '$id' got invalid value [1]; ID cannot represent value: [1]"),
     ("query ($id: ID) { page(id: $id) { title } }", {"id": 1.5},
      "Variable '$id' got invalid value 1.5; ID cannot represent value: 1.5"),
-    ("query ($kind: ModuleKind) { modules(kind: $kind) { totalCount } }", {"kind": "basic"},
-     "Variable '$kind' got invalid value 'basic'; Value 'basic' does not exist in 'ModuleKind' "
-     "enum. Did you mean the enum value 'BASIC'?"),
+    ("query ($kind: LearningModuleKind) { modules(kind: $kind) { totalCount } }",
+     {"kind": "basic"},
+     "Variable '$kind' got invalid value 'basic'; Value 'basic' does not exist in "
+     "'LearningModuleKind' enum. Did you mean the enum value 'BASIC'?"),
     ("query ($q: String!) { search(query: $q) { totalCount } }", {"q": None},
      "Variable '$q' of non-null type 'String!' must not be null."),
     ("query ($q: String!) { search(query: $q) { totalCount } }", {},
@@ -353,7 +355,7 @@ RAW_BODIES = [
     .encode(),
     json.dumps({"query": "fragment F on Query { ...F } { ...F }"}).encode(),
     json.dumps({"query": "{ __type(name: \"\\u0000\") { name } }"}).encode(),
-    json.dumps({"query": "{ page(id: 1) { ... on Offering { title } } }"}).encode(),
+    json.dumps({"query": "{ page(id: 1) { ... on LearningOffering { title } } }"}).encode(),
     json.dumps({"query": "{ search(query: \"x\", limit: 99999999999) { totalCount } }"}).encode(),
     json.dumps({"query": "{ catalogue(maxCost: 1e400) { totalCount } }"}).encode(),
     json.dumps({"query": "{ catalogue(maxCost: -1e308, free: true) { totalCount } }"}).encode(),

@@ -75,8 +75,9 @@ def test_fragments_do_not_hide_depth(client):
     query = """
         query Hidden { ...Top }
         fragment Top on Query { themes { ...ThemeModules } }
-        fragment ThemeModules on Theme { modules { ... on BasicModulePage { ...Deeper } } }
-        fragment Deeper on Module { themes { modules { themes { modules { id } } } } }
+        fragment ThemeModules on LearningTheme {
+          modules { ... on LearningBasicModulePage { ...Deeper } } }
+        fragment Deeper on LearningModule { themes { modules { themes { modules { id } } } } }
     """
     with override_settings(BORG_LEARNING={"GRAPHQL_MAX_DEPTH": 6}):
         assert messages(post(client, query)) == [depth_error(7, 6, "Hidden")]

@@ -35,7 +35,7 @@ def test_a_part_with_60_blocks_costs_what_one_with_3_costs(client, section):
     assert len(small_page["data"]["page"]["body"]) == 3
     body = large_page["data"]["page"]["body"]
     assert len(body) == 60
-    assert all(block.get("image") for block in body if block["__typename"] == "ImageBlock")
+    assert all(block.get("image") for block in body if block["__typename"] == "LearningImageBlock")
     assert small_count == large_count == 12
 
 
@@ -131,12 +131,12 @@ def test_the_start_page_costs_the_same_for_4_and_34_buttons(client, section):
     assert small_count == large_count == 8
 
 
-LIST_FIELDS = "... on Module { image { id } themes { name } developmentGroup { name } }"
+LIST_FIELDS = "... on LearningModule { image { id } themes { name } developmentGroup { name } }"
 
 
 def test_a_pages_children_cost_the_same_for_5_and_100_modules(client, section):
     make_modules(section, 5)
-    query = ("query($id: ID) { page(id: $id) { ... on SectionPage { children { id "
+    query = ("query($id: ID) { page(id: $id) { ... on LearningSectionPage { children { id "
              f"{LIST_FIELDS} }} }} }} }}")
     small_count, _ = count_queries(client, query, {"id": section.pk})
     make_modules(section, 95)

@@ -50,13 +50,13 @@ def test_start_page_shows_intro_feedback_and_buttons(graphql, tree):
     assert page_button["colour"]["slug"] == "green"
     assert url_button == {**url_button, "targetType": "URL", "url": "https://deborg.example",
                           "page": None, "theme": None}
-    assert [child["__typename"] for child in page["children"]] == ["SectionPage",
-                                                                    "CataloguePage"]
+    assert [child["__typename"] for child in page["children"]] == ["LearningSectionPage",
+                                                                    "LearningCataloguePage"]
 
 
 def test_section_lists_its_modules(graphql, tree):
     page = graphql(screen_query("page"), {"path": "/leeromgeving/basismodules/"})["data"]["page"]
-    assert page["__typename"] == "SectionPage"
+    assert page["__typename"] == "LearningSectionPage"
     assert [module["title"] for module in page["modules"]] == ["Wie is de doelgroep?", "SGG"]
     tile = page["modules"][0]
     assert tile["kind"] == "BASIC"
@@ -66,15 +66,16 @@ def test_section_lists_its_modules(graphql, tree):
 
 def test_basic_module_has_metadata_and_every_block_typed(graphql, tree):
     page = graphql(screen_query("page"), {"id": tree["basic"].pk})["data"]["page"]
-    assert page["__typename"] == "BasicModulePage"
+    assert page["__typename"] == "LearningBasicModulePage"
     assert page["targetDuration"] == 600
     assert page["estimatedDuration"] == tree["basic"].estimated_duration_minutes > 0
     assert page["copyrightHolder"] == "De Borg"
     assert page["audienceRoles"] == [{"slug": "support-worker", "label": "Begeleider"}]
     assert page["themes"][0]["slug"] == "agressie"
     types = [block["__typename"] for block in page["body"]]
-    assert types == ["TextBlock", "ImageBlock", "AudioBlock", "VideoBlock", "ExerciseBlock",
-                     "DownloadBlock", "LinkBlock"]
+    assert types == ["LearningTextBlock", "LearningImageBlock", "LearningAudioBlock",
+                     "LearningVideoBlock", "LearningExerciseBlock", "LearningDownloadBlock",
+                     "LearningLinkBlock"]
     text, image, audio, video, exercise, download, link = page["body"]
     section_url = "http://localhost/leeromgeving/basismodules/"
     assert f'<a href="{section_url}">deze pagina</a>' in text["html"]
@@ -100,7 +101,7 @@ def test_basic_module_has_metadata_and_every_block_typed(graphql, tree):
 def test_specialist_module_shows_part_tiles_in_tree_order(graphql, tree):
     page = graphql(screen_query("page"), {"path": "/leeromgeving/basismodules/sgg/"})
     page = page["data"]["page"]
-    assert page["__typename"] == "SpecialistModulePage"
+    assert page["__typename"] == "LearningSpecialistModulePage"
     assert [part["title"] for part in page["parts"]] == ["Onderdeel 1", "Onderdeel 2"]
     assert page["parts"][0]["icon"]["slug"] == "book"
 
@@ -108,10 +109,10 @@ def test_specialist_module_shows_part_tiles_in_tree_order(graphql, tree):
 def test_module_part_shows_its_body_and_its_module(graphql, tree):
     part = tree["specialist"].get_children().first()
     page = graphql(screen_query("page"), {"id": part.pk})["data"]["page"]
-    assert page["__typename"] == "ModulePartPage"
+    assert page["__typename"] == "LearningModulePartPage"
     assert page["module"]["title"] == "SGG"
-    assert [block["__typename"] for block in page["body"]] == ["TextBlock", "ImageBlock",
-                                                               "AudioBlock"]
+    assert [block["__typename"] for block in page["body"]] == [
+        "LearningTextBlock", "LearningImageBlock", "LearningAudioBlock"]
 
 
 def test_theme_map_groups_modules_and_parts_by_theme(graphql, tree):
@@ -174,6 +175,6 @@ def test_search_finds_modules_parts_and_offers(graphql, tree):
     factories.offering(provider=forensic, title="Doelgroep in beeld")
     result = graphql(screen_query("search"), {"query": "doelgroep"})["data"]["search"]
     found = {(item["__typename"], item["title"]) for item in result["items"]}
-    assert ("BasicModulePage", "Wie is de doelgroep?") in found
-    assert ("Offering", "Doelgroep in beeld") in found
+    assert ("LearningBasicModulePage", "Wie is de doelgroep?") in found
+    assert ("LearningOffering", "Doelgroep in beeld") in found
     assert result["totalCount"] == len(result["items"])

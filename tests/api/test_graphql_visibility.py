@@ -207,7 +207,7 @@ class TreeTests(TestCase):
         self.assert_no_hidden_title(answer)
 
     def test_a_section_lists_only_visible_modules_and_children(self):
-        query = """query ($id: ID) { page(id: $id) { ... on SectionPage {
+        query = """query ($id: ID) { page(id: $id) { ... on LearningSectionPage {
             modules { title } children { title } } } }"""
         answer = self.graphql(query, {"id": str(self.tree["section"].pk)})
         page = answer["data"]["page"]
@@ -222,7 +222,7 @@ class TreeTests(TestCase):
 
     def test_a_part_shows_its_module_only_when_the_module_may_be_seen(self):
         query = """query ($id: ID) {
-            page(id: $id) { ... on ModulePartPage { title module { title } } } }"""
+            page(id: $id) { ... on LearningModulePartPage { title module { title } } } }"""
 
         def module_of(part):
             return self.graphql(query, {"id": str(part.pk)})["data"]["page"]["module"]
@@ -238,7 +238,8 @@ class TreeTests(TestCase):
         specialist = theme["modules"][0]
         assert titles(specialist["parts"]) == ["Grens deel open"]
         self.assert_no_hidden_title(answer)
-        one = self.graphql('{ theme(slug: "grenzen") { modules { ... on Module { title } } } }')
+        one = self.graphql(
+            '{ theme(slug: "grenzen") { modules { ... on LearningModule { title } } } }')
         assert titles(one["data"]["theme"]["modules"]) == ["Grens specialistisch", "Grens open"]
 
     def test_the_module_list_shows_only_visible_modules(self):
@@ -379,7 +380,7 @@ class TreeTests(TestCase):
         page = self.graphql(screen_query("page"), {"previewToken": query["token"][0]})
         page = page["data"]["page"]
         assert (page["title"], page["isPreview"]) == ("Grens open in de editor", True)
-        assert [block["__typename"] for block in page["body"]] == ["TextBlock"]
+        assert [block["__typename"] for block in page["body"]] == ["LearningTextBlock"]
         assert page["body"][0]["html"].endswith(">Uit de editor</p>")
 
     def test_a_preview_of_a_page_being_added_can_be_queried(self):

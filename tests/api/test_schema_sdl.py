@@ -14,6 +14,28 @@ def test_the_exported_schema_is_current():
 
 def test_every_block_is_its_own_type_in_the_union():
     sdl = SDL.read_text()
-    assert ("union ModuleBlock = TextBlock | ImageBlock | AudioBlock | VideoBlock | "
-            "ExerciseBlock | DownloadBlock | LinkBlock") in sdl
+    assert ("union LearningModuleBlock = LearningTextBlock | LearningImageBlock | "
+            "LearningAudioBlock | LearningVideoBlock | LearningExerciseBlock | "
+            "LearningDownloadBlock | LearningLinkBlock") in sdl
     assert "JSONString" not in sdl and "GenericScalar" not in sdl
+
+
+def test_the_enums_are_the_model_choices():
+    """Each enum is made from the model's choices: its names stand for the stored values."""
+    from wagtailmedia.models import MediaType
+
+    from borg_learning import evaluation, models
+    from borg_learning.content import blocks
+
+    pairs = {
+        "LearningExerciseKind": blocks.ExerciseKind, "LearningLinkKind": blocks.LinkKind,
+        "LearningLinkTarget": blocks.LinkTarget, "LearningQuestionKind":
+            models.evaluation.QuestionKind, "LearningOfferingFormat": models.OfferingFormat,
+        "LearningProviderAccess": models.ProviderAccess, "LearningModuleKind": models.ModuleKind,
+        "LearningStartButtonTarget": models.StartButton.Target, "LearningMediaKind": MediaType,
+        "LearningEvaluationErrorCode": evaluation.Code,
+    }
+    for name, choices in pairs.items():
+        values = schema.graphql_schema.get_type(name).values
+        assert {key: value.value for key, value in values.items()} == {
+            member.name: member for member in choices}, name

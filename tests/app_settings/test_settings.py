@@ -11,7 +11,7 @@ from borg_learning import conf
 from borg_learning.checks import check_learning_settings
 from borg_learning.conf import SETTINGS, Setting, import_path, learning_settings, register_setting
 
-CONFIGURATION_DOCS = Path(__file__).resolve().parents[1] / "docs" / "configuration.md"
+CONFIGURATION_DOCS = Path(__file__).resolve().parents[2] / "docs" / "configuration.md"
 
 
 def error_ids(errors):

@@ -99,5 +99,6 @@ def test_the_core_never_imports_a_sub_app():
 
 def test_the_schema_interfaces_import_no_module_of_types():
     types = {name for name in modules() if name.startswith("borg_learning.api.graphql.")}
-    helpers = {"borg_learning.api.graphql.loaders", "borg_learning.api.graphql.registry"}
+    helpers = {"borg_learning.api.graphql.loaders", "borg_learning.api.graphql.registry",
+               "borg_learning.api.graphql.enums"}
     assert graph()["borg_learning.api.graphql.interfaces"] & types <= helpers

@@ -34,7 +34,9 @@ def make_page(apps, model_name, path, **fields):
         **fields)
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the database is emptied afterwards without recreating content types,
+# so a later test that restores the serialized database (the load tests) finds no clash.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_modules_made_before_the_module_table_keep_their_metadata_themes_and_drafts():
     old = migrate(BEFORE)
     try:

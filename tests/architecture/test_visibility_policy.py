@@ -159,7 +159,7 @@ def test_visits_and_submissions_ask_the_policy(client, policy_calls):
     client.post("/api/visits/", json.dumps({"page": module.pk}), content_type="text/plain",
                 HTTP_USER_AGENT=BROWSER)
     assert policy_calls == ["pages"]
-    submit = ("mutation ($input: SubmitEvaluationInput!) { submitEvaluation(input: $input) "
+    submit = ("mutation ($input: LearningSubmitEvaluationInput!) { submitEvaluation(input: $input) "
               "{ ok } }")
     variables = {"input": ec.submission_input(module, ec.good_answers(module.questionnaire),
                                               submission_id=uuid.uuid4())}

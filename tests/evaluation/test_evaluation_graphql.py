@@ -20,9 +20,9 @@ MODULE_PAGE = f"""
 query ($id: ID!) {{
   page(id: $id) {{
     __typename
-    ... on BasicModulePage {{ title {QUESTIONNAIRE} }}
-    ... on SpecialistModulePage {{ title {QUESTIONNAIRE} }}
-    ... on ModulePartPage {{ title module {{ title {QUESTIONNAIRE} }} }}
+    ... on LearningBasicModulePage {{ title {QUESTIONNAIRE} }}
+    ... on LearningSpecialistModulePage {{ title {QUESTIONNAIRE} }}
+    ... on LearningModulePartPage {{ title module {{ title {QUESTIONNAIRE} }} }}
   }}
 }}
 """

@@ -6,10 +6,12 @@ request's batch (``Loaders``), never fetched block by block.
 
 import graphene
 
+from borg_learning.api.graphql.enums import enum_from_choices
 from borg_learning.api.graphql.interfaces import StreamBlock
 from borg_learning.api.graphql.loaders import Loaders
 from borg_learning.api.graphql.media import Document, Image, MediaFile
 from borg_learning.api.graphql.richtext import expand_rich_text
+from borg_learning.content import blocks as content_blocks
 
 
 def raw_list_items(raw):
@@ -35,6 +37,7 @@ def object_field(name, kind):
 
 class TextBlock(graphene.ObjectType):
     class Meta:
+        name = "LearningTextBlock"
         interfaces = (StreamBlock,)
 
     html = graphene.String(required=True, description="Rich text, links resolved.",
@@ -43,6 +46,7 @@ class TextBlock(graphene.ObjectType):
 
 class ImageBlock(graphene.ObjectType):
     class Meta:
+        name = "LearningImageBlock"
         interfaces = (StreamBlock,)
 
     image = graphene.Field(Image, resolver=object_field("image", "image"),
@@ -55,6 +59,7 @@ class ImageBlock(graphene.ObjectType):
 
 class AudioBlock(graphene.ObjectType):
     class Meta:
+        name = "LearningAudioBlock"
         interfaces = (StreamBlock,)
 
     title = graphene.String(required=True, resolver=block_field("title"))
@@ -64,6 +69,7 @@ class AudioBlock(graphene.ObjectType):
 
 class VideoBlock(graphene.ObjectType):
     class Meta:
+        name = "LearningVideoBlock"
         interfaces = (StreamBlock,)
 
     title = graphene.String(required=True, resolver=block_field("title"))
@@ -84,14 +90,14 @@ class VideoBlock(graphene.ObjectType):
         return (media.duration or 0) if media else 0
 
 
-class ExerciseKind(graphene.Enum):
-    SINGLE_CHOICE = "single"
-    MULTIPLE_CHOICE = "multiple"
-    TRUE_FALSE = "true_false"
-    REFLECTION = "reflection"
+ExerciseKind = enum_from_choices(
+    content_blocks.ExerciseKind, "LearningExerciseKind", "The kind of an exercise.")
 
 
 class ExerciseOption(graphene.ObjectType):
+    class Meta:
+        name = "LearningExerciseOption"
+
     id = graphene.ID(required=True)
     text = graphene.String(required=True)
     correct = graphene.Boolean(required=True)
@@ -100,6 +106,7 @@ class ExerciseOption(graphene.ObjectType):
 
 class ExerciseBlock(graphene.ObjectType):
     class Meta:
+        name = "LearningExerciseBlock"
         interfaces = (StreamBlock,)
 
     exercise_type = graphene.Field(ExerciseKind, required=True,
@@ -120,6 +127,7 @@ class ExerciseBlock(graphene.ObjectType):
 
 class DownloadBlock(graphene.ObjectType):
     class Meta:
+        name = "LearningDownloadBlock"
         interfaces = (StreamBlock,)
 
     document = graphene.Field(Document, resolver=object_field("document", "document"))
@@ -132,21 +140,18 @@ class DownloadBlock(graphene.ObjectType):
         return root["value"].get("title") or (document.title if document else "")
 
 
-class LinkKind(graphene.Enum):
-    BORG_WEBSITE = "borg_website"
-    KNOWLEDGE_SITE = "knowledge_site"
-    EXTERNAL_MODULE = "external_module"
-    OTHER = "other"
+LinkKind = enum_from_choices(
+    content_blocks.LinkKind, "LearningLinkKind", "What a link block leads to, for its icon.")
 
 
-class LinkTarget(graphene.Enum):
-    PAGE = "page"
-    URL = "url"
-    DOCUMENT = "document"
+LinkTarget = enum_from_choices(
+    content_blocks.LinkTarget, "LearningLinkTarget", "Whether a link leads to a page, a URL or a "
+    "document.")
 
 
 class LinkBlock(graphene.ObjectType):
     class Meta:
+        name = "LearningLinkBlock"
         interfaces = (StreamBlock,)
 
     label = graphene.String(required=True, resolver=block_field("label"))
@@ -160,7 +165,11 @@ class LinkBlock(graphene.ObjectType):
 
     def resolve_target_type(root, info):
         value = root["value"]
-        return "page" if value.get("page") else "document" if value.get("document") else "url"
+        if value.get("page"):
+            return content_blocks.LinkTarget.PAGE
+        if value.get("document"):
+            return content_blocks.LinkTarget.DOCUMENT
+        return content_blocks.LinkTarget.URL
 
     def resolve_url(root, info):
         value, objects = root["value"], Loaders.of(info)
@@ -187,6 +196,7 @@ class ModuleBlock(graphene.Union):
     """One part of a module body: text, image, audio, video, exercise, download or link."""
 
     class Meta:
+        name = "LearningModuleBlock"
         types = tuple(BLOCK_TYPES.values())
 
     @classmethod

@@ -4,28 +4,26 @@ import graphene
 
 from borg_learning import models
 from borg_learning.api.graphql.choices import Choice, choices
+from borg_learning.api.graphql.enums import enum_from_choices
 from borg_learning.api.graphql.limits import page_window
 from borg_learning.api.graphql.loaders import Loaders, database_id
 from borg_learning.api.graphql.media import Image
 from borg_learning.api.graphql.themes import Theme
 from borg_learning.search import in_order, search_ids
 
-
-class ProviderAccess(graphene.Enum):
-    FREE = "free"
-    MEMBERSHIP = "membership"
-    PAID = "paid"
+ProviderAccess = enum_from_choices(
+    models.ProviderAccess, "LearningProviderAccess", "How learners get access to a provider's "
+    "offers.")
 
 
-class OfferingFormat(graphene.Enum):
-    E_LEARNING = "e-learning"
-    CLASSROOM = "classroom"
-    BLENDED = "blended"
-    WEBINAR = "webinar"
-    PODCAST = "podcast"
+OfferingFormat = enum_from_choices(
+    models.OfferingFormat, "LearningOfferingFormat", "How an offer is given.")
 
 
 class Provider(graphene.ObjectType):
+    class Meta:
+        name = "LearningProvider"
+
     id = graphene.ID(required=True)
     name = graphene.String(required=True)
     website = graphene.String()
@@ -43,12 +41,18 @@ class Provider(graphene.ObjectType):
 
 
 class Chapter(graphene.ObjectType):
+    class Meta:
+        name = "LearningChapter"
+
     title = graphene.String(required=True)
     description = graphene.String(required=True)
 
 
 class Offering(graphene.ObjectType):
     """An external training offer: a description and a link, never the course itself."""
+
+    class Meta:
+        name = "LearningOffering"
 
     id = graphene.ID(required=True)
     title = graphene.String(required=True)
@@ -83,6 +87,9 @@ class Offering(graphene.ObjectType):
 
 class OfferingList(graphene.ObjectType):
     """One page of catalogue offers and how many match in all."""
+
+    class Meta:
+        name = "LearningOfferingList"
 
     total_count = graphene.Int(required=True)
     items = graphene.List(graphene.NonNull(Offering), required=True)

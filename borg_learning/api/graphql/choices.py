@@ -9,6 +9,9 @@ from borg_learning.models.themes import colour_hex
 class Choice(graphene.ObjectType):
     """A value from a configured list (roles, target groups), with its label."""
 
+    class Meta:
+        name = "LearningChoice"
+
     slug = graphene.String(required=True)
     label = graphene.String(required=True)
 
@@ -20,6 +23,9 @@ def choices(setting, slugs):
 
 class Colour(graphene.ObjectType):
     """A colour of the configured palette."""
+
+    class Meta:
+        name = "LearningColour"
 
     slug = graphene.String(required=True)
     name = graphene.String(required=True, description="The editor's name for it (Dutch).")
@@ -35,6 +41,9 @@ def colour(slug):
 
 class Icon(graphene.ObjectType):
     """An icon of the fixed icon set; the frontend draws it by slug."""
+
+    class Meta:
+        name = "LearningIcon"
 
     slug = graphene.String(required=True)
     name = graphene.String(required=True)

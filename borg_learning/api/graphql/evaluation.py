@@ -12,6 +12,7 @@ from graphql import GraphQLError
 from wagtail.models import Page
 
 from borg_learning import evaluation, models, throttling
+from borg_learning.api.graphql.enums import enum_from_choices
 from borg_learning.api.graphql.interfaces import Module
 from borg_learning.api.graphql.loaders import Loaders, database_id
 from borg_learning.api.graphql.registry import register_loadable
@@ -23,26 +24,22 @@ register_loadable(
     "questionnaire", lambda loaders: models.Questionnaire.objects.prefetch_related("questions"))
 
 
-class QuestionKind(graphene.Enum):
-    LIKERT = "likert"
-    SCALE = "scale"
-    SINGLE = "single"
-    MULTIPLE = "multiple"
-    OPEN = "open"
-
-    @property
-    def description(self):
-        return {
-            "LIKERT": "A whole number from 1 to 5 (answer with number).",
-            "SCALE": "A whole number from 1 to 10 (answer with number).",
-            "SINGLE": "One of the options (answer with choices, one item).",
-            "MULTIPLE": "One or more of the options (answer with choices).",
-            "OPEN": "Free text (answer with text).",
-        }[self.name]
+QuestionKind = enum_from_choices(
+    models.evaluation.QuestionKind, "LearningQuestionKind", "The kind of a question and how to "
+    "answer it.", values={
+        "LIKERT": "A whole number from 1 to 5 (answer with number).",
+        "SCALE": "A whole number from 1 to 10 (answer with number).",
+        "SINGLE": "One of the options (answer with choices, one item).",
+        "MULTIPLE": "One or more of the options (answer with choices).",
+        "OPEN": "Free text (answer with text).",
+    })
 
 
 class Question(graphene.ObjectType):
     """A question as the learner sees it now; its id is what an answer refers to."""
+
+    class Meta:
+        name = "LearningQuestion"
 
     id = graphene.ID(required=True)
     text = graphene.String(required=True)
@@ -74,6 +71,9 @@ class Question(graphene.ObjectType):
 class Questionnaire(graphene.ObjectType):
     """The evaluation a module asks at its end."""
 
+    class Meta:
+        name = "LearningQuestionnaire"
+
     id = graphene.ID(required=True)
     slug = graphene.String(required=True)
     title = graphene.String(required=True)
@@ -92,6 +92,9 @@ class Questionnaire(graphene.ObjectType):
 
 class FollowUp(graphene.ObjectType):
     """The follow-up questions a follow-up code gives access to."""
+
+    class Meta:
+        name = "LearningFollowUp"
 
     code = graphene.UUID(required=True)
     title = graphene.String(required=True, description="The questionnaire's title.")
@@ -144,13 +147,15 @@ def follow_up(code):
 # --- Mutations ---------------------------------------------------------------------------
 
 
-EvaluationErrorCode = graphene.Enum(
-    "EvaluationErrorCode", [(code, code) for code in evaluation.Code.ALL],
-    description="Why a submission was refused.")
+EvaluationErrorCode = enum_from_choices(
+    evaluation.Code, "LearningEvaluationErrorCode", "Why a submission was refused.")
 
 
 class EvaluationError(graphene.ObjectType):
     """One problem with a submission; nothing of the submission was stored."""
+
+    class Meta:
+        name = "LearningEvaluationError"
 
     field = graphene.String(required=True, description="The input field: answers, "
                                                         "followUpCode, submissionId or module.")
@@ -162,6 +167,9 @@ class EvaluationError(graphene.ObjectType):
 class AnswerInput(graphene.InputObjectType):
     """The answer to one question: ``number``, ``choices`` or ``text``, as its kind asks."""
 
+    class Meta:
+        name = "LearningAnswerInput"
+
     question = graphene.ID(required=True)
     number = graphene.Int()
     choices = graphene.List(graphene.NonNull(graphene.String))
@@ -169,6 +177,9 @@ class AnswerInput(graphene.InputObjectType):
 
 
 class SubmitEvaluationInput(graphene.InputObjectType):
+    class Meta:
+        name = "LearningSubmitEvaluationInput"
+
     module = graphene.ID(required=True)
     submission_id = graphene.UUID(
         required=True, description="Made by the client (a random UUID) once per submission; "
@@ -180,6 +191,9 @@ class SubmitEvaluationInput(graphene.InputObjectType):
 
 
 class SubmitEvaluationPayload(graphene.ObjectType):
+    class Meta:
+        name = "LearningSubmitEvaluationPayload"
+
     ok = graphene.Boolean(required=True, description="True when the answers are stored.")
     follow_up_code = graphene.UUID(
         description="Keep this to answer the follow-up questions later (first submission "

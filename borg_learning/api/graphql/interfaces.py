@@ -8,6 +8,7 @@ interfaces and point back at them without an import cycle.
 import graphene
 
 from borg_learning import models
+from borg_learning.api.graphql.enums import enum_from_choices
 from borg_learning.api.graphql.loaders import Loaders
 from borg_learning.api.graphql.registry import graphql_type_for
 from borg_learning.conf import learning_settings
@@ -48,13 +49,15 @@ class LearningPage(graphene.Interface):
         return bool(getattr(page, "_borg_learning_preview", False))
 
 
-class ModuleKind(graphene.Enum):
-    BASIC = "basic"
-    SPECIALIST = "specialist"
+ModuleKind = enum_from_choices(models.ModuleKind, "LearningModuleKind",
+                               "Basic (one page) or specialist (a start page with parts).")
 
 
 class Module(graphene.Interface):
     """What every module says about itself."""
+
+    class Meta:
+        name = "LearningModule"
 
     id = graphene.ID(required=True)
     title = graphene.String(required=True)
@@ -83,7 +86,7 @@ class Module(graphene.Interface):
         return graphql_type_for(instance)
 
     def resolve_kind(page, info):
-        return "specialist" if isinstance(page, models.SpecialistModulePage) else "basic"
+        return page.kind
 
     def resolve_image(page, info):
         return Loaders.of(info).get("image", page.image_id)
@@ -115,5 +118,8 @@ class Module(graphene.Interface):
 
 class StreamBlock(graphene.Interface):
     """What every block of a module body has."""
+
+    class Meta:
+        name = "LearningStreamBlock"
 
     id = graphene.ID(required=True, description="Stable id of the block within its page.")

@@ -7,8 +7,9 @@ import re
 import graphene
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtailmedia.models import get_media_model
+from wagtailmedia.models import MediaType, get_media_model
 
+from borg_learning.api.graphql.enums import enum_from_choices
 from borg_learning.api.graphql.loaders import Loaders
 from borg_learning.api.graphql.registry import register_loadable
 from borg_learning.conf import learning_settings
@@ -26,7 +27,7 @@ def filter_enum_name(spec):
 
 
 ImageFilter = graphene.Enum(
-    "ImageFilter",
+    "LearningImageFilter",
     [(filter_enum_name(spec), spec) for spec in learning_settings.IMAGE_RENDITIONS],
     description="The image filters this site allows (BORG_LEARNING['IMAGE_RENDITIONS']).",
 )
@@ -34,6 +35,9 @@ ImageFilter = graphene.Enum(
 
 class Rendition(graphene.ObjectType):
     """One resized version of an image."""
+
+    class Meta:
+        name = "LearningRendition"
 
     filter = graphene.String(required=True, description="The Wagtail filter spec.")
     url = graphene.String(required=True, description="Absolute URL of the resized image.")
@@ -49,6 +53,9 @@ def rendition(image, spec, info):
 
 class Image(graphene.ObjectType):
     """An image with renditions from the allow-list; alt text comes with the block."""
+
+    class Meta:
+        name = "LearningImage"
 
     id = graphene.ID(required=True)
     title = graphene.String(required=True)
@@ -76,6 +83,9 @@ class Image(graphene.ObjectType):
 
 
 class Document(graphene.ObjectType):
+    class Meta:
+        name = "LearningDocument"
+
     id = graphene.ID(required=True)
     title = graphene.String(required=True)
     url = graphene.String(required=True, description="Absolute download URL.")
@@ -88,13 +98,14 @@ class Document(graphene.ObjectType):
         return Loaders.of(info).absolute(document.url)
 
 
-class MediaKind(graphene.Enum):
-    AUDIO = "audio"
-    VIDEO = "video"
+MediaKind = enum_from_choices(MediaType, "LearningMediaKind", "Audio or video.")
 
 
 class MediaFile(graphene.ObjectType):
     """An uploaded audio or video file."""
+
+    class Meta:
+        name = "LearningMediaFile"
 
     id = graphene.ID(required=True)
     title = graphene.String(required=True)

@@ -10,6 +10,7 @@ from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 from borg_learning import models
 from borg_learning.api.graphql.blocks import ModuleBlock, resolve_body
 from borg_learning.api.graphql.choices import Colour, Icon, colour, icon
+from borg_learning.api.graphql.enums import enum_from_choices
 from borg_learning.api.graphql.interfaces import LearningPage, Module, ModuleKind
 from borg_learning.api.graphql.limits import page_window
 from borg_learning.api.graphql.loaders import Loaders, database_id
@@ -27,12 +28,18 @@ from borg_learning.api.graphql.themes import Theme
 
 
 class DevelopmentGroupMember(graphene.ObjectType):
+    class Meta:
+        name = "LearningDevelopmentGroupMember"
+
     name = graphene.String(required=True)
     role = graphene.String(required=True)
 
 
 class DevelopmentGroup(graphene.ObjectType):
     """The expert group that wrote a module, credited on it."""
+
+    class Meta:
+        name = "LearningDevelopmentGroup"
 
     name = graphene.String(required=True)
     description = graphene.String(required=True)
@@ -43,18 +50,22 @@ class DevelopmentGroup(graphene.ObjectType):
 
 
 class FeedbackLink(graphene.ObjectType):
+    class Meta:
+        name = "LearningFeedbackLink"
+
     label = graphene.String(required=True)
     url = graphene.String(required=True, description="A web address or a mailto: link.")
 
 
-class StartButtonTarget(graphene.Enum):
-    PAGE = "page"
-    THEME = "theme"
-    URL = "url"
+StartButtonTarget = enum_from_choices(
+    models.StartButton.Target, "LearningStartButtonTarget", "Where a start button leads.")
 
 
 class StartButton(graphene.ObjectType):
     """A coloured button on the start page."""
+
+    class Meta:
+        name = "LearningStartButton"
 
     label = graphene.String(required=True)
     target_type = graphene.Field(StartButtonTarget, required=True)
@@ -120,6 +131,7 @@ class LearningEnvironmentPage(graphene.ObjectType):
 @register_page_type(models.SectionPage)
 class SectionPage(graphene.ObjectType):
     class Meta:
+        name = "LearningSectionPage"
         interfaces = (LearningPage,)
 
     intro = graphene.String(required=True)
@@ -142,6 +154,7 @@ class BasicModulePage(graphene.ObjectType):
     """A basic module: one page of blocks."""
 
     class Meta:
+        name = "LearningBasicModulePage"
         interfaces = (LearningPage, Module)
 
     body = graphene.List(graphene.NonNull(ModuleBlock), required=True)
@@ -155,6 +168,7 @@ class ModulePartPage(graphene.ObjectType):
     """One part of a specialist module."""
 
     class Meta:
+        name = "LearningModulePartPage"
         interfaces = (LearningPage,)
 
     icon = graphene.Field(Icon)
@@ -184,6 +198,7 @@ class SpecialistModulePage(graphene.ObjectType):
     """The start page of a specialist module, with its parts as tiles."""
 
     class Meta:
+        name = "LearningSpecialistModulePage"
         interfaces = (LearningPage, Module)
 
     icon = graphene.Field(Icon)
@@ -206,6 +221,7 @@ class CataloguePage(graphene.ObjectType):
     """The catalogue screen; its offers come from the ``catalogue`` query."""
 
     class Meta:
+        name = "LearningCataloguePage"
         interfaces = (LearningPage,)
 
     intro = graphene.String(required=True)
@@ -215,6 +231,9 @@ class CataloguePage(graphene.ObjectType):
 
 
 class ModuleList(graphene.ObjectType):
+    class Meta:
+        name = "LearningModuleList"
+
     total_count = graphene.Int(required=True)
     items = graphene.List(graphene.NonNull(Module), required=True)
 

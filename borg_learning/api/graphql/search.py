@@ -16,6 +16,7 @@ class SearchResult(graphene.Union):
     """A module, a module part or a catalogue offer that matches a search."""
 
     class Meta:
+        name = "LearningSearchResult"
         types = (BasicModulePage, SpecialistModulePage, ModulePartPage, Offering)
 
     @classmethod
@@ -26,6 +27,9 @@ class SearchResult(graphene.Union):
 
 
 class SearchResults(graphene.ObjectType):
+    class Meta:
+        name = "LearningSearchResults"
+
     total_count = graphene.Int(required=True)
     items = graphene.List(graphene.NonNull(SearchResult), required=True)
 

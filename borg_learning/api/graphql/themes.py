@@ -19,6 +19,7 @@ class Theme(graphene.ObjectType):
                             description="Live modules with this theme, in tree order.")
 
     class Meta:
+        name = "LearningTheme"
         description = "A theme such as SGG; it tags modules and offers."
 
     def resolve_colour(theme, info):

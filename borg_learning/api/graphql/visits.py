@@ -7,6 +7,9 @@ from borg_learning.api.graphql.loaders import database_id
 
 
 class RecordVisitPayload(graphene.ObjectType):
+    class Meta:
+        name = "LearningRecordVisitPayload"
+
     counted = graphene.Boolean(
         required=True, description="False for bots, previews and pages that are not "
                                    "published learning pages; such a visit is not an error.")

@@ -74,9 +74,10 @@ def test_module_part(screen, site, number):
     expect(page.locator(".module__parent")).to_have_text(f"Onderdeel van {site.sgg.title}")
     expect(page.locator(".facts")).to_contain_text(f"© {site.sgg.copyright_holder}")
     # One rendered block per block in the body, of the same kind.
-    kinds = {"text": "TextBlock", "image": "ImageBlock", "audio": "AudioBlock",
-             "video": "VideoBlock", "exercise": "ExerciseBlock", "download": "DownloadBlock",
-             "link": "LinkBlock"}
+    kinds = {"text": "LearningTextBlock", "image": "LearningImageBlock",
+             "audio": "LearningAudioBlock", "video": "LearningVideoBlock",
+             "exercise": "LearningExerciseBlock", "download": "LearningDownloadBlock",
+             "link": "LearningLinkBlock"}
     rendered = page.locator(".blocks > .block").evaluate_all(
         "blocks => blocks.map(b => b.className.replace('block block--', ''))")
     assert rendered == [kinds[block.block_type] for block in part.body]
@@ -95,8 +96,9 @@ def test_every_block_type_is_rendered(desktop, site):
             assert image.get_attribute("alt"), "an image without a text alternative"
         for player in page.locator(".media").all():
             expect(player.locator(".transcript summary")).to_have_text("Uitgeschreven tekst")
-    assert seen == {"TextBlock", "ImageBlock", "AudioBlock", "VideoBlock", "ExerciseBlock",
-                    "DownloadBlock", "LinkBlock"}
+    assert seen == {"LearningTextBlock", "LearningImageBlock", "LearningAudioBlock",
+                    "LearningVideoBlock", "LearningExerciseBlock", "LearningDownloadBlock",
+                    "LearningLinkBlock"}
     desktop.open(path(site.sgg_parts[1]))
     video = page.locator("video")
     expect(video.locator("track[kind=subtitles]")).to_have_count(1)

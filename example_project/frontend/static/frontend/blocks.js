@@ -6,13 +6,13 @@ import { exercise } from "./exercise.js";
 import { localHref } from "./links.js";
 
 const RENDERERS = {
-  TextBlock: (block) => richText(block.html),
-  ImageBlock: image,
-  AudioBlock: audio,
-  VideoBlock: video,
-  ExerciseBlock: exercise,
-  DownloadBlock: download,
-  LinkBlock: link,
+  LearningTextBlock: (block) => richText(block.html),
+  LearningImageBlock: image,
+  LearningAudioBlock: audio,
+  LearningVideoBlock: video,
+  LearningExerciseBlock: exercise,
+  LearningDownloadBlock: download,
+  LearningLinkBlock: link,
 };
 
 export function blocks(body) {

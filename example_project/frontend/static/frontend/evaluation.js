@@ -45,7 +45,7 @@ async function fill(slot, page) {
 /** The module whose questionnaire this page asks: its own, or for the last part its
  * module's; null for the other parts. */
 async function evaluatedModule(page) {
-  if (page.__typename !== "ModulePartPage") return page.id;
+  if (page.__typename !== "LearningModulePartPage") return page.id;
   if (!page.module) return null;
   const { page: module } = await cachedQuery("page", { id: page.module.id });
   return module?.parts?.at(-1)?.id === page.id ? module.id : null;

@@ -9,11 +9,11 @@ import { sectionScreen } from "./section.js";
 import { startScreen } from "./start.js";
 
 const SCREENS = {
-  SectionPage: sectionScreen,
-  BasicModulePage: basicModuleScreen,
-  SpecialistModulePage: specialistModuleScreen,
-  ModulePartPage: partScreen,
-  CataloguePage: catalogueScreen,
+  LearningSectionPage: sectionScreen,
+  LearningBasicModulePage: basicModuleScreen,
+  LearningSpecialistModulePage: specialistModuleScreen,
+  LearningModulePartPage: partScreen,
+  LearningCataloguePage: catalogueScreen,
   LearningEnvironmentPage: startScreen,
 };
 

@@ -24,14 +24,14 @@ export async function searchScreen(words) {
 }
 
 const KINDS = {
-  BasicModulePage: () => "Basismodule",
-  SpecialistModulePage: () => "Specialistische module",
-  ModulePartPage: (item) => `Onderdeel van ${item.module?.title}`,
-  Offering: (item) => `Opleidingsaanbod van ${item.provider.name}`,
+  LearningBasicModulePage: () => "Basismodule",
+  LearningSpecialistModulePage: () => "Specialistische module",
+  LearningModulePartPage: (item) => `Onderdeel van ${item.module?.title}`,
+  LearningOffering: (item) => `Opleidingsaanbod van ${item.provider.name}`,
 };
 
 function result(item) {
-  const external = item.__typename === "Offering";
+  const external = item.__typename === "LearningOffering";
   return h("li", { class: "result" },
     h("p", { class: "result__kind" }, KINDS[item.__typename]?.(item) || ""),
     h("h2", { class: "result__title" }, h("a", { href: external ? item.url : item.path },
