@@ -262,7 +262,7 @@ def distribution(asked, counts):
     if kind in CHOICE_KINDS:
         snapshot = next((question for question in asked["response__questions"] or []
                          if question.get("id") == asked["question_id"]), {})
-        tally = {option: 0 for option in snapshot.get("options", [])}
+        tally = dict.fromkeys(snapshot.get("options", []), 0)
         for row in counts:
             for option in row["choices"] or []:
                 tally[option] = tally.get(option, 0) + row["count"]

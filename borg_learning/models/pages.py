@@ -126,7 +126,7 @@ class StartButton(Orderable):
         if len(chosen) > 1:
             message = _("A button leads to one place, but %(chosen)s are chosen. Keep one.") % {
                 "chosen": _(" and ").join(str(names[name]) for name in chosen)}
-            raise ValidationError({name: message for name in chosen})
+            raise ValidationError(dict.fromkeys(chosen, message))
         if not self.colour and not self.target_theme_id:
             raise ValidationError({"colour": _("Choose a colour, or a theme to take it from.")})
         if not self.icon and not self.target_theme_id:

@@ -29,7 +29,8 @@ class PageVisitDay(models.Model):
         unique constraint.
         """
         with connection.cursor() as cursor:
-            cursor.execute(f"INSERT INTO {cls._table()} (page_id, date, count) "
+            # Only the quoted table name is formatted in; the values are parameters.
+            cursor.execute(f"INSERT INTO {cls._table()} (page_id, date, count) "  # noqa: S608
                            f"VALUES (%s, %s, %s) {cls._upsert()}", [page_id, date, visits])
 
     @classmethod
@@ -43,7 +44,8 @@ class PageVisitDay(models.Model):
         select, params = selected.query.get_compiler(connection=connection).as_sql()
         with connection.cursor() as cursor:
             # "WHERE true" keeps SQLite from reading ON CONFLICT as part of the SELECT.
-            cursor.execute(f"INSERT INTO {cls._table()} (page_id, date, count) "
+            # The table name and the ORM's compiled SELECT; the values are parameters.
+            cursor.execute(f"INSERT INTO {cls._table()} (page_id, date, count) "  # noqa: S608
                            f"SELECT page.id, %s, 1 FROM ({select}) AS page WHERE true "
                            f"{cls._upsert()}", [date, *params])
             return cursor.rowcount > 0

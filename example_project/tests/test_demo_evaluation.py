@@ -87,7 +87,7 @@ def test_a_few_hundred_responses_spread_over_the_past_year(loaded):
     days = [timezone.localdate(response.submitted_at) for response in responses]
     assert all(today - datetime.timedelta(days=365) <= day < today for day in days)
     assert len({(day.year, day.month) for day in days}) >= 10
-    assert set(response.module_id for response in first) == {
+    assert {response.module_id for response in first} == {
         loaded.basic_module.pk, loaded.sgg.pk}
 
     due = [response for response in first if response.follow_up_due < today]

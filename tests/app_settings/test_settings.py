@@ -28,7 +28,7 @@ def test_a_set_key_overrides_its_default_and_is_reloaded_on_change():
     assert learning_settings.WORDS_PER_MINUTE == 200
     with override_settings(BORG_LEARNING={"WORDS_PER_MINUTE": 150}):
         assert learning_settings.WORDS_PER_MINUTE == 150
-        assert learning_settings.SECONDS_PER_EXERCISE == SETTINGS["SECONDS_PER_EXERCISE"].default
+        assert SETTINGS["SECONDS_PER_EXERCISE"].default == learning_settings.SECONDS_PER_EXERCISE
     assert learning_settings.WORDS_PER_MINUTE == 200
 
 

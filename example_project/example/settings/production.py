@@ -30,7 +30,7 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 
-BORG_LEARNING = {  # noqa: F405
+BORG_LEARNING = {
     **BORG_LEARNING,  # noqa: F405
     "GRAPHIQL": os.environ.get("GRAPHIQL", "false").lower() == "true",
 }
