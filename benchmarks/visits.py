@@ -53,23 +53,34 @@ def main(threads=20, visits=20_000, submissions=2_000):
     from tests import evaluation_content as ec
 
     module = ec.module_with_questionnaire()
-    pages = [page.pk for page in module.get_parent().get_parent().get_descendants(
-        inclusive=True)]
+    pages = [page.pk for page in module.get_parent().get_parent().get_descendants(inclusive=True)]
     answers = ec.good_answers(module.questionnaire)
 
-    seconds = in_threads(threads, lambda number: [
-        record_visit(pages[(number + index) % len(pages)], BROWSER)
-        for index in range(visits // threads)])
+    seconds = in_threads(
+        threads,
+        lambda number: [
+            record_visit(pages[(number + index) % len(pages)], BROWSER)
+            for index in range(visits // threads)
+        ],
+    )
     counted = sum(models.PageVisitDay.objects.values_list("count", flat=True))
-    print(f"{counted} visits counted from {threads} threads in {seconds:.1f} s: "
-          f"{counted / seconds:.0f} visits/s")
+    print(
+        f"{counted} visits counted from {threads} threads in {seconds:.1f} s: "
+        f"{counted / seconds:.0f} visits/s"
+    )
 
-    seconds = in_threads(threads, lambda number: [
-        evaluation.submit(module, uuid.uuid4(), answers)
-        for _index in range(submissions // threads)])
+    seconds = in_threads(
+        threads,
+        lambda number: [
+            evaluation.submit(module, uuid.uuid4(), answers)
+            for _index in range(submissions // threads)
+        ],
+    )
     stored = models.Response.objects.count()
-    print(f"{stored} submissions stored from {threads} threads in {seconds:.1f} s: "
-          f"{stored / seconds:.0f} submissions/s")
+    print(
+        f"{stored} submissions stored from {threads} threads in {seconds:.1f} s: "
+        f"{stored / seconds:.0f} submissions/s"
+    )
 
 
 if __name__ == "__main__":

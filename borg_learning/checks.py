@@ -26,22 +26,28 @@ def check_learning_settings(app_configs=None, **kwargs):
             close = difflib.get_close_matches(str(key), SETTINGS, n=1)
             hint = f"Did you mean {close[0]!r}?" if close else "See docs/configuration.md."
             errors.append(
-                Error(f"BORG_LEARNING has an unknown key {key!r}.", hint=hint,
-                      id="borg_learning.E002")
+                Error(
+                    f"BORG_LEARNING has an unknown key {key!r}.", hint=hint, id="borg_learning.E002"
+                )
             )
             continue
         problem = spec.validate(value)
         if problem:
             errors.append(
-                Error(f"BORG_LEARNING[{key!r}] {problem}.",
-                      hint=f"{key}: {spec.doc} See docs/configuration.md.",
-                      id="borg_learning.E003")
+                Error(
+                    f"BORG_LEARNING[{key!r}] {problem}.",
+                    hint=f"{key}: {spec.doc} See docs/configuration.md.",
+                    id="borg_learning.E003",
+                )
             )
     page_size = user_settings.get("GRAPHQL_PAGE_SIZE", SETTINGS["GRAPHQL_PAGE_SIZE"].default)
     max_size = user_settings.get("GRAPHQL_MAX_PAGE_SIZE", SETTINGS["GRAPHQL_MAX_PAGE_SIZE"].default)
     if not errors and page_size > max_size:
         errors.append(
-            Error("BORG_LEARNING['GRAPHQL_PAGE_SIZE'] is larger than GRAPHQL_MAX_PAGE_SIZE.",
-                  hint=f"{page_size} > {max_size}.", id="borg_learning.E004")
+            Error(
+                "BORG_LEARNING['GRAPHQL_PAGE_SIZE'] is larger than GRAPHQL_MAX_PAGE_SIZE.",
+                hint=f"{page_size} > {max_size}.",
+                id="borg_learning.E004",
+            )
         )
     return errors

@@ -109,8 +109,7 @@ def _optional_positive_int(value: Any) -> str | None:
 
 
 def _optional_header(value: Any) -> str | None:
-    if value is not None and not (isinstance(value, str) and
-                                  re.fullmatch(r"[A-Za-z0-9-]+", value)):
+    if value is not None and not (isinstance(value, str) and re.fullmatch(r"[A-Za-z0-9-]+", value)):
         return f"must be an HTTP header name such as 'X-Forwarded-For' or None, got {value!r}"
     return None
 
@@ -260,8 +259,19 @@ SETTINGS: dict[str, Setting] = {
         doc="Regular expressions (case-insensitive) for user agents whose visits are not counted.",
         validate=_patterns,
         default=[
-            r"bot\b", r"crawl", r"spider", r"slurp", r"headless", r"preview", r"monitor",
-            r"curl/", r"wget/", r"python-requests", r"httpx", r"go-http-client", r"java/",
+            r"bot\b",
+            r"crawl",
+            r"spider",
+            r"slurp",
+            r"headless",
+            r"preview",
+            r"monitor",
+            r"curl/",
+            r"wget/",
+            r"python-requests",
+            r"httpx",
+            r"go-http-client",
+            r"java/",
         ],
     ),
 }

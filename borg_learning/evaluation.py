@@ -111,34 +111,66 @@ def tidy_answers(answers):
     """The answers as ``GivenAnswer`` objects; raises on what no questionnaire could take."""
     answers = list(answers or [])
     if len(answers) > MAX_ANSWERS:
-        raise SubmissionError.one("answers", Code.TOO_MANY_ANSWERS,
-                                  f"Send at most {MAX_ANSWERS} answers; got {len(answers)}.")
+        raise SubmissionError.one(
+            "answers",
+            Code.TOO_MANY_ANSWERS,
+            f"Send at most {MAX_ANSWERS} answers; got {len(answers)}.",
+        )
     problems, tidy = [], []
     for answer in answers:
         question = str(_value(answer, "question") or "")
         number, choices, text = (_value(answer, name) for name in ("number", "choices", "text"))
         if not re.fullmatch(r"[0-9]{1,18}", question):
-            problems.append(Problem("answers", Code.UNKNOWN_QUESTION,
-                                    f"'{question[:40]}' is not a question id.", question[:40]))
+            problems.append(
+                Problem(
+                    "answers",
+                    Code.UNKNOWN_QUESTION,
+                    f"'{question[:40]}' is not a question id.",
+                    question[:40],
+                )
+            )
             continue
         if number is not None and (isinstance(number, bool) or not isinstance(number, int)):
-            problems.append(Problem("answers", Code.WRONG_TYPE,
-                                    f"The answer to question {question} has a number that "
-                                    "is not a whole number.", question))
+            problems.append(
+                Problem(
+                    "answers",
+                    Code.WRONG_TYPE,
+                    f"The answer to question {question} has a number that is not a whole number.",
+                    question,
+                )
+            )
             continue
-        if choices is not None and (not isinstance(choices, (list, tuple)) or
-                                    not all(isinstance(choice, str) for choice in choices)):
-            problems.append(Problem("answers", Code.WRONG_TYPE,
-                                    f"The choices of question {question} must be a list of "
-                                    "texts.", question))
+        if choices is not None and (
+            not isinstance(choices, (list, tuple))
+            or not all(isinstance(choice, str) for choice in choices)
+        ):
+            problems.append(
+                Problem(
+                    "answers",
+                    Code.WRONG_TYPE,
+                    f"The choices of question {question} must be a list of texts.",
+                    question,
+                )
+            )
             continue
         if text is not None and not isinstance(text, str):
-            problems.append(Problem("answers", Code.WRONG_TYPE,
-                                    f"The text of question {question} must be a text.", question))
+            problems.append(
+                Problem(
+                    "answers",
+                    Code.WRONG_TYPE,
+                    f"The text of question {question} must be a text.",
+                    question,
+                )
+            )
             continue
-        tidy.append(GivenAnswer(question=question, number=number,
-                                choices=tuple(choice.strip() for choice in choices or ()),
-                                text=(text or "").strip()))
+        tidy.append(
+            GivenAnswer(
+                question=question,
+                number=number,
+                choices=tuple(choice.strip() for choice in choices or ()),
+                text=(text or "").strip(),
+            )
+        )
     if problems:
         raise SubmissionError(problems)
     return tidy
@@ -147,7 +179,8 @@ def tidy_answers(answers):
 def digest_of(module_id, part, follow_up_code, answers):
     """A hash of what was submitted, to tell a repeat from other answers under the same id."""
     content = {
-        "module": module_id, "part": part,
+        "module": module_id,
+        "part": part,
         "followUpCode": str(follow_up_code) if follow_up_code else None,
         "answers": sorted(answer.canonical() for answer in answers if not answer.is_blank),
     }
@@ -162,8 +195,15 @@ def check_answer(question, answer):
     def problem(code, message):
         return Problem("answers", code, f"Question {qid}: {message}", qid)
 
-    given = [name for name, value in (("a number", answer.number), ("choices", answer.choices),
-                                      ("text", answer.text)) if value not in (None, (), "")]
+    given = [
+        name
+        for name, value in (
+            ("a number", answer.number),
+            ("choices", answer.choices),
+            ("text", answer.text),
+        )
+        if value not in (None, (), "")
+    ]
     if kind in NUMBER_RANGES:
         low, high = NUMBER_RANGES[kind]
         expected, wanted = f"a whole number from {low} to {high}", "a number"
@@ -174,12 +214,14 @@ def check_answer(question, answer):
     else:
         expected, wanted = "text", "text"
     if given != [wanted]:
-        return [problem(Code.WRONG_TYPE,
-                        f"the answer takes {expected}, not {' and '.join(given)}.")]
+        return [
+            problem(Code.WRONG_TYPE, f"the answer takes {expected}, not {' and '.join(given)}.")
+        ]
     if kind in NUMBER_RANGES:
         if not low <= answer.number <= high:
-            return [problem(Code.OUT_OF_RANGE,
-                            f"the answer takes {expected}; got {answer.number}.")]
+            return [
+                problem(Code.OUT_OF_RANGE, f"the answer takes {expected}; got {answer.number}.")
+            ]
         return []
     if kind in CHOICE_KINDS:
         options = question.option_list
@@ -187,18 +229,27 @@ def check_answer(question, answer):
         unknown = [choice for choice in answer.choices if choice not in options]
         if unknown:
             listed = ", ".join(f"'{choice[:80]}'" for choice in unknown[:5])
-            problems.append(problem(Code.UNKNOWN_OPTION, f"{listed} "
-                                    f"{'is not one' if len(unknown) == 1 else 'are not'} of "
-                                    "its options."))
+            problems.append(
+                problem(
+                    Code.UNKNOWN_OPTION,
+                    f"{listed} {'is not one' if len(unknown) == 1 else 'are not'} of its options.",
+                )
+            )
         if len(set(answer.choices)) != len(answer.choices):
             problems.append(problem(Code.DUPLICATE_CHOICE, "an option is chosen twice."))
         if kind == QuestionKind.SINGLE and len(answer.choices) > 1:
-            problems.append(problem(Code.TOO_MANY_CHOICES,
-                                    f"choose one option; got {len(answer.choices)}."))
+            problems.append(
+                problem(Code.TOO_MANY_CHOICES, f"choose one option; got {len(answer.choices)}.")
+            )
         return problems
     if len(answer.text) > OPEN_ANSWER_MAX_LENGTH:
-        return [problem(Code.TOO_LONG, f"the answer is {len(answer.text):,} characters long; "
-                                       f"the limit is {OPEN_ANSWER_MAX_LENGTH:,}.")]
+        return [
+            problem(
+                Code.TOO_LONG,
+                f"the answer is {len(answer.text):,} characters long; "
+                f"the limit is {OPEN_ANSWER_MAX_LENGTH:,}.",
+            )
+        ]
     if "\x00" in answer.text:
         return [problem(Code.WRONG_TYPE, "the text may not contain NUL characters.")]
     return []
@@ -210,14 +261,24 @@ def check_answers(questions, answers):
     problems, seen = [], set()
     for answer in answers:
         if answer.question not in by_id:
-            problems.append(Problem("answers", Code.UNKNOWN_QUESTION,
-                                    f"Question {answer.question} is not asked here.",
-                                    answer.question))
+            problems.append(
+                Problem(
+                    "answers",
+                    Code.UNKNOWN_QUESTION,
+                    f"Question {answer.question} is not asked here.",
+                    answer.question,
+                )
+            )
             continue
         if answer.question in seen:
-            problems.append(Problem("answers", Code.DUPLICATE_ANSWER,
-                                    f"Question {answer.question} is answered twice.",
-                                    answer.question))
+            problems.append(
+                Problem(
+                    "answers",
+                    Code.DUPLICATE_ANSWER,
+                    f"Question {answer.question} is answered twice.",
+                    answer.question,
+                )
+            )
             continue
         seen.add(answer.question)
         if not answer.is_blank:
@@ -225,8 +286,14 @@ def check_answers(questions, answers):
     answered = {answer.question for answer in answers if not answer.is_blank}
     for question in questions:
         if question.required and str(question.pk) not in answered:
-            problems.append(Problem("answers", Code.REQUIRED,
-                                    f"Question {question.pk} needs an answer.", str(question.pk)))
+            problems.append(
+                Problem(
+                    "answers",
+                    Code.REQUIRED,
+                    f"Question {question.pk} needs an answer.",
+                    str(question.pk),
+                )
+            )
     return problems
 
 
@@ -256,8 +323,9 @@ def submit(module, submission_id, answers, follow_up_code=None, today=None):
     try:
         submission_id = uuid.UUID(str(submission_id))
     except ValueError:
-        raise SubmissionError.one("submissionId", Code.WRONG_TYPE,
-                                  "The submission id is not a UUID.") from None
+        raise SubmissionError.one(
+            "submissionId", Code.WRONG_TYPE, "The submission id is not a UUID."
+        ) from None
     part = Part.FOLLOW_UP if follow_up_code else Part.FIRST
     given = tidy_answers(answers)
     digest = digest_of(module.pk, part, follow_up_code, given)
@@ -272,13 +340,18 @@ def submit(module, submission_id, answers, follow_up_code=None, today=None):
             questionnaire = module.get_questionnaire()
             if questionnaire is None:
                 raise SubmissionError.one(
-                    "module", Code.NO_QUESTIONNAIRE,
-                    f"Module {module.pk} has no evaluation questionnaire.")
+                    "module",
+                    Code.NO_QUESTIONNAIRE,
+                    f"Module {module.pk} has no evaluation questionnaire.",
+                )
         all_questions = list(questionnaire.questions.all())
         questions = [question for question in all_questions if question.part == part]
         if part == Part.FOLLOW_UP and not questions:
-            raise SubmissionError.one("followUpCode", Code.NO_FOLLOW_UP,
-                                      "This questionnaire no longer has follow-up questions.")
+            raise SubmissionError.one(
+                "followUpCode",
+                Code.NO_FOLLOW_UP,
+                "This questionnaire no longer has follow-up questions.",
+            )
         problems = check_answers(questions, given)
         if problems:
             raise SubmissionError(problems)
@@ -290,12 +363,23 @@ def submit(module, submission_id, answers, follow_up_code=None, today=None):
             return Submission(repeated(existing, digest), created=False)
         raise
 
-    follow_up = part == Part.FIRST and any(question.part == Part.FOLLOW_UP
-                                           for question in all_questions)
+    follow_up = part == Part.FIRST and any(
+        question.part == Part.FOLLOW_UP for question in all_questions
+    )
     try:
         with transaction.atomic():
-            response = store(module, questionnaire, part, questions, given, submission_id,
-                             digest, first, follow_up, today)
+            response = store(
+                module,
+                questionnaire,
+                part,
+                questions,
+                given,
+                submission_id,
+                digest,
+                first,
+                follow_up,
+                today,
+            )
     except IntegrityError:
         # The submission id is stored already (a repeat, or a concurrent request that came
         # first), or a concurrent request answered the same follow-up.
@@ -303,8 +387,9 @@ def submit(module, submission_id, answers, follow_up_code=None, today=None):
         if existing is not None:
             return Submission(repeated(existing, digest), created=False)
         if first is not None and Response.objects.filter(first_response=first).exists():
-            raise SubmissionError.one("followUpCode", Code.FOLLOW_UP_ANSWERED,
-                                      "This follow-up was already answered.") from None
+            raise SubmissionError.one(
+                "followUpCode", Code.FOLLOW_UP_ANSWERED, "This follow-up was already answered."
+            ) from None
         raise
     signals.evaluation_submitted.send(sender=Response, response=response, module_id=module.pk)
     return Submission(response, created=True)
@@ -314,9 +399,11 @@ def repeated(existing, digest):
     """The stored response for a repeated submission id, if the answers are the same."""
     if existing.digest != digest:
         raise SubmissionError.one(
-            "submissionId", Code.SUBMISSION_ID_REUSED,
+            "submissionId",
+            Code.SUBMISSION_ID_REUSED,
             "This submission id was already used with different answers; make a new id "
-            "for new answers.")
+            "for new answers.",
+        )
     return existing
 
 
@@ -327,36 +414,65 @@ def follow_up_of(module, code, today):
     except ValueError:
         first = None
     else:
-        first = (Response.objects.filter(follow_up_code=code, part=Part.FIRST)
-                 .select_related("questionnaire").first())
+        first = (
+            Response.objects.filter(follow_up_code=code, part=Part.FIRST)
+            .select_related("questionnaire")
+            .first()
+        )
     if first is None or first.questionnaire is None:
-        raise SubmissionError.one("followUpCode", Code.INVALID_FOLLOW_UP_CODE,
-                                  "The follow-up code is not valid.")
+        raise SubmissionError.one(
+            "followUpCode", Code.INVALID_FOLLOW_UP_CODE, "The follow-up code is not valid."
+        )
     if first.module_id != module.pk:
-        raise SubmissionError.one("followUpCode", Code.FOLLOW_UP_OTHER_MODULE,
-                                  "The follow-up code belongs to another module.")
+        raise SubmissionError.one(
+            "followUpCode",
+            Code.FOLLOW_UP_OTHER_MODULE,
+            "The follow-up code belongs to another module.",
+        )
     if Response.objects.filter(first_response=first).exists():
-        raise SubmissionError.one("followUpCode", Code.FOLLOW_UP_ANSWERED,
-                                  "This follow-up was already answered.")
+        raise SubmissionError.one(
+            "followUpCode", Code.FOLLOW_UP_ANSWERED, "This follow-up was already answered."
+        )
     if first.follow_up_due and today < first.follow_up_due:
         raise SubmissionError.one(
-            "followUpCode", Code.FOLLOW_UP_NOT_DUE,
-            f"The follow-up questions can be answered from {first.follow_up_due.isoformat()}.")
+            "followUpCode",
+            Code.FOLLOW_UP_NOT_DUE,
+            f"The follow-up questions can be answered from {first.follow_up_due.isoformat()}.",
+        )
     return first
 
 
-def store(module, questionnaire, part, questions, given, submission_id, digest, first,
-          has_follow_up, today):
+def store(
+    module,
+    questionnaire,
+    part,
+    questions,
+    given,
+    submission_id,
+    digest,
+    first,
+    has_follow_up,
+    today,
+):
     """Write the response, its snapshot and its answers (call inside a transaction)."""
     response = Response.objects.create(
-        submission_id=submission_id, digest=digest, questionnaire=questionnaire,
-        questionnaire_title=questionnaire.title, module_id=module.pk,
-        module_title=module.title, part=part, submitted_at=timezone.now(),
+        submission_id=submission_id,
+        digest=digest,
+        questionnaire=questionnaire,
+        questionnaire_title=questionnaire.title,
+        module_id=module.pk,
+        module_title=module.title,
+        part=part,
+        submitted_at=timezone.now(),
         questions=[question.snapshot() for question in questions],
         follow_up_code=Response.new_follow_up_code() if has_follow_up else None,
-        follow_up_due=(today + datetime.timedelta(days=questionnaire.follow_up_after_days)
-                       if has_follow_up else None),
-        first_response=first)
+        follow_up_due=(
+            today + datetime.timedelta(days=questionnaire.follow_up_after_days)
+            if has_follow_up
+            else None
+        ),
+        first_response=first,
+    )
     answers = {answer.question: answer for answer in given if not answer.is_blank}
     rows = []
     for position, question in enumerate(questions):
@@ -364,11 +480,18 @@ def store(module, questionnaire, part, questions, given, submission_id, digest, 
         if answer is None:
             continue
         choices = [option for option in question.option_list if option in answer.choices]
-        rows.append(Answer(
-            response=response, question_id=question.pk, question_text=question.text,
-            level=question.level, kind=question.kind, sort_order=position,
-            number=answer.number if question.kind in NUMBER_RANGES else None,
-            choices=choices if question.kind in CHOICE_KINDS else [],
-            text=answer.text if question.kind == QuestionKind.OPEN else ""))
+        rows.append(
+            Answer(
+                response=response,
+                question_id=question.pk,
+                question_text=question.text,
+                level=question.level,
+                kind=question.kind,
+                sort_order=position,
+                number=answer.number if question.kind in NUMBER_RANGES else None,
+                choices=choices if question.kind in CHOICE_KINDS else [],
+                text=answer.text if question.kind == QuestionKind.OPEN else "",
+            )
+        )
     Answer.objects.bulk_create(rows)
     return response

@@ -20,6 +20,8 @@ def search_ids(queryset, text):
 
 def in_order(queryset, ids):
     """The rows of ``queryset`` with these ids, in the order of ``ids``."""
-    ordering = Case(*[When(pk=pk, then=position) for position, pk in enumerate(ids)],
-                    output_field=IntegerField())
+    ordering = Case(
+        *[When(pk=pk, then=position) for position, pk in enumerate(ids)],
+        output_field=IntegerField(),
+    )
     return queryset.filter(pk__in=ids).order_by(ordering)

@@ -21,8 +21,7 @@ def grant_editors_the_environment(sender, instance, created, raw=False, **kwargs
     for permission in Permission.objects.filter(
         content_type__app_label="wagtailcore", codename__in=EDITOR_PAGE_PERMISSIONS
     ):
-        GroupPagePermission.objects.get_or_create(group=group, page=instance,
-                                                  permission=permission)
+        GroupPagePermission.objects.get_or_create(group=group, page=instance, permission=permission)
 
 
 def refresh_estimate_of(page):
@@ -30,7 +29,8 @@ def refresh_estimate_of(page):
     module = page.specific if page else None
     if isinstance(module, SpecialistModulePage):
         SpecialistModulePage.objects.filter(pk=module.pk).update(
-            estimated_duration_seconds=module.estimate_duration().total_seconds)
+            estimated_duration_seconds=module.estimate_duration().total_seconds
+        )
 
 
 def refresh_module_estimate(sender, instance, **kwargs):
@@ -38,12 +38,14 @@ def refresh_module_estimate(sender, instance, **kwargs):
 
 
 def refresh_module_estimate_after_delete(sender, instance, **kwargs):
-    refresh_estimate_of(SpecialistModulePage.objects.filter(
-        path=instance.path[: -instance.steplen]).first())
+    refresh_estimate_of(
+        SpecialistModulePage.objects.filter(path=instance.path[: -instance.steplen]).first()
+    )
 
 
-def refresh_module_estimates_after_move(sender, instance, parent_page_before,
-                                        parent_page_after, **kwargs):
+def refresh_module_estimates_after_move(
+    sender, instance, parent_page_before, parent_page_after, **kwargs
+):
     """A part moved to another module takes its time with it."""
     refresh_estimate_of(parent_page_before)
     refresh_estimate_of(parent_page_after)

@@ -17,11 +17,14 @@ def filter_choice_list(queryset, name, value):
 
 class OfferingFilterSet(WagtailFilterSet):
     provider = django_filters.ModelChoiceFilter(
-        queryset=Provider.objects.all(), label=_("Provider"))
+        queryset=Provider.objects.all(), label=_("Provider")
+    )
     themes = django_filters.ModelChoiceFilter(queryset=Theme.objects.all(), label=_("Theme"))
     target_groups = django_filters.ChoiceFilter(
-        choices=lambda: learning_settings.choices("TARGET_GROUPS"), label=_("Target group"),
-        method=lambda queryset, name, value: filter_choice_list(queryset, name, value))
+        choices=lambda: learning_settings.choices("TARGET_GROUPS"),
+        label=_("Target group"),
+        method=lambda queryset, name, value: filter_choice_list(queryset, name, value),
+    )
     format = django_filters.ChoiceFilter(choices=OfferingFormat.choices, label=_("Format"))
     active = django_filters.BooleanFilter(label=_("Active"))
 

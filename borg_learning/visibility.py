@@ -56,13 +56,16 @@ class Visibility:
         restriction hides from this user."""
         queryset = Page.objects.all() if queryset is None else queryset
         hidden_above = PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
         passed = self.passed(PageViewRestriction)
         if passed:
             hidden_above = hidden_above.exclude(pk__in=passed)
-        return (queryset.live()
-                .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
-                .exclude(Exists(hidden_above)))
+        return (
+            queryset.live()
+            .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
+            .exclude(Exists(hidden_above))
+        )
 
     def can_see_page(self, page):
         """True for a page object this policy shows (one query)."""
@@ -73,8 +76,8 @@ class Visibility:
     def files(self, queryset):
         """The images, documents or media files of ``queryset`` outside private collections."""
         hidden_above = CollectionViewRestriction.objects.filter(
-            collection__path=Substr(OuterRef("collection__path"), 1,
-                                    Length("collection__path")))
+            collection__path=Substr(OuterRef("collection__path"), 1, Length("collection__path"))
+        )
         passed = self.passed(CollectionViewRestriction)
         if passed:
             hidden_above = hidden_above.exclude(pk__in=passed)
@@ -98,14 +101,20 @@ class Visibility:
             return []
         if restriction_model not in self._passed:
             restrictions = restriction_model.objects.exclude(
-                restriction_type=BaseViewRestriction.PASSWORD).prefetch_related("groups")
-            group_ids = set(self.user.groups.values_list("pk", flat=True)) \
-                if not self.user.is_superuser else set()
+                restriction_type=BaseViewRestriction.PASSWORD
+            ).prefetch_related("groups")
+            group_ids = (
+                set(self.user.groups.values_list("pk", flat=True))
+                if not self.user.is_superuser
+                else set()
+            )
             self._passed[restriction_model] = [
-                restriction.pk for restriction in restrictions
+                restriction.pk
+                for restriction in restrictions
                 if restriction.restriction_type == BaseViewRestriction.LOGIN
                 or self.user.is_superuser
-                or group_ids & {group.pk for group in restriction.groups.all()}]
+                or group_ids & {group.pk for group in restriction.groups.all()}
+            ]
         return self._passed[restriction_model]
 
 

@@ -64,8 +64,11 @@ class OfferingViewSet(LearningSnippetViewSet):
 class QuestionnaireViewSet(LearningSnippetViewSet):
     model = Questionnaire
     icon = "form"
-    list_display = ["title", "slug",
-                    Column("question_count", label=_("Questions"), sort_key="question_count")]
+    list_display = [
+        "title",
+        "slug",
+        Column("question_count", label=_("Questions"), sort_key="question_count"),
+    ]
     search_fields = ["title", "intro"]
 
     def get_queryset(self, request):
@@ -77,8 +80,13 @@ class LearningViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Learning environment")
     menu_icon = "clipboard-list"
     menu_order = 250
-    items = (ThemeViewSet, DevelopmentGroupViewSet, ProviderViewSet, OfferingViewSet,
-             QuestionnaireViewSet)
+    items = (
+        ThemeViewSet,
+        DevelopmentGroupViewSet,
+        ProviderViewSet,
+        OfferingViewSet,
+        QuestionnaireViewSet,
+    )
 
 
 register_snippet(LearningViewSetGroup)
@@ -92,8 +100,9 @@ def refuse_bulk_publishing_over_budget(request, action_type, objects, action_cla
     pages = [page for page in objects if isinstance(page, Page)]
     form = getattr(action_class_instance, "cleaned_form", None)
     if form is not None and form.cleaned_data.get("include_descendants"):
-        pages += [descendant for page in list(pages)
-                  for descendant in page.get_descendants().not_live()]
+        pages += [
+            descendant for page in list(pages) for descendant in page.get_descendants().not_live()
+        ]
     refused = False
     for page in (page.specific for page in pages):
         if isinstance(page, TimedPage):
@@ -125,29 +134,39 @@ class PermissionMenuItem(MenuItem):
 
 
 def report_urls(name, view):
-    return [path("", view.as_view(), name=name),
-            path("results/", view.as_view(results_only=True), name=f"{name}_results")]
+    return [
+        path("", view.as_view(), name=name),
+        path("results/", view.as_view(results_only=True), name=f"{name}_results"),
+    ]
 
 
 @hooks.register("register_admin_urls")
 def register_report_urls():
     urls = [
-        path("modules-due-for-review/", include(report_urls("review_due",
-                                                            ModulesDueForReviewView))),
+        path(
+            "modules-due-for-review/", include(report_urls("review_due", ModulesDueForReviewView))
+        ),
         path("evaluation/", include(report_urls("evaluation", EvaluationReportView))),
         path("open-answers/", include(report_urls("open_answers", OpenAnswersView))),
         path("level-4/", include(report_urls("level_4", LevelFourReportView))),
         path("visits/", include(report_urls("visits", VisitReportView))),
     ]
-    return [path("reports/", include((urls, "borg_learning_reports"),
-                                     namespace="borg_learning_reports"))]
+    return [
+        path(
+            "reports/", include((urls, "borg_learning_reports"), namespace="borg_learning_reports")
+        )
+    ]
 
 
 @hooks.register("register_reports_menu_item")
 def register_review_report_menu_item():
     return PageEditorsMenuItem(
-        _("Modules due for review"), reverse("borg_learning_reports:review_due"),
-        name="modules-due-for-review", icon_name="calendar-alt", order=1150)
+        _("Modules due for review"),
+        reverse("borg_learning_reports:review_due"),
+        name="modules-due-for-review",
+        icon_name="calendar-alt",
+        order=1150,
+    )
 
 
 #: The figure reports in the Reports menu: label, URL name, icon, order, permission.
@@ -162,8 +181,14 @@ FIGURE_REPORTS = [
 def figure_report_menu_item(label, url_name, icon, order, permission):
     def menu_item():
         return PermissionMenuItem(
-            label, reverse(f"borg_learning_reports:{url_name}"), icon_name=icon,
-            name=url_name.replace("_", "-"), order=order, permission=permission)
+            label,
+            reverse(f"borg_learning_reports:{url_name}"),
+            icon_name=icon,
+            name=url_name.replace("_", "-"),
+            order=order,
+            permission=permission,
+        )
+
     return menu_item
 
 

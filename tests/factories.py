@@ -62,12 +62,14 @@ def paragraph(count):
 
 def superuser(username="admin"):
     return get_user_model().objects.create_superuser(
-        username=username, email=f"{username}@example.org", password="password")
+        username=username, email=f"{username}@example.org", password="password"
+    )
 
 
 def user(username="editor", groups=()):
     account = get_user_model().objects.create_user(
-        username=username, email=f"{username}@example.org", password="password")
+        username=username, email=f"{username}@example.org", password="password"
+    )
     account.groups.add(*groups)
     return account
 
@@ -107,8 +109,11 @@ class MediaFactory(DjangoModelFactory):
     type = "audio"
     duration = 60
     title = factory.LazyAttribute(lambda o: unique(o.type))
-    file = factory.LazyAttribute(lambda o: ContentFile(
-        b"not really media", name=f"{o.type}.{'mp3' if o.type == 'audio' else 'mp4'}"))
+    file = factory.LazyAttribute(
+        lambda o: ContentFile(
+            b"not really media", name=f"{o.type}.{'mp3' if o.type == 'audio' else 'mp4'}"
+        )
+    )
 
 
 image = ImageFactory
@@ -141,8 +146,11 @@ class ProviderFactory(DjangoModelFactory):
         model = Provider
 
     class Params:
-        with_logo = factory.Trait(logo=factory.SubFactory(
-            ImageFactory, title=factory.LazyAttribute(lambda o: f"Logo {o.factory_parent.name}")))
+        with_logo = factory.Trait(
+            logo=factory.SubFactory(
+                ImageFactory, title=factory.LazyAttribute(lambda o: f"Logo {o.factory_parent.name}")
+            )
+        )
 
     name = factory.Sequence(lambda n: f"Aanbieder {n}")
     website = "https://example.org"
@@ -181,19 +189,35 @@ def _questions(follow_up):
     questions = [
         Question(text="Hoe tevreden ben je over deze module?", level=1, kind="likert"),
         Question(text="Welk cijfer geef je de module?", level=1, kind="scale", required=False),
-        Question(text="Weet je nu wat je doet bij een incident?", level=2, kind="single",
-                 options="Ja\nNee\nWeet ik niet"),
-        Question(text="Wat hielp je het meest?", level=2, kind="multiple",
-                 options="Video\nTekst\nOefening", required=False),
-        Question(text="Wat kan beter?", level=1, kind="open", required=False,
-                 help_text="Schrijf wat je wilt."),
+        Question(
+            text="Weet je nu wat je doet bij een incident?",
+            level=2,
+            kind="single",
+            options="Ja\nNee\nWeet ik niet",
+        ),
+        Question(
+            text="Wat hielp je het meest?",
+            level=2,
+            kind="multiple",
+            options="Video\nTekst\nOefening",
+            required=False,
+        ),
+        Question(
+            text="Wat kan beter?",
+            level=1,
+            kind="open",
+            required=False,
+            help_text="Schrijf wat je wilt.",
+        ),
     ]
     if follow_up:
         questions += [
-            Question(text="Pas je het geleerde toe in je werk?", level=3, kind="likert",
-                     part="follow_up"),
-            Question(text="Geef een voorbeeld.", level=3, kind="open", part="follow_up",
-                     required=False),
+            Question(
+                text="Pas je het geleerde toe in je werk?", level=3, kind="likert", part="follow_up"
+            ),
+            Question(
+                text="Geef een voorbeeld.", level=3, kind="open", part="follow_up", required=False
+            ),
         ]
     for position, question in enumerate(questions):
         question.sort_order = position
@@ -292,8 +316,9 @@ def basic_module(parent, title=None, publish=True, themes=(), **fields):
     return _add(parent, page, publish, themes)
 
 
-def specialist_module(parent, title=None, publish=True, themes=(), parts=0, blocks_per_part=3,
-                      kinds=None, **fields):
+def specialist_module(
+    parent, title=None, publish=True, themes=(), parts=0, blocks_per_part=3, kinds=None, **fields
+):
     """A specialist module with ``parts`` parts "Onderdeel 1", "Onderdeel 2"…, each of
     ``blocks_per_part`` blocks (of ``body_blocks``, optionally of ``kinds``)."""
     fields.setdefault("summary", "Een module in delen.")
@@ -301,10 +326,14 @@ def specialist_module(parent, title=None, publish=True, themes=(), parts=0, bloc
     page = SpecialistModulePage(title=title or unique("Specialistische module"), **fields)
     module = _add(parent, page, publish, themes)
     for number in range(parts):
-        module_part(module, f"Onderdeel {number + 1}", publish=publish,
-                    summary="Een onderdeel.", target_duration=120,
-                    body=body_blocks(blocks_per_part, parent,
-                                     **({"kinds": kinds} if kinds else {})))
+        module_part(
+            module,
+            f"Onderdeel {number + 1}",
+            publish=publish,
+            summary="Een onderdeel.",
+            target_duration=120,
+            body=body_blocks(blocks_per_part, parent, **({"kinds": kinds} if kinds else {})),
+        )
     return module
 
 
@@ -331,8 +360,10 @@ def module_with_questionnaire(environment=None, questionnaire_=None, title="Gren
 def restrict(page, restriction_type="password"):
     """A Wagtail view restriction on ``page``, which also hides everything below it."""
     return PageViewRestriction.objects.create(
-        page=page, restriction_type=restriction_type,
-        password="geheim" if restriction_type == "password" else "")
+        page=page,
+        restriction_type=restriction_type,
+        password="geheim" if restriction_type == "password" else "",
+    )
 
 
 def unpublish(page):
@@ -344,8 +375,7 @@ def unpublish(page):
 
 def expire(page, days=1):
     """Let a live page's expiry date pass before Wagtail's scheduler has unpublished it."""
-    Page.objects.filter(pk=page.pk).update(
-        expire_at=timezone.now() - datetime.timedelta(days=days))
+    Page.objects.filter(pk=page.pk).update(expire_at=timezone.now() - datetime.timedelta(days=days))
     page.refresh_from_db()
     return page
 
@@ -381,54 +411,104 @@ def audio_block(media, title="Podcast"):
 
 
 def video_block(media=None, title="Video", embed_url="", embed_duration=None):
-    return ("video", {"title": title, "video": media, "embed_url": embed_url,
-                      "embed_duration": embed_duration, "transcript": "", "subtitles": None})
+    return (
+        "video",
+        {
+            "title": title,
+            "video": media,
+            "embed_url": embed_url,
+            "embed_duration": embed_duration,
+            "transcript": "",
+            "subtitles": None,
+        },
+    )
 
 
 def exercise_block(question="<p>Klopt dit?</p>"):
-    return ("exercise", {
-        "kind": "true_false", "question": question, "explanation": "",
-        "options": [{"text": "Waar", "correct": True, "feedback": ""},
-                    {"text": "Niet waar", "correct": False, "feedback": ""}],
-    })
+    return (
+        "exercise",
+        {
+            "kind": "true_false",
+            "question": question,
+            "explanation": "",
+            "options": [
+                {"text": "Waar", "correct": True, "feedback": ""},
+                {"text": "Niet waar", "correct": False, "feedback": ""},
+            ],
+        },
+    )
 
 
 def rich_link(page):
     return f'<p>Zie <a linktype="page" id="{page.pk}">deze pagina</a>.</p>'
 
 
-def body_blocks(count, link_target, kinds=("text", "image", "audio", "video", "exercise",
-                                            "download", "link")):
+def body_blocks(
+    count, link_target, kinds=("text", "image", "audio", "video", "exercise", "download", "link")
+):
     """``count`` blocks cycling through ``kinds``, each with its own image, file or link."""
     blocks = []
     for index in range(count):
         kind = kinds[index % len(kinds)]
         if kind == "text":
-            value = {"text": rich_link(link_target) + "<p>" + "woord " * 40 + "</p>"
-                     f'<p><a linktype="document" id="{document().pk}">Werkblad</a></p>'}
+            value = {
+                "text": rich_link(link_target) + "<p>" + "woord " * 40 + "</p>"
+                f'<p><a linktype="document" id="{document().pk}">Werkblad</a></p>'
+            }
         elif kind == "image":
-            value = {"image": image(title=f"Afbeelding {index}").pk,
-                     "alt_text": "Een tekening", "caption": "Bijschrift"}
+            value = {
+                "image": image(title=f"Afbeelding {index}").pk,
+                "alt_text": "Een tekening",
+                "caption": "Bijschrift",
+            }
         elif kind == "audio":
-            value = {"title": "Podcast", "audio": media("audio", 30).pk,
-                     "transcript": "<p>Tekst</p>"}
+            value = {
+                "title": "Podcast",
+                "audio": media("audio", 30).pk,
+                "transcript": "<p>Tekst</p>",
+            }
         elif kind == "video":
-            value = {"title": "Film", "video": media("video", 45).pk, "embed_url": "",
-                     "embed_duration": None, "transcript": "<p>Tekst</p>",
-                     "subtitles": document(title="Ondertitels", name="film.vtt").pk}
+            value = {
+                "title": "Film",
+                "video": media("video", 45).pk,
+                "embed_url": "",
+                "embed_duration": None,
+                "transcript": "<p>Tekst</p>",
+                "subtitles": document(title="Ondertitels", name="film.vtt").pk,
+            }
         elif kind == "exercise":
-            value = {"kind": "single", "question": "<p>Wat doe je?</p>", "explanation": "",
-                     "options": [
-                         {"type": "item", "id": str(uuid.uuid4()),
-                          "value": {"text": "Dit", "correct": True, "feedback": "Goed"}},
-                         {"type": "item", "id": str(uuid.uuid4()),
-                          "value": {"text": "Dat", "correct": False, "feedback": "Nee"}}]}
+            value = {
+                "kind": "single",
+                "question": "<p>Wat doe je?</p>",
+                "explanation": "",
+                "options": [
+                    {
+                        "type": "item",
+                        "id": str(uuid.uuid4()),
+                        "value": {"text": "Dit", "correct": True, "feedback": "Goed"},
+                    },
+                    {
+                        "type": "item",
+                        "id": str(uuid.uuid4()),
+                        "value": {"text": "Dat", "correct": False, "feedback": "Nee"},
+                    },
+                ],
+            }
         elif kind == "download":
-            value = {"document": document(title=f"Werkblad {index}").pk, "title": "",
-                     "description": "Om te printen"}
+            value = {
+                "document": document(title=f"Werkblad {index}").pk,
+                "title": "",
+                "description": "Om te printen",
+            }
         else:
-            value = {"label": "Lees verder", "description": "", "kind": "borg_website",
-                     "page": link_target.pk, "url": "", "document": None}
+            value = {
+                "label": "Lees verder",
+                "description": "",
+                "kind": "borg_website",
+                "page": link_target.pk,
+                "url": "",
+                "document": None,
+            }
         blocks.append(block(kind, value))
     return blocks
 
@@ -448,17 +528,27 @@ QUESTIONS = [
     (301, "Pas je het geleerde toe?", 3, "likert", []),
     (302, "Wat doe je nu anders?", 3, "open", []),
 ]
-SNAPSHOT = [{"id": qid, "text": text, "helpText": "", "level": level, "kind": kind,
-             "options": options, "required": False, "part": "first"}
-            for qid, text, level, kind, options in QUESTIONS]
+SNAPSHOT = [
+    {
+        "id": qid,
+        "text": text,
+        "helpText": "",
+        "level": level,
+        "kind": kind,
+        "options": options,
+        "required": False,
+        "part": "first",
+    }
+    for qid, text, level, kind, options in QUESTIONS
+]
 
 
 def responded_questionnaire():
     """The questionnaire of the responses ``respond`` stores: made once, without
     questions of its own (each response has its snapshot of ``QUESTIONS``)."""
-    return (Questionnaire.objects.filter(slug="evaluatie").first()
-            or questionnaire(title="Evaluatie na een module", intro="", follow_up_intro="",
-                             questions=[]))
+    return Questionnaire.objects.filter(slug="evaluatie").first() or questionnaire(
+        title="Evaluatie na een module", intro="", follow_up_intro="", questions=[]
+    )
 
 
 def moment(day, hour=12):
@@ -470,38 +560,72 @@ def respond(module, day, values, part="first", hour=12):
     """A response to ``module`` on ``day``; ``values`` maps question ids to an answer:
     a number, a list of options or a text. Questions left out were skipped."""
     response = Response.objects.create(
-        submission_id=uuid.uuid4(), digest="test", questionnaire=responded_questionnaire(),
-        questionnaire_title="Evaluatie na een module", module=module,
-        module_title=module.title, part=part, submitted_at=moment(day, hour),
-        questions=SNAPSHOT)
+        submission_id=uuid.uuid4(),
+        digest="test",
+        questionnaire=responded_questionnaire(),
+        questionnaire_title="Evaluatie na een module",
+        module=module,
+        module_title=module.title,
+        part=part,
+        submitted_at=moment(day, hour),
+        questions=SNAPSHOT,
+    )
     answers = []
     for order, (qid, text, level, kind, _options) in enumerate(QUESTIONS):
         if qid not in values:
             continue
         value = values[qid]
-        answers.append(Answer(
-            response=response, question_id=qid, question_text=text, level=level, kind=kind,
-            sort_order=order, number=value if isinstance(value, int) else None,
-            choices=value if isinstance(value, list) else [],
-            text=value if isinstance(value, str) else ""))
+        answers.append(
+            Answer(
+                response=response,
+                question_id=qid,
+                question_text=text,
+                level=level,
+                kind=kind,
+                sort_order=order,
+                number=value if isinstance(value, int) else None,
+                choices=value if isinstance(value, list) else [],
+                text=value if isinstance(value, str) else "",
+            )
+        )
     Answer.objects.bulk_create(answers)
     return response
 
 
 def respond_many(module, day, count):
     """``count`` responses with every kind of answer, in bulk."""
-    responses = Response.objects.bulk_create([Response(
-        submission_id=uuid.uuid4(), digest="test", questionnaire=responded_questionnaire(),
-        questionnaire_title="Evaluatie", module=module, module_title=module.title,
-        submitted_at=moment(day), questions=SNAPSHOT) for _index in range(count)])
-    Answer.objects.bulk_create([
-        Answer(response=response, question_id=qid, question_text=text, level=level,
-               kind=kind, sort_order=order,
-               number=(index % 5 + 1) if kind in ("likert", "scale") else None,
-               choices=[options[index % len(options)]] if options else [],
-               text=f"Antwoord {index}" if kind == "open" else "")
-        for index, response in enumerate(responses)
-        for order, (qid, text, level, kind, options) in enumerate(QUESTIONS)])
+    responses = Response.objects.bulk_create(
+        [
+            Response(
+                submission_id=uuid.uuid4(),
+                digest="test",
+                questionnaire=responded_questionnaire(),
+                questionnaire_title="Evaluatie",
+                module=module,
+                module_title=module.title,
+                submitted_at=moment(day),
+                questions=SNAPSHOT,
+            )
+            for _index in range(count)
+        ]
+    )
+    Answer.objects.bulk_create(
+        [
+            Answer(
+                response=response,
+                question_id=qid,
+                question_text=text,
+                level=level,
+                kind=kind,
+                sort_order=order,
+                number=(index % 5 + 1) if kind in ("likert", "scale") else None,
+                choices=[options[index % len(options)]] if options else [],
+                text=f"Antwoord {index}" if kind == "open" else "",
+            )
+            for index, response in enumerate(responses)
+            for order, (qid, text, level, kind, options) in enumerate(QUESTIONS)
+        ]
+    )
 
 
 def visits(page, day, count):

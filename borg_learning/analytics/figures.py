@@ -31,9 +31,13 @@ LEVELS = list(Level)
 
 #: An answer's number on the common 0–100 scale; NULL for answers without a number.
 SCORE = Case(
-    *(When(kind=kind, then=(Cast("number", FloatField()) - low) * 100.0 / (high - low))
-      for kind, (low, high) in NUMBER_RANGES.items()),
-    default=None, output_field=FloatField())
+    *(
+        When(kind=kind, then=(Cast("number", FloatField()) - low) * 100.0 / (high - low))
+        for kind, (low, high) in NUMBER_RANGES.items()
+    ),
+    default=None,
+    output_field=FloatField(),
+)
 
 
 def rounded(value, digits=1):
@@ -81,8 +85,9 @@ class Scope:
         """The period as aware datetimes: from the first moment to before the next day."""
         zone = timezone.get_current_timezone()
         start = datetime.datetime.combine(self.start, datetime.time.min, tzinfo=zone)
-        end = datetime.datetime.combine(self.end + datetime.timedelta(days=1),
-                                        datetime.time.min, tzinfo=zone)
+        end = datetime.datetime.combine(
+            self.end + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone
+        )
         return start, end
 
     def buckets(self):
@@ -225,28 +230,50 @@ def question_figures(scope):
     options), and the counts per answer value.
     """
     scoped = answers(scope).order_by()
-    totals = list(scoped.values("question_id").annotate(
-        responses=Count("id"), average=Avg("number"), score=Avg(SCORE),
-        written=Count("id", filter=~Q(text="")), latest=Max("id"), order=Min("sort_order")))
+    totals = list(
+        scoped.values("question_id").annotate(
+            responses=Count("id"),
+            average=Avg("number"),
+            score=Avg(SCORE),
+            written=Count("id", filter=~Q(text="")),
+            latest=Max("id"),
+            order=Min("sort_order"),
+        )
+    )
     if not totals:
         return []
-    latest = {row["question_id"]: row for row in Answer.objects.filter(
-        pk__in=[row["latest"] for row in totals]).values(
-        "question_id", "question_text", "level", "kind", "response__questions")}
+    latest = {
+        row["question_id"]: row
+        for row in Answer.objects.filter(pk__in=[row["latest"] for row in totals]).values(
+            "question_id", "question_text", "level", "kind", "response__questions"
+        )
+    }
     counts = defaultdict(list)
-    for row in (scoped.exclude(kind=QuestionKind.OPEN)
-                .values("question_id", "number", "choices").annotate(count=Count("id"))):
+    for row in (
+        scoped.exclude(kind=QuestionKind.OPEN)
+        .values("question_id", "number", "choices")
+        .annotate(count=Count("id"))
+    ):
         counts[row["question_id"]].append(row)
     figures = []
-    for row in sorted(totals, key=lambda row: (latest[row["question_id"]]["level"],
-                                               row["order"], row["question_id"])):
+    for row in sorted(
+        totals,
+        key=lambda row: (latest[row["question_id"]]["level"], row["order"], row["question_id"]),
+    ):
         asked = latest[row["question_id"]]
-        figures.append(QuestionFigures(
-            question_id=row["question_id"], level=asked["level"], kind=asked["kind"],
-            text=asked["question_text"], responses=row["responses"],
-            average=rounded(row["average"]), score=rounded(row["score"]),
-            written=row["written"],
-            distribution=distribution(asked, counts[row["question_id"]])))
+        figures.append(
+            QuestionFigures(
+                question_id=row["question_id"],
+                level=asked["level"],
+                kind=asked["kind"],
+                text=asked["question_text"],
+                responses=row["responses"],
+                average=rounded(row["average"]),
+                score=rounded(row["score"]),
+                written=row["written"],
+                distribution=distribution(asked, counts[row["question_id"]]),
+            )
+        )
     return figures
 
 
@@ -260,8 +287,14 @@ def distribution(asked, counts):
             tally[row["number"]] += row["count"]
         return [(str(value), tally[value]) for value in range(low, high + 1)]
     if kind in CHOICE_KINDS:
-        snapshot = next((question for question in asked["response__questions"] or []
-                         if question.get("id") == asked["question_id"]), {})
+        snapshot = next(
+            (
+                question
+                for question in asked["response__questions"] or []
+                if question.get("id") == asked["question_id"]
+            ),
+            {},
+        )
         tally = dict.fromkeys(snapshot.get("options", []), 0)
         for row in counts:
             for option in row["choices"] or []:
@@ -272,24 +305,45 @@ def distribution(asked, counts):
 
 def level_figures(scope):
     """A ``LevelFigures`` for levels 1–3 and the level 4 roll-up, in one query."""
-    rows = {row["level"]: row for row in answers(scope).order_by().values("level").annotate(
-        responses=Count("response", distinct=True),
-        scored=Count("id", filter=Q(number__isnull=False)), score=Avg(SCORE))}
+    rows = {
+        row["level"]: row
+        for row in answers(scope)
+        .order_by()
+        .values("level")
+        .annotate(
+            responses=Count("response", distinct=True),
+            scored=Count("id", filter=Q(number__isnull=False)),
+            score=Avg(SCORE),
+        )
+    }
     scores = [rows.get(level, {}).get("score") for level in Level.values]
-    levels = [LevelFigures(level, rows.get(level, {}).get("responses", 0),
-                           rows.get(level, {}).get("scored", 0), rounded(score))
-              for level, score in zip(Level.values, scores, strict=True)]
+    levels = [
+        LevelFigures(
+            level,
+            rows.get(level, {}).get("responses", 0),
+            rows.get(level, {}).get("scored", 0),
+            rounded(score),
+        )
+        for level, score in zip(Level.values, scores, strict=True)
+    ]
     total = responses(scope).count() if rows else 0
-    levels.append(LevelFigures(4, total, sum(level.scored for level in levels),
-                               rounded(level_4(scores))))
+    levels.append(
+        LevelFigures(4, total, sum(level.scored for level in levels), rounded(level_4(scores)))
+    )
     return levels
 
 
 def open_answer_counts(scope):
     """``[(question text, count)]`` of written answers to open questions."""
-    rows = (answers(scope).filter(kind=QuestionKind.OPEN).exclude(text="").order_by()
-            .values("question_id").annotate(count=Count("id"), text=Max("question_text"))
-            .order_by("-count", "question_id"))
+    rows = (
+        answers(scope)
+        .filter(kind=QuestionKind.OPEN)
+        .exclude(text="")
+        .order_by()
+        .values("question_id")
+        .annotate(count=Count("id"), text=Max("question_text"))
+        .order_by("-count", "question_id")
+    )
     return [(row["text"], row["count"]) for row in rows]
 
 
@@ -345,29 +399,41 @@ def theme_periods(scope):
     pages = visit_counts.page_map()
     buckets = scope.buckets()
     names = {None: selection_name(scope), **{theme.pk: theme.name for theme in themes}}
-    table = {key: {bucket: PeriodFigures(name, bucket, scope.label(bucket))
-                   for bucket in buckets} for key, name in names.items()}
+    table = {
+        key: {bucket: PeriodFigures(name, bucket, scope.label(bucket)) for bucket in buckets}
+        for key, name in names.items()
+    }
 
     def cells(page_id, bucket):
         for key in (None, *pages.themes_of_page(page_id)):
             if key in table and bucket in table[key]:
                 yield table[key][bucket]
 
-    visits = (visit_days(scope).order_by().values("page_id", bucket=bucketed("date", scope))
-              .annotate(visits=Sum("count")))
+    visits = (
+        visit_days(scope)
+        .order_by()
+        .values("page_id", bucket=bucketed("date", scope))
+        .annotate(visits=Sum("count"))
+    )
     for row in visits:
         for cell in cells(row["page_id"], row["bucket"]):
             cell.visits += row["visits"]
-    counted = (responses(scope).order_by()
-               .values("module_id", bucket=bucketed("submitted_at", scope))
-               .annotate(count=Count("id")))
+    counted = (
+        responses(scope)
+        .order_by()
+        .values("module_id", bucket=bucketed("submitted_at", scope))
+        .annotate(count=Count("id"))
+    )
     for row in counted:
         for cell in cells(row["module_id"], row["bucket"]):
             cell.responses += row["count"]
-    scored = (answers(scope).filter(number__isnull=False).order_by()
-              .values("response__module_id", "level",
-                      bucket=bucketed("response__submitted_at", scope))
-              .annotate(total=Sum(SCORE), count=Count("id")))
+    scored = (
+        answers(scope)
+        .filter(number__isnull=False)
+        .order_by()
+        .values("response__module_id", "level", bucket=bucketed("response__submitted_at", scope))
+        .annotate(total=Sum(SCORE), count=Count("id"))
+    )
     for row in scored:
         for cell in cells(row["response__module_id"], row["bucket"]):
             cell.sums[row["level"] - 1] += row["total"]
@@ -415,20 +481,30 @@ def visit_series(scope):
     buckets = scope.buckets()
     position = {bucket: index for index, bucket in enumerate(buckets)}
     total = VisitSeries("total", selection_name(scope), [0] * len(buckets))
-    by_theme = {theme.pk: VisitSeries("theme", theme.name, [0] * len(buckets))
-                for theme in themes}
+    by_theme = {theme.pk: VisitSeries("theme", theme.name, [0] * len(buckets)) for theme in themes}
     by_page = {}
-    rows = (visit_days(scope).order_by().values("page_id", bucket=bucketed("date", scope))
-            .annotate(visits=Sum("count")))
+    rows = (
+        visit_days(scope)
+        .order_by()
+        .values("page_id", bucket=bucketed("date", scope))
+        .annotate(visits=Sum("count"))
+    )
     for row in rows:
         index = position.get(row["bucket"])
         if index is None:
             continue
-        page = by_page.setdefault(row["page_id"], VisitSeries(
-            "page", "", [0] * len(buckets), page_id=row["page_id"]))
-        for series in (total, page, *(by_theme[theme] for theme in
-                                      pages.themes_of_page(row["page_id"])
-                                      if theme in by_theme)):
+        page = by_page.setdefault(
+            row["page_id"], VisitSeries("page", "", [0] * len(buckets), page_id=row["page_id"])
+        )
+        for series in (
+            total,
+            page,
+            *(
+                by_theme[theme]
+                for theme in pages.themes_of_page(row["page_id"])
+                if theme in by_theme
+            ),
+        ):
             series.series[index] += row["visits"]
     titles = dict(Page.objects.filter(pk__in=list(by_page)).values_list("pk", "title"))
     for page_id, series in by_page.items():
@@ -444,8 +520,9 @@ def top_modules(scope, count=5):
     """``[(module id, title, visits)]`` of the most visited modules, parts included."""
     totals = visit_counts.visits_by_module(scope.start, scope.end, scope.theme, scope.module)
     best = sorted(totals.items(), key=lambda item: -item[1])[:count]
-    titles = dict(Page.objects.filter(pk__in=[pk for pk, _visits in best])
-                  .values_list("pk", "title"))
+    titles = dict(
+        Page.objects.filter(pk__in=[pk for pk, _visits in best]).values_list("pk", "title")
+    )
     return [(pk, titles.get(pk, ""), total) for pk, total in best]
 
 

@@ -28,8 +28,12 @@ from borg_learning.models.visits import PageVisitDay
 from borg_learning.visibility import Visibility
 
 LEARNING_PAGE_MODELS = (
-    models.LearningEnvironmentPage, models.SectionPage, models.BasicModulePage,
-    models.SpecialistModulePage, models.ModulePartPage, models.CataloguePage,
+    models.LearningEnvironmentPage,
+    models.SectionPage,
+    models.BasicModulePage,
+    models.SpecialistModulePage,
+    models.ModulePartPage,
+    models.CataloguePage,
 )
 PREFETCH_PURPOSE = re.compile(r"\bprefetch\b", re.IGNORECASE)
 PREVIEW_REFERER = re.compile(r"[?&]token=")
@@ -63,8 +67,9 @@ def countable_pages(page_id):
     """The page with ``page_id`` if it is a learning page anyone may see (the visibility
     policy of an anonymous visitor): a queryset, so the check runs in the statement
     that counts the visit."""
-    return Visibility().pages(Page.objects.filter(
-        pk=page_id, content_type__in=_learning_content_types()))
+    return Visibility().pages(
+        Page.objects.filter(pk=page_id, content_type__in=_learning_content_types())
+    )
 
 
 def _learning_content_types():
@@ -90,23 +95,30 @@ def record_visit(page_id, headers, preview=False, today=None):
         # Only when someone listens: finding the module costs a query.
         module_id = module_of_page(page_id)
         if module_id:
-            signals.module_viewed.send(sender=PageVisitDay, module_id=module_id,
-                                       page_id=page_id, date=date)
+            signals.module_viewed.send(
+                sender=PageVisitDay, module_id=module_id, page_id=page_id, date=date
+            )
     return True
 
 
 def module_of_page(page_id):
     """The id of the module a page is, or is a part of; None for other pages."""
-    page = Page.objects.filter(pk=page_id).values_list(
-        "path", "modulepage__page_ptr", "modulepartpage__page_ptr").first()
+    page = (
+        Page.objects.filter(pk=page_id)
+        .values_list("path", "modulepage__page_ptr", "modulepartpage__page_ptr")
+        .first()
+    )
     if page is None:
         return None
     path, module, part = page
     if module:
         return module
     if part:
-        return ModulePage.objects.filter(path=path[:-Page.steplen]).values_list(
-            "pk", flat=True).first()
+        return (
+            ModulePage.objects.filter(path=path[: -Page.steplen])
+            .values_list("pk", flat=True)
+            .first()
+        )
     return None
 
 
@@ -122,9 +134,9 @@ class ThemeVisits:
 def theme_pages(theme):
     """The pages of a theme: its modules and their parts (the modules' children)."""
     modules = ModulePage.objects.with_theme(theme)
-    return (Page.objects.annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
-            .filter(Q(pk__in=modules.values("pk"))
-                    | Q(parent_path__in=modules.values("path"))))
+    return Page.objects.annotate(
+        parent_path=Substr("path", 1, Length("path") - Page.steplen)
+    ).filter(Q(pk__in=modules.values("pk")) | Q(parent_path__in=modules.values("path")))
 
 
 def pages_of(theme=None, page=None):
@@ -153,9 +165,11 @@ class PageMap:
 
 def page_map():
     """Every module and part with its module and themes, in one query (a row per theme)."""
-    rows = (Page.objects.filter(Q(modulepage__isnull=False) | Q(modulepartpage__isnull=False))
-            .order_by().values_list("pk", "path", "modulepartpage__page_ptr",
-                                    "modulepage__themes"))
+    rows = (
+        Page.objects.filter(Q(modulepage__isnull=False) | Q(modulepartpage__isnull=False))
+        .order_by()
+        .values_list("pk", "path", "modulepartpage__page_ptr", "modulepage__themes")
+    )
     modules_by_path, themes_of, parts = {}, defaultdict(set), []
     for page_id, path, part, theme in rows:
         if part:
@@ -166,7 +180,7 @@ def page_map():
                 themes_of[page_id].add(theme)
     module_of = {page_id: page_id for page_id in modules_by_path.values()}
     for page_id, path in parts:
-        module = modules_by_path.get(path[:-Page.steplen])
+        module = modules_by_path.get(path[: -Page.steplen])
         if module:
             module_of[page_id] = module
     return PageMap(module_of, dict(themes_of))
@@ -187,14 +201,17 @@ def visit_days(start=None, end=None, theme=None, page=None):
 def visits_total(start=None, end=None, environment=None):
     """All counted visits from ``start`` to ``end`` (inclusive dates; None: open), on the
     whole learning environment or below the given start page."""
-    return (visit_days(start, end, page=environment)
-            .aggregate(total=Sum("count"))["total"] or 0)
+    return visit_days(start, end, page=environment).aggregate(total=Sum("count"))["total"] or 0
 
 
 def visits_per_page(start=None, end=None, theme=None, page=None):
     """``{page id: visits}`` of the pages visited in the period, in one query."""
-    return dict(visit_days(start, end, theme, page).order_by().values_list("page_id")
-                .annotate(visits=Sum("count")))
+    return dict(
+        visit_days(start, end, theme, page)
+        .order_by()
+        .values_list("page_id")
+        .annotate(visits=Sum("count"))
+    )
 
 
 def visits_by_page(start=None, end=None):
@@ -231,8 +248,14 @@ def visits_by_theme(start=None, end=None):
 def daily_visits(start, end, theme=None, page=None):
     """``[(date, visits)]`` for every day from ``start`` to ``end``, zeros included: of
     the whole environment, of a theme's modules and parts, or of a page and those below."""
-    counts = dict(visit_days(start, end, theme, page).order_by().values_list("date")
-                  .annotate(visits=Sum("count")))
+    counts = dict(
+        visit_days(start, end, theme, page)
+        .order_by()
+        .values_list("date")
+        .annotate(visits=Sum("count"))
+    )
     days = (end - start).days + 1
-    return [(day, counts.get(day, 0))
-            for day in (start + datetime.timedelta(days=n) for n in range(max(days, 0)))]
+    return [
+        (day, counts.get(day, 0))
+        for day in (start + datetime.timedelta(days=n) for n in range(max(days, 0)))
+    ]

@@ -27,14 +27,18 @@ class TextBlock(blocks.StructBlock):
         icon = "pilcrow"
         label = _("Text")
         description = _("A piece of text with headings, lists and links.")
-        preview_value = {"text": "<h2>Wat is SGLVG?</h2><p>Mensen met een lichte verstandelijke "
-                                 "beperking en ernstige gedragsproblemen.</p>"}
+        preview_value = {
+            "text": "<h2>Wat is SGLVG?</h2><p>Mensen met een lichte verstandelijke "
+            "beperking en ernstige gedragsproblemen.</p>"
+        }
 
 
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
-        required=False, max_length=255, label=_("Alternative text"),
+        required=False,
+        max_length=255,
+        label=_("Alternative text"),
         help_text=_("Describe what the image shows for learners who cannot see it."),
     )
     caption = blocks.CharBlock(required=False, max_length=255, label=_("Caption"))
@@ -47,8 +51,13 @@ class ImageBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         if not (value.get("alt_text") or "").strip():
-            _fail({"alt_text": ValidationError(
-                _("Add an alternative text: describe what the image shows."))})
+            _fail(
+                {
+                    "alt_text": ValidationError(
+                        _("Add an alternative text: describe what the image shows.")
+                    )
+                }
+            )
         return value
 
 
@@ -56,7 +65,9 @@ class AudioBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=255, label=_("Title"))
     audio = AudioChooserBlock(label=_("Audio file"))
     transcript = blocks.RichTextBlock(
-        required=False, features=["bold", "italic", "ol", "ul"], label=_("Transcript"),
+        required=False,
+        features=["bold", "italic", "ol", "ul"],
+        label=_("Transcript"),
         help_text=_("The spoken text, for learners who cannot listen."),
     )
 
@@ -69,21 +80,28 @@ class AudioBlock(blocks.StructBlock):
 class VideoBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=255, label=_("Title"))
     video = VideoChooserBlock(
-        required=False, label=_("Video file"),
+        required=False,
+        label=_("Video file"),
         help_text=_("Choose an uploaded video, or fill in an embed URL below."),
     )
     embed_url = blocks.URLBlock(
-        required=False, label=_("Embed URL"),
+        required=False,
+        label=_("Embed URL"),
         help_text=_("A video on YouTube or Vimeo, instead of an uploaded file."),
     )
     embed_duration = blocks.IntegerBlock(
-        required=False, min_value=1, label=_("Duration of the embedded video (seconds)"),
+        required=False,
+        min_value=1,
+        label=_("Duration of the embedded video (seconds)"),
     )
     transcript = blocks.RichTextBlock(
-        required=False, features=["bold", "italic", "ol", "ul"], label=_("Transcript"),
+        required=False,
+        features=["bold", "italic", "ol", "ul"],
+        label=_("Transcript"),
     )
     subtitles = DocumentChooserBlock(
-        required=False, label=_("Subtitles (WebVTT)"),
+        required=False,
+        label=_("Subtitles (WebVTT)"),
         help_text=_("A .vtt file with subtitles for the video file."),
     )
 
@@ -96,13 +114,21 @@ class VideoBlock(blocks.StructBlock):
         value = super().clean(value)
         has_file, has_embed = bool(value.get("video")), bool(value.get("embed_url"))
         if has_file and has_embed:
-            _fail({"embed_url": ValidationError(
-                _("Choose a video file or an embed URL, not both."))})
+            _fail(
+                {"embed_url": ValidationError(_("Choose a video file or an embed URL, not both."))}
+            )
         if not has_file and not has_embed:
             _fail({"video": ValidationError(_("Choose a video file or fill in an embed URL."))})
         if has_embed and not value.get("embed_duration"):
-            _fail({"embed_duration": ValidationError(
-                _("Fill in how long the embedded video lasts, so it counts in the duration."))})
+            _fail(
+                {
+                    "embed_duration": ValidationError(
+                        _(
+                            "Fill in how long the embedded video lasts, so it counts in the duration."
+                        )
+                    )
+                }
+            )
         return value
 
 
@@ -110,7 +136,8 @@ class ExerciseOptionBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=500, label=_("Answer"))
     correct = blocks.BooleanBlock(required=False, label=_("Correct"))
     feedback = blocks.TextBlock(
-        required=False, label=_("Feedback"),
+        required=False,
+        label=_("Feedback"),
         help_text=_("Shown right after the learner picks this answer."),
     )
 
@@ -127,15 +154,20 @@ class ExerciseKind(models.TextChoices):
 
 
 class ExerciseBlock(blocks.StructBlock):
-    kind = blocks.ChoiceBlock(choices=ExerciseKind.choices, default=ExerciseKind.SINGLE_CHOICE,
-                              label=_("Kind"))
+    kind = blocks.ChoiceBlock(
+        choices=ExerciseKind.choices, default=ExerciseKind.SINGLE_CHOICE, label=_("Kind")
+    )
     question = blocks.RichTextBlock(features=["bold", "italic", "link"], label=_("Question"))
     options = blocks.ListBlock(
-        ExerciseOptionBlock(), required=False, label=_("Answers"),
+        ExerciseOptionBlock(),
+        required=False,
+        label=_("Answers"),
         help_text=_("Not used for an open reflection."),
     )
     explanation = blocks.RichTextBlock(
-        required=False, features=["bold", "italic", "ol", "ul", "link"], label=_("Explanation"),
+        required=False,
+        features=["bold", "italic", "ol", "ul", "link"],
+        label=_("Explanation"),
         help_text=_("Shown after answering; for a reflection, an example answer."),
     )
 
@@ -151,7 +183,7 @@ class ExerciseBlock(blocks.StructBlock):
                 {"text": "Niet waar", "correct": True, "feedback": "Klopt."},
             ],
             "explanation": "<p>Mensen met een LVB zeggen vaak 'ja' terwijl ze het niet "
-                           "begrijpen.</p>",
+            "begrijpen.</p>",
         }
 
     def clean(self, value):
@@ -160,27 +192,46 @@ class ExerciseBlock(blocks.StructBlock):
         correct = sum(1 for option in options if option.get("correct"))
         if kind == ExerciseKind.REFLECTION:
             if options:
-                _fail({"options": ValidationError(
-                    _("An open reflection has no answers to choose from: remove them."))})
+                _fail(
+                    {
+                        "options": ValidationError(
+                            _("An open reflection has no answers to choose from: remove them.")
+                        )
+                    }
+                )
             return value
         if kind == ExerciseKind.TRUE_FALSE and len(options) != 2:
-            _fail({"options": ValidationError(
-                _("A true-or-false question needs exactly two answers, e.g. 'True' and "
-                  "'False'."))})
+            _fail(
+                {
+                    "options": ValidationError(
+                        _(
+                            "A true-or-false question needs exactly two answers, e.g. 'True' and "
+                            "'False'."
+                        )
+                    )
+                }
+            )
         if len(options) < 2:
             _fail({"options": ValidationError(_("Add at least two answers to choose from."))})
         if correct == 0:
             _fail({"options": ValidationError(_("Mark at least one answer as correct."))})
         if kind in (ExerciseKind.SINGLE_CHOICE, ExerciseKind.TRUE_FALSE) and correct > 1:
-            _fail({"options": ValidationError(
-                _("Only one answer can be correct here; choose 'Multiple choice' for more."))})
+            _fail(
+                {
+                    "options": ValidationError(
+                        _("Only one answer can be correct here; choose 'Multiple choice' for more.")
+                    )
+                }
+            )
         return value
 
 
 class DownloadBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("Document"))
     title = blocks.CharBlock(
-        required=False, max_length=255, label=_("Title"),
+        required=False,
+        max_length=255,
+        label=_("Title"),
         help_text=_("Leave empty to use the document's title."),
     )
     description = blocks.TextBlock(required=False, label=_("Description"))
@@ -207,11 +258,11 @@ class LinkTarget(models.TextChoices):
 
 
 class LinkBlock(blocks.StructBlock):
-
     label = blocks.CharBlock(max_length=255, label=_("Label"))
     description = blocks.TextBlock(required=False, label=_("Description"))
-    kind = blocks.ChoiceBlock(choices=LinkKind.choices, default=LinkKind.BORG_WEBSITE,
-                              label=_("Kind"))
+    kind = blocks.ChoiceBlock(
+        choices=LinkKind.choices, default=LinkKind.BORG_WEBSITE, label=_("Kind")
+    )
     page = blocks.PageChooserBlock(required=False, label=_("Page"))
     url = blocks.URLBlock(required=False, label=_("External URL"))
     document = DocumentChooserBlock(required=False, label=_("Document"))
@@ -220,19 +271,34 @@ class LinkBlock(blocks.StructBlock):
         icon = "link"
         label = _("Link")
         description = _("A link to a page, a website or a document, with an explanation.")
-        preview_value = {"label": "Kennis vindplaats De Borg", "kind": "knowledge_site",
-                         "url": "https://www.example.org/kennis"}
+        preview_value = {
+            "label": "Kennis vindplaats De Borg",
+            "kind": "knowledge_site",
+            "url": "https://www.example.org/kennis",
+        }
 
     def clean(self, value):
         value = super().clean(value)
         targets = [name for name in ("page", "url", "document") if value.get(name)]
         if not targets:
-            _fail({"page": ValidationError(
-                _("Choose where the link goes: a page, an external URL or a document."))})
+            _fail(
+                {
+                    "page": ValidationError(
+                        _("Choose where the link goes: a page, an external URL or a document.")
+                    )
+                }
+            )
         if len(targets) > 1:
-            _fail({targets[1]: ValidationError(
-                _("A link goes to one place: choose a page, an external URL or a document, "
-                  "not more than one."))})
+            _fail(
+                {
+                    targets[1]: ValidationError(
+                        _(
+                            "A link goes to one place: choose a page, an external URL or a document, "
+                            "not more than one."
+                        )
+                    )
+                }
+            )
         return value
 
 

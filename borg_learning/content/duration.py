@@ -37,8 +37,9 @@ class DurationEstimate:
 
     @property
     def total_seconds(self):
-        return self.reading_seconds + self.audio_seconds + self.video_seconds + \
-            self.exercise_seconds
+        return (
+            self.reading_seconds + self.audio_seconds + self.video_seconds + self.exercise_seconds
+        )
 
     @property
     def total_minutes(self):
@@ -46,12 +47,19 @@ class DurationEstimate:
         return math.ceil(self.total_seconds / 60)
 
     def __add__(self, other):
-        return DurationEstimate(*(a + b for a, b in zip(self.as_tuple(), other.as_tuple(),
-                                                        strict=True)))
+        return DurationEstimate(
+            *(a + b for a, b in zip(self.as_tuple(), other.as_tuple(), strict=True))
+        )
 
     def as_tuple(self):
-        return (self.words, self.reading_seconds, self.audio_seconds, self.video_seconds,
-                self.exercises, self.exercise_seconds)
+        return (
+            self.words,
+            self.reading_seconds,
+            self.audio_seconds,
+            self.video_seconds,
+            self.exercises,
+            self.exercise_seconds,
+        )
 
     def breakdown(self):
         """One line per kind of content, in Dutch for the editor."""
@@ -59,9 +67,11 @@ class DurationEstimate:
             "reading %(words)s words: %(reading)s, audio: %(audio)s, video: %(video)s, "
             "%(exercises)s exercises: %(exercise)s, total: %(total)s (mm:ss)"
         ) % {
-            "words": self.words, "reading": format_seconds(self.reading_seconds),
+            "words": self.words,
+            "reading": format_seconds(self.reading_seconds),
             "audio": format_seconds(self.audio_seconds),
-            "video": format_seconds(self.video_seconds), "exercises": self.exercises,
+            "video": format_seconds(self.video_seconds),
+            "exercises": self.exercises,
             "exercise": format_seconds(self.exercise_seconds),
             "total": format_seconds(self.total_seconds),
         }

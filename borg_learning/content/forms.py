@@ -9,8 +9,12 @@ def over_budget_message(estimate, target_minutes, what):
         "%(what)s takes about %(minutes)s minutes, longer than its target duration of "
         "%(target)s minutes, so it cannot be published. Shorten the content or change the "
         "target. Breakdown: %(breakdown)s."
-    ) % {"what": what, "minutes": estimate.total_minutes, "target": target_minutes,
-         "breakdown": estimate.breakdown()}
+    ) % {
+        "what": what,
+        "minutes": estimate.total_minutes,
+        "target": target_minutes,
+        "breakdown": estimate.breakdown(),
+    }
 
 
 class TimedPageForm(WagtailAdminPageForm):

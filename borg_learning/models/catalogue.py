@@ -33,28 +33,42 @@ class Provider(index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     website = models.URLField(_("website"), blank=True)
     logo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("logo"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     description = models.TextField(_("description"), blank=True)
-    access = models.CharField(_("access"), max_length=20, choices=ProviderAccess.choices,
-                              default=ProviderAccess.FREE)
+    access = models.CharField(
+        _("access"), max_length=20, choices=ProviderAccess.choices, default=ProviderAccess.FREE
+    )
     access_note = models.CharField(
-        _("note on access"), max_length=255, blank=True,
+        _("note on access"),
+        max_length=255,
+        blank=True,
         help_text=_("E.g. 'Members of the VGN log in with their organisation account.'"),
     )
     is_borg_institution = models.BooleanField(
-        _("Borg institution"), default=False,
+        _("Borg institution"),
+        default=False,
         help_text=_("Tick when the provider is one of the Borg institutions."),
     )
 
     panels = [
-        FieldPanel("name"), FieldPanel("website"), FieldPanel("logo"), FieldPanel("description"),
+        FieldPanel("name"),
+        FieldPanel("website"),
+        FieldPanel("logo"),
+        FieldPanel("description"),
         FieldRowPanel([FieldPanel("access"), FieldPanel("access_note")]),
         FieldPanel("is_borg_institution"),
     ]
-    search_fields = [index.SearchField("name"), index.SearchField("description"),
-                     index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("description"),
+        index.AutocompleteField("name"),
+    ]
 
     class Meta:
         ordering = ["name"]
@@ -71,58 +85,94 @@ class Offering(index.Indexed, ClusterableModel):
     LANGUAGE_CHOICES = [("nl", _("Dutch")), ("en", _("English"))]
 
     title = models.CharField(_("title"), max_length=255)
-    provider = models.ForeignKey(Provider, verbose_name=_("provider"), on_delete=models.PROTECT,
-                                 related_name="offerings")
+    provider = models.ForeignKey(
+        Provider, verbose_name=_("provider"), on_delete=models.PROTECT, related_name="offerings"
+    )
     summary = models.TextField(_("summary"))
     url = models.URLField(
-        _("link to the offer"), max_length=500, blank=True,
+        _("link to the offer"),
+        max_length=500,
+        blank=True,
         help_text=_("Where learners find and start the offer on the provider's site."),
     )
-    themes = ParentalManyToManyField("borg_learning.Theme", verbose_name=_("themes"),
-                                     blank=True, related_name="offerings")
+    themes = ParentalManyToManyField(
+        "borg_learning.Theme", verbose_name=_("themes"), blank=True, related_name="offerings"
+    )
     target_groups = ChoiceListField(_("target groups"), setting="TARGET_GROUPS")
     audience_roles = ChoiceListField(_("roles"), setting="AUDIENCE_ROLES")
-    format = models.CharField(_("format"), max_length=20, choices=OfferingFormat.choices,
-                              default=OfferingFormat.E_LEARNING)
+    format = models.CharField(
+        _("format"),
+        max_length=20,
+        choices=OfferingFormat.choices,
+        default=OfferingFormat.E_LEARNING,
+    )
     duration_minutes = models.PositiveIntegerField(
-        _("duration (minutes)"), null=True, blank=True,
-        help_text=_("Study time as the provider states it."))
+        _("duration (minutes)"),
+        null=True,
+        blank=True,
+        help_text=_("Study time as the provider states it."),
+    )
     cost = models.DecimalField(
-        _("cost (EUR)"), max_digits=8, decimal_places=2, null=True, blank=True,
-        help_text=_("Price per participant excluding VAT; 0 for free, empty when unknown."))
+        _("cost (EUR)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Price per participant excluding VAT; 0 for free, empty when unknown."),
+    )
     accreditation_points = models.DecimalField(
-        _("accreditation points"), max_digits=5, decimal_places=1, null=True, blank=True)
+        _("accreditation points"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
     accreditation_register = models.CharField(
-        _("accreditation register"), max_length=200, blank=True,
-        help_text=_("E.g. 'Kwaliteitsregister V&V' or 'SKJ'."))
-    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES,
-                                default="nl")
+        _("accreditation register"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. 'Kwaliteitsregister V&V' or 'SKJ'."),
+    )
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES, default="nl")
     active = models.BooleanField(
-        _("active"), default=True, help_text=_("Inactive offers are hidden from learners."))
+        _("active"), default=True, help_text=_("Inactive offers are hidden from learners.")
+    )
     last_checked = models.DateField(
-        _("last checked"), null=True, blank=True,
-        help_text=_("When the description and link were last checked against the provider."))
+        _("last checked"),
+        null=True,
+        blank=True,
+        help_text=_("When the description and link were last checked against the provider."),
+    )
 
     panels = [
-        FieldPanel("title"), FieldPanel("provider"), FieldPanel("summary"), FieldPanel("url"),
+        FieldPanel("title"),
+        FieldPanel("provider"),
+        FieldPanel("summary"),
+        FieldPanel("url"),
         InlinePanel("chapters", label=_("Table of contents")),
-        MultiFieldPanel([
-            FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
-            FieldPanel("target_groups"), FieldPanel("audience_roles"),
-        ], heading=_("For whom")),
-        MultiFieldPanel([
-            FieldRowPanel([FieldPanel("format"), FieldPanel("language")]),
-            FieldRowPanel([FieldPanel("duration_minutes"), FieldPanel("cost")]),
-            FieldRowPanel([FieldPanel("accreditation_points"),
-                           FieldPanel("accreditation_register")]),
-        ], heading=_("Practical details")),
+        MultiFieldPanel(
+            [
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("target_groups"),
+                FieldPanel("audience_roles"),
+            ],
+            heading=_("For whom"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("format"), FieldPanel("language")]),
+                FieldRowPanel([FieldPanel("duration_minutes"), FieldPanel("cost")]),
+                FieldRowPanel(
+                    [FieldPanel("accreditation_points"), FieldPanel("accreditation_register")]
+                ),
+            ],
+            heading=_("Practical details"),
+        ),
         FieldRowPanel([FieldPanel("active"), FieldPanel("last_checked")]),
     ]
     search_fields = [
-        index.SearchField("title", boost=2), index.SearchField("summary"),
+        index.SearchField("title", boost=2),
+        index.SearchField("summary"),
         index.AutocompleteField("title"),
         index.RelatedFields("provider", [index.SearchField("name")]),
-        index.FilterField("active"), index.FilterField("provider_id"),
+        index.FilterField("active"),
+        index.FilterField("provider_id"),
         index.FilterField("format"),
     ]
 
@@ -137,9 +187,14 @@ class Offering(index.Indexed, ClusterableModel):
     def clean(self):
         super().clean()
         if not self.url:
-            raise ValidationError({"url": _(
-                "Add the link to the offer: the catalogue only describes it, learners follow "
-                "the link to the provider.")})
+            raise ValidationError(
+                {
+                    "url": _(
+                        "Add the link to the offer: the catalogue only describes it, learners follow "
+                        "the link to the provider."
+                    )
+                }
+            )
 
 
 class OfferingChapter(Orderable):

@@ -13,8 +13,11 @@ class DevelopmentGroup(index.Indexed, ClusterableModel):
     name = models.CharField(_("name"), max_length=200, unique=True)
     description = models.TextField(_("description"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("description"),
-              InlinePanel("members", label=_("Members"))]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("description"),
+        InlinePanel("members", label=_("Members")),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
@@ -29,8 +32,12 @@ class DevelopmentGroup(index.Indexed, ClusterableModel):
 class DevelopmentGroupMember(Orderable):
     group = ParentalKey(DevelopmentGroup, on_delete=models.CASCADE, related_name="members")
     name = models.CharField(_("name"), max_length=200)
-    role = models.CharField(_("role"), max_length=200, blank=True,
-                            help_text=_("E.g. 'behavioural scientist, Trajectum'."))
+    role = models.CharField(
+        _("role"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. 'behavioural scientist, Trajectum'."),
+    )
 
     panels = [FieldPanel("name"), FieldPanel("role")]
 

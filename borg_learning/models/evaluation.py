@@ -54,22 +54,32 @@ class Questionnaire(index.Indexed, ClusterableModel):
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
-        _("slug"), max_length=100, unique=True,
-        help_text=_("Names this questionnaire in the setting that picks the default."))
-    intro = models.TextField(_("introduction"), blank=True,
-                             help_text=_("Shown to the learner above the questions."))
+        _("slug"),
+        max_length=100,
+        unique=True,
+        help_text=_("Names this questionnaire in the setting that picks the default."),
+    )
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("Shown to the learner above the questions.")
+    )
     follow_up_after_days = models.PositiveSmallIntegerField(
-        _("follow-up after (days)"), default=90,
+        _("follow-up after (days)"),
+        default=90,
         validators=[MinValueValidator(1), MaxValueValidator(730)],
-        help_text=_("Follow-up questions are asked this many days after the first answers."))
+        help_text=_("Follow-up questions are asked this many days after the first answers."),
+    )
     follow_up_intro = models.TextField(
-        _("follow-up introduction"), blank=True,
-        help_text=_("Shown above the follow-up questions."))
+        _("follow-up introduction"), blank=True, help_text=_("Shown above the follow-up questions.")
+    )
 
     panels = [
-        FieldPanel("title"), FieldPanel("slug"), FieldPanel("intro"),
-        MultiFieldPanel([FieldPanel("follow_up_after_days"), FieldPanel("follow_up_intro")],
-                        heading=_("Follow-up")),
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("follow_up_after_days"), FieldPanel("follow_up_intro")],
+            heading=_("Follow-up"),
+        ),
         InlinePanel("questions", heading=_("Questions"), label=_("Question"), min_num=1),
     ]
     search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
@@ -86,8 +96,7 @@ class Questionnaire(index.Indexed, ClusterableModel):
     def default(cls):
         """The questionnaire ``BORG_LEARNING['DEFAULT_QUESTIONNAIRE']`` names, if any."""
         slug = learning_settings.DEFAULT_QUESTIONNAIRE
-        return cls.objects.prefetch_related("questions").filter(slug=slug).first() \
-            if slug else None
+        return cls.objects.prefetch_related("questions").filter(slug=slug).first() if slug else None
 
     def questions_of(self, part):
         return [question for question in self.questions.all() if question.part == part]
@@ -98,26 +107,35 @@ class Questionnaire(index.Indexed, ClusterableModel):
 
 
 class Question(Orderable):
-    questionnaire = ParentalKey(Questionnaire, on_delete=models.CASCADE,
-                                related_name="questions")
+    questionnaire = ParentalKey(Questionnaire, on_delete=models.CASCADE, related_name="questions")
     text = models.CharField(_("question"), max_length=500)
     help_text = models.CharField(_("help text"), max_length=500, blank=True)
-    level = models.PositiveSmallIntegerField(_("Kirkpatrick level"), choices=Level.choices,
-                                             default=Level.REACTION)
-    kind = models.CharField(_("type"), max_length=16, choices=QuestionKind.choices,
-                            default=QuestionKind.LIKERT)
+    level = models.PositiveSmallIntegerField(
+        _("Kirkpatrick level"), choices=Level.choices, default=Level.REACTION
+    )
+    kind = models.CharField(
+        _("type"), max_length=16, choices=QuestionKind.choices, default=QuestionKind.LIKERT
+    )
     options = models.TextField(
-        _("options"), blank=True,
-        help_text=_("For single and multiple choice: one option per line."))
+        _("options"),
+        blank=True,
+        help_text=_("For single and multiple choice: one option per line."),
+    )
     required = models.BooleanField(_("required"), default=True)
     part = models.CharField(
-        _("asked"), max_length=16, choices=Part.choices, default=Part.FIRST,
-        help_text=_("Follow-up questions measure behaviour (level 3) some time later."))
+        _("asked"),
+        max_length=16,
+        choices=Part.choices,
+        default=Part.FIRST,
+        help_text=_("Follow-up questions measure behaviour (level 3) some time later."),
+    )
 
     panels = [
-        FieldPanel("text"), FieldPanel("help_text"),
+        FieldPanel("text"),
+        FieldPanel("help_text"),
         FieldRowPanel([FieldPanel("level"), FieldPanel("kind"), FieldPanel("part")]),
-        FieldPanel("options"), FieldPanel("required"),
+        FieldPanel("options"),
+        FieldPanel("required"),
     ]
 
     class Meta(Orderable.Meta):
@@ -137,20 +155,29 @@ class Question(Orderable):
         if self.kind in CHOICE_KINDS:
             if len(options) < 2:
                 raise ValidationError(
-                    {"options": _("A choice question needs at least two options.")})
+                    {"options": _("A choice question needs at least two options.")}
+                )
             if len(set(options)) != len(options):
                 raise ValidationError({"options": _("Each option may appear only once.")})
         elif options:
             raise ValidationError({"options": _("Only choice questions have options.")})
         if self.part == Part.FOLLOW_UP and self.level != Level.BEHAVIOUR:
             raise ValidationError(
-                {"level": _("Follow-up questions measure behaviour: choose level 3.")})
+                {"level": _("Follow-up questions measure behaviour: choose level 3.")}
+            )
 
     def snapshot(self):
         """The question as a learner sees it now, kept with every response."""
-        return {"id": self.pk, "text": self.text, "helpText": self.help_text,
-                "level": self.level, "kind": self.kind, "options": self.option_list,
-                "required": self.required, "part": self.part}
+        return {
+            "id": self.pk,
+            "text": self.text,
+            "helpText": self.help_text,
+            "level": self.level,
+            "kind": self.kind,
+            "options": self.option_list,
+            "required": self.required,
+            "part": self.part,
+        }
 
 
 class Response(models.Model):
@@ -164,14 +191,22 @@ class Response(models.Model):
     submission_id = models.UUIDField(_("submission id"), unique=True)
     digest = models.CharField(max_length=64, editable=False)
     questionnaire = models.ForeignKey(
-        Questionnaire, verbose_name=_("questionnaire"), null=True,
-        on_delete=models.SET_NULL, related_name="responses")
+        Questionnaire,
+        verbose_name=_("questionnaire"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="responses",
+    )
     questionnaire_title = models.CharField(_("questionnaire"), max_length=200)
-    module = models.ForeignKey("borg_learning.ModulePage", verbose_name=_("module"), null=True,
-                               on_delete=models.SET_NULL, related_name="+")
+    module = models.ForeignKey(
+        "borg_learning.ModulePage",
+        verbose_name=_("module"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     module_title = models.CharField(_("module"), max_length=255)
-    part = models.CharField(_("part"), max_length=16, choices=Part.choices,
-                            default=Part.FIRST)
+    part = models.CharField(_("part"), max_length=16, choices=Part.choices, default=Part.FIRST)
     submitted_at = models.DateTimeField(_("submitted at"), db_index=True)
     questions = models.JSONField(_("questions as asked"), default=list)
     # A first response whose questionnaire has follow-up questions hands out a code;
@@ -179,7 +214,8 @@ class Response(models.Model):
     follow_up_code = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     follow_up_due = models.DateField(null=True, blank=True)
     first_response = models.OneToOneField(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="follow_up")
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="follow_up"
+    )
 
     class Meta:
         ordering = ["-submitted_at"]
@@ -199,8 +235,12 @@ class Answer(models.Model):
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
     question_id = models.PositiveIntegerField(
-        _("question"), help_text=_("The question's id when it was asked; not a link, so "
-                                   "deleting the question keeps the answer."))
+        _("question"),
+        help_text=_(
+            "The question's id when it was asked; not a link, so "
+            "deleting the question keeps the answer."
+        ),
+    )
     question_text = models.CharField(_("question"), max_length=500)
     level = models.PositiveSmallIntegerField(_("Kirkpatrick level"), choices=Level.choices)
     kind = models.CharField(_("type"), max_length=16, choices=QuestionKind.choices)

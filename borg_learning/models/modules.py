@@ -57,11 +57,14 @@ class TimedPage(models.Model):
     target_duration = models.PositiveSmallIntegerField(
         _("target duration (minutes)"),
         validators=[MinValueValidator(1), MaxValueValidator(600)],
-        help_text=_("Decided before writing: the time a learner has for this. Publishing "
-                    "fails when the estimate is longer."),
+        help_text=_(
+            "Decided before writing: the time a learner has for this. Publishing "
+            "fails when the estimate is longer."
+        ),
     )
     estimated_duration_seconds = models.PositiveIntegerField(
-        _("estimated duration (seconds)"), default=0, editable=False)
+        _("estimated duration (seconds)"), default=0, editable=False
+    )
 
     base_form_class = TimedPageForm
     budget_subject = _("This module")
@@ -81,15 +84,23 @@ class TimedPage(models.Model):
         """(field, message) pairs for a publish that would break a time budget."""
         estimate = self.estimate_duration(body)
         if estimate.total_seconds > target_minutes * 60:
-            return [("target_duration",
-                     over_budget_message(estimate, target_minutes, self.budget_subject))]
+            return [
+                (
+                    "target_duration",
+                    over_budget_message(estimate, target_minutes, self.budget_subject),
+                )
+            ]
         return []
 
     def latest_revision_budget_errors(self):
         """The messages that publishing the latest revision as it is would get."""
         draft = self.get_latest_revision_as_object()
-        return [message for _field, message in draft.over_budget_errors(
-            getattr(draft, "body", None), draft.target_duration, self.get_parent())]
+        return [
+            message
+            for _field, message in draft.over_budget_errors(
+                getattr(draft, "body", None), draft.target_duration, self.get_parent()
+            )
+        ]
 
     @property
     def estimated_duration_minutes(self):
@@ -123,29 +134,50 @@ class ModulePage(HeadlessMixin, TimedPage, Page):
 
     summary = models.TextField(_("summary"), help_text=_("One or two sentences for overviews."))
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-        help_text=_("Shown with the module in overviews."))
-    themes = ParentalManyToManyField("borg_learning.Theme", verbose_name=_("themes"),
-                                     blank=True, related_name="modules")
-    learning_objectives = StreamField(LearningObjectivesBlock(), blank=True,
-                                      verbose_name=_("learning objectives"))
-    audience_roles = ChoiceListField(_("roles"), setting="AUDIENCE_ROLES",
-                                     help_text=_("Who this module is written for."))
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown with the module in overviews."),
+    )
+    themes = ParentalManyToManyField(
+        "borg_learning.Theme", verbose_name=_("themes"), blank=True, related_name="modules"
+    )
+    learning_objectives = StreamField(
+        LearningObjectivesBlock(), blank=True, verbose_name=_("learning objectives")
+    )
+    audience_roles = ChoiceListField(
+        _("roles"), setting="AUDIENCE_ROLES", help_text=_("Who this module is written for.")
+    )
     development_group = models.ForeignKey(
-        "borg_learning.DevelopmentGroup", verbose_name=_("development group"),
-        null=True, blank=True, on_delete=models.SET_NULL, related_name="modules",
-        help_text=_("The expert group that wrote this module; credited on the module."))
-    copyright_holder = models.CharField(_("copyright holder"), max_length=200,
-                                        default=default_copyright_holder)
+        "borg_learning.DevelopmentGroup",
+        verbose_name=_("development group"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="modules",
+        help_text=_("The expert group that wrote this module; credited on the module."),
+    )
+    copyright_holder = models.CharField(
+        _("copyright holder"), max_length=200, default=default_copyright_holder
+    )
     last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
     review_interval_months = models.PositiveSmallIntegerField(
-        _("review interval (months)"), default=default_review_interval,
-        validators=[MinValueValidator(1)])
+        _("review interval (months)"),
+        default=default_review_interval,
+        validators=[MinValueValidator(1)],
+    )
     questionnaire = models.ForeignKey(
-        "borg_learning.Questionnaire", verbose_name=_("evaluation questionnaire"),
-        null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        help_text=_("Asked at the end of the module. Empty: the default questionnaire."))
+        "borg_learning.Questionnaire",
+        verbose_name=_("evaluation questionnaire"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Asked at the end of the module. Empty: the default questionnaire."),
+    )
 
     metadata_panels = [
         FieldPanel("summary"),
@@ -153,10 +185,14 @@ class ModulePage(HeadlessMixin, TimedPage, Page):
         FieldPanel("learning_objectives"),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         FieldPanel("audience_roles"),
-        MultiFieldPanel([
-            FieldPanel("development_group"), FieldPanel("copyright_holder"),
-            FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("review_interval_months")]),
-        ], heading=_("Credits and review")),
+        MultiFieldPanel(
+            [
+                FieldPanel("development_group"),
+                FieldPanel("copyright_holder"),
+                FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("review_interval_months")]),
+            ],
+            heading=_("Credits and review"),
+        ),
         FieldPanel("questionnaire"),
     ]
 
@@ -228,7 +264,8 @@ class AddMonths(Func):
 
     def as_sql(self, compiler, connection, **extra_context):
         raise NotSupportedError(
-            f"AddMonths is implemented for SQLite and PostgreSQL, not {connection.vendor}.")
+            f"AddMonths is implemented for SQLite and PostgreSQL, not {connection.vendor}."
+        )
 
     def as_postgresql(self, compiler, connection, **extra_context):
         # PostgreSQL's month arithmetic keeps the day and clamps to the end of the month.
@@ -243,10 +280,14 @@ class AddMonths(Func):
         # 'YYYY-MM-DD' text; ISO dates compare correctly as text.
         (date_sql, date_params), (months_sql, months_params) = self._compile(compiler)
         day = f"CAST(SUBSTR(({date_sql}), 9, 2) AS integer)"
-        same_day = (f"DATE(({date_sql}), 'start of month', '+' || ({months_sql}) || ' months', "
-                    f"'+' || ({day} - 1) || ' days')")
-        month_end = (f"DATE(({date_sql}), 'start of month', "
-                     f"'+' || (({months_sql}) + 1) || ' months', '-1 day')")
+        same_day = (
+            f"DATE(({date_sql}), 'start of month', '+' || ({months_sql}) || ' months', "
+            f"'+' || ({day} - 1) || ' days')"
+        )
+        month_end = (
+            f"DATE(({date_sql}), 'start of month', "
+            f"'+' || (({months_sql}) + 1) || ' months', '-1 day')"
+        )
         params = (*date_params, *months_params, *date_params, *date_params, *months_params)
         return f"MIN({same_day}, {month_end})", params
 
@@ -258,12 +299,14 @@ def review_due_date_sql(prefix=""):
 
 
 def module_edit_handler(content_panels):
-    return TabbedInterface([
-        ObjectList(content_panels, heading=_("Content")),
-        ObjectList(ModulePage.metadata_panels, heading=_("About this module")),
-        ObjectList(Page.promote_panels, heading=_("Promote")),
-        ObjectList(Page.settings_panels, heading=_("Settings")),
-    ])
+    return TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(ModulePage.metadata_panels, heading=_("About this module")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
 
 
 class BasicModulePage(ModulePage):
@@ -271,9 +314,14 @@ class BasicModulePage(ModulePage):
 
     body = StreamField(ModuleBodyBlock(), blank=True, verbose_name=_("content"))
 
-    edit_handler = module_edit_handler(Page.content_panels + [
-        FieldPanel("target_duration"), DurationPanel(), FieldPanel("body"),
-    ])
+    edit_handler = module_edit_handler(
+        Page.content_panels
+        + [
+            FieldPanel("target_duration"),
+            DurationPanel(),
+            FieldPanel("body"),
+        ]
+    )
     search_fields = ModulePage.search_fields + [index.SearchField("body")]
     api_fields = ModulePage.metadata_api_fields + [APIField("body")]
 
@@ -287,13 +335,21 @@ class SpecialistModulePage(ModulePage):
 
     icon = models.CharField(_("icon"), max_length=32, choices=icon_choices, blank=True)
     explanation = RichTextField(
-        _("explanation"), blank=True, features=["h2", "h3", "bold", "italic", "ol", "ul", "link"],
-        help_text=_("Introduces the theme; the parts follow as tiles in tree order."))
+        _("explanation"),
+        blank=True,
+        features=["h2", "h3", "bold", "italic", "ol", "ul", "link"],
+        help_text=_("Introduces the theme; the parts follow as tiles in tree order."),
+    )
 
-    edit_handler = module_edit_handler(Page.content_panels + [
-        FieldPanel("icon"), FieldPanel("explanation"),
-        FieldPanel("target_duration"), DurationPanel(),
-    ])
+    edit_handler = module_edit_handler(
+        Page.content_panels
+        + [
+            FieldPanel("icon"),
+            FieldPanel("explanation"),
+            FieldPanel("target_duration"),
+            DurationPanel(),
+        ]
+    )
     search_fields = ModulePage.search_fields + [index.SearchField("explanation")]
     subpage_types = ["borg_learning.ModulePartPage"]
     api_fields = ModulePage.metadata_api_fields + [APIField("icon"), APIField("explanation")]
@@ -324,15 +380,23 @@ class ModulePartPage(HeadlessMixin, TimedPage, Page):
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("icon"), FieldPanel("target_duration")]),
-        DurationPanel(), FieldPanel("summary"), FieldPanel("body"),
+        DurationPanel(),
+        FieldPanel("summary"),
+        FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("summary"), index.SearchField("body"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
     ]
     parent_page_types = ["borg_learning.SpecialistModulePage"]
     subpage_types = []
-    api_fields = [APIField("icon"), APIField("summary"), APIField("target_duration"),
-                  APIField("estimated_duration_seconds"), APIField("body")]
+    api_fields = [
+        APIField("icon"),
+        APIField("summary"),
+        APIField("target_duration"),
+        APIField("estimated_duration_seconds"),
+        APIField("body"),
+    ]
     budget_subject = _("This part")
 
     class Meta:
@@ -346,8 +410,14 @@ class ModulePartPage(HeadlessMixin, TimedPage, Page):
         if not errors and isinstance(module, SpecialistModulePage):
             total = module.estimate_duration(exclude=self, extra=self.estimate_duration(body))
             if total.total_seconds > module.target_duration * 60:
-                errors.append(("target_duration", over_budget_message(
-                    total, module.target_duration,
-                    _("The module '%(title)s' with this part") % {"title": module.title})))
+                errors.append(
+                    (
+                        "target_duration",
+                        over_budget_message(
+                            total,
+                            module.target_duration,
+                            _("The module '%(title)s' with this part") % {"title": module.title},
+                        ),
+                    )
+                )
         return errors
-

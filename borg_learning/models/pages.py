@@ -17,8 +17,10 @@ from borg_learning.models.themes import colour_hex
 
 INTRO_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 MODULE_PAGE_TYPES = [
-    "borg_learning.SectionPage", "borg_learning.BasicModulePage",
-    "borg_learning.SpecialistModulePage", "borg_learning.CataloguePage",
+    "borg_learning.SectionPage",
+    "borg_learning.BasicModulePage",
+    "borg_learning.SpecialistModulePage",
+    "borg_learning.CataloguePage",
 ]
 
 
@@ -27,25 +29,39 @@ class LearningEnvironmentPage(HeadlessMixin, Page):
 
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
     feedback_label = models.CharField(
-        _("label of the feedback link"), max_length=100, blank=True,
-        help_text=_("E.g. 'Questions or feedback? Let us know.'"))
+        _("label of the feedback link"),
+        max_length=100,
+        blank=True,
+        help_text=_("E.g. 'Questions or feedback? Let us know.'"),
+    )
     feedback_url = models.URLField(_("feedback URL"), blank=True)
     feedback_email = models.EmailField(_("feedback e-mail address"), blank=True)
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
-        MultiFieldPanel([
-            FieldPanel("feedback_label"),
-            FieldRowPanel([FieldPanel("feedback_url"), FieldPanel("feedback_email")]),
-        ], heading=_("Questions and feedback"),
-           help_text=_("A web address or an e-mail address, not both.")),
-        InlinePanel("buttons", heading=_("Buttons"), label=_("Button"),
-                    help_text=_("The coloured buttons on the start page, in this order.")),
+        MultiFieldPanel(
+            [
+                FieldPanel("feedback_label"),
+                FieldRowPanel([FieldPanel("feedback_url"), FieldPanel("feedback_email")]),
+            ],
+            heading=_("Questions and feedback"),
+            help_text=_("A web address or an e-mail address, not both."),
+        ),
+        InlinePanel(
+            "buttons",
+            heading=_("Buttons"),
+            label=_("Button"),
+            help_text=_("The coloured buttons on the start page, in this order."),
+        ),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     subpage_types = MODULE_PAGE_TYPES
-    api_fields = [APIField("intro"), APIField("feedback_label"), APIField("feedback_href"),
-                  APIField("buttons")]
+    api_fields = [
+        APIField("intro"),
+        APIField("feedback_label"),
+        APIField("feedback_href"),
+        APIField("buttons"),
+    ]
 
     class Meta:
         verbose_name = _("learning environment")
@@ -54,12 +70,22 @@ class LearningEnvironmentPage(HeadlessMixin, Page):
     def clean(self):
         super().clean()
         if self.feedback_url and self.feedback_email:
-            raise ValidationError({"feedback_email": _(
-                "Fill in a web address or an e-mail address for feedback, not both.")})
+            raise ValidationError(
+                {
+                    "feedback_email": _(
+                        "Fill in a web address or an e-mail address for feedback, not both."
+                    )
+                }
+            )
         if self.feedback_label and not (self.feedback_url or self.feedback_email):
-            raise ValidationError({"feedback_url": _(
-                "The feedback link has a label but goes nowhere: add a web address or an "
-                "e-mail address.")})
+            raise ValidationError(
+                {
+                    "feedback_url": _(
+                        "The feedback link has a label but goes nowhere: add a web address or an "
+                        "e-mail address."
+                    )
+                }
+            )
 
     @property
     def feedback_href(self):
@@ -74,22 +100,48 @@ class StartButton(Orderable):
     page = ParentalKey(LearningEnvironmentPage, on_delete=models.CASCADE, related_name="buttons")
     label = models.CharField(_("label"), max_length=100)
     target_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("page"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+")
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     target_theme = models.ForeignKey(
-        "borg_learning.Theme", verbose_name=_("theme"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="buttons")
+        "borg_learning.Theme",
+        verbose_name=_("theme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="buttons",
+    )
     target_url = models.URLField(_("external URL"), blank=True)
-    colour = models.CharField(_("colour"), max_length=32, choices=colour_choices, blank=True,
-                              help_text=_("Empty: the colour of the chosen theme."))
-    icon = models.CharField(_("icon"), max_length=32, choices=icon_choices, blank=True,
-                            help_text=_("Empty: the icon of the chosen theme."))
+    colour = models.CharField(
+        _("colour"),
+        max_length=32,
+        choices=colour_choices,
+        blank=True,
+        help_text=_("Empty: the colour of the chosen theme."),
+    )
+    icon = models.CharField(
+        _("icon"),
+        max_length=32,
+        choices=icon_choices,
+        blank=True,
+        help_text=_("Empty: the icon of the chosen theme."),
+    )
 
     panels = [
         FieldPanel("label"),
-        MultiFieldPanel([
-            FieldPanel("target_page"), FieldPanel("target_theme"), FieldPanel("target_url"),
-        ], heading=_("Leads to"), help_text=_("Exactly one: a page, a theme or an external URL.")),
+        MultiFieldPanel(
+            [
+                FieldPanel("target_page"),
+                FieldPanel("target_theme"),
+                FieldPanel("target_url"),
+            ],
+            heading=_("Leads to"),
+            help_text=_("Exactly one: a page, a theme or an external URL."),
+        ),
         FieldRowPanel([FieldPanel("colour"), FieldPanel("icon")]),
     ]
 
@@ -100,10 +152,16 @@ class StartButton(Orderable):
 
     TARGET_FIELDS = ("target_page", "target_theme", "target_url")
     api_fields = [
-        APIField("label"), APIField("target_type"), APIField("target_page"),
-        APIField("target_theme_slug", serializer=CharField(source="target_theme.slug",
-                                                          default=None, read_only=True)),
-        APIField("target_url"), APIField("resolved_colour"), APIField("resolved_colour_hex"),
+        APIField("label"),
+        APIField("target_type"),
+        APIField("target_page"),
+        APIField(
+            "target_theme_slug",
+            serializer=CharField(source="target_theme.slug", default=None, read_only=True),
+        ),
+        APIField("target_url"),
+        APIField("resolved_colour"),
+        APIField("resolved_colour_hex"),
         APIField("resolved_icon"),
     ]
 
@@ -116,16 +174,28 @@ class StartButton(Orderable):
 
     def clean(self):
         super().clean()
-        chosen = [name for name in self.TARGET_FIELDS
-                  if getattr(self, name if name == "target_url" else f"{name}_id")]
-        names = {"target_page": _("a page"), "target_theme": _("a theme"),
-                 "target_url": _("an external URL")}
+        chosen = [
+            name
+            for name in self.TARGET_FIELDS
+            if getattr(self, name if name == "target_url" else f"{name}_id")
+        ]
+        names = {
+            "target_page": _("a page"),
+            "target_theme": _("a theme"),
+            "target_url": _("an external URL"),
+        }
         if not chosen:
-            raise ValidationError({"target_page": _(
-                "Choose where this button leads: a page, a theme or an external URL.")})
+            raise ValidationError(
+                {
+                    "target_page": _(
+                        "Choose where this button leads: a page, a theme or an external URL."
+                    )
+                }
+            )
         if len(chosen) > 1:
             message = _("A button leads to one place, but %(chosen)s are chosen. Keep one.") % {
-                "chosen": _(" and ").join(str(names[name]) for name in chosen)}
+                "chosen": _(" and ").join(str(names[name]) for name in chosen)
+            }
             raise ValidationError(dict.fromkeys(chosen, message))
         if not self.colour and not self.target_theme_id:
             raise ValidationError({"colour": _("Choose a colour, or a theme to take it from.")})

@@ -15,10 +15,14 @@ class Theme(index.Indexed, models.Model):
     icon = models.CharField(_("icon"), max_length=32, choices=icon_choices)
     description = models.TextField(_("short description"), blank=True)
     sort_order = models.PositiveSmallIntegerField(
-        _("sort order"), default=0, help_text=_("Lower numbers come first."))
+        _("sort order"), default=0, help_text=_("Lower numbers come first.")
+    )
 
-    search_fields = [index.SearchField("name"), index.SearchField("description"),
-                     index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("description"),
+        index.AutocompleteField("name"),
+    ]
 
     class Meta:
         ordering = ["sort_order", "name"]
@@ -34,5 +38,6 @@ class Theme(index.Indexed, models.Model):
 
 
 def colour_hex(slug):
-    return next((hex_value for name, _label, hex_value in learning_settings.COLOURS
-                 if name == slug), None)
+    return next(
+        (hex_value for name, _label, hex_value in learning_settings.COLOURS if name == slug), None
+    )

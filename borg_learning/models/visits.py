@@ -5,8 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PageVisitDay(models.Model):
-    page = models.ForeignKey("wagtailcore.Page", verbose_name=_("page"),
-                             on_delete=models.CASCADE, related_name="+")
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
     date = models.DateField(_("date"))
     count = models.PositiveIntegerField(_("visits"), default=0)
 
@@ -14,8 +15,11 @@ class PageVisitDay(models.Model):
         ordering = ["-date"]
         verbose_name = _("visits on a day")
         verbose_name_plural = _("visits per day")
-        constraints = [models.UniqueConstraint(fields=["page", "date"],
-                                               name="borg_learning_one_count_per_page_day")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "date"], name="borg_learning_one_count_per_page_day"
+            )
+        ]
 
     def __str__(self):
         return f"{self.page_id} {self.date}: {self.count}"
@@ -30,8 +34,11 @@ class PageVisitDay(models.Model):
         """
         with connection.cursor() as cursor:
             # Only the quoted table name is formatted in; the values are parameters.
-            cursor.execute(f"INSERT INTO {cls._table()} (page_id, date, count) "  # noqa: S608
-                           f"VALUES (%s, %s, %s) {cls._upsert()}", [page_id, date, visits])
+            cursor.execute(
+                f"INSERT INTO {cls._table()} (page_id, date, count) "  # noqa: S608
+                f"VALUES (%s, %s, %s) {cls._upsert()}",
+                [page_id, date, visits],
+            )
 
     @classmethod
     def add_if(cls, pages, date):
@@ -45,9 +52,12 @@ class PageVisitDay(models.Model):
         with connection.cursor() as cursor:
             # "WHERE true" keeps SQLite from reading ON CONFLICT as part of the SELECT.
             # The table name and the ORM's compiled SELECT; the values are parameters.
-            cursor.execute(f"INSERT INTO {cls._table()} (page_id, date, count) "  # noqa: S608
-                           f"SELECT page.id, %s, 1 FROM ({select}) AS page WHERE true "
-                           f"{cls._upsert()}", [date, *params])
+            cursor.execute(
+                f"INSERT INTO {cls._table()} (page_id, date, count) "  # noqa: S608
+                f"SELECT page.id, %s, 1 FROM ({select}) AS page WHERE true "
+                f"{cls._upsert()}",
+                [date, *params],
+            )
             return cursor.rowcount > 0
 
     @classmethod
@@ -56,5 +66,7 @@ class PageVisitDay(models.Model):
 
     @classmethod
     def _upsert(cls):
-        return (f"ON CONFLICT (page_id, date) DO UPDATE SET count = {cls._table()}.count + "
-                "excluded.count")
+        return (
+            f"ON CONFLICT (page_id, date) DO UPDATE SET count = {cls._table()}.count + "
+            "excluded.count"
+        )

@@ -15,8 +15,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 #: Series colours, chosen to stay apart for the common kinds of colour blindness.
-PALETTE = ["#1f5fa8", "#e5732a", "#3f8f4f", "#5b2a86", "#b8323a", "#1d6f7a", "#f2b632",
-           "#5f6368"]
+PALETTE = ["#1f5fa8", "#e5732a", "#3f8f4f", "#5b2a86", "#b8323a", "#1d6f7a", "#f2b632", "#5f6368"]
 TEXT = "#333"
 GRID = "#d9d9d9"
 FONT = 'font-family="sans-serif" font-size="12"'
@@ -36,17 +35,27 @@ def number(value):
 
 
 def _svg(title, width, height, body):
+    # FONT is a constant; body is made of format_html() parts, escaped already.
+    font, markup = mark_safe(FONT), mark_safe(body)  # noqa: S308
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{}" '
         'viewBox="0 0 {} {}" width="100%" style="max-width:{}px" class="borg-chart" {}>'
         "<title>{}</title>{}</svg>",
-        # FONT is a constant; body is made of format_html() parts, escaped already.
-        title, width, height, width, mark_safe(FONT), title, mark_safe(body))  # noqa: S308
+        title,
+        width,
+        height,
+        width,
+        font,
+        title,
+        markup,
+    )
 
 
 def _text(x, y, label, anchor="start", extra=""):
-    return (f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" fill="{TEXT}" {extra}>'
-            f"{escape(label)}</text>")
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" fill="{TEXT}" {extra}>'
+        f"{escape(label)}</text>"
+    )
 
 
 #: The steps an axis may take between its five lines, times a power of ten.
@@ -74,8 +83,9 @@ def _scale_max(values, max_value):
 def _legend(names, x, y):
     parts = []
     for index, name in enumerate(names):
-        parts.append(f'<rect x="{x}" y="{y + index * 18}" width="12" height="12" '
-                     f'fill="{colour(index)}"/>')
+        parts.append(
+            f'<rect x="{x}" y="{y + index * 18}" width="12" height="12" fill="{colour(index)}"/>'
+        )
         parts.append(_text(x + 18, y + index * 18 + 10, _shorten(name, 26)))
     return "".join(parts)
 
@@ -92,8 +102,10 @@ def bar_chart(title, bars, max_value=None, label_width=220):
         body.append(_text(label_width - 8, y + 13, _shorten(label, 34), anchor="end"))
         length = room * (value or 0) / top
         if value is not None:
-            body.append(f'<rect x="{label_width}" y="{y}" width="{length:.1f}" '
-                        f'height="{bar_height}" fill="{colour(0)}"/>')
+            body.append(
+                f'<rect x="{label_width}" y="{y}" width="{length:.1f}" '
+                f'height="{bar_height}" fill="{colour(0)}"/>'
+            )
         body.append(_text(label_width + length + 6, y + 13, number(value)))
     return _svg(title, width, height, "".join(body))
 
@@ -109,10 +121,8 @@ class _Frame:
         self.legend_width = 190 if len(series) > 1 else 0
         self.plot_width = self.width - self.left - self.legend_width - 10
         self.plot_height = self.height - self.bottom - self.top_margin
-        self.top = _scale_max([value for _name, values in series for value in values],
-                              max_value)
-        self.body = [_axis(self.left, self.top_margin, self.plot_width, self.plot_height,
-                           self.top)]
+        self.top = _scale_max([value for _name, values in series for value in values], max_value)
+        self.body = [_axis(self.left, self.top_margin, self.plot_width, self.plot_height, self.top)]
 
     def y(self, value):
         return self.top_margin + self.plot_height * (1 - value / self.top)
@@ -123,13 +133,25 @@ class _Frame:
         if index % every == 0:
             y = self.height - self.bottom + 14
             # Turned, so a year of month names fits under the chart.
-            self.body.append(_text(x, y, self.labels[index], anchor="end",
-                                   extra=f'transform="rotate(-35 {x:.1f} {y:.1f})"'))
+            self.body.append(
+                _text(
+                    x,
+                    y,
+                    self.labels[index],
+                    anchor="end",
+                    extra=f'transform="rotate(-35 {x:.1f} {y:.1f})"',
+                )
+            )
 
     def svg(self, title):
         if self.legend_width:
-            self.body.append(_legend([name for name, _values in self.series],
-                                     self.width - self.legend_width, self.top_margin))
+            self.body.append(
+                _legend(
+                    [name for name, _values in self.series],
+                    self.width - self.legend_width,
+                    self.top_margin,
+                )
+            )
         return _svg(title, self.width, self.height, "".join(self.body))
 
 
@@ -147,7 +169,8 @@ def column_chart(title, labels, series, max_value=None):
             y = frame.y(value)
             frame.body.append(
                 f'<rect x="{x0 + number_ * bar:.1f}" y="{y:.1f}" width="{bar:.1f}" '
-                f'height="{frame.y(0) - y:.1f}" fill="{colour(number_)}"/>')
+                f'height="{frame.y(0) - y:.1f}" fill="{colour(number_)}"/>'
+            )
         frame.label(frame.left + index * group + group / 2, index)
     return frame.svg(title)
 
@@ -168,11 +191,14 @@ def line_chart(title, labels, series, max_value=None):
         for segment in segments:
             if len(segment) > 1:
                 path = " ".join(f"{x:.1f},{y:.1f}" for x, y in segment)
-                frame.body.append(f'<polyline points="{path}" fill="none" '
-                                  f'stroke="{colour(number_)}" stroke-width="2"/>')
+                frame.body.append(
+                    f'<polyline points="{path}" fill="none" '
+                    f'stroke="{colour(number_)}" stroke-width="2"/>'
+                )
             for x, y in segment:
-                frame.body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.5" '
-                                  f'fill="{colour(number_)}"/>')
+                frame.body.append(
+                    f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.5" fill="{colour(number_)}"/>'
+                )
     for index in range(len(labels)):
         frame.label(frame.left + index * step, index)
     return frame.svg(title)
@@ -186,11 +212,15 @@ def stacked_bar(title, parts, width=260):
     for index, (label, count) in enumerate(parts):
         size = width * count / total
         if size:
-            body.append(f'<rect x="{x:.1f}" y="0" width="{size:.1f}" height="{height}" '
-                        f'fill="{colour(index)}"><title>{escape(label)}: {count}</title></rect>')
+            body.append(
+                f'<rect x="{x:.1f}" y="0" width="{size:.1f}" height="{height}" '
+                f'fill="{colour(index)}"><title>{escape(label)}: {count}</title></rect>'
+            )
             if size > 18:
-                body.append(f'<text x="{x + size / 2:.1f}" y="13" text-anchor="middle" '
-                            f'fill="#fff">{escape(_shorten(label, int(size // 8)))}</text>')
+                body.append(
+                    f'<text x="{x + size / 2:.1f}" y="13" text-anchor="middle" '
+                    f'fill="#fff">{escape(_shorten(label, int(size // 8)))}</text>'
+                )
         x += size
     return _svg(title, width, height, "".join(body))
 
@@ -199,8 +229,10 @@ def sparkline(title, values, width=240, height=40):
     """A small line without axes: the shape of a daily series."""
     top = _scale_max(values, None)
     step = width / max(len(values) - 1, 1)
-    path = " ".join(f"{index * step:.1f},{height - 2 - (height - 4) * (value or 0) / top:.1f}"
-                    for index, value in enumerate(values))
+    path = " ".join(
+        f"{index * step:.1f},{height - 2 - (height - 4) * (value or 0) / top:.1f}"
+        for index, value in enumerate(values)
+    )
     body = f'<polyline points="{path}" fill="none" stroke="{colour(0)}" stroke-width="2"/>'
     return _svg(title, width, height, body)
 
@@ -210,8 +242,10 @@ def _axis(left, top_margin, plot_width, plot_height, top):
     for step in range(5):
         value = top * step / 4
         y = top_margin + plot_height * (1 - step / 4)
-        lines.append(f'<line x1="{left}" x2="{left + plot_width}" y1="{y:.1f}" y2="{y:.1f}" '
-                     f'stroke="{GRID}"/>')
+        lines.append(
+            f'<line x1="{left}" x2="{left + plot_width}" y1="{y:.1f}" y2="{y:.1f}" '
+            f'stroke="{GRID}"/>'
+        )
         lines.append(_text(left - 4, y + 4, number(round(value, 1)), anchor="end"))
     return "".join(lines)
 

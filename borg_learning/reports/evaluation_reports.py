@@ -44,7 +44,8 @@ class DistributionColumn(Column):
             return ""
         chart = charts.stacked_bar(
             _("Distribution of the answers to: %(question)s") % {"question": instance.text},
-            instance.distribution)
+            instance.distribution,
+        )
         return format_html("{}<br>{}", chart, instance.distribution_text)
 
 
@@ -87,8 +88,9 @@ class EvaluationReportView(FigureReportView):
             FigureColumn("average", label=EVALUATION_LABELS["average"]),
             FigureColumn("score", label=EVALUATION_LABELS["score"]),
             DistributionColumn("distribution", label=EVALUATION_LABELS["distribution_text"]),
-            OpenAnswersLinkColumn("written", label=EVALUATION_LABELS["written"],
-                                  get_url=self.open_answers_url),
+            OpenAnswersLinkColumn(
+                "written", label=EVALUATION_LABELS["written"], get_url=self.open_answers_url
+            ),
         ]
 
     @property
@@ -96,8 +98,11 @@ class EvaluationReportView(FigureReportView):
         return _("No answers in this period.")
 
     def open_answers_url(self, row):
-        params = {name: value for name, value in self.request.GET.items()
-                  if name in ("date_from", "date_to", "theme", "module", "part") and value}
+        params = {
+            name: value
+            for name, value in self.request.GET.items()
+            if name in ("date_from", "date_to", "theme", "module", "part") and value
+        }
         params["question"] = row.question_id
         return reverse("borg_learning_reports:open_answers") + "?" + urlencode(params)
 
@@ -113,9 +118,13 @@ class EvaluationReportView(FigureReportView):
         return rows
 
     def get_charts(self, rows):
-        return [charts.bar_chart(
-            _("Score per level (0–100)"),
-            [(level.level_label, level.score) for level in self.levels], max_value=100)]
+        return [
+            charts.bar_chart(
+                _("Score per level (0–100)"),
+                [(level.level_label, level.score) for level in self.levels],
+                max_value=100,
+            )
+        ]
 
 
 def submitted_on(answer):
@@ -143,10 +152,14 @@ class OpenAnswersView(FigureReportView):
     list_export = list(OPEN_ANSWER_LABELS)
     export_headings = OPEN_ANSWER_LABELS
     columns = [
-        Column("submitted_at", label=OPEN_ANSWER_LABELS["response.submitted_at"],
-               accessor=submitted_on),
-        Column("module_title", label=OPEN_ANSWER_LABELS["response.module_title"],
-               accessor="response.module_title"),
+        Column(
+            "submitted_at", label=OPEN_ANSWER_LABELS["response.submitted_at"], accessor=submitted_on
+        ),
+        Column(
+            "module_title",
+            label=OPEN_ANSWER_LABELS["response.module_title"],
+            accessor="response.module_title",
+        ),
         Column("question_text", label=OPEN_ANSWER_LABELS["question_text"]),
         Column("text", label=OPEN_ANSWER_LABELS["text"]),
     ]
@@ -156,14 +169,20 @@ class OpenAnswersView(FigureReportView):
         return _("No open answers in this period.")
 
     def get_rows(self, scope):
-        written = (figures.answers(scope).filter(kind=QuestionKind.OPEN).exclude(text="")
-                   .select_related("response").order_by("-response__submitted_at", "-pk"))
+        written = (
+            figures.answers(scope)
+            .filter(kind=QuestionKind.OPEN)
+            .exclude(text="")
+            .select_related("response")
+            .order_by("-response__submitted_at", "-pk")
+        )
         question = self.filters.form.cleaned_data.get("question")
         return written.filter(question_id=question) if question else written
 
     def get_charts(self, rows):
-        return [charts.bar_chart(_("Open answers per question"),
-                                 figures.open_answer_counts(self.scope))]
+        return [
+            charts.bar_chart(_("Open answers per question"), figures.open_answer_counts(self.scope))
+        ]
 
 
 LEVEL_4_LABELS = {
@@ -195,8 +214,10 @@ class LevelFourReportView(FigureReportView):
         Column("period", label=LEVEL_4_LABELS["period"]),
         Column("visits", label=LEVEL_4_LABELS["visits"]),
         Column("responses", label=LEVEL_4_LABELS["responses"]),
-        *(FigureColumn(f"level_{level}", label=LEVEL_4_LABELS[f"level_{level}"])
-          for level in (1, 2, 3, 4)),
+        *(
+            FigureColumn(f"level_{level}", label=LEVEL_4_LABELS[f"level_{level}"])
+            for level in (1, 2, 3, 4)
+        ),
     ]
 
     def get_rows(self, scope):
@@ -205,14 +226,27 @@ class LevelFourReportView(FigureReportView):
 
     def get_charts(self, rows):
         labels = [row.period for row in next(iter(self.table.values()))]
-        pictures = [charts.line_chart(
-            _("Level 4 per theme (0–100)"), labels,
-            [(name, [row.level_4 for row in rows]) for name, rows in self.table.items()],
-            max_value=100)]
+        pictures = [
+            charts.line_chart(
+                _("Level 4 per theme (0–100)"),
+                labels,
+                [(name, [row.level_4 for row in rows]) for name, rows in self.table.items()],
+                max_value=100,
+            )
+        ]
         for name, rows in self.table.items():
-            pictures.append(charts.column_chart(
-                _("%(theme)s: levels 1, 2 and 3 (0–100)") % {"theme": name}, labels,
-                [(str(_("Level %(level)d") % {"level": level}),
-                  [getattr(row, f"level_{level}") for row in rows]) for level in (1, 2, 3)],
-                max_value=100))
+            pictures.append(
+                charts.column_chart(
+                    _("%(theme)s: levels 1, 2 and 3 (0–100)") % {"theme": name},
+                    labels,
+                    [
+                        (
+                            str(_("Level %(level)d") % {"level": level}),
+                            [getattr(row, f"level_{level}") for row in rows],
+                        )
+                        for level in (1, 2, 3)
+                    ],
+                    max_value=100,
+                )
+            )
         return pictures

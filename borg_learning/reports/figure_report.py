@@ -42,9 +42,12 @@ class FigureReportView(ReportView):
     def filter_errors(self):
         if self.filters.is_valid():
             return []
-        return [f"{self.filters.form[name].label}: {message}"
-                for name, messages in self.filters.form.errors.items() if name in
-                self.filters.form.fields for message in messages]
+        return [
+            f"{self.filters.form[name].label}: {message}"
+            for name, messages in self.filters.form.errors.items()
+            if name in self.filters.form.fields
+            for message in messages
+        ]
 
     def get_rows(self, scope):
         raise NotImplementedError
@@ -67,7 +70,8 @@ class FigureReportView(ReportView):
             return ""
         return _("From %(start)s to %(end)s") % {
             "start": date_format(self.scope.start, "DATE_FORMAT"),
-            "end": date_format(self.scope.end, "DATE_FORMAT")}
+            "end": date_format(self.scope.end, "DATE_FORMAT"),
+        }
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

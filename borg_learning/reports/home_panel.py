@@ -26,7 +26,8 @@ class LastDaysPanel(Component):
     @staticmethod
     def is_shown(user):
         return user.has_perm("borg_learning.view_response") or user.has_perm(
-            "borg_learning.view_pagevisitday")
+            "borg_learning.view_pagevisitday"
+        )
 
     def get_context_data(self, parent_context):
         user = self.request.user
@@ -36,16 +37,22 @@ class LastDaysPanel(Component):
             daily = figures.daily_visits(scope)
             context.update(
                 visits=sum(visits for _day, visits in daily),
-                sparkline=charts.sparkline(_("Visits per day, the last %(days)d days")
-                                           % {"days": DAYS},
-                                           [visits for _day, visits in daily]),
-                top_modules=[(title, visits, reverse("wagtailadmin_pages:edit", args=[pk]))
-                             for pk, title, visits in figures.top_modules(scope)],
-                visits_url=reverse("borg_learning_reports:visits"))
+                sparkline=charts.sparkline(
+                    _("Visits per day, the last %(days)d days") % {"days": DAYS},
+                    [visits for _day, visits in daily],
+                ),
+                top_modules=[
+                    (title, visits, reverse("wagtailadmin_pages:edit", args=[pk]))
+                    for pk, title, visits in figures.top_modules(scope)
+                ],
+                visits_url=reverse("borg_learning_reports:visits"),
+            )
         if user.has_perm("borg_learning.view_response"):
             levels = figures.level_figures(scope)
             context.update(
-                responses=levels[-1].responses, levels=levels,
+                responses=levels[-1].responses,
+                levels=levels,
                 evaluation_url=reverse("borg_learning_reports:evaluation"),
-                level_4_url=reverse("borg_learning_reports:level_4"))
+                level_4_url=reverse("borg_learning_reports:level_4"),
+            )
         return context

@@ -37,30 +37,34 @@ class PeriodForm(forms.Form):
             self.add_error("date_to", _("The end date is before the start date."))
         elif start and end and (end - start).days > MAX_PERIOD_DAYS:
             self.add_error("date_from", _("Choose a period of at most ten years."))
-        elif (data.get("interval") == "day" and start and end
-              and (end - start).days >= MAX_DAILY_DAYS):
-            self.add_error("interval", _("Per day works for periods of up to three months; "
-                                         "choose per month."))
+        elif (
+            data.get("interval") == "day" and start and end and (end - start).days >= MAX_DAILY_DAYS
+        ):
+            self.add_error(
+                "interval", _("Per day works for periods of up to three months; choose per month.")
+            )
         return data
 
 
 class ModuleChoiceFilter(django_filters.ModelChoiceFilter):
     def __init__(self, **kwargs):
         super().__init__(
-            label=_("Module"), empty_label=_("All modules"), method="keep",
+            label=_("Module"),
+            empty_label=_("All modules"),
+            method="keep",
             queryset=lambda request: ModulePage.objects.order_by("title"),
-            **kwargs)
+            **kwargs,
+        )
 
 
 class PeriodFilterSet(WagtailFilterSet):
     """Period (default: the last 12 months), theme and module."""
 
-    date_from = django_filters.DateFilter(label=_("From"), method="keep",
-                                          widget=AdminDateInput)
+    date_from = django_filters.DateFilter(label=_("From"), method="keep", widget=AdminDateInput)
     date_to = django_filters.DateFilter(label=_("To"), method="keep", widget=AdminDateInput)
     theme = django_filters.ModelChoiceFilter(
-        label=_("Theme"), queryset=Theme.objects.all(), empty_label=_("All themes"),
-        method="keep")
+        label=_("Theme"), queryset=Theme.objects.all(), empty_label=_("All themes"), method="keep"
+    )
     module = ModuleChoiceFilter()
 
     default_interval = "month"
@@ -82,30 +86,44 @@ class PeriodFilterSet(WagtailFilterSet):
         end = end or default.end
         if start > end:  # only a start after today's date: count that one day on
             end = start
-        return Scope(start, min(end, start + datetime.timedelta(days=MAX_PERIOD_DAYS)),
-                     theme=data.get("theme"), module=data.get("module"),
-                     part=data.get("part") or "",
-                     interval=data.get("interval") or self.default_interval)
+        return Scope(
+            start,
+            min(end, start + datetime.timedelta(days=MAX_PERIOD_DAYS)),
+            theme=data.get("theme"),
+            module=data.get("module"),
+            part=data.get("part") or "",
+            interval=data.get("interval") or self.default_interval,
+        )
 
 
 class EvaluationFilterSet(PeriodFilterSet):
-    part = django_filters.ChoiceFilter(label=_("Asked"), choices=Part.choices,
-                                       empty_label=_("After the module and follow-up"),
-                                       method="keep")
+    part = django_filters.ChoiceFilter(
+        label=_("Asked"),
+        choices=Part.choices,
+        empty_label=_("After the module and follow-up"),
+        method="keep",
+    )
 
 
 class OpenAnswerFilterSet(EvaluationFilterSet):
-    question = django_filters.NumberFilter(label=_("Question number"), method="keep",
-                                           min_value=1, max_value=2**31 - 1)
+    question = django_filters.NumberFilter(
+        label=_("Question number"), method="keep", min_value=1, max_value=2**31 - 1
+    )
 
 
 class LevelFourFilterSet(PeriodFilterSet):
     interval = django_filters.ChoiceFilter(
-        label=_("Per"), choices=[("month", _("month")), ("quarter", _("quarter"))],
-        empty_label=None, method="keep")
+        label=_("Per"),
+        choices=[("month", _("month")), ("quarter", _("quarter"))],
+        empty_label=None,
+        method="keep",
+    )
 
 
 class VisitFilterSet(PeriodFilterSet):
     interval = django_filters.ChoiceFilter(
-        label=_("Per"), choices=[("month", _("month")), ("day", _("day"))],
-        empty_label=None, method="keep")
+        label=_("Per"),
+        choices=[("month", _("month")), ("day", _("day"))],
+        empty_label=None,
+        method="keep",
+    )

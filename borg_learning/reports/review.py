@@ -41,13 +41,17 @@ def due_for_review(pages, today=None):
     """The modules among ``pages`` never reviewed or due on or before ``today``."""
     today = today or timezone.localdate()
     return annotate_review(pages).filter(
-        Q(last_reviewed__isnull=True) | Q(review_due_date__lte=today))
+        Q(last_reviewed__isnull=True) | Q(review_due_date__lte=today)
+    )
 
 
 class ReviewReportFilterSet(WagtailFilterSet):
     theme = django_filters.ModelChoiceFilter(
-        label=_("Theme"), queryset=Theme.objects.all(), empty_label=_("All themes"),
-        method="filter_theme")
+        label=_("Theme"),
+        queryset=Theme.objects.all(),
+        empty_label=_("All themes"),
+        method="filter_theme",
+    )
 
     class Meta:
         model = Page
@@ -114,16 +118,27 @@ class ModulesDueForReviewView(PageReportView):
     filterset_class = ReviewReportFilterSet
     default_ordering = "review_due_date"
     columns = [
-        TitleColumn("title", label=LABELS["get_admin_display_title"],
-                    accessor="get_admin_display_title",
-                    get_url=edit_url, sort_key="draft_title"),
+        TitleColumn(
+            "title",
+            label=LABELS["get_admin_display_title"],
+            accessor="get_admin_display_title",
+            get_url=edit_url,
+            sort_key="draft_title",
+        ),
         Column("content_type", label=LABELS["content_type"], accessor=page_type_label),
-        CalendarDateColumn("last_reviewed", label=LABELS["last_reviewed"],
-                           empty_label=_("Never"), sort_key="last_reviewed"),
-        Column("review_interval_months", label=_("Review interval"),
-               accessor=interval_label),
-        CalendarDateColumn("review_due_date", label=LABELS["review_due_date"],
-                           empty_label=_("Now"), sort_key="review_due_date"),
+        CalendarDateColumn(
+            "last_reviewed",
+            label=LABELS["last_reviewed"],
+            empty_label=_("Never"),
+            sort_key="last_reviewed",
+        ),
+        Column("review_interval_months", label=_("Review interval"), accessor=interval_label),
+        CalendarDateColumn(
+            "review_due_date",
+            label=LABELS["review_due_date"],
+            empty_label=_("Now"),
+            sort_key="review_due_date",
+        ),
         Column("development_group_name", label=LABELS["development_group_name"]),
         LiveStatusTagColumn(label=LABELS["status_string"]),
     ]
@@ -134,8 +149,10 @@ class ModulesDueForReviewView(PageReportView):
         super().__init__(**kwargs)
         self.custom_field_preprocess = {
             **self.custom_field_preprocess,
-            "content_type": {self.FORMAT_CSV: get_content_type_label,
-                             self.FORMAT_XLSX: get_content_type_label},
+            "content_type": {
+                self.FORMAT_CSV: get_content_type_label,
+                self.FORMAT_XLSX: get_content_type_label,
+            },
         }
 
     def get_filename(self):
@@ -147,7 +164,8 @@ class ModulesDueForReviewView(PageReportView):
 
     def get_queryset(self):
         pages = self.permission_policy.instances_user_has_permission_for(
-            self.request.user, "change")
+            self.request.user, "change"
+        )
         self.queryset = (
             due_for_review(pages)
             .select_related("content_type")

@@ -36,8 +36,7 @@ class VisitReportView(FigureReportView):
 
     @property
     def list_export(self):
-        return [*VISIT_LABELS, *(f"period_{index}" for index, _bucket in
-                                 enumerate(self.buckets))]
+        return [*VISIT_LABELS, *(f"period_{index}" for index, _bucket in enumerate(self.buckets))]
 
     @property
     def buckets(self):

@@ -72,33 +72,38 @@ ENVIRONMENT_INTRO = (
 )
 SECTIONS = {
     "basic": {
-        "title": "Basismodules", "slug": "basismodules",
+        "title": "Basismodules",
+        "slug": "basismodules",
         "intro": "<p>Basismodules geven je in een paar minuten de kennis die iedereen nodig "
-                 "heeft die met de SGLVG-doelgroep werkt. Ze zijn bedoeld voor nieuwe "
-                 "collega's, en handig om je kennis op te frissen. Elke module is één pagina "
-                 "met tekst, beeld, oefeningen en links.</p>",
+        "heeft die met de SGLVG-doelgroep werkt. Ze zijn bedoeld voor nieuwe "
+        "collega's, en handig om je kennis op te frissen. Elke module is één pagina "
+        "met tekst, beeld, oefeningen en links.</p>",
     },
     "specialist": {
-        "title": "Specialistische modules", "slug": "specialistische-modules",
+        "title": "Specialistische modules",
+        "slug": "specialistische-modules",
         "intro": "<p>Een specialistische module gaat dieper in op één thema. Elke module "
-                 "begint met een startpagina met uitleg; daarna kies je zelf een onderdeel. "
-                 "De modules zijn geschreven door een ontwikkelgroep van deskundigen uit de "
-                 "Borg-instellingen.</p><p>Het eerste thema is seksueel grensoverschrijdend "
-                 "gedrag (SGG). Andere thema's volgen.</p>",
+        "begint met een startpagina met uitleg; daarna kies je zelf een onderdeel. "
+        "De modules zijn geschreven door een ontwikkelgroep van deskundigen uit de "
+        "Borg-instellingen.</p><p>Het eerste thema is seksueel grensoverschrijdend "
+        "gedrag (SGG). Andere thema's volgen.</p>",
     },
 }
 CATALOGUE = {
-    "title": "Opleidingsaanbod", "slug": "opleidingsaanbod",
+    "title": "Opleidingsaanbod",
+    "slug": "opleidingsaanbod",
     "intro": "<p>Er is al veel goed aanbod voor wie werkt met mensen met een LVB, in de ggz "
-             "of in de forensische zorg. Hier vind je een selectie die het Borgbureau "
-             "waardevol vindt voor medewerkers van de Borg-instellingen: met een korte "
-             "beschrijving, de inhoudsopgave en een link naar de aanbieder.</p>"
-             "<p>Het aanbod zelf staat op de website van de aanbieder; daar log je in of meld "
-             "je je aan. Voor sommige aanbieders heb je een lidmaatschap via je werkgever "
-             "nodig. Twijfel je? Vraag het de opleidingscoördinator van je instelling.</p>",
+    "of in de forensische zorg. Hier vind je een selectie die het Borgbureau "
+    "waardevol vindt voor medewerkers van de Borg-instellingen: met een korte "
+    "beschrijving, de inhoudsopgave en een link naar de aanbieder.</p>"
+    "<p>Het aanbod zelf staat op de website van de aanbieder; daar log je in of meld "
+    "je je aan. Voor sommige aanbieders heb je een lidmaatschap via je werkgever "
+    "nodig. Twijfel je? Vraag het de opleidingscoördinator van je instelling.</p>",
 }
-FEEDBACK = {"feedback_label": "Vragen of feedback? Mail het Borgbureau",
-            "feedback_email": "leeromgeving@deborg.nl"}
+FEEDBACK = {
+    "feedback_label": "Vragen of feedback? Mail het Borgbureau",
+    "feedback_email": "leeromgeving@deborg.nl",
+}
 
 
 @dataclass
@@ -113,6 +118,7 @@ class Report:
 
 
 # Home page -------------------------------------------------------------------------------
+
 
 def ensure_home_page():
     home = HomePage.objects.first()
@@ -132,6 +138,7 @@ def ensure_home_page():
 
 # Snippets --------------------------------------------------------------------------------
 
+
 def ensure_themes(report):
     themes, created = {}, 0
     for data in THEMES:
@@ -149,8 +156,9 @@ def ensure_development_groups(report):
         group = DevelopmentGroup.objects.filter(name=data["name"]).first()
         if group is None:
             group = DevelopmentGroup(name=data["name"], description=data["description"])
-            group.members = [DevelopmentGroupMember(name=name, role=role)
-                             for name, role in data["members"]]
+            group.members = [
+                DevelopmentGroupMember(name=name, role=role) for name, role in data["members"]
+            ]
             group.save()
             created += 1
         groups[group.name] = group
@@ -163,8 +171,7 @@ def ensure_catalogue(themes, report):
     for data in PROVIDERS:
         data = dict(data)
         offerings = data.pop("offerings")
-        provider, was_created = Provider.objects.get_or_create(name=data.pop("name"),
-                                                               defaults=data)
+        provider, was_created = Provider.objects.get_or_create(name=data.pop("name"), defaults=data)
         providers[provider.name] = provider
         created_providers += was_created
         existing = set(Offering.objects.filter(provider=provider).values_list("title", flat=True))
@@ -175,8 +182,10 @@ def ensure_catalogue(themes, report):
             offer_data = dict(offer_data)
             chapters, theme_slugs = offer_data.pop("chapters"), offer_data.pop("themes")
             offering = Offering(provider=provider, last_checked=CHECKED, **offer_data)
-            offering.chapters = [OfferingChapter(title=title, description=description)
-                                 for title, description in chapters]
+            offering.chapters = [
+                OfferingChapter(title=title, description=description)
+                for title, description in chapters
+            ]
             offering.themes = [themes[slug] for slug in theme_slugs]
             offering.full_clean()
             offering.save()
@@ -187,6 +196,7 @@ def ensure_catalogue(themes, report):
 
 
 # Media -----------------------------------------------------------------------------------
+
 
 def demo_collection():
     root = Collection.get_first_root_node()
@@ -200,8 +210,9 @@ def ensure_image(collection, title, filename, make):
     if image:
         return image, 0
     data = make()
-    image = Image(title=title, collection=collection,
-                  file=ImageFile(ContentFile(data), name=filename))
+    image = Image(
+        title=title, collection=collection, file=ImageFile(ContentFile(data), name=filename)
+    )
     image._set_image_file_metadata()
     image.save()
     return image, len(data)
@@ -213,8 +224,7 @@ def ensure_document(collection, title, filename, make):
     if document:
         return document, 0
     data = make()
-    document = Document(title=title, collection=collection,
-                        file=ContentFile(data, name=filename))
+    document = Document(title=title, collection=collection, file=ContentFile(data, name=filename))
     document._set_document_file_metadata()
     document.save()
     return document, len(data)
@@ -228,8 +238,13 @@ def ensure_media(collection, title, media_type, filename, make):
         return item, 0
     made = dict(make())
     data, thumbnail = made.pop("data"), made.pop("thumbnail", None)
-    item = Media(title=title, type=media_type, collection=collection,
-                 file=ContentFile(data, name=filename), **made)
+    item = Media(
+        title=title,
+        type=media_type,
+        collection=collection,
+        file=ContentFile(data, name=filename),
+        **made,
+    )
     if thumbnail:
         item.thumbnail = ContentFile(thumbnail, name=filename.rsplit(".", 1)[0] + ".jpg")
     item.full_clean()
@@ -245,40 +260,68 @@ def ensure_media_files(report):
 
     for key, title, filename, make in [
         ("flags", "Het Vlaggensysteem", "vlaggensysteem.png", generate.flag_system_png),
-        ("target_group", "SGLVG: meer dan een LVB", "sglvg-doelgroep.png",
-         generate.target_group_png),
-        ("observation", "Observeren of interpreteren?", "observeren-interpreteren.png",
-         generate.observation_png),
+        (
+            "target_group",
+            "SGLVG: meer dan een LVB",
+            "sglvg-doelgroep.png",
+            generate.target_group_png,
+        ),
+        (
+            "observation",
+            "Observeren of interpreteren?",
+            "observeren-interpreteren.png",
+            generate.observation_png,
+        ),
     ]:
         files.images[key], sizes[filename] = ensure_image(collection, title, filename, make)
 
     for key, title, filename, make in [
-        ("worksheet", "Werkblad: observeren en beschrijven", "werkblad-observeren.pdf",
-         generate.worksheet_pdf),
-        ("pocket_card", "Zakkaart: reageren op SGG in vier stappen", "zakkaart-sgg.pdf",
-         generate.pocket_card_pdf),
-        ("subtitles", "Ondertitels: reageren in vier stappen", "reageren-in-vier-stappen.vtt",
-         generate.subtitles_vtt),
+        (
+            "worksheet",
+            "Werkblad: observeren en beschrijven",
+            "werkblad-observeren.pdf",
+            generate.worksheet_pdf,
+        ),
+        (
+            "pocket_card",
+            "Zakkaart: reageren op SGG in vier stappen",
+            "zakkaart-sgg.pdf",
+            generate.pocket_card_pdf,
+        ),
+        (
+            "subtitles",
+            "Ondertitels: reageren in vier stappen",
+            "reageren-in-vier-stappen.vtt",
+            generate.subtitles_vtt,
+        ),
     ]:
-        files.documents[key], sizes[filename] = ensure_document(collection, title, filename,
-                                                                make)
+        files.documents[key], sizes[filename] = ensure_document(collection, title, filename, make)
 
     for key, title, media_type, filename, make in [
         ("breathing", "Even rustig ademen", "audio", "ademhaling.mp3", generate.breathing_mp3),
-        ("steps", "Reageren in vier stappen", "video", "reageren-in-vier-stappen.mp4",
-         generate.steps_mp4),
+        (
+            "steps",
+            "Reageren in vier stappen",
+            "video",
+            "reageren-in-vier-stappen.mp4",
+            generate.steps_mp4,
+        ),
     ]:
-        files.media[key], sizes[filename] = ensure_media(collection, title, media_type,
-                                                         filename, make)
+        files.media[key], sizes[filename] = ensure_media(
+            collection, title, media_type, filename, make
+        )
 
     made = {name: size for name, size in sizes.items() if size}
     if made:
-        report.add(f"Media files created in '{collection.name}': " + ", ".join(
-            f"{name} ({size / 1024:.0f} KB)" for name, size in made.items()))
+        report.add(
+            f"Media files created in '{collection.name}': "
+            + ", ".join(f"{name} ({size / 1024:.0f} KB)" for name, size in made.items())
+        )
     return files
 
 
 # Pages -----------------------------------------------------------------------------------
+
 
 def publish(parent, page):
     """Add ``page`` below ``parent`` as a draft, then publish it through a revision."""
@@ -301,8 +344,9 @@ def check_body(page):
 def check_fits(page, parent):
     errors = page.over_budget_errors(page.body, page.target_duration, parent)
     if errors:
-        raise CommandError(f"'{page.title}' does not fit: " + " ".join(
-            str(message) for _field, message in errors))
+        raise CommandError(
+            f"'{page.title}' does not fit: " + " ".join(str(message) for _field, message in errors)
+        )
 
 
 def create_timed_page(parent, model, data, body, themes=None, group=None):
@@ -323,8 +367,9 @@ def create_timed_page(parent, model, data, body, themes=None, group=None):
 
 def build_environment(home, themes, groups, questionnaire, report):
     files = ensure_media_files(report)
-    environment = LearningEnvironmentPage(title="Leeromgeving", slug=ENVIRONMENT_SLUG,
-                                          live=False, **FEEDBACK)
+    environment = LearningEnvironmentPage(
+        title="Leeromgeving", slug=ENVIRONMENT_SLUG, live=False, **FEEDBACK
+    )
     home.add_child(instance=environment)
 
     basic_section = publish(environment, SectionPage(**SECTIONS["basic"]))
@@ -333,15 +378,21 @@ def build_environment(home, themes, groups, questionnaire, report):
 
     sgg_data = dict(SGG_MODULE)
     sgg_themes = sgg_data.pop("themes")
-    sgg = SpecialistModulePage(**sgg_data, development_group=groups["Ontwikkelgroep SGG"],
-                               questionnaire=questionnaire)
+    sgg = SpecialistModulePage(
+        **sgg_data, development_group=groups["Ontwikkelgroep SGG"], questionnaire=questionnaire
+    )
     sgg.themes = [themes[slug] for slug in sgg_themes]
     sgg = publish(specialist_section, sgg)
 
     pages = {"sgg": sgg, "catalogue": catalogue}
     basic = create_timed_page(
-        basic_section, BasicModulePage, BASIC_MODULE, basic_module_body(files, pages),
-        themes=themes, group=groups["Werkgroep basistraining SGLVG"])
+        basic_section,
+        BasicModulePage,
+        BASIC_MODULE,
+        basic_module_body(files, pages),
+        themes=themes,
+        group=groups["Werkgroep basistraining SGLVG"],
+    )
     pages["basic"] = basic
 
     parts = []
@@ -352,8 +403,9 @@ def build_environment(home, themes, groups, questionnaire, report):
 
     sgg.refresh_from_db()
     if sgg.estimate_duration().total_seconds > sgg.target_duration * 60:
-        raise CommandError(f"The module '{sgg.title}' does not fit in "
-                           f"{sgg.target_duration} minutes.")
+        raise CommandError(
+            f"The module '{sgg.title}' does not fit in {sgg.target_duration} minutes."
+        )
 
     environment.intro = ENVIRONMENT_INTRO.format(basic=basic.pk)
     environment.buttons = start_buttons(themes, basic_section, specialist_section, catalogue)
@@ -361,30 +413,40 @@ def build_environment(home, themes, groups, questionnaire, report):
         button.clean()
     environment.save_revision().publish()
 
-    report.add(f"Learning environment created and published: '{environment.title}' "
-               f"with {environment.get_descendants().live().count()} pages below it and "
-               f"{len(environment.buttons.all())} start buttons")
+    report.add(
+        f"Learning environment created and published: '{environment.title}' "
+        f"with {environment.get_descendants().live().count()} pages below it and "
+        f"{len(environment.buttons.all())} start buttons"
+    )
     for page in [basic, sgg, *parts]:
         page = type(page).objects.get(pk=page.pk)
-        report.add(f"  {page.title}: {format_seconds(page.estimated_duration_seconds)} "
-                   f"of {page.target_duration} minutes")
+        report.add(
+            f"  {page.title}: {format_seconds(page.estimated_duration_seconds)} "
+            f"of {page.target_duration} minutes"
+        )
     return environment
 
 
 def start_buttons(themes, basic_section, specialist_section, catalogue):
     return [
-        StartButton(label="Basismodules", target_page=basic_section, colour="green",
-                    icon="book"),
-        StartButton(label="Specialistische modules", target_page=specialist_section,
-                    colour="purple", icon="star"),
+        StartButton(label="Basismodules", target_page=basic_section, colour="green", icon="book"),
+        StartButton(
+            label="Specialistische modules",
+            target_page=specialist_section,
+            colour="purple",
+            icon="star",
+        ),
         StartButton(label="Seksueel grensoverschrijdend gedrag", target_theme=themes["sgg"]),
-        StartButton(label="Agressie en de-escalatie",
-                    target_theme=themes["agressie-de-escalatie"]),
-        StartButton(label="Opleidingsaanbod", target_page=catalogue, colour="blue",
-                    icon="clipboard"),
-        StartButton(label="Kennis vindplaats De Borg",
-                    target_url="https://www.deborg.nl/kennis-vindplaats/", colour="petrol",
-                    icon="lightbulb"),
+        StartButton(label="Agressie en de-escalatie", target_theme=themes["agressie-de-escalatie"]),
+        StartButton(
+            label="Opleidingsaanbod", target_page=catalogue, colour="blue", icon="clipboard"
+        ),
+        StartButton(
+            label="Kennis vindplaats De Borg",
+            target_url="https://www.deborg.nl/kennis-vindplaats/",
+            colour="petrol",
+            icon="lightbulb",
+        ),
     ]
 
 
@@ -396,8 +458,9 @@ def load():
     groups = ensure_development_groups(report)
     ensure_catalogue(themes, report)
     questionnaire = evaluation.ensure_questionnaire(report)
-    environment = LearningEnvironmentPage.objects.child_of(home).filter(
-        slug=ENVIRONMENT_SLUG).first()
+    environment = (
+        LearningEnvironmentPage.objects.child_of(home).filter(slug=ENVIRONMENT_SLUG).first()
+    )
     if environment:
         report.add(f"Learning environment exists, left as it is: {environment.title}")
     else:
@@ -407,6 +470,7 @@ def load():
 
 
 # Finding the demo content again (for tests and scripts) ----------------------------------
+
 
 def find():
     """The main objects of the loaded demo content, by the slugs and names it uses."""

@@ -41,11 +41,11 @@ QUESTIONNAIRE = {
     "title": "Evaluatie module",
     "slug": "evaluatie-module",
     "intro": "Help ons de leeromgeving beter te maken. Het invullen duurt twee minuten en "
-             "is anoniem: we vragen niet naar je naam of je instelling.",
+    "is anoniem: we vragen niet naar je naam of je instelling.",
     "follow_up_after_days": 90,
     "follow_up_intro": "Zo'n drie maanden geleden heb je deze module gevolgd. We zijn "
-                       "benieuwd wat je er in de praktijk mee doet. Drie korte vragen, "
-                       "ook weer anoniem.",
+    "benieuwd wat je er in de praktijk mee doet. Drie korte vragen, "
+    "ook weer anoniem.",
 }
 LIKERT_HELP = "1 = helemaal mee oneens, 5 = helemaal mee eens"
 # The signals from the SGG part "Signaleren en reageren".
@@ -59,33 +59,68 @@ SIGNALS = [
 # Which mean of a module's profile (below) each level's Likert question follows.
 LIKERT = {Level.REACTION: "clear", Level.LEARNING: "learned", Level.BEHAVIOUR: "applied"}
 LENGTHS = ["Te kort", "Goed", "Te lang"]
-FREQUENCIES = ["Nog niet", "Een of twee keer", "Een paar keer per maand",
-               "Wekelijks of vaker"]
+FREQUENCIES = ["Nog niet", "Een of twee keer", "Een paar keer per maand", "Wekelijks of vaker"]
 QUESTIONS = [
-    {"text": "De module was duidelijk en goed te volgen.", "help_text": LIKERT_HELP,
-     "level": Level.REACTION, "kind": QuestionKind.LIKERT},
-    {"text": "Welk rapportcijfer geef je deze module?",
-     "help_text": "1 = zeer slecht, 10 = uitstekend",
-     "level": Level.REACTION, "kind": QuestionKind.SCALE},
-    {"text": "Wat vond je van de lengte van de module?",
-     "level": Level.REACTION, "kind": QuestionKind.SINGLE, "options": LENGTHS},
-    {"text": "Ik weet nu beter wat ik kan doen in de situaties uit deze module.",
-     "help_text": LIKERT_HELP, "level": Level.LEARNING, "kind": QuestionKind.LIKERT},
-    {"text": "Welke signalen van seksueel grensoverschrijdend gedrag herken je nu?",
-     "help_text": "Kies alles wat je nu zou opmerken en opschrijven.",
-     "level": Level.LEARNING, "kind": QuestionKind.MULTIPLE, "options": SIGNALS},
-    {"text": "Wat neem je mee uit deze module naar je werk?",
-     "help_text": "Bijvoorbeeld iets dat je morgen anders doet. Niet verplicht.",
-     "level": Level.LEARNING, "kind": QuestionKind.OPEN, "required": False},
-    {"text": "Ik pas het geleerde toe in mijn werk.", "help_text": LIKERT_HELP,
-     "level": Level.BEHAVIOUR, "kind": QuestionKind.LIKERT, "part": Part.FOLLOW_UP},
-    {"text": "Geef een voorbeeld van een situatie waarin je het geleerde hebt gebruikt.",
-     "help_text": "Laat namen en andere herkenbare details weg. Niet verplicht.",
-     "level": Level.BEHAVIOUR, "kind": QuestionKind.OPEN, "required": False,
-     "part": Part.FOLLOW_UP},
-    {"text": "Hoe vaak heb je het geleerde de afgelopen drie maanden gebruikt?",
-     "level": Level.BEHAVIOUR, "kind": QuestionKind.SINGLE, "options": FREQUENCIES,
-     "part": Part.FOLLOW_UP},
+    {
+        "text": "De module was duidelijk en goed te volgen.",
+        "help_text": LIKERT_HELP,
+        "level": Level.REACTION,
+        "kind": QuestionKind.LIKERT,
+    },
+    {
+        "text": "Welk rapportcijfer geef je deze module?",
+        "help_text": "1 = zeer slecht, 10 = uitstekend",
+        "level": Level.REACTION,
+        "kind": QuestionKind.SCALE,
+    },
+    {
+        "text": "Wat vond je van de lengte van de module?",
+        "level": Level.REACTION,
+        "kind": QuestionKind.SINGLE,
+        "options": LENGTHS,
+    },
+    {
+        "text": "Ik weet nu beter wat ik kan doen in de situaties uit deze module.",
+        "help_text": LIKERT_HELP,
+        "level": Level.LEARNING,
+        "kind": QuestionKind.LIKERT,
+    },
+    {
+        "text": "Welke signalen van seksueel grensoverschrijdend gedrag herken je nu?",
+        "help_text": "Kies alles wat je nu zou opmerken en opschrijven.",
+        "level": Level.LEARNING,
+        "kind": QuestionKind.MULTIPLE,
+        "options": SIGNALS,
+    },
+    {
+        "text": "Wat neem je mee uit deze module naar je werk?",
+        "help_text": "Bijvoorbeeld iets dat je morgen anders doet. Niet verplicht.",
+        "level": Level.LEARNING,
+        "kind": QuestionKind.OPEN,
+        "required": False,
+    },
+    {
+        "text": "Ik pas het geleerde toe in mijn werk.",
+        "help_text": LIKERT_HELP,
+        "level": Level.BEHAVIOUR,
+        "kind": QuestionKind.LIKERT,
+        "part": Part.FOLLOW_UP,
+    },
+    {
+        "text": "Geef een voorbeeld van een situatie waarin je het geleerde hebt gebruikt.",
+        "help_text": "Laat namen en andere herkenbare details weg. Niet verplicht.",
+        "level": Level.BEHAVIOUR,
+        "kind": QuestionKind.OPEN,
+        "required": False,
+        "part": Part.FOLLOW_UP,
+    },
+    {
+        "text": "Hoe vaak heb je het geleerde de afgelopen drie maanden gebruikt?",
+        "level": Level.BEHAVIOUR,
+        "kind": QuestionKind.SINGLE,
+        "options": FREQUENCIES,
+        "part": Part.FOLLOW_UP,
+    },
 ]
 
 # How each module's learners answer. ``start`` and ``end`` are mean scores a year ago
@@ -93,24 +128,23 @@ QUESTIONS = [
 PROFILES = {
     "basic": {
         "responses": 160,
-        "clear": (4.0, 4.4), "grade": (7.3, 7.9), "learned": (3.5, 3.9),
+        "clear": (4.0, 4.4),
+        "grade": (7.3, 7.9),
+        "learned": (3.5, 3.9),
         "applied": (3.4, 3.8),
         "lengths": [0.22, 0.70, 0.08],
         "signals": [0.35, 0.25, 0.20, 0.30, 0.25],
         "frequencies": [0.15, 0.35, 0.30, 0.20],
-        "open_rate": 0.3, "follow_up_rate": 0.25,
+        "open_rate": 0.3,
+        "follow_up_rate": 0.25,
         "take_aways": [
             "Dat ik niet vraag 'snap je het?', maar iemand in eigen woorden laat vertellen "
             "wat we hebben afgesproken.",
-            "Korte zinnen en één vraag tegelijk. Klinkt logisch, maar ik doe het nog te "
-            "weinig.",
-            "Dat gedrag een functie heeft. Ik kijk nu vaker naar wanneer en waarom het "
-            "gebeurt.",
+            "Korte zinnen en één vraag tegelijk. Klinkt logisch, maar ik doe het nog te weinig.",
+            "Dat gedrag een functie heeft. Ik kijk nu vaker naar wanneer en waarom het gebeurt.",
             "Veranderingen op tijd aankondigen en op het planbord zetten.",
-            "Fijn om als nieuwe collega in vijf minuten een beeld van de doelgroep te "
-            "krijgen.",
-            "Ik wist niet dat de emotionele leeftijd zo kan verschillen van de "
-            "kalenderleeftijd.",
+            "Fijn om als nieuwe collega in vijf minuten een beeld van de doelgroep te krijgen.",
+            "Ik wist niet dat de emotionele leeftijd zo kan verschillen van de kalenderleeftijd.",
         ],
         "examples": [
             "Ik laat cliënten nu vaker herhalen wat we hebben afgesproken. Zo merkte ik dat "
@@ -124,12 +158,15 @@ PROFILES = {
     },
     "sgg": {
         "responses": 190,
-        "clear": (3.8, 4.3), "grade": (7.0, 7.8), "learned": (3.9, 4.4),
+        "clear": (3.8, 4.3),
+        "grade": (7.0, 7.8),
+        "learned": (3.9, 4.4),
         "applied": (3.6, 4.1),
         "lengths": [0.06, 0.66, 0.28],
         "signals": [0.80, 0.70, 0.60, 0.55, 0.65],
         "frequencies": [0.25, 0.45, 0.20, 0.10],
-        "open_rate": 0.4, "follow_up_rate": 0.25,
+        "open_rate": 0.4,
+        "follow_up_rate": 0.25,
         "take_aways": [
             "Eerst stoppen, dan zorgen voor de ander. Die volgorde ga ik onthouden.",
             "Feitelijk rapporteren: wat zag ik, wat hoorde ik, en mijn interpretatie apart.",
@@ -157,8 +194,12 @@ PROFILES = {
 
 # Visits a year per page, before the weekly rhythm and the seasons spread them.
 YEARLY_VISITS = {
-    "environment": 1600, "basic_section": 450, "specialist_section": 420, "catalogue": 520,
-    "basic": 650, "sgg": 600,
+    "environment": 1600,
+    "basic_section": 450,
+    "specialist_section": 420,
+    "catalogue": 520,
+    "basic": 650,
+    "sgg": 600,
 }
 PART_VISITS = [380, 300, 240]  # fewer learners reach each next part
 WEEKDAY = [1.15, 1.2, 1.1, 1.15, 0.9, 0.3, 0.25]  # Monday first
@@ -199,8 +240,10 @@ def ensure_history(environment, questionnaire, report, today=None):
     pages = learning_pages(environment)
     visits = make_visits(rng, days, pages)
     responses, follow_ups, answers = make_responses(rng, days, today, pages, questionnaire)
-    report.add(f"Evaluation history created: {responses} responses and {follow_ups} "
-               f"follow-ups with {answers} answers, {visits} visits over {DAYS} days")
+    report.add(
+        f"Evaluation history created: {responses} responses and {follow_ups} "
+        f"follow-ups with {answers} answers, {visits} visits over {DAYS} days"
+    )
 
 
 def learning_pages(environment):
@@ -269,16 +312,39 @@ def make_responses(rng, days, today, pages, questionnaire):
         for day in sorted(rng.choices(days, weights, k=profile["responses"])):
             progress = (day - days[0]).days / len(days)
             mood = rng.gauss(0, 1)  # one learner's overall feeling, shared by the answers
-            first = response(rng, next(numbers), questionnaire, module, Part.FIRST, day,
-                             first_questions, answers, None, profile, progress, mood)
+            first = response(
+                rng,
+                next(numbers),
+                questionnaire,
+                module,
+                Part.FIRST,
+                day,
+                first_questions,
+                answers,
+                None,
+                profile,
+                progress,
+                mood,
+            )
             first.follow_up_code = uuid.UUID(int=rng.getrandbits(128), version=4)
             first.follow_up_due = day + datetime.timedelta(questionnaire.follow_up_after_days)
             firsts.append(first)
             later = first.follow_up_due + datetime.timedelta(days=rng.randint(0, 30))
             if later < today and rng.random() < profile["follow_up_rate"]:
-                follow_up = response(rng, next(numbers), questionnaire, module,
-                                     Part.FOLLOW_UP, later, follow_up_questions, answers,
-                                     first, profile, progress, mood)
+                follow_up = response(
+                    rng,
+                    next(numbers),
+                    questionnaire,
+                    module,
+                    Part.FOLLOW_UP,
+                    later,
+                    follow_up_questions,
+                    answers,
+                    first,
+                    profile,
+                    progress,
+                    mood,
+                )
                 follow_ups.append(follow_up)
 
     # Saved in this order, each row gets the primary key of the one it points to.
@@ -288,23 +354,28 @@ def make_responses(rng, days, today, pages, questionnaire):
     return len(firsts), len(follow_ups), len(answers)
 
 
-def response(rng, number, questionnaire, module, part, day, questions, answers, first,
-             *learner):
+def response(rng, number, questionnaire, module, part, day, questions, answers, first, *learner):
     """A response with a learner's answers to ``questions``, added to ``answers``.
 
     Its digest is the one ``borg_learning.evaluation`` makes of a real submission.
     """
-    moment = datetime.time(rng.choice([7, 9, 10, 11, 13, 14, 15, 16, 20, 21]),
-                           rng.randrange(60))
+    moment = datetime.time(rng.choice([7, 9, 10, 11, 13, 14, 15, 16, 20, 21]), rng.randrange(60))
     made = Response(
-        submission_id=submission_id(number), questionnaire=questionnaire,
-        questionnaire_title=questionnaire.title, module=module, module_title=module.title,
-        part=part, questions=[question.snapshot() for question in questions],
+        submission_id=submission_id(number),
+        questionnaire=questionnaire,
+        questionnaire_title=questionnaire.title,
+        module=module,
+        module_title=module.title,
+        part=part,
+        questions=[question.snapshot() for question in questions],
         submitted_at=timezone.make_aware(datetime.datetime.combine(day, moment)),
-        first_response=first)
+        first_response=first,
+    )
     given = answers_for(rng, questions, *learner)
-    sent = [GivenAnswer(str(answer.question_id), answer.number, tuple(answer.choices),
-                        answer.text) for answer in given]
+    sent = [
+        GivenAnswer(str(answer.question_id), answer.number, tuple(answer.choices), answer.text)
+        for answer in given
+    ]
     # A follow-up is sent with the code its first response handed out.
     code = first.follow_up_code if first is not None else None
     made.digest = digest_of(module.pk, part, code, sent)
@@ -329,8 +400,12 @@ def answers_for(rng, questions, profile, progress, mood):
 
 
 def answer_for(rng, question, profile, progress, mood):
-    answer = Answer(question_id=question.pk, question_text=question.text,
-                    level=question.level, kind=question.kind)
+    answer = Answer(
+        question_id=question.pk,
+        question_text=question.text,
+        level=question.level,
+        kind=question.kind,
+    )
     if question.kind in NUMBER_RANGES:
         low, high = NUMBER_RANGES[question.kind]
         measure = "grade" if question.kind == QuestionKind.SCALE else LIKERT[question.level]
@@ -352,4 +427,3 @@ def answer_for(rng, question, profile, progress, mood):
         pool = "examples" if question.part == Part.FOLLOW_UP else "take_aways"
         answer.text = rng.choice(profile[pool])
     return answer
-

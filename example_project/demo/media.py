@@ -30,13 +30,20 @@ FONT_FILES = {
     False: ["DejaVuSans.ttf", "LiberationSans-Regular.ttf", "Arial.ttf"],
     True: ["DejaVuSans-Bold.ttf", "LiberationSans-Bold.ttf", "Arial Bold.ttf"],
 }
-FONT_DIRS = ["/usr/share/fonts", "/usr/local/share/fonts", "/Library/Fonts",
-             "/System/Library/Fonts/Supplemental", "C:/Windows/Fonts"]
+FONT_DIRS = [
+    "/usr/share/fonts",
+    "/usr/local/share/fonts",
+    "/Library/Fonts",
+    "/System/Library/Fonts/Supplemental",
+    "C:/Windows/Fonts",
+]
 
 
 def colour(slug, default="#5f6368"):
-    return next((hex_value for name, _label, hex_value in learning_settings.COLOURS
-                 if name == slug), default)
+    return next(
+        (hex_value for name, _label, hex_value in learning_settings.COLOURS if name == slug),
+        default,
+    )
 
 
 @functools.cache
@@ -95,6 +102,7 @@ def _canvas(title, accent):
 
 # Images -----------------------------------------------------------------------------------
 
+
 @functools.cache
 def flag_system_png():
     """The four colours of the flag system, from healthy to very severe."""
@@ -109,8 +117,14 @@ def flag_system_png():
     for index, (fill, name, meaning) in enumerate(flags):
         x = left + index * step
         draw.rectangle([x, 170, x + 10, 520], fill="#6b6b6b")
-        wave = [(x + 10, 175), (x + 110, 160), (x + 210, 190), (x + 210, 330),
-                (x + 110, 300), (x + 10, 315)]
+        wave = [
+            (x + 10, 175),
+            (x + 110, 160),
+            (x + 210, 190),
+            (x + 210, 330),
+            (x + 110, 300),
+            (x + 10, 315),
+        ]
         draw.polygon(wave, fill=fill)
         draw.ellipse([x - 6, 160, x + 16, 182], fill="#6b6b6b")
         draw.text((x, 545), name, font=font(34, bold=True), fill="#222222")
@@ -130,9 +144,10 @@ def target_group_png():
     image = Image.new("RGBA", SIZE, "#f7f5f2")
     for (cx, cy), fill, _label_at, _lines in circles:
         layer = Image.new("RGBA", SIZE, (0, 0, 0, 0))
-        rgb = tuple(int(fill[i:i + 2], 16) for i in (1, 3, 5))
-        ImageDraw.Draw(layer).ellipse([cx - radius, cy - radius, cx + radius, cy + radius],
-                                      fill=rgb + (95,))
+        rgb = tuple(int(fill[i : i + 2], 16) for i in (1, 3, 5))
+        ImageDraw.Draw(layer).ellipse(
+            [cx - radius, cy - radius, cx + radius, cy + radius], fill=rgb + (95,)
+        )
         image = Image.alpha_composite(image, layer)
     image = image.convert("RGB")
     draw = ImageDraw.Draw(image)
@@ -141,8 +156,14 @@ def target_group_png():
     for _centre, _fill, (x, y), lines in circles:
         for number, line in enumerate(lines):
             draw.text((x, y + 32 * number), line, font=font(24, bold=True), fill="#222222")
-    draw.text((553, 340), "SGLVG", font=font(30, bold=True), fill="#ffffff",
-              stroke_width=2, stroke_fill="#222222")
+    draw.text(
+        (553, 340),
+        "SGLVG",
+        font=font(30, bold=True),
+        fill="#ffffff",
+        stroke_width=2,
+        stroke_fill="#222222",
+    )
     return _png(image)
 
 
@@ -151,16 +172,26 @@ def observation_png():
     """Two cards: what you saw and heard, next to what you think of it."""
     image, draw = _canvas("Observeren of interpreteren?", colour("purple"))
     cards = [
-        (60, colour("green"), "Wat zie en hoor je?",
-         "Kevin legt zijn hand op het been van Lisa. Lisa duwt zijn hand weg en zegt: "
-         "\"Blijf van me af.\" Kevin lacht en loopt naar zijn kamer.", "Feit: schrijf dit op"),
-        (630, colour("orange"), "Wat denk je ervan?",
-         "Kevin valt Lisa lastig. Hij doet het expres om haar te pesten.",
-         "Interpretatie: zet dit apart"),
+        (
+            60,
+            colour("green"),
+            "Wat zie en hoor je?",
+            "Kevin legt zijn hand op het been van Lisa. Lisa duwt zijn hand weg en zegt: "
+            '"Blijf van me af." Kevin lacht en loopt naar zijn kamer.',
+            "Feit: schrijf dit op",
+        ),
+        (
+            630,
+            colour("orange"),
+            "Wat denk je ervan?",
+            "Kevin valt Lisa lastig. Hij doet het expres om haar te pesten.",
+            "Interpretatie: zet dit apart",
+        ),
     ]
     for x, accent, heading, text, note in cards:
-        draw.rounded_rectangle([x, 140, x + 510, 600], radius=24, fill="#ffffff",
-                               outline=accent, width=6)
+        draw.rounded_rectangle(
+            [x, 140, x + 510, 600], radius=24, fill="#ffffff", outline=accent, width=6
+        )
         draw.text((x + 35, 175), heading, font=font(34, bold=True), fill=accent)
         _paragraph(draw, (x + 35, 250), text, font(28), 440, "#222222")
         draw.text((x + 35, 540), note, font=font(24, bold=True), fill="#555555")
@@ -172,16 +203,23 @@ def _title_card(size, title, subtitle, accent):
     draw = ImageDraw.Draw(image)
     width, height = size
     scale = width / 640
-    draw.text((int(40 * scale), int(110 * scale)), title, font=font(int(34 * scale), True),
-              fill="#ffffff")
-    draw.text((int(40 * scale), int(160 * scale)), subtitle, font=font(int(24 * scale)),
-              fill="#ffffff")
-    draw.text((int(40 * scale), height - int(50 * scale)), "Leeromgeving De Borg",
-              font=font(int(18 * scale)), fill="#ffffff")
+    draw.text(
+        (int(40 * scale), int(110 * scale)), title, font=font(int(34 * scale), True), fill="#ffffff"
+    )
+    draw.text(
+        (int(40 * scale), int(160 * scale)), subtitle, font=font(int(24 * scale)), fill="#ffffff"
+    )
+    draw.text(
+        (int(40 * scale), height - int(50 * scale)),
+        "Leeromgeving De Borg",
+        font=font(int(18 * scale)),
+        fill="#ffffff",
+    )
     return image
 
 
 # Sound ------------------------------------------------------------------------------------
+
 
 def _tone(samples, start, seconds, start_hz, end_hz=None, volume=0.3, fade=0.08):
     """Add a sine tone gliding from start_hz to end_hz, with soft edges, into samples."""
@@ -224,20 +262,23 @@ def breathing_samples():
 
 # Encoding ---------------------------------------------------------------------------------
 
+
 def ffmpeg_exe():
     try:
         import imageio_ffmpeg
     except ImportError as error:
         raise CommandError(
             "The demo encodes its audio and video with imageio-ffmpeg. Install the example "
-            "extras: pip install -e '.[example]'") from error
+            "extras: pip install -e '.[example]'"
+        ) from error
     return imageio_ffmpeg.get_ffmpeg_exe()
 
 
 def _run_ffmpeg(args, stdin_data=None, frames=None):
     command = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y", *args]
-    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     try:
         if stdin_data is not None:
             process.stdin.write(stdin_data)
@@ -253,8 +294,9 @@ def _run_ffmpeg(args, stdin_data=None, frames=None):
 
 def probe_duration(path):
     """The duration ffmpeg reads from a file's header, in seconds."""
-    result = subprocess.run([ffmpeg_exe(), "-hide_banner", "-i", str(path)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [ffmpeg_exe(), "-hide_banner", "-i", str(path)], capture_output=True, text=True
+    )
     match = re.search(r"Duration: (\d+):(\d+):(\d+(?:\.\d+)?)", result.stderr)
     if not match:
         raise CommandError(f"Could not read the duration of {path}")
@@ -267,28 +309,44 @@ def breathing_mp3():
     """The breathing exercise: MP3 ``data`` and its ``duration`` in seconds."""
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / "ademhaling.mp3"
-        _run_ffmpeg(["-f", "s16le", "-ar", str(SAMPLE_RATE), "-ac", "1", "-i", "pipe:0",
-                     "-c:a", "libmp3lame", "-b:a", "48k",
-                     "-metadata", "title=Even rustig ademen", "-metadata", "artist=De Borg",
-                     str(target)], stdin_data=breathing_samples().tobytes())
+        _run_ffmpeg(
+            [
+                "-f",
+                "s16le",
+                "-ar",
+                str(SAMPLE_RATE),
+                "-ac",
+                "1",
+                "-i",
+                "pipe:0",
+                "-c:a",
+                "libmp3lame",
+                "-b:a",
+                "48k",
+                "-metadata",
+                "title=Even rustig ademen",
+                "-metadata",
+                "artist=De Borg",
+                str(target),
+            ],
+            stdin_data=breathing_samples().tobytes(),
+        )
         return {"data": target.read_bytes(), "duration": probe_duration(target)}
 
 
 VIDEO_TITLE = ("Reageren op SGG", "in vier stappen")
 VIDEO_STEPS = [
-    ("Stop het gedrag", "Rustig en duidelijk: \"Stop. Dit mag niet.\"", "red"),
+    ("Stop het gedrag", 'Rustig en duidelijk: "Stop. Dit mag niet."', "red"),
     ("Zorg voor de ander", "Breng de ander in veiligheid en blijf erbij.", "orange"),
     ("Bied een alternatief", "Zeg wat wel kan, en waar.", "green"),
-    ("Meld en overleg", "Schrijf op wat je zag. Bespreek het met de gedragsdeskundige.",
-     "blue"),
+    ("Meld en overleg", "Schrijf op wat je zag. Bespreek het met de gedragsdeskundige.", "blue"),
 ]
 TITLE_SECONDS, STEP_SECONDS = 2, 4
 
 
 def video_cues():
     """(start, end, text) of each subtitle: the same text the video shows."""
-    cues = [(0, TITLE_SECONDS, "Reageren op seksueel grensoverschrijdend gedrag, "
-                               "in vier stappen.")]
+    cues = [(0, TITLE_SECONDS, "Reageren op seksueel grensoverschrijdend gedrag, in vier stappen.")]
     for number, (heading, line, _colour) in enumerate(VIDEO_STEPS, start=1):
         start = TITLE_SECONDS + (number - 1) * STEP_SECONDS
         cues.append((start, start + STEP_SECONDS, f"Stap {number}. {heading}. {line}"))
@@ -324,8 +382,9 @@ def _video_frames():
     title = _title_card(VIDEO_SIZE, *VIDEO_TITLE, colour("purple"))
     slides = [(title, TITLE_SECONDS, None)]
     for number, (heading, line, accent) in enumerate(VIDEO_STEPS, start=1):
-        slides.append((_step_slide(number, heading, line, colour(accent)), STEP_SECONDS,
-                       colour(accent)))
+        slides.append(
+            (_step_slide(number, heading, line, colour(accent)), STEP_SECONDS, colour(accent))
+        )
     for slide, seconds, accent in slides:
         count = seconds * VIDEO_FPS
         if accent is None:
@@ -360,21 +419,59 @@ def steps_mp4():
     with tempfile.TemporaryDirectory() as folder:
         sound, target = Path(folder) / "sound.raw", Path(folder) / "stappen.mp4"
         sound.write_bytes(_video_soundtrack().tobytes())
-        _run_ffmpeg([
-            "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", f"{width}x{height}",
-            "-r", str(VIDEO_FPS), "-i", "pipe:0",
-            "-f", "s16le", "-ar", str(SAMPLE_RATE), "-ac", "1", "-i", str(sound),
-            "-c:v", "libx264", "-preset", "veryfast", "-tune", "stillimage", "-crf", "26",
-            "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "64k", "-shortest",
-            "-movflags", "+faststart", "-metadata", "title=Reageren in vier stappen",
-            str(target),
-        ], frames=_video_frames())
+        _run_ffmpeg(
+            [
+                "-f",
+                "rawvideo",
+                "-pix_fmt",
+                "rgb24",
+                "-s",
+                f"{width}x{height}",
+                "-r",
+                str(VIDEO_FPS),
+                "-i",
+                "pipe:0",
+                "-f",
+                "s16le",
+                "-ar",
+                str(SAMPLE_RATE),
+                "-ac",
+                "1",
+                "-i",
+                str(sound),
+                "-c:v",
+                "libx264",
+                "-preset",
+                "veryfast",
+                "-tune",
+                "stillimage",
+                "-crf",
+                "26",
+                "-pix_fmt",
+                "yuv420p",
+                "-c:a",
+                "aac",
+                "-b:a",
+                "64k",
+                "-shortest",
+                "-movflags",
+                "+faststart",
+                "-metadata",
+                "title=Reageren in vier stappen",
+                str(target),
+            ],
+            frames=_video_frames(),
+        )
         video, duration = target.read_bytes(), probe_duration(target)
     thumbnail = io.BytesIO()
-    _title_card((1280, 720), *VIDEO_TITLE, colour("purple")).save(thumbnail, "JPEG",
-                                                                   quality=85)
-    return {"data": video, "thumbnail": thumbnail.getvalue(), "duration": duration,
-            "width": width, "height": height}
+    _title_card((1280, 720), *VIDEO_TITLE, colour("purple")).save(thumbnail, "JPEG", quality=85)
+    return {
+        "data": video,
+        "thumbnail": thumbnail.getvalue(),
+        "duration": duration,
+        "width": width,
+        "height": height,
+    }
 
 
 # Worksheets -------------------------------------------------------------------------------
@@ -390,26 +487,43 @@ def worksheet_pdf():
         "Gebruik dit werkblad na een situatie waarin je seksueel grensoverschrijdend gedrag "
         "zag of vermoedde. Schrijf op wat je zag en hoorde, niet wat je ervan denkt. Neem het "
         "werkblad mee naar het overleg met de gedragsdeskundige. Vul het in dezelfde dienst "
-        "in: dan weet je het nog precies.")
+        "in: dan weet je het nog precies."
+    )
     questions = [
         ("1. Wanneer en waar?", "Datum, tijd, plek. Wie waren erbij?", 1),
-        ("2. Wat zag en hoorde je?", "Alleen feiten: wie deed of zei wat? Gebruik letterlijke "
-                                    "woorden tussen aanhalingstekens.", 4),
-        ("3. Wat gebeurde er vlak ervoor?", "Was er spanning, een conflict, een verandering "
-                                            "in de planning?", 2),
-        ("4. Wat deed jij, en wat gebeurde er daarna?", "Hoe reageerde de cliënt, en hoe "
-                                                       "reageerde de ander?", 3),
-        ("5. Welke kleur uit het Vlaggensysteem past hierbij?", "Groen, geel, rood of zwart. "
-                                                               "Welke criteria wegen mee?", 1),
+        (
+            "2. Wat zag en hoorde je?",
+            "Alleen feiten: wie deed of zei wat? Gebruik letterlijke "
+            "woorden tussen aanhalingstekens.",
+            4,
+        ),
+        (
+            "3. Wat gebeurde er vlak ervoor?",
+            "Was er spanning, een conflict, een verandering in de planning?",
+            2,
+        ),
+        (
+            "4. Wat deed jij, en wat gebeurde er daarna?",
+            "Hoe reageerde de cliënt, en hoe reageerde de ander?",
+            3,
+        ),
+        (
+            "5. Welke kleur uit het Vlaggensysteem past hierbij?",
+            "Groen, geel, rood of zwart. Welke criteria wegen mee?",
+            1,
+        ),
         ("6. Wat is er nu nodig?", "Voor de ander, voor de cliënt, voor jezelf en je team.", 2),
     ]
     for heading, hint, lines in questions:
         pdf.heading(heading, size=11)
         pdf.paragraph(hint, size=9, colour="#5f6368", gap=0)
         pdf.answer_lines(lines, spacing=21)
-    pdf.paragraph("Dit werkblad vervangt de incidentmelding van je instelling niet. Meld "
-                  "altijd volgens de procedure van je eigen instelling.", size=9,
-                  font="bold")
+    pdf.paragraph(
+        "Dit werkblad vervangt de incidentmelding van je instelling niet. Meld "
+        "altijd volgens de procedure van je eigen instelling.",
+        size=9,
+        font="bold",
+    )
     return pdf.render()
 
 
@@ -418,23 +532,44 @@ def pocket_card_pdf():
     pdf = Document("Zakkaart: reageren op SGG", colour("purple"), FOOTER)
     pdf.title_bar("Seksueel grensoverschrijdend gedrag, in vier stappen")
     steps = [
-        ("1. Stop het gedrag", ["Direct, ook bij geel gedrag.",
-                                "Rustige stem, korte zinnen, de naam van de cliënt.",
-                                "Niet lachen, niet preken, niet dreigen."]),
-        ("2. Zorg voor de ander", ["De ander gaat voor: breng die in veiligheid.",
-                                   "Vraag een collega erbij en blijf bij de ander.",
-                                   "Rood of zwart: volg meteen de procedure van je instelling."]),
-        ("3. Bied een alternatief", ["Zeg concreet wat wel kan, en waar.",
-                                     "Begrens het gedrag, niet de persoon."]),
-        ("4. Meld en overleg", ["Rapporteer dezelfde dienst, feitelijk.",
-                                "Bespreek het met de gedragsdeskundige.",
-                                "Je hoeft niet zelf uit te zoeken wat er precies gebeurde."]),
+        (
+            "1. Stop het gedrag",
+            [
+                "Direct, ook bij geel gedrag.",
+                "Rustige stem, korte zinnen, de naam van de cliënt.",
+                "Niet lachen, niet preken, niet dreigen.",
+            ],
+        ),
+        (
+            "2. Zorg voor de ander",
+            [
+                "De ander gaat voor: breng die in veiligheid.",
+                "Vraag een collega erbij en blijf bij de ander.",
+                "Rood of zwart: volg meteen de procedure van je instelling.",
+            ],
+        ),
+        (
+            "3. Bied een alternatief",
+            ["Zeg concreet wat wel kan, en waar.", "Begrens het gedrag, niet de persoon."],
+        ),
+        (
+            "4. Meld en overleg",
+            [
+                "Rapporteer dezelfde dienst, feitelijk.",
+                "Bespreek het met de gedragsdeskundige.",
+                "Je hoeft niet zelf uit te zoeken wat er precies gebeurde.",
+            ],
+        ),
     ]
     for heading, items in steps:
         pdf.heading(heading)
         pdf.bullets(items)
     pdf.heading("En daarna")
-    pdf.bullets(["Vraag de ander wat die nodig heeft; beloof geen geheimhouding.",
-                 "Blijf in contact met de cliënt: bespreek het gedrag op een rustig moment.",
-                 "Praat erover met een collega. Een incident kan je meer raken dan je denkt."])
+    pdf.bullets(
+        [
+            "Vraag de ander wat die nodig heeft; beloof geen geheimhouding.",
+            "Blijf in contact met de cliënt: bespreek het gedrag op een rustig moment.",
+            "Praat erover met een collega. Een incident kan je meer raken dan je denkt.",
+        ]
+    )
     return pdf.render()

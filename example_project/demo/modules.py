@@ -12,24 +12,39 @@ def text(html):
 
 
 def image(picture, alt_text, caption=""):
-    return {"type": "image",
-            "value": {"image": picture.pk, "alt_text": alt_text, "caption": caption}}
+    return {
+        "type": "image",
+        "value": {"image": picture.pk, "alt_text": alt_text, "caption": caption},
+    }
 
 
 def exercise(kind, question, options=(), explanation=""):
-    return {"type": "exercise", "value": {
-        "kind": kind, "question": question, "explanation": explanation,
-        "options": [{"text": answer, "correct": correct, "feedback": feedback}
-                    for answer, correct, feedback in options],
-    }}
+    return {
+        "type": "exercise",
+        "value": {
+            "kind": kind,
+            "question": question,
+            "explanation": explanation,
+            "options": [
+                {"text": answer, "correct": correct, "feedback": feedback}
+                for answer, correct, feedback in options
+            ],
+        },
+    }
 
 
 def link(label, kind, description="", page=None, url="", document=None):
-    return {"type": "link", "value": {
-        "label": label, "kind": kind, "description": description,
-        "page": page.pk if page else None, "url": url,
-        "document": document.pk if document else None,
-    }}
+    return {
+        "type": "link",
+        "value": {
+            "label": label,
+            "kind": kind,
+            "description": description,
+            "page": page.pk if page else None,
+            "url": url,
+            "document": document.pk if document else None,
+        },
+    }
 
 
 def objectives(*items):
@@ -42,8 +57,8 @@ BASIC_MODULE = {
     "title": "Basis SGLVG: wie is de doelgroep?",
     "slug": "basis-sglvg-wie-is-de-doelgroep",
     "summary": "Wie zijn de mensen met wie je werkt, waarom zie je hun beperking vaak niet, "
-               "en wat helpt in de begeleiding? Vijf minuten basiskennis voor iedereen die "
-               "start in een Borg-instelling.",
+    "en wat helpt in de begeleiding? Vijf minuten basiskennis voor iedereen die "
+    "start in een Borg-instelling.",
     "target_duration": 5,
     "audience_roles": ["support-worker", "starting-psychologist", "nurse"],
     "themes": ["lvb"],
@@ -73,11 +88,13 @@ def basic_module_body(media, pages):
             "behandeling, met als doel dat ze daarna met minder intensieve zorg verder kunnen "
             "wonen en leven.</p>"
         ),
-        image(media.images["target_group"],
-              "Drie elkaar overlappende cirkels: lichte verstandelijke beperking, ernstige "
-              "gedragsproblemen, en psychiatrie, trauma en verslaving. Waar ze alle drie "
-              "overlappen staat SGLVG.",
-              "SGLVG: een LVB, ernstige gedragsproblemen en bijkomende problemen tegelijk."),
+        image(
+            media.images["target_group"],
+            "Drie elkaar overlappende cirkels: lichte verstandelijke beperking, ernstige "
+            "gedragsproblemen, en psychiatrie, trauma en verslaving. Waar ze alle drie "
+            "overlappen staat SGLVG.",
+            "SGLVG: een LVB, ernstige gedragsproblemen en bijkomende problemen tegelijk.",
+        ),
         text(
             "<h2>Een beperking die je niet ziet</h2>"
             "<p>Een LVB zie je meestal niet aan de buitenkant. Veel cliënten praten vlot, "
@@ -118,9 +135,15 @@ def basic_module_body(media, pages):
             "true_false",
             "<p>Als een cliënt 'ja' zegt op de vraag of hij het begrijpt, kun je ervan uitgaan "
             "dat hij het begrijpt.</p>",
-            [("Waar", False, "Helaas: juist mensen met een LVB zeggen vaak 'ja' om niet op te "
-                             "vallen of om het gesprek af te ronden."),
-             ("Niet waar", True, "Klopt. 'Ja' betekent niet altijd dat iemand het begrijpt.")],
+            [
+                (
+                    "Waar",
+                    False,
+                    "Helaas: juist mensen met een LVB zeggen vaak 'ja' om niet op te "
+                    "vallen of om het gesprek af te ronden.",
+                ),
+                ("Niet waar", True, "Klopt. 'Ja' betekent niet altijd dat iemand het begrijpt."),
+            ],
             "<p>Laat de cliënt in eigen woorden vertellen wat er is afgesproken, of laat het "
             "voordoen. Zo merk je snel of je boodschap is overgekomen, zonder dat iemand zich "
             "dom hoeft te voelen.</p>",
@@ -130,27 +153,45 @@ def basic_module_body(media, pages):
             "<p>Jeroen (26) wordt boos als zijn bezoek aan de sportschool op het laatste "
             "moment niet doorgaat, omdat er te weinig begeleiders zijn. Wat helpt het "
             "<b>meest</b> om dit een volgende keer te voorkomen?</p>",
-            [("Hem uitleggen dat veranderingen nu eenmaal bij het leven horen.", False,
-              "Begrijpelijk, maar een algemene uitleg helpt weinig als de spanning al hoog "
-              "is, en voorkomt de volgende keer niets."),
-             ("Een verandering zo vroeg mogelijk aankondigen, kort uitleggen waarom en een "
-              "nieuw moment op zijn planning zetten.", True,
-              "Ja. Voorspelbaarheid en een zichtbaar alternatief geven grip, en dat verlaagt "
-              "de spanning."),
-             ("Hem naar zijn kamer sturen om af te koelen en het er daarna niet meer over "
-              "hebben.", False,
-              "Afkoelen kan nodig zijn, maar als je het er niet meer over hebt, leert "
-              "niemand er iets van: Jeroen niet en het team niet.")],
+            [
+                (
+                    "Hem uitleggen dat veranderingen nu eenmaal bij het leven horen.",
+                    False,
+                    "Begrijpelijk, maar een algemene uitleg helpt weinig als de spanning al hoog "
+                    "is, en voorkomt de volgende keer niets.",
+                ),
+                (
+                    "Een verandering zo vroeg mogelijk aankondigen, kort uitleggen waarom en een "
+                    "nieuw moment op zijn planning zetten.",
+                    True,
+                    "Ja. Voorspelbaarheid en een zichtbaar alternatief geven grip, en dat verlaagt "
+                    "de spanning.",
+                ),
+                (
+                    "Hem naar zijn kamer sturen om af te koelen en het er daarna niet meer over "
+                    "hebben.",
+                    False,
+                    "Afkoelen kan nodig zijn, maar als je het er niet meer over hebt, leert "
+                    "niemand er iets van: Jeroen niet en het team niet.",
+                ),
+            ],
             "<p>Veel gedrag komt voort uit onvoorspelbaarheid. Kondig veranderingen op tijd "
             "aan, maak ze zichtbaar en bied een alternatief. Bespreek het daarna kort, op een "
             "rustig moment.</p>",
         ),
-        link("Specialistische module SGG", "borg_website",
-             "Verder na de basis? De module over seksueel grensoverschrijdend gedrag laat zien "
-             "hoe je deze kennis toepast op een lastig thema.", page=pages["sgg"]),
-        link("Opleidingsaanbod", "borg_website",
-             "E-learnings en trainingen van andere aanbieders over LVB, gedrag en forensische "
-             "zorg.", page=pages["catalogue"]),
+        link(
+            "Specialistische module SGG",
+            "borg_website",
+            "Verder na de basis? De module over seksueel grensoverschrijdend gedrag laat zien "
+            "hoe je deze kennis toepast op een lastig thema.",
+            page=pages["sgg"],
+        ),
+        link(
+            "Opleidingsaanbod",
+            "borg_website",
+            "E-learnings en trainingen van andere aanbieders over LVB, gedrag en forensische zorg.",
+            page=pages["catalogue"],
+        ),
     ]
 
 
@@ -162,8 +203,8 @@ SGG_MODULE = {
     "seo_title": "Seksueel grensoverschrijdend gedrag (SGG)",
     "icon": "shield",
     "summary": "Seksueel grensoverschrijdend gedrag bij cliënten met een LVB: herkennen, "
-               "rustig en duidelijk reageren, en weten wat je daarna doet. Drie onderdelen "
-               "van vijf minuten.",
+    "rustig en duidelijk reageren, en weten wat je daarna doet. Drie onderdelen "
+    "van vijf minuten.",
     "target_duration": 15,
     "audience_roles": ["support-worker", "starting-psychologist"],
     "themes": ["sgg", "lvb"],
@@ -183,8 +224,7 @@ SGG_MODULE = {
     "learning_objectives": objectives(
         "Je legt uit wat seksueel grensoverschrijdend gedrag is, met de zes criteria van het "
         "Vlaggensysteem.",
-        "Je herkent signalen van SGG bij cliënten met een LVB, ook als ze niet voor zich "
-        "spreken.",
+        "Je herkent signalen van SGG bij cliënten met een LVB, ook als ze niet voor zich spreken.",
         "Je reageert op het moment zelf in vier stappen: stoppen, zorgen voor de ander, een "
         "alternatief bieden, melden en overleggen.",
         "Je beschrijft een incident feitelijk en weet wat je daarna doet voor de ander, de "
@@ -199,7 +239,7 @@ SGG_PARTS = [
         "icon": "question",
         "target_duration": 5,
         "summary": "Seksualiteit is gewoon, grensoverschrijdend gedrag niet. Wat is het "
-                   "verschil, en hoe beoordeel je gedrag met het Vlaggensysteem?",
+        "verschil, en hoe beoordeel je gedrag met het Vlaggensysteem?",
         "body": "sgg_part_1_body",
     },
     {
@@ -208,7 +248,7 @@ SGG_PARTS = [
         "icon": "shield",
         "target_duration": 5,
         "summary": "Hoe zie je het aankomen, en wat doe je op het moment zelf? Vier stappen "
-                   "die je altijd kunt gebruiken.",
+        "die je altijd kunt gebruiken.",
         "body": "sgg_part_2_body",
     },
     {
@@ -217,7 +257,7 @@ SGG_PARTS = [
         "icon": "heart",
         "target_duration": 5,
         "summary": "Feitelijk rapporteren, zorgen voor de ander, de cliënt en jezelf, en samen "
-                   "het plan bijstellen.",
+        "het plan bijstellen.",
         "body": "sgg_part_3_body",
     },
 ]
@@ -255,12 +295,14 @@ def sgg_part_1_body(media, pages):
             "<p>Met die criteria krijgt gedrag een kleur. De kleur bepaalt hoe stevig je "
             "reageert.</p>"
         ),
-        image(media.images["flags"],
-              "Vier vlaggen naast elkaar: een groene vlag voor gezond en passend seksueel "
-              "gedrag, een gele voor licht, een rode voor zwaar en een zwarte voor zeer zwaar "
-              "grensoverschrijdend gedrag.",
-              "Het Vlaggensysteem: van groen (gezond en passend) tot zwart (zeer zwaar "
-              "grensoverschrijdend)."),
+        image(
+            media.images["flags"],
+            "Vier vlaggen naast elkaar: een groene vlag voor gezond en passend seksueel "
+            "gedrag, een gele voor licht, een rode voor zwaar en een zwarte voor zeer zwaar "
+            "grensoverschrijdend gedrag.",
+            "Het Vlaggensysteem: van groen (gezond en passend) tot zwart (zeer zwaar "
+            "grensoverschrijdend).",
+        ),
         text(
             "<h2>Waarom het bij deze doelgroep vaker misgaat</h2>"
             "<ul>"
@@ -285,10 +327,20 @@ def sgg_part_1_body(media, pages):
             "true_false",
             "<p>Als een cliënt zelf niet doorheeft dat zijn gedrag over een grens gaat, is het "
             "geen seksueel grensoverschrijdend gedrag.</p>",
-            [("Waar", False, "Niet juist. Of gedrag grensoverschrijdend is, hangt af van de "
-                             "grens van de ander, niet van de bedoeling van de cliënt."),
-             ("Niet waar", True, "Juist. Het begrip van de cliënt bepaalt wel mee hoe je "
-                                 "reageert, maar niet of het grensoverschrijdend is.")],
+            [
+                (
+                    "Waar",
+                    False,
+                    "Niet juist. Of gedrag grensoverschrijdend is, hangt af van de "
+                    "grens van de ander, niet van de bedoeling van de cliënt.",
+                ),
+                (
+                    "Niet waar",
+                    True,
+                    "Juist. Het begrip van de cliënt bepaalt wel mee hoe je "
+                    "reageert, maar niet of het grensoverschrijdend is.",
+                ),
+            ],
             "<p>Bedoeling en effect zijn twee verschillende dingen. Een cliënt die een "
             "medecliënt steeds aanraakt 'omdat hij haar lief vindt', gaat toch over haar grens "
             "als zij dat niet wil. Je reageert dan wel anders dan bij iemand die bewust dwingt: "
@@ -299,21 +351,37 @@ def sgg_part_1_body(media, pages):
             "<p>Tijdens het avondeten zegt Mark (34) tegen een nieuwe begeleider: 'Jij hebt "
             "een lekker kontje. Kom je straks bij mij op de kamer?' Hij lacht erbij. Het is "
             "de eerste keer. Welke kleur past het best?</p>",
-            [("Groen", False, "Nee. De opmerking gaat over de grens van de begeleider heen en "
-                              "past niet bij de context: een werkrelatie."),
-             ("Geel", True, "Ja. Een eenmalige opmerking zonder dwang, maar niet passend bij "
-                            "de context en niet gelijkwaardig."),
-             ("Rood", False, "Nog niet. Het wordt rood als Mark blijft aandringen, dreigt of "
-                             "gaat aanraken."),
-             ("Zwart", False, "Nee. Zwart gaat over ernstige dwang of geweld.")],
+            [
+                (
+                    "Groen",
+                    False,
+                    "Nee. De opmerking gaat over de grens van de begeleider heen en "
+                    "past niet bij de context: een werkrelatie.",
+                ),
+                (
+                    "Geel",
+                    True,
+                    "Ja. Een eenmalige opmerking zonder dwang, maar niet passend bij "
+                    "de context en niet gelijkwaardig.",
+                ),
+                (
+                    "Rood",
+                    False,
+                    "Nog niet. Het wordt rood als Mark blijft aandringen, dreigt of gaat aanraken.",
+                ),
+                ("Zwart", False, "Nee. Zwart gaat over ernstige dwang of geweld."),
+            ],
             "<p>Reageer direct en rustig: 'Mark, zulke opmerkingen wil ik niet horen. Ik ben "
             "hier als je begeleider.' Gebeurt het vaker of dringt hij aan, dan schuift het op "
             "naar rood. Rapporteer het in beide gevallen, zodat het team een patroon kan "
             "zien.</p>",
         ),
-        link("Kennis vindplaats De Borg: seksualiteit en SGLVG", "knowledge_site",
-             "Achtergrond, richtlijnen en praktijkvoorbeelden uit de Borg-instellingen.",
-             url="https://www.deborg.nl/kennis-vindplaats/seksualiteit"),
+        link(
+            "Kennis vindplaats De Borg: seksualiteit en SGLVG",
+            "knowledge_site",
+            "Achtergrond, richtlijnen en praktijkvoorbeelden uit de Borg-instellingen.",
+            url="https://www.deborg.nl/kennis-vindplaats/seksualiteit",
+        ),
     ]
 
 
@@ -339,24 +407,27 @@ def sgg_part_2_body(media, pages):
             "maakt een patroon zichtbaar. Heeft de cliënt een signaleringsplan, kijk dan "
             "welke fase je herkent en wat daarvoor is afgesproken.</p>"
         ),
-        {"type": "video", "value": {
-            "title": "Reageren in vier stappen",
-            "video": media.media["steps"].pk,
-            "embed_url": "",
-            "embed_duration": None,
-            "subtitles": media.documents["subtitles"].pk,
-            "transcript": (
-                "<p>Een korte animatie zonder gesproken tekst. Op het scherm staan de vier "
-                "stappen:</p>"
-                "<ol>"
-                "<li>Stop het gedrag. Rustig en duidelijk: 'Stop. Dit mag niet.'</li>"
-                "<li>Zorg voor de ander. Breng de ander in veiligheid en blijf erbij.</li>"
-                "<li>Bied een alternatief. Zeg wat wel kan, en waar.</li>"
-                "<li>Meld en overleg. Schrijf op wat je zag. Bespreek het met de "
-                "gedragsdeskundige.</li>"
-                "</ol>"
-            ),
-        }},
+        {
+            "type": "video",
+            "value": {
+                "title": "Reageren in vier stappen",
+                "video": media.media["steps"].pk,
+                "embed_url": "",
+                "embed_duration": None,
+                "subtitles": media.documents["subtitles"].pk,
+                "transcript": (
+                    "<p>Een korte animatie zonder gesproken tekst. Op het scherm staan de vier "
+                    "stappen:</p>"
+                    "<ol>"
+                    "<li>Stop het gedrag. Rustig en duidelijk: 'Stop. Dit mag niet.'</li>"
+                    "<li>Zorg voor de ander. Breng de ander in veiligheid en blijf erbij.</li>"
+                    "<li>Bied een alternatief. Zeg wat wel kan, en waar.</li>"
+                    "<li>Meld en overleg. Schrijf op wat je zag. Bespreek het met de "
+                    "gedragsdeskundige.</li>"
+                    "</ol>"
+                ),
+            },
+        },
         text(
             "<h2>De vier stappen in de praktijk</h2>"
             "<h3>1. Stop het gedrag</h3>"
@@ -381,18 +452,32 @@ def sgg_part_2_body(media, pages):
             "multiple",
             "<p>Welke signalen kunnen erop wijzen dat er iets speelt tussen Sanne (27) en "
             "Dennis (31)? Kies alle goede antwoorden.</p>",
-            [("Sanne ontloopt sinds een week de huiskamer als Dennis er is.", True,
-              "Ja. Terugtrekken of iemand ontlopen kan betekenen dat er iets is gebeurd. "
-              "Vraag er op een rustig moment naar."),
-             ("Dennis geeft Sanne steeds kleine cadeautjes en vraagt haar dat geheim te "
-              "houden.", True,
-              "Ja. Cadeautjes met geheimhouding zijn een bekend signaal van druk of "
-              "afhankelijkheid."),
-             ("Sanne en Dennis kijken samen tv en lachen om dezelfde grappen.", False,
-              "Dit is gewoon contact en op zich geen reden tot zorg."),
-             ("Dennis laat de deur van de badkamer openstaan als Sanne langsloopt.", True,
-              "Ja. Gedrag rond privacy en de badkamer verdient aandacht, zeker als het vaker "
-              "gebeurt.")],
+            [
+                (
+                    "Sanne ontloopt sinds een week de huiskamer als Dennis er is.",
+                    True,
+                    "Ja. Terugtrekken of iemand ontlopen kan betekenen dat er iets is gebeurd. "
+                    "Vraag er op een rustig moment naar.",
+                ),
+                (
+                    "Dennis geeft Sanne steeds kleine cadeautjes en vraagt haar dat geheim te "
+                    "houden.",
+                    True,
+                    "Ja. Cadeautjes met geheimhouding zijn een bekend signaal van druk of "
+                    "afhankelijkheid.",
+                ),
+                (
+                    "Sanne en Dennis kijken samen tv en lachen om dezelfde grappen.",
+                    False,
+                    "Dit is gewoon contact en op zich geen reden tot zorg.",
+                ),
+                (
+                    "Dennis laat de deur van de badkamer openstaan als Sanne langsloopt.",
+                    True,
+                    "Ja. Gedrag rond privacy en de badkamer verdient aandacht, zeker als het vaker "
+                    "gebeurt.",
+                ),
+            ],
             "<p>Drie van de vier zijn signalen, maar geen enkel signaal bewijst op zich iets. "
             "Schrijf ze feitelijk op en bespreek ze in het team: samen zie je eerder een "
             "patroon.</p>",
@@ -421,32 +506,48 @@ def sgg_part_3_body(media, pages):
             "erbij dat het jouw inschatting is. Gebruik letterlijke uitspraken tussen "
             "aanhalingstekens.</p>"
         ),
-        image(media.images["observation"],
-              "Twee kaarten. Links, bij 'Wat zie en hoor je?': Kevin legt zijn hand op het "
-              "been van Lisa; zij duwt hem weg en zegt 'Blijf van me af.' Rechts, bij 'Wat "
-              "denk je ervan?': Kevin valt Lisa lastig en doet het expres.",
-              "Links een feitelijke beschrijving, rechts een interpretatie."),
+        image(
+            media.images["observation"],
+            "Twee kaarten. Links, bij 'Wat zie en hoor je?': Kevin legt zijn hand op het "
+            "been van Lisa; zij duwt hem weg en zegt 'Blijf van me af.' Rechts, bij 'Wat "
+            "denk je ervan?': Kevin valt Lisa lastig en doet het expres.",
+            "Links een feitelijke beschrijving, rechts een interpretatie.",
+        ),
         exercise(
             "single",
             "<p>Welke zin hoort in een feitelijke rapportage?</p>",
-            [("Kevin was weer eens aan het uitdagen.", False,
-              "Dit is een oordeel. Wat deed of zei Kevin precies?"),
-             ("Kevin zei twee keer tegen Lisa: 'Kom bij mij zitten.' Lisa schudde haar hoofd "
-              "en liep weg.", True,
-              "Ja. Wie deed wat, met letterlijke woorden: zo kan iedereen het later "
-              "begrijpen."),
-             ("Lisa voelde zich heel onveilig door Kevin.", False,
-              "Dit vul je voor Lisa in. Schrijf op wat zij zei of deed, of vraag het haar.")],
+            [
+                (
+                    "Kevin was weer eens aan het uitdagen.",
+                    False,
+                    "Dit is een oordeel. Wat deed of zei Kevin precies?",
+                ),
+                (
+                    "Kevin zei twee keer tegen Lisa: 'Kom bij mij zitten.' Lisa schudde haar hoofd "
+                    "en liep weg.",
+                    True,
+                    "Ja. Wie deed wat, met letterlijke woorden: zo kan iedereen het later "
+                    "begrijpen.",
+                ),
+                (
+                    "Lisa voelde zich heel onveilig door Kevin.",
+                    False,
+                    "Dit vul je voor Lisa in. Schrijf op wat zij zei of deed, of vraag het haar.",
+                ),
+            ],
             "<p>Een feitelijke rapportage kan een collega, de gedragsdeskundige of de cliënt "
             "zelf later lezen zonder dat de woorden al een oordeel bevatten.</p>",
         ),
-        {"type": "download", "value": {
-            "document": media.documents["worksheet"].pk,
-            "title": "Werkblad: observeren en beschrijven",
-            "description": "Een werkblad van één pagina om na een incident je observaties op "
-                           "een rij te zetten. Neem het mee naar het overleg met de "
-                           "gedragsdeskundige.",
-        }},
+        {
+            "type": "download",
+            "value": {
+                "document": media.documents["worksheet"].pk,
+                "title": "Werkblad: observeren en beschrijven",
+                "description": "Een werkblad van één pagina om na een incident je observaties op "
+                "een rij te zetten. Neem het mee naar het overleg met de "
+                "gedragsdeskundige.",
+            },
+        },
         text(
             "<h2>Melden en samenwerken</h2>"
             "<p>Elke Borg-instelling heeft een eigen procedure voor het melden van incidenten, "
@@ -471,41 +572,56 @@ def sgg_part_3_body(media, pages):
             "stress serieus.</li>"
             "</ul>"
         ),
-        {"type": "audio", "value": {
-            "title": "Luisteroefening: even rustig ademen",
-            "audio": media.media["breathing"].pk,
-            "transcript": (
-                "<p>Deze oefening heeft geen gesproken tekst; je ademt mee met de tonen.</p>"
-                "<ul>"
-                "<li>Een belletje: ga rustig zitten en zet je voeten op de grond.</li>"
-                "<li>Een stijgende toon van vier tellen: adem rustig in door je neus.</li>"
-                "<li>Twee tellen stilte: houd je adem even vast.</li>"
-                "<li>Een dalende toon van zes tellen: adem langzaam uit door je mond.</li>"
-                "</ul>"
-                "<p>Dit herhaalt zich vier keer. Twee belletjes sluiten de oefening af.</p>"
-            ),
-        }},
-        {"type": "video", "value": {
-            "title": "Ingesloten video van een videoplatform",
-            "video": None,
-            "embed_url": "https://vimeo.com/76979871",
-            "embed_duration": 62,
-            "subtitles": None,
-            "transcript": (
-                "<p>Op deze plek staat in de module een kort webinarfragment over nazorg na een "
-                "incident, ingesloten vanaf een videoplatform. In de demo staat hier een "
-                "openbare voorbeeldvideo van Vimeo.</p>"
-            ),
-        }},
-        link("Terug naar de basis: wie is de doelgroep?", "borg_website",
-             "Lees nog eens terug waarom gedrag bij deze doelgroep een functie heeft.",
-             page=pages["basic"]),
-        link("Forensische Leerlijn: risico's herkennen bij SGG", "external_module",
-             "Gratis e-learning voor het forensische werkveld, als verdieping op deze module.",
-             url="https://forensischeleerlijn.nl/modules/seksueel-grensoverschrijdend-gedrag"),
-        link("Zakkaart: reageren op SGG in vier stappen", "other",
-             "De vier stappen op één A4. Print hem voor op de groep of in je tas.",
-             document=media.documents["pocket_card"]),
+        {
+            "type": "audio",
+            "value": {
+                "title": "Luisteroefening: even rustig ademen",
+                "audio": media.media["breathing"].pk,
+                "transcript": (
+                    "<p>Deze oefening heeft geen gesproken tekst; je ademt mee met de tonen.</p>"
+                    "<ul>"
+                    "<li>Een belletje: ga rustig zitten en zet je voeten op de grond.</li>"
+                    "<li>Een stijgende toon van vier tellen: adem rustig in door je neus.</li>"
+                    "<li>Twee tellen stilte: houd je adem even vast.</li>"
+                    "<li>Een dalende toon van zes tellen: adem langzaam uit door je mond.</li>"
+                    "</ul>"
+                    "<p>Dit herhaalt zich vier keer. Twee belletjes sluiten de oefening af.</p>"
+                ),
+            },
+        },
+        {
+            "type": "video",
+            "value": {
+                "title": "Ingesloten video van een videoplatform",
+                "video": None,
+                "embed_url": "https://vimeo.com/76979871",
+                "embed_duration": 62,
+                "subtitles": None,
+                "transcript": (
+                    "<p>Op deze plek staat in de module een kort webinarfragment over nazorg na een "
+                    "incident, ingesloten vanaf een videoplatform. In de demo staat hier een "
+                    "openbare voorbeeldvideo van Vimeo.</p>"
+                ),
+            },
+        },
+        link(
+            "Terug naar de basis: wie is de doelgroep?",
+            "borg_website",
+            "Lees nog eens terug waarom gedrag bij deze doelgroep een functie heeft.",
+            page=pages["basic"],
+        ),
+        link(
+            "Forensische Leerlijn: risico's herkennen bij SGG",
+            "external_module",
+            "Gratis e-learning voor het forensische werkveld, als verdieping op deze module.",
+            url="https://forensischeleerlijn.nl/modules/seksueel-grensoverschrijdend-gedrag",
+        ),
+        link(
+            "Zakkaart: reageren op SGG in vier stappen",
+            "other",
+            "De vier stappen op één A4. Print hem voor op de groep of in je tas.",
+            document=media.documents["pocket_card"],
+        ),
     ]
 
 
@@ -522,8 +638,8 @@ DEVELOPMENT_GROUPS = [
     {
         "name": "Ontwikkelgroep SGG",
         "description": "Schreef de specialistische module SGG, op basis van het zorgprogramma "
-                       "en de Leergang SGLVG(+). Collega-deskundigen uit de Borg-instellingen "
-                       "lazen mee.",
+        "en de Leergang SGLVG(+). Collega-deskundigen uit de Borg-instellingen "
+        "lazen mee.",
         "members": [
             ("Anouk Verbeek", "gz-psycholoog en seksuoloog, voorzitter"),
             ("Ruud Hendriksen", "senior begeleider, woongroep SGLVG"),
@@ -535,7 +651,7 @@ DEVELOPMENT_GROUPS = [
     {
         "name": "Werkgroep basistraining SGLVG",
         "description": "Schrijft de basismodules voor nieuwe medewerkers, met de kennis uit "
-                       "het handboek Vakwerk! en de inwerkprogramma's van de Borg-instellingen.",
+        "het handboek Vakwerk! en de inwerkprogramma's van de Borg-instellingen.",
         "members": [
             ("Marloes de Wit", "orthopedagoog generalist, voorzitter"),
             ("Erik van Dam", "praktijkopleider begeleiders"),

@@ -20,7 +20,7 @@ def _escape(text):
 
 def _rgb(hex_value):
     hex_value = hex_value.lstrip("#")
-    return " ".join(f"{int(hex_value[i:i + 2], 16) / 255:.3f}" for i in (0, 2, 4))
+    return " ".join(f"{int(hex_value[i : i + 2], 16) / 255:.3f}" for i in (0, 2, 4))
 
 
 class Document:
@@ -37,8 +37,7 @@ class Document:
         self.y = PAGE_HEIGHT - MARGIN
         if self.footer:
             self._text(self.footer, MARGIN, 30, 8, "regular", "#5f6368")
-            self._text(str(len(self.pages)), PAGE_WIDTH - MARGIN - 8, 30, 8, "regular",
-                       "#5f6368")
+            self._text(str(len(self.pages)), PAGE_WIDTH - MARGIN - 8, 30, 8, "regular", "#5f6368")
 
     def _ensure(self, height):
         if self.y - height < MARGIN:
@@ -46,14 +45,17 @@ class Document:
 
     def _text(self, text, x, y, size, font, colour="#000000"):
         self.ops.append(
-            b"BT %s rg /%s %d Tf %d %d Td (%s) Tj ET" % (
-                _rgb(colour).encode(), FONTS[font].encode(), size, x, y, _escape(text)))
+            b"BT %s rg /%s %d Tf %d %d Td (%s) Tj ET"
+            % (_rgb(colour).encode(), FONTS[font].encode(), size, x, y, _escape(text))
+        )
 
     def title_bar(self, subtitle=""):
         height = 64 if subtitle else 48
         top = PAGE_HEIGHT - 28
-        self.ops.append(b"%s rg 0 %d %d %d re f" % (
-            _rgb(self.accent).encode(), top - height, PAGE_WIDTH, height))
+        self.ops.append(
+            b"%s rg 0 %d %d %d re f"
+            % (_rgb(self.accent).encode(), top - height, PAGE_WIDTH, height)
+        )
         self._text(self.title, MARGIN, top - 32, 18, "bold", "#ffffff")
         if subtitle:
             self._text(subtitle, MARGIN, top - 52, 10, "regular", "#ffffff")
@@ -85,8 +87,10 @@ class Document:
         for _line in range(count):
             self._ensure(spacing)
             self.y -= spacing
-            self.ops.append(b"0.75 0.75 0.75 RG 0.6 w %d %d m %d %d l S" % (
-                MARGIN, self.y, PAGE_WIDTH - MARGIN, self.y))
+            self.ops.append(
+                b"0.75 0.75 0.75 RG 0.6 w %d %d m %d %d l S"
+                % (MARGIN, self.y, PAGE_WIDTH - MARGIN, self.y)
+            )
         self.y -= 8
 
     def render(self):
@@ -106,7 +110,8 @@ class Document:
             objects.append(
                 b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R "
                 b"/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> >>"
-                % (PAGE_WIDTH, PAGE_HEIGHT, len(objects)))
+                % (PAGE_WIDTH, PAGE_HEIGHT, len(objects))
+            )
             kids.append(b"%d 0 R" % len(objects))
         objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
 
@@ -119,5 +124,7 @@ class Document:
         out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
         out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
         out += b"trailer\n<< /Size %d /Root 1 0 R /Info 5 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-            len(objects) + 1, xref)
+            len(objects) + 1,
+            xref,
+        )
         return bytes(out)

@@ -6,6 +6,7 @@ app_name = "frontend"
 
 urlpatterns = [
     path("frontend/queries/<slug:name>.graphql", graphql_query, name="query"),
-    re_path(r"^(?!admin/|django-admin/|graphql/|api/|static/|media/|documents/).*$",
-            index, name="index"),
+    re_path(
+        r"^(?!admin/|django-admin/|graphql/|api/|static/|media/|documents/).*$", index, name="index"
+    ),
 ]

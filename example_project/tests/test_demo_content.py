@@ -37,12 +37,34 @@ from borg_learning.models import (
 from demo import content, media
 from home.models import HomePage
 
-PROVIDERS = ["GGZ Ecademy", "VGN Academie", "Forensische Leerlijn",
-             "De Borg Leergang SGLVG(+)", "Trajectum"]
-COUNTED = [Page, Revision, Theme, DevelopmentGroup, DevelopmentGroupMember, Provider, Offering,
-           OfferingChapter, StartButton, Collection, Site, get_image_model(),
-           get_document_model(), get_media_model(), Questionnaire, Question, Response, Answer,
-           PageVisitDay]
+PROVIDERS = [
+    "GGZ Ecademy",
+    "VGN Academie",
+    "Forensische Leerlijn",
+    "De Borg Leergang SGLVG(+)",
+    "Trajectum",
+]
+COUNTED = [
+    Page,
+    Revision,
+    Theme,
+    DevelopmentGroup,
+    DevelopmentGroupMember,
+    Provider,
+    Offering,
+    OfferingChapter,
+    StartButton,
+    Collection,
+    Site,
+    get_image_model(),
+    get_document_model(),
+    get_media_model(),
+    Questionnaire,
+    Question,
+    Response,
+    Answer,
+    PageVisitDay,
+]
 
 
 @pytest.fixture
@@ -100,10 +122,13 @@ def test_the_tree_is_as_described_and_live(loaded):
     assert environment.slug == "leeromgeving" and environment.title == "Leeromgeving"
     children = [page.specific for page in environment.get_children()]
     assert [(type(page), page.title) for page in children] == [
-        (SectionPage, "Basismodules"), (SectionPage, "Specialistische modules"),
-        (CataloguePage, "Opleidingsaanbod")]
+        (SectionPage, "Basismodules"),
+        (SectionPage, "Specialistische modules"),
+        (CataloguePage, "Opleidingsaanbod"),
+    ]
     assert [type(page.specific) for page in loaded.basic_section.get_children()] == [
-        BasicModulePage]
+        BasicModulePage
+    ]
     assert [page.title for page in loaded.specialist_section.get_children()] == ["SGG"]
     assert len(loaded.sgg_parts) == 3
     assert all(type(part) is ModulePartPage for part in loaded.sgg_parts)
@@ -127,7 +152,10 @@ def test_the_start_page_has_intro_feedback_and_buttons(loaded):
     buttons = list(environment.buttons.all())
     assert {button.target_type for button in buttons} == {"page", "theme", "url"}
     assert {button.target_page_id for button in buttons} >= {
-        loaded.basic_section.pk, loaded.specialist_section.pk, loaded.catalogue.pk}
+        loaded.basic_section.pk,
+        loaded.specialist_section.pk,
+        loaded.catalogue.pk,
+    }
     assert loaded.themes["sgg"].pk in {button.target_theme_id for button in buttons}
     icons = dict(learning_settings.choices("ICONS"))
     for button in buttons:
@@ -152,8 +180,7 @@ def test_every_block_type_is_used_in_the_sgg_parts(loaded):
     assert {block.block_type for block in blocks} == set(ModuleBodyBlock().child_blocks)
 
     exercises = [block.value for block in blocks if block.block_type == "exercise"]
-    assert {value["kind"] for value in exercises} == {kind for kind, _ in
-                                                      ExerciseKind.choices}
+    assert {value["kind"] for value in exercises} == {kind for kind, _ in ExerciseKind.choices}
     for value in exercises:
         assert value["explanation"].source.strip()
         assert all(option["feedback"] for option in value["options"])
@@ -185,8 +212,11 @@ def test_every_body_passes_the_editors_validation(loaded):
 
 
 def test_every_module_fits_its_target_duration(loaded):
-    timed = [*BasicModulePage.objects.all(), *SpecialistModulePage.objects.all(),
-             *ModulePartPage.objects.all()]
+    timed = [
+        *BasicModulePage.objects.all(),
+        *SpecialistModulePage.objects.all(),
+        *ModulePartPage.objects.all(),
+    ]
     assert len(timed) == 5
     for page in timed:
         estimate = page.estimate_duration()
@@ -222,8 +252,11 @@ def test_the_media_are_real_files_with_their_duration(loaded):
         with item.file.open("rb") as handle:
             head = handle.read(12)
         assert head[4:8] == b"ftyp" if item.type == "video" else head[:3] == b"ID3"
-        probe = subprocess.run([media.ffmpeg_exe(), "-hide_banner", "-i", item.file.path],
-                               capture_output=True, text=True).stderr
+        probe = subprocess.run(
+            [media.ffmpeg_exe(), "-hide_banner", "-i", item.file.path],
+            capture_output=True,
+            text=True,
+        ).stderr
         assert ("h264" in probe and "aac" in probe) if item.type == "video" else "mp3" in probe
 
     for image in get_image_model().objects.all():

@@ -49,9 +49,13 @@ def test_the_questionnaire_asks_on_three_levels_in_five_kinds(loaded):
     assert questionnaire.has_follow_up and questionnaire.follow_up_after_days == 90
     assert {question.level for question in follow_up} == {Level.BEHAVIOUR}
     assert {question.kind for question in follow_up} == {
-        QuestionKind.LIKERT, QuestionKind.OPEN, QuestionKind.SINGLE}
-    assert all(not question.required for question in questions
-               if question.kind == QuestionKind.OPEN)
+        QuestionKind.LIKERT,
+        QuestionKind.OPEN,
+        QuestionKind.SINGLE,
+    }
+    assert all(
+        not question.required for question in questions if question.kind == QuestionKind.OPEN
+    )
     assert questionnaire.intro and questionnaire.follow_up_intro
 
 
@@ -60,9 +64,11 @@ def test_the_signals_question_offers_the_signals_the_sgg_module_teaches(loaded):
     part = next(part for part in loaded.sgg_parts if part.slug == "signaleren-en-reageren")
     taught = str(part.body[0].value["text"])
     assert len(question.option_list) == 5
-    for option, keyword in zip(question.option_list,
-                               ["grapjes", "cadeautjes", "badkamer", "telefoon", "stil w"],
-                               strict=True):
+    for option, keyword in zip(
+        question.option_list,
+        ["grapjes", "cadeautjes", "badkamer", "telefoon", "stil w"],
+        strict=True,
+    ):
         assert keyword in option and keyword in taught
 
 
@@ -87,15 +93,15 @@ def test_a_few_hundred_responses_spread_over_the_past_year(loaded):
     days = [timezone.localdate(response.submitted_at) for response in responses]
     assert all(today - datetime.timedelta(days=365) <= day < today for day in days)
     assert len({(day.year, day.month) for day in days}) >= 10
-    assert {response.module_id for response in first} == {
-        loaded.basic_module.pk, loaded.sgg.pk}
+    assert {response.module_id for response in first} == {loaded.basic_module.pk, loaded.sgg.pk}
 
     due = [response for response in first if response.follow_up_due < today]
     assert 0.15 <= len(follow_ups) / len(due) <= 0.35
     for response in first:
         assert response.follow_up_code and response.first_response_id is None
-        assert response.follow_up_due == (timezone.localdate(response.submitted_at)
-                                          + datetime.timedelta(days=90))
+        assert response.follow_up_due == (
+            timezone.localdate(response.submitted_at) + datetime.timedelta(days=90)
+        )
     for response in follow_ups:
         earlier = response.first_response
         assert earlier.part == Part.FIRST and earlier.module_id == response.module_id
@@ -125,13 +131,18 @@ def test_every_answer_is_valid_for_its_question(loaded):
         given = list(response.answers.all())
         positions = [question["id"] for question in response.questions]
         assert [answer.sort_order for answer in given] == [
-            positions.index(answer.question_id) for answer in given]
-        assert {question["id"] for question in response.questions
-                if question["required"]} <= {answer.question_id for answer in given}
+            positions.index(answer.question_id) for answer in given
+        ]
+        assert {question["id"] for question in response.questions if question["required"]} <= {
+            answer.question_id for answer in given
+        }
         for answer in given:
             question = questions[answer.question_id]
             assert (answer.question_text, answer.level, answer.kind) == (
-                question["text"], question["level"], question["kind"])
+                question["text"],
+                question["level"],
+                question["kind"],
+            )
             answers[answer.kind] += 1
             if answer.kind in NUMBER_RANGES:
                 low, high = NUMBER_RANGES[answer.kind]
@@ -149,40 +160,52 @@ def test_every_answer_is_valid_for_its_question(loaded):
 
 
 def sent(response):
-    return [GivenAnswer(str(answer.question_id), answer.number, tuple(answer.choices),
-                        answer.text) for answer in response.answers.all()]
+    return [
+        GivenAnswer(str(answer.question_id), answer.number, tuple(answer.choices), answer.text)
+        for answer in response.answers.all()
+    ]
 
 
 def test_the_api_would_have_taken_every_response_as_it_is_stored(loaded):
     questions = {part: loaded.questionnaire.questions_of(part) for part in Part}
-    for response in Response.objects.select_related("first_response").prefetch_related(
-            "answers"):
+    for response in Response.objects.select_related("first_response").prefetch_related("answers"):
         assert check_answers(questions[response.part], sent(response)) == []
         code = response.first_response.follow_up_code if response.first_response else None
-        assert response.digest == digest_of(response.module_id, response.part, code,
-                                            sent(response))
+        assert response.digest == digest_of(response.module_id, response.part, code, sent(response))
 
 
 def average(kind, level, module, **filters):
-    return mean(Answer.objects.filter(kind=kind, level=level, response__module=module,
-                                      **filters).values_list("number", flat=True))
+    return mean(
+        Answer.objects.filter(
+            kind=kind, level=level, response__module=module, **filters
+        ).values_list("number", flat=True)
+    )
 
 
 def test_scores_differ_per_module_and_improve_over_the_year(loaded):
     half_year_ago = timezone.now() - datetime.timedelta(days=182)
     for module in (loaded.basic_module, loaded.sgg):
-        earlier = average(QuestionKind.SCALE, Level.REACTION, module,
-                          response__submitted_at__lt=half_year_ago)
-        later = average(QuestionKind.SCALE, Level.REACTION, module,
-                        response__submitted_at__gte=half_year_ago)
+        earlier = average(
+            QuestionKind.SCALE, Level.REACTION, module, response__submitted_at__lt=half_year_ago
+        )
+        later = average(
+            QuestionKind.SCALE, Level.REACTION, module, response__submitted_at__gte=half_year_ago
+        )
         assert 6 < earlier < later < 9
-    assert (average(QuestionKind.LIKERT, Level.LEARNING, loaded.sgg)
-            > average(QuestionKind.LIKERT, Level.LEARNING, loaded.basic_module))
+    assert average(QuestionKind.LIKERT, Level.LEARNING, loaded.sgg) > average(
+        QuestionKind.LIKERT, Level.LEARNING, loaded.basic_module
+    )
 
     def too_long(module):
-        lengths = Counter(choice for choices in Answer.objects.filter(
-            kind=QuestionKind.SINGLE, level=Level.REACTION, response__module=module,
-        ).values_list("choices", flat=True) for choice in choices)
+        lengths = Counter(
+            choice
+            for choices in Answer.objects.filter(
+                kind=QuestionKind.SINGLE,
+                level=Level.REACTION,
+                response__module=module,
+            ).values_list("choices", flat=True)
+            for choice in choices
+        )
         return lengths["Te lang"] / lengths.total()
 
     assert too_long(loaded.sgg) > 2 * too_long(loaded.basic_module)
@@ -199,8 +222,13 @@ def test_every_learning_page_has_a_year_of_visits(loaded):
         (weekends if row.date.weekday() >= 5 else weekdays)[row.date] += row.count
     assert set(per_page) == set(pages.values_list("pk", flat=True))
     assert {page.specific_class.__name__ for page in pages} == {
-        "LearningEnvironmentPage", "SectionPage", "CataloguePage", "BasicModulePage",
-        "SpecialistModulePage", "ModulePartPage"}
+        "LearningEnvironmentPage",
+        "SectionPage",
+        "CataloguePage",
+        "BasicModulePage",
+        "SpecialistModulePage",
+        "ModulePartPage",
+    }
     assert 2000 <= per_page.total() <= 10_000
     assert per_page.most_common(1)[0][0] == loaded.environment.pk
     assert mean(weekdays.values()) > 2 * mean(weekends.values())
@@ -213,12 +241,19 @@ def test_every_learning_page_has_a_year_of_visits(loaded):
 
 def fingerprint():
     return (
-        list(Response.objects.order_by("submission_id").values_list(
-            "submission_id", "digest", "module_id", "part", "submitted_at", "follow_up_code")),
-        list(Answer.objects.order_by("response__submission_id", "sort_order").values_list(
-            "question_id", "number", "choices", "text")),
-        list(PageVisitDay.objects.order_by("page_id", "date").values_list(
-            "page_id", "date", "count")),
+        list(
+            Response.objects.order_by("submission_id").values_list(
+                "submission_id", "digest", "module_id", "part", "submitted_at", "follow_up_code"
+            )
+        ),
+        list(
+            Answer.objects.order_by("response__submission_id", "sort_order").values_list(
+                "question_id", "number", "choices", "text"
+            )
+        ),
+        list(
+            PageVisitDay.objects.order_by("page_id", "date").values_list("page_id", "date", "count")
+        ),
     )
 
 

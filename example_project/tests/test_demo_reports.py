@@ -11,10 +11,10 @@ OPEN_ANSWERS_URL = "/admin/reports/open-answers/"
 LEVEL_4_URL = "/admin/reports/level-4/"
 
 
-@pytest.mark.parametrize("url", [EVALUATION_URL, OPEN_ANSWERS_URL, LEVEL_4_URL,
-                                 "/admin/reports/visits/"])
-def test_the_reports_show_the_demo_data_with_charts_and_matching_exports(editor, demo_content,
-                                                                          url):
+@pytest.mark.parametrize(
+    "url", [EVALUATION_URL, OPEN_ANSWERS_URL, LEVEL_4_URL, "/admin/reports/visits/"]
+)
+def test_the_reports_show_the_demo_data_with_charts_and_matching_exports(editor, demo_content, url):
     response = report(editor, url, {})
     rows = response.context["object_list"]
     assert len(rows) > 1

@@ -17,8 +17,10 @@ from tests.helpers.graphql import screen_query
 
 pytestmark = pytest.mark.django_db
 
-BROWSER = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
-           "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1")
+BROWSER = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1"
+)
 RECORD = screen_query("record_visit")
 
 
@@ -28,8 +30,14 @@ def pages(environment):
     module = factories.basic_module(section, "Grenzen stellen")
     sgg = factories.specialist_module(section, "SGG", parts=2, blocks_per_part=1)
     catalogue = environment.add_child(instance=models.CataloguePage(title="Aanbod"))
-    return {"environment": environment, "section": section, "module": module, "sgg": sgg,
-            "part": sgg.get_children().first(), "catalogue": catalogue}
+    return {
+        "environment": environment,
+        "section": section,
+        "module": module,
+        "sgg": sgg,
+        "part": sgg.get_children().first(),
+        "catalogue": catalogue,
+    }
 
 
 def counts():
@@ -66,8 +74,11 @@ def test_every_learning_page_counts_once_per_visit_on_todays_row(graphql, pages)
 
 def test_one_request_counts_one_visit_however_many_aliases_it_sends(graphql, pages):
     page = pages["module"].pk
-    query = "mutation {" + " ".join(f'v{n}: recordVisit(page: "{page}") {{ counted }}'
-                                    for n in range(50)) + "}"
+    query = (
+        "mutation {"
+        + " ".join(f'v{n}: recordVisit(page: "{page}") {{ counted }}' for n in range(50))
+        + "}"
+    )
     body = graphql(query, HTTP_USER_AGENT=BROWSER)
     assert [body["data"][f"v{n}"]["counted"] for n in range(3)] == [True, False, False]
     assert counts() == {page: 1}
@@ -85,48 +96,73 @@ def test_pages_a_learner_cannot_see_do_not_count(graphql, pages):
     draft = factories.basic_module(section, "Concept", publish=False)
     private = factories.basic_module(section, "Besloten")
     factories.restrict(private)
-    restricted_section = pages["environment"].add_child(
-        instance=models.SectionPage(title="Intern"))
+    restricted_section = pages["environment"].add_child(instance=models.SectionPage(title="Intern"))
     below_restriction = factories.basic_module(restricted_section, "Intern")
     factories.restrict(restricted_section, "login")
     expired = factories.expire(factories.basic_module(section, "Verlopen"))
     unpublished = factories.unpublish(factories.basic_module(section, "Offline"))
     home = factories.site_root()  # not a learning page
-    for page in (draft, private, below_restriction, expired, unpublished, home, "999999",
-                 "abc", "-1", "0", "9" * 30):
+    for page in (
+        draft,
+        private,
+        below_restriction,
+        expired,
+        unpublished,
+        home,
+        "999999",
+        "abc",
+        "-1",
+        "0",
+        "9" * 30,
+    ):
         assert visit(graphql, page) is False, page
     assert counts() == {}
 
 
-@pytest.mark.parametrize("user_agent", [
-    "", "   ", "Googlebot/2.1 (+http://www.google.com/bot.html)",
-    "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)",
-    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 HeadlessChrome/120.0 Safari/537.36",
-    "curl/8.5.0", "python-requests/2.32", "Wget/1.21", "facebookexternalhit/1.1 crawler",
-    "Slackbot-LinkExpanding 1.0", "UptimeRobot/2.0 monitor",
-])
+@pytest.mark.parametrize(
+    "user_agent",
+    [
+        "",
+        "   ",
+        "Googlebot/2.1 (+http://www.google.com/bot.html)",
+        "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)",
+        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 HeadlessChrome/120.0 Safari/537.36",
+        "curl/8.5.0",
+        "python-requests/2.32",
+        "Wget/1.21",
+        "facebookexternalhit/1.1 crawler",
+        "Slackbot-LinkExpanding 1.0",
+        "UptimeRobot/2.0 monitor",
+    ],
+)
 def test_bots_do_not_count(graphql, pages, user_agent):
     assert is_bot(user_agent)
     assert visit(graphql, pages["module"], HTTP_USER_AGENT=user_agent) is False
-    assert beacon(Client(), {"page": pages["module"].pk},
-                  HTTP_USER_AGENT=user_agent).status_code == 204
+    assert (
+        beacon(Client(), {"page": pages["module"].pk}, HTTP_USER_AGENT=user_agent).status_code
+        == 204
+    )
     assert counts() == {}
 
 
 def test_a_request_without_a_user_agent_does_not_count(pages):
-    response = Client().post("/api/visits/", json.dumps({"page": pages["module"].pk}),
-                             content_type="text/plain")
+    response = Client().post(
+        "/api/visits/", json.dumps({"page": pages["module"].pk}), content_type="text/plain"
+    )
     assert response.status_code == 204 and counts() == {}
 
 
-@pytest.mark.parametrize("user_agent", [
-    BROWSER,
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
-    "Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0",
-    "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0",
-    "Mozilla/5.0 (Linux; Android 14; SM-A546B) AppleWebKit/537.36 (KHTML, like Gecko) "
-    "Chrome/131.0.6778.39 Mobile Safari/537.36",
-])
+@pytest.mark.parametrize(
+    "user_agent",
+    [
+        BROWSER,
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+        "Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0",
+        "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0",
+        "Mozilla/5.0 (Linux; Android 14; SM-A546B) AppleWebKit/537.36 (KHTML, like Gecko) "
+        "Chrome/131.0.6778.39 Mobile Safari/537.36",
+    ],
+)
 def test_browsers_are_not_bots(user_agent):
     assert not is_bot(user_agent)
 
@@ -136,15 +172,23 @@ def test_the_bot_list_is_a_setting(pages, settings):
     assert is_bot(BROWSER) and not is_bot("curl/8.5.0")
 
 
-@pytest.mark.parametrize("headers, preview", [
-    ({}, True),
-    ({"HTTP_REFERER": "https://www.example.org/?content_type=borg_learning.basicmodulepage"
-                      "&token=id%3D12%3A1tXyz"}, None),
-    ({"HTTP_REFERER": "https://www.example.org/leeromgeving/?token=abc"}, False),
-    ({"HTTP_SEC_PURPOSE": "prefetch"}, None),
-    ({"HTTP_SEC_PURPOSE": "prefetch;prerender"}, None),
-    ({"HTTP_PURPOSE": "prefetch"}, None),
-])
+@pytest.mark.parametrize(
+    "headers, preview",
+    [
+        ({}, True),
+        (
+            {
+                "HTTP_REFERER": "https://www.example.org/?content_type=borg_learning.basicmodulepage"
+                "&token=id%3D12%3A1tXyz"
+            },
+            None,
+        ),
+        ({"HTTP_REFERER": "https://www.example.org/leeromgeving/?token=abc"}, False),
+        ({"HTTP_SEC_PURPOSE": "prefetch"}, None),
+        ({"HTTP_SEC_PURPOSE": "prefetch;prerender"}, None),
+        ({"HTTP_PURPOSE": "prefetch"}, None),
+    ],
+)
 def test_previews_and_prefetches_do_not_count(graphql, pages, headers, preview):
     assert visit(graphql, pages["module"], preview=preview, **headers) is False
     body = {"page": pages["module"].pk}
@@ -155,16 +199,29 @@ def test_previews_and_prefetches_do_not_count(graphql, pages, headers, preview):
 
 
 def test_a_referer_without_a_preview_token_counts(graphql, pages):
-    assert visit(graphql, pages["module"], preview=False,
-                 HTTP_REFERER="https://www.example.org/leeromgeving/?tokens=1&q=token") is True
+    assert (
+        visit(
+            graphql,
+            pages["module"],
+            preview=False,
+            HTTP_REFERER="https://www.example.org/leeromgeving/?tokens=1&q=token",
+        )
+        is True
+    )
 
 
 # --- The beacon endpoint --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("content_type", [
-    "text/plain;charset=UTF-8", "text/plain", "application/json",
-    "application/json; charset=utf-8"])
+@pytest.mark.parametrize(
+    "content_type",
+    [
+        "text/plain;charset=UTF-8",
+        "text/plain",
+        "application/json",
+        "application/json; charset=utf-8",
+    ],
+)
 def test_the_beacon_counts_a_visit_and_answers_204(pages, content_type):
     client = Client(enforce_csrf_checks=True)
     response = beacon(client, {"page": pages["part"].pk}, content_type)
@@ -193,13 +250,13 @@ def test_the_beacon_answers_cors_for_the_frontend(pages):
 
 
 MALFORMED = [
-    (b"", "The body is empty; send {\"page\": <page id>}."),
-    (b"page=12", "The body is not JSON; send {\"page\": <page id>}."),
-    (b"\xff\xfe{", "The body is not JSON; send {\"page\": <page id>}."),
-    (b"[" * 500 + b"]" * 500, "The body must be a JSON object such as {\"page\": 12}."),
-    (b"[12]", "The body must be a JSON object such as {\"page\": 12}."),
-    (b"12", "The body must be a JSON object such as {\"page\": 12}."),
-    (b"null", "The body must be a JSON object such as {\"page\": 12}."),
+    (b"", 'The body is empty; send {"page": <page id>}.'),
+    (b"page=12", 'The body is not JSON; send {"page": <page id>}.'),
+    (b"\xff\xfe{", 'The body is not JSON; send {"page": <page id>}.'),
+    (b"[" * 500 + b"]" * 500, 'The body must be a JSON object such as {"page": 12}.'),
+    (b"[12]", 'The body must be a JSON object such as {"page": 12}.'),
+    (b"12", 'The body must be a JSON object such as {"page": 12}.'),
+    (b"null", 'The body must be a JSON object such as {"page": 12}.'),
     (b"{}", "'page' must be the id of a page, a positive whole number."),
     (b'{"page": null}', "'page' must be the id of a page, a positive whole number."),
     (b'{"page": "abc"}', "'page' must be the id of a page, a positive whole number."),
@@ -208,8 +265,10 @@ MALFORMED = [
     (b'{"page": 0}', "'page' must be the id of a page, a positive whole number."),
     (b'{"page": 1.5}', "'page' must be the id of a page, a positive whole number."),
     (b'{"page": true}', "'page' must be the id of a page, a positive whole number."),
-    (b'{"page": 99999999999999999999999}',
-     "'page' must be the id of a page, a positive whole number."),
+    (
+        b'{"page": 99999999999999999999999}',
+        "'page' must be the id of a page, a positive whole number.",
+    ),
     (b'{"page": [12]}', "'page' must be the id of a page, a positive whole number."),
     (b'{"page": 12, "preview": "yes"}', "'preview' must be true or false."),
     (b'{"page": 12, "preview": 1}', "'preview' must be true or false."),

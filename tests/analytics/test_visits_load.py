@@ -27,8 +27,10 @@ from tests.helpers.evaluation import SUBMIT, good_answers, submission_input
 
 pytestmark = [
     pytest.mark.postgres,
-    pytest.mark.skipif(connection.vendor != "postgresql",
-                       reason="needs PostgreSQL: scripts/with-postgres .venv/bin/pytest"),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="needs PostgreSQL: scripts/with-postgres .venv/bin/pytest",
+    ),
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
@@ -47,8 +49,12 @@ class HTTPClient:
         self.connection = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
 
     def post(self, path, body, content_type, user_agent=BROWSER):
-        self.connection.request("POST", path, body=body.encode(), headers={
-            "Content-Type": content_type, "User-Agent": user_agent})
+        self.connection.request(
+            "POST",
+            path,
+            body=body.encode(),
+            headers={"Content-Type": content_type, "User-Agent": user_agent},
+        )
         response = self.connection.getresponse()
         return response.status, response.read()
 
@@ -109,23 +115,33 @@ def test_10000_visits_from_20_threads_are_each_counted_once(live_server, pages):
         for index in range(VISITS_PER_THREAD):
             page = pages[(number + index) % len(pages)].pk
             if index % 5 == 0:
-                status, body = client.post("/graphql/", json.dumps(
-                    {"query": mutation, "variables": {"page": str(page)}}), "application/json")
+                status, body = client.post(
+                    "/graphql/",
+                    json.dumps({"query": mutation, "variables": {"page": str(page)}}),
+                    "application/json",
+                )
                 assert status == 200 and json.loads(body) == {
-                    "data": {"recordVisit": {"counted": True}}}, body
+                    "data": {"recordVisit": {"counted": True}}
+                }, body
             else:
-                status, body = client.post("/api/visits/", json.dumps({"page": page}),
-                                    "text/plain;charset=UTF-8")
+                status, body = client.post(
+                    "/api/visits/", json.dumps({"page": page}), "text/plain;charset=UTF-8"
+                )
                 assert status == 204, body
             seen[page] += 1
         for index in range(NOT_COUNTED_PER_THREAD):  # bots and previews
             page = pages[index % len(pages)].pk
             if index % 2:
-                status, _ = client.post("/api/visits/", json.dumps({"page": page}), "text/plain",
-                                 user_agent="Googlebot/2.1")
+                status, _ = client.post(
+                    "/api/visits/",
+                    json.dumps({"page": page}),
+                    "text/plain",
+                    user_agent="Googlebot/2.1",
+                )
             else:
-                status, _ = client.post("/api/visits/", json.dumps({"page": page, "preview": True}),
-                                 "application/json")
+                status, _ = client.post(
+                    "/api/visits/", json.dumps({"page": page, "preview": True}), "application/json"
+                )
             assert status == 204
         client.close()
         with lock:
@@ -133,8 +149,10 @@ def test_10000_visits_from_20_threads_are_each_counted_once(live_server, pages):
 
     seconds = run_threads(work)
     requests = THREADS * (VISITS_PER_THREAD + NOT_COUNTED_PER_THREAD)
-    print(f"\n{requests} visit requests from {THREADS} threads in {seconds:.1f} s: "
-          f"{requests / seconds:.0f} requests/s")
+    print(
+        f"\n{requests} visit requests from {THREADS} threads in {seconds:.1f} s: "
+        f"{requests / seconds:.0f} requests/s"
+    )
 
     stored = dict(PageVisitDay.objects.values_list("page_id", "count"))
     assert sum(stored.values()) == THREADS * VISITS_PER_THREAD == 10_000
@@ -143,7 +161,8 @@ def test_10000_visits_from_20_threads_are_each_counted_once(live_server, pages):
 
 
 def test_500_submissions_from_20_threads_each_sent_twice_are_stored_once(
-        live_server, pages, settings):
+    live_server, pages, settings
+):
     settings.BORG_LEARNING = {"EVALUATION_RATE_LIMIT": None}
     module = pages[2]
     answers = good_answers(module.questionnaire)
@@ -154,11 +173,17 @@ def test_500_submissions_from_20_threads_each_sent_twice_are_stored_once(
 
     def work(number):
         # Thread n and thread n + 10 send the same chunk of ids, in the same order.
-        mine = ids[(number % (THREADS // 2)) * chunk:][:chunk]
+        mine = ids[(number % (THREADS // 2)) * chunk :][:chunk]
         client = HTTPClient(live_server.url)
         for submission_id in mine:
-            body = json.dumps({"query": SUBMIT, "variables": {
-                "input": submission_input(module, answers, submission_id=submission_id)}})
+            body = json.dumps(
+                {
+                    "query": SUBMIT,
+                    "variables": {
+                        "input": submission_input(module, answers, submission_id=submission_id)
+                    },
+                }
+            )
             status, answer = client.post("/graphql/", body, "application/json")
             assert status == 200, answer
             result = json.loads(answer)["data"]["submitEvaluation"]
@@ -168,8 +193,10 @@ def test_500_submissions_from_20_threads_each_sent_twice_are_stored_once(
         client.close()
 
     seconds = run_threads(work)
-    print(f"\n{2 * SUBMISSIONS} submissions ({SUBMISSIONS} different) from {THREADS} threads "
-          f"in {seconds:.1f} s: {2 * SUBMISSIONS / seconds:.0f} submissions/s")
+    print(
+        f"\n{2 * SUBMISSIONS} submissions ({SUBMISSIONS} different) from {THREADS} threads "
+        f"in {seconds:.1f} s: {2 * SUBMISSIONS / seconds:.0f} submissions/s"
+    )
 
     assert models.Response.objects.count() == SUBMISSIONS
     assert models.Answer.objects.count() == SUBMISSIONS * len(answers)

@@ -81,24 +81,32 @@ def test_a_query_over_get_is_answered_with_json(client):
 
 
 def test_get_takes_variables_and_an_operation_name_from_the_query_string(client):
-    response = client.get("/graphql/", {
-        "query": "query A { __typename } query B($id: ID) { page(id: $id) { title } }",
-        "variables": json.dumps({"id": "12345"}), "operationName": "B"})
+    response = client.get(
+        "/graphql/",
+        {
+            "query": "query A { __typename } query B($id: ID) { page(id: $id) { title } }",
+            "variables": json.dumps({"id": "12345"}),
+            "operationName": "B",
+        },
+    )
     assert response.status_code == 200
     assert response.json() == {"data": {"page": None}}
 
 
 def test_a_query_over_post_with_a_json_body(client):
-    response = post(client, {"query": "query V { borgLearningVersion }", "operationName": "V",
-                             "variables": None})
+    response = post(
+        client,
+        {"query": "query V { borgLearningVersion }", "operationName": "V", "variables": None},
+    )
     assert response.status_code == 200
     assert media_type(response) == JSON
     assert set(response.json()["data"]) == {"borgLearningVersion"}
 
 
 def test_a_json_content_type_with_a_charset_is_json(client):
-    response = post(client, {"query": "{ __typename }"},
-                    content_type="application/json; charset=utf-8")
+    response = post(
+        client, {"query": "{ __typename }"}, content_type="application/json; charset=utf-8"
+    )
     assert response.status_code == 200
     assert response.json() == {"data": {"__typename": "Query"}}
 
@@ -118,26 +126,31 @@ def test_without_an_accept_header_the_answer_is_application_json(client):
     assert media_type(response) == JSON
 
 
-@pytest.mark.parametrize("accept, expected", [
-    (f"{JSON}, {GRAPHQL_RESPONSE};q=0.5", JSON),
-    (f"{JSON};q=0.5, {GRAPHQL_RESPONSE}", GRAPHQL_RESPONSE),
-    (f"text/html, {JSON};q=0.9", JSON),
-    (f"{GRAPHQL_RESPONSE};q=0, {JSON}", JSON),
-    ("application/*", GRAPHQL_RESPONSE),
-])
+@pytest.mark.parametrize(
+    "accept, expected",
+    [
+        (f"{JSON}, {GRAPHQL_RESPONSE};q=0.5", JSON),
+        (f"{JSON};q=0.5, {GRAPHQL_RESPONSE}", GRAPHQL_RESPONSE),
+        (f"text/html, {JSON};q=0.9", JSON),
+        (f"{GRAPHQL_RESPONSE};q=0, {JSON}", JSON),
+        ("application/*", GRAPHQL_RESPONSE),
+    ],
+)
 def test_the_highest_priority_accepted_media_type_is_used(client, accept, expected):
     response = post(client, {"query": "{ __typename }"}, accept=accept)
     assert response.status_code == 200
     assert media_type(response) == expected
 
 
-@pytest.mark.parametrize("query, message", [
-    ("{ __typename", "Syntax Error"),
-    ("{ noSuchField }", "Cannot query field 'noSuchField' on type 'Query'."),
-    ("query ($id: ID) { page(id: $id) { title } }", None),  # variable given below
-])
-def test_graphql_response_json_says_400_when_a_request_cannot_be_executed(client, query,
-                                                                          message):
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("{ __typename", "Syntax Error"),
+        ("{ noSuchField }", "Cannot query field 'noSuchField' on type 'Query'."),
+        ("query ($id: ID) { page(id: $id) { title } }", None),  # variable given below
+    ],
+)
+def test_graphql_response_json_says_400_when_a_request_cannot_be_executed(client, query, message):
     variables = {"id": {"not": "an id"}} if message is None else None
     response = post(client, {"query": query, "variables": variables}, accept=GRAPHQL_RESPONSE)
     assert response.status_code == 400
@@ -147,8 +160,9 @@ def test_graphql_response_json_says_400_when_a_request_cannot_be_executed(client
     assert (message or "Variable '$id' got invalid value") in error
 
 
-@pytest.mark.parametrize("query", ["{ __typename", "{ noSuchField }",
-                                   "query ($id: ID) { page(id: $id) { title } }"])
+@pytest.mark.parametrize(
+    "query", ["{ __typename", "{ noSuchField }", "query ($id: ID) { page(id: $id) { title } }"]
+)
 def test_application_json_says_200_for_well_formed_requests_with_graphql_errors(client, query):
     response = post(client, {"query": query, "variables": {"id": []}}, accept=JSON)
     assert response.status_code == 200
@@ -167,19 +181,23 @@ def test_a_client_that_accepts_neither_json_type_gets_406(client):
 
 @pytest.mark.parametrize("method", ["put", "delete", "patch"])
 def test_other_methods_get_405_with_allow(client, method):
-    response = getattr(client, method)("/graphql/", json.dumps({"query": "{ __typename }"}),
-                                       content_type=JSON)
+    response = getattr(client, method)(
+        "/graphql/", json.dumps({"query": "{ __typename }"}), content_type=JSON
+    )
     assert response.status_code == 405
     assert set(response["Allow"].replace(" ", "").split(",")) >= {"GET", "POST"}
     assert media_type(response) == JSON
     assert errors_of(response)
 
 
-@pytest.mark.parametrize("content_type, body", [
-    ("text/plain", '{"query": "{ __typename }"}'),
-    ("application/x-www-form-urlencoded", "query=%7B+__typename+%7D"),
-    ("application/graphql", "{ __typename }"),
-])
+@pytest.mark.parametrize(
+    "content_type, body",
+    [
+        ("text/plain", '{"query": "{ __typename }"}'),
+        ("application/x-www-form-urlencoded", "query=%7B+__typename+%7D"),
+        ("application/graphql", "{ __typename }"),
+    ],
+)
 @pytest.mark.parametrize("accept", [JSON, GRAPHQL_RESPONSE])
 def test_post_bodies_that_are_not_json_get_415(client, content_type, body, accept):
     response = post(client, body, accept=accept, content_type=content_type)
@@ -189,21 +207,24 @@ def test_post_bodies_that_are_not_json_get_415(client, content_type, body, accep
     assert JSON in error
 
 
-@pytest.mark.parametrize("body, message", [
-    ('{"query": "{ __typename }"', "not valid JSON"),
-    (b"\xff\xfe{", "not valid JSON"),
-    ("null", "JSON object"),
-    ("[]", "JSON object"),
-    ('"{ __typename }"', "JSON object"),
-    ("42", "JSON object"),
-    ("{}", "'query'"),
-    ('{"query": null}', "'query'"),
-    ('{"query": 42}', "'query'"),
-    ('{"query": "   "}', "'query'"),
-    ('{"query": "{ __typename }", "variables": []}', "'variables'"),
-    ('{"query": "{ __typename }", "variables": "{}"}', "'variables'"),
-    ('{"query": "{ __typename }", "operationName": 5}', "'operationName'"),
-])
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        ('{"query": "{ __typename }"', "not valid JSON"),
+        (b"\xff\xfe{", "not valid JSON"),
+        ("null", "JSON object"),
+        ("[]", "JSON object"),
+        ('"{ __typename }"', "JSON object"),
+        ("42", "JSON object"),
+        ("{}", "'query'"),
+        ('{"query": null}', "'query'"),
+        ('{"query": 42}', "'query'"),
+        ('{"query": "   "}', "'query'"),
+        ('{"query": "{ __typename }", "variables": []}', "'variables'"),
+        ('{"query": "{ __typename }", "variables": "{}"}', "'variables'"),
+        ('{"query": "{ __typename }", "operationName": 5}', "'operationName'"),
+    ],
+)
 @pytest.mark.parametrize("accept", [JSON, GRAPHQL_RESPONSE])
 def test_malformed_requests_get_400_with_a_json_error(client, body, message, accept):
     response = post(client, body, accept=accept)
@@ -223,11 +244,14 @@ def test_json_nested_too_deeply_to_decode_is_400_not_500(client):
     assert errors_of(response) == ["The variables parameter is not valid JSON."]
 
 
-@pytest.mark.parametrize("params, message", [
-    ({"query": "{ __typename }", "variables": "{not json"}, "variables"),
-    ({"query": "{ __typename }", "variables": "[1]"}, "'variables'"),
-    ({"variables": "{}"}, "'query'"),
-])
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"query": "{ __typename }", "variables": "{not json"}, "variables"),
+        ({"query": "{ __typename }", "variables": "[1]"}, "'variables'"),
+        ({"variables": "{}"}, "'query'"),
+    ],
+)
 def test_get_with_bad_parameters_gets_400(client, params, message):
     response = client.get("/graphql/", params, HTTP_ACCEPT=JSON)
     assert response.status_code == 400
@@ -244,15 +268,17 @@ def test_get_without_a_query_and_without_graphiql_is_400_not_a_page(client):
 
 @pytest.mark.parametrize("accept, status", [(JSON, 200), (GRAPHQL_RESPONSE, 400)])
 def test_an_unknown_operation_name_is_an_error(client, accept, status):
-    response = post(client, {"query": "query A { __typename }", "operationName": "B"},
-                    accept=accept)
+    response = post(
+        client, {"query": "query A { __typename }", "operationName": "B"}, accept=accept
+    )
     assert response.status_code == status
     assert errors_of(response) == ["There is no operation named 'B'."]
 
 
 def test_several_operations_need_an_operation_name(client):
-    response = post(client, {"query": "query A { __typename } query B { __typename }"},
-                    accept=GRAPHQL_RESPONSE)
+    response = post(
+        client, {"query": "query A { __typename } query B { __typename }"}, accept=GRAPHQL_RESPONSE
+    )
     assert response.status_code == 400
     assert errors_of(response) == ["Name the operation to run with 'operationName'."]
 
@@ -281,11 +307,13 @@ def test_a_mutation_over_get_is_405(client, accept):
 
 @probe
 def test_a_mutation_chosen_by_operation_name_over_get_is_405(client):
-    response = client.get("/graphql/probe/", {
-        "query": "query Q { hello } mutation M { ping }", "operationName": "M"})
+    response = client.get(
+        "/graphql/probe/", {"query": "query Q { hello } mutation M { ping }", "operationName": "M"}
+    )
     assert response.status_code == 405
-    ok = client.get("/graphql/probe/", {
-        "query": "query Q { hello } mutation M { ping }", "operationName": "Q"})
+    ok = client.get(
+        "/graphql/probe/", {"query": "query Q { hello } mutation M { ping }", "operationName": "Q"}
+    )
     assert ok.json() == {"data": {"hello": "Hello world"}}
 
 
@@ -303,20 +331,25 @@ def test_a_mutation_over_post_runs(client):
 @pytest.mark.parametrize("accept", [JSON, GRAPHQL_RESPONSE])
 def test_a_failing_resolver_gives_a_generic_error_and_no_details(client, caplog, accept):
     with caplog.at_level(logging.ERROR, logger="borg_learning.api.graphql"):
-        response = post(client, {"query": "{ boom hello(name: \"Anna\") }"},
-                        url="/graphql/probe/", accept=accept)
+        response = post(
+            client, {"query": '{ boom hello(name: "Anna") }'}, url="/graphql/probe/", accept=accept
+        )
     assert response.status_code == 200
     assert media_type(response) == accept
     body = response.json()
     assert body["data"] == {"boom": None, "hello": "Hello Anna"}
-    assert body["errors"] == [{"message": "Internal server error.", "path": ["boom"],
-                               "locations": [{"line": 1, "column": 3}]}]
+    assert body["errors"] == [
+        {
+            "message": "Internal server error.",
+            "path": ["boom"],
+            "locations": [{"line": 1, "column": 3}],
+        }
+    ]
     text = response.content.decode()
     for leak in ("hunter2", "settings.py", "RuntimeError", "Traceback"):
         assert leak not in text
     # Not shown, but not lost either: the failure is logged for the developers.
-    assert any(record.exc_info and SECRET in str(record.exc_info[1])
-               for record in caplog.records)
+    assert any(record.exc_info and SECRET in str(record.exc_info[1]) for record in caplog.records)
 
 
 def test_a_failing_resolver_of_the_real_schema_gives_a_generic_error(client):
@@ -342,9 +375,11 @@ def test_the_allowed_origin_gets_cors_headers(client):
 
 def test_a_cors_preflight_from_the_allowed_origin_is_answered(client):
     response = client.options(
-        "/graphql/", HTTP_ORIGIN="http://frontend.test",
+        "/graphql/",
+        HTTP_ORIGIN="http://frontend.test",
         HTTP_ACCESS_CONTROL_REQUEST_METHOD="POST",
-        HTTP_ACCESS_CONTROL_REQUEST_HEADERS="content-type, accept")
+        HTTP_ACCESS_CONTROL_REQUEST_HEADERS="content-type, accept",
+    )
     assert response.status_code == 200
     assert response["Access-Control-Allow-Origin"] == "http://frontend.test"
     assert "POST" in response["Access-Control-Allow-Methods"]
@@ -355,6 +390,7 @@ def test_a_cors_preflight_from_the_allowed_origin_is_answered(client):
 def test_another_origin_gets_no_cors_headers(client):
     response = post(client, {"query": "{ __typename }"}, HTTP_ORIGIN="http://evil.test")
     assert "Access-Control-Allow-Origin" not in response
-    preflight = client.options("/graphql/", HTTP_ORIGIN="http://evil.test",
-                               HTTP_ACCESS_CONTROL_REQUEST_METHOD="POST")
+    preflight = client.options(
+        "/graphql/", HTTP_ORIGIN="http://evil.test", HTTP_ACCESS_CONTROL_REQUEST_METHOD="POST"
+    )
     assert "Access-Control-Allow-Origin" not in preflight

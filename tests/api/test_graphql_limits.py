@@ -17,8 +17,12 @@ JSON = "application/json"
 
 
 def post(client, query, variables=None, accept=JSON):
-    response = client.post("/graphql/", json.dumps({"query": query, "variables": variables}),
-                           content_type=JSON, HTTP_ACCEPT=accept)
+    response = client.post(
+        "/graphql/",
+        json.dumps({"query": query, "variables": variables}),
+        content_type=JSON,
+        HTTP_ACCEPT=accept,
+    )
     assert response.status_code < 500
     return response
 
@@ -31,13 +35,16 @@ def nested(depth, name=None):
     """A valid query ``depth`` levels deep: themes { modules { themes { ... { id } } } }."""
     levels = [("themes", "modules")[level % 2] for level in range(depth - 1)]
     head = f"query {name} " if name else ""
-    return (head + "{ " + "".join(f"{field} {{ " for field in levels) + "id"
-            + " }" * len(levels) + " }")
+    return (
+        head + "{ " + "".join(f"{field} {{ " for field in levels) + "id" + " }" * len(levels) + " }"
+    )
 
 
 def depth_error(depth, maximum, name="anonymous"):
-    return (f"Operation '{name}' is {depth} levels deep, over the query depth limit of "
-            f"{maximum} (BORG_LEARNING['GRAPHQL_MAX_DEPTH']).")
+    return (
+        f"Operation '{name}' is {depth} levels deep, over the query depth limit of "
+        f"{maximum} (BORG_LEARNING['GRAPHQL_MAX_DEPTH'])."
+    )
 
 
 # --- Depth -----------------------------------------------------------------------------
@@ -90,7 +97,8 @@ def test_a_fragment_spread_many_times_is_measured_quickly(client):
     count = 24
     fragments = "".join(
         f"fragment F{i} on Query {{ a{i}: __typename ...F{i + 1} ... on Query {{ ...F{i + 1} }} }}"
-        for i in range(count))
+        for i in range(count)
+    )
     query = "query Fan { ...F0 } " + fragments + f"fragment F{count} on Query {{ themes {{ id }} }}"
     started = time.monotonic()
     response = post(client, query)
@@ -102,9 +110,13 @@ def test_a_fragment_spread_many_times_is_measured_quickly(client):
 
 @pytest.mark.parametrize("maximum", [10, 1])
 def test_graphiql_introspection_is_not_refused_by_the_depth_limit(client, maximum):
-    query = get_introspection_query(descriptions=True, specified_by_url=True,
-                                    directive_is_repeatable=True, schema_description=True,
-                                    input_value_deprecation=True)
+    query = get_introspection_query(
+        descriptions=True,
+        specified_by_url=True,
+        directive_is_repeatable=True,
+        schema_description=True,
+        input_value_deprecation=True,
+    )
     with override_settings(BORG_LEARNING={"GRAPHQL_MAX_DEPTH": maximum}):
         response = post(client, query, accept=GRAPHQL_RESPONSE)
     assert response.status_code == 200
@@ -127,8 +139,9 @@ def test_introspection_does_not_exempt_the_data_next_to_it(client):
 @pytest.fixture
 def offers():
     provider = factories.provider(name="GGZ Ecademy")
-    return [factories.offering(provider=provider,
-                               title=f"Training {number:03}") for number in range(51)]
+    return [
+        factories.offering(provider=provider, title=f"Training {number:03}") for number in range(51)
+    ]
 
 
 def catalogue_titles(client, **arguments):
@@ -151,27 +164,31 @@ def test_a_page_may_hold_up_to_100(client, offers):
 
 
 PAGED = {
-    "modules": '{ modules(%s) { totalCount } }',
-    "catalogue": '{ catalogue(%s) { totalCount } }',
+    "modules": "{ modules(%s) { totalCount } }",
+    "catalogue": "{ catalogue(%s) { totalCount } }",
     "search": '{ search(query: "training", %s) { totalCount } }',
 }
 
 
 def page_size_error(got, maximum=100):
-    return (f"limit must be between 1 and {maximum} (the page size limit, "
-            f"BORG_LEARNING['GRAPHQL_MAX_PAGE_SIZE']); got {got}.")
+    return (
+        f"limit must be between 1 and {maximum} (the page size limit, "
+        f"BORG_LEARNING['GRAPHQL_MAX_PAGE_SIZE']); got {got}."
+    )
 
 
 @pytest.mark.parametrize("field", PAGED)
-@pytest.mark.parametrize("arguments, message", [
-    ("limit: 101", page_size_error(101)),
-    ("limit: 0", page_size_error(0)),
-    ("limit: -5", page_size_error(-5)),
-    ("offset: -1", "offset must be 0 or more; got -1."),
-])
+@pytest.mark.parametrize(
+    "arguments, message",
+    [
+        ("limit: 101", page_size_error(101)),
+        ("limit: 0", page_size_error(0)),
+        ("limit: -5", page_size_error(-5)),
+        ("offset: -1", "offset must be 0 or more; got -1."),
+    ],
+)
 @pytest.mark.parametrize("accept", [JSON, GRAPHQL_RESPONSE])
-def test_a_page_outside_the_limits_is_a_graphql_error(client, field, arguments, message,
-                                                      accept):
+def test_a_page_outside_the_limits_is_a_graphql_error(client, field, arguments, message, accept):
     response = post(client, PAGED[field] % arguments, accept=accept)
     assert response.status_code == 200
     body = response.json()
@@ -226,8 +243,10 @@ def padded(length, query="{ __typename }"):
 
 
 def size_error(length, maximum=10_000):
-    return (f"The query is {length} characters long, over the query size limit of {maximum} "
-            f"(BORG_LEARNING['GRAPHQL_MAX_QUERY_LENGTH']).")
+    return (
+        f"The query is {length} characters long, over the query size limit of {maximum} "
+        f"(BORG_LEARNING['GRAPHQL_MAX_QUERY_LENGTH'])."
+    )
 
 
 def test_a_query_at_the_size_limit_runs(client):

@@ -24,14 +24,13 @@ def section():
 def test_a_part_with_60_blocks_costs_what_one_with_3_costs(client, section):
     # Three blocks that refer to every kind of object: a page and a document (text), an
     # image, and a video with its subtitles.
-    small = factories.specialist_module(section, "Klein", parts=1, blocks_per_part=3,
-                                        kinds=SMALL_KINDS)
+    small = factories.specialist_module(
+        section, "Klein", parts=1, blocks_per_part=3, kinds=SMALL_KINDS
+    )
     large = factories.specialist_module(section, "Groot", parts=1, blocks_per_part=60)
     query = screen_query("page")
-    small_count, small_page = count_queries(
-        client, query, {"id": small.get_children().first().pk})
-    large_count, large_page = count_queries(
-        client, query, {"id": large.get_children().first().pk})
+    small_count, small_page = count_queries(client, query, {"id": small.get_children().first().pk})
+    large_count, large_page = count_queries(client, query, {"id": large.get_children().first().pk})
     assert len(small_page["data"]["page"]["body"]) == 3
     body = large_page["data"]["page"]["body"]
     assert len(body) == 60
@@ -40,8 +39,9 @@ def test_a_part_with_60_blocks_costs_what_one_with_3_costs(client, section):
 
 
 def test_a_basic_module_with_60_blocks_costs_what_one_with_3_costs(client, section):
-    small = factories.basic_module(section, "Klein",
-                                   body=factories.body_blocks(3, section, SMALL_KINDS))
+    small = factories.basic_module(
+        section, "Klein", body=factories.body_blocks(3, section, SMALL_KINDS)
+    )
     large = factories.basic_module(section, "Groot", body=factories.body_blocks(60, section))
     query = screen_query("page")
     small_count, _ = count_queries(client, query, {"id": small.pk})
@@ -52,8 +52,9 @@ def test_a_basic_module_with_60_blocks_costs_what_one_with_3_costs(client, secti
 
 def make_modules(section, count):
     for number in range(count):
-        factories.basic_module(section, f"Module {number}",
-                               image=factories.image(title=f"Tegel {number}"))
+        factories.basic_module(
+            section, f"Module {number}", image=factories.image(title=f"Tegel {number}")
+        )
 
 
 def test_a_list_of_100_modules_costs_what_a_list_of_5_costs(client, section):
@@ -98,13 +99,15 @@ def test_a_catalogue_page_of_100_offers_costs_what_one_of_5_costs(client):
 def test_the_theme_map_costs_the_same_for_5_and_50_modules(client, section):
     themes = [factories.theme(slug=f"thema-{n}", name=f"Thema {n}") for n in range(3)]
     for number in range(5):
-        factories.specialist_module(section, f"Specialistisch {number}", parts=2,
-                                    blocks_per_part=1, themes=themes)
+        factories.specialist_module(
+            section, f"Specialistisch {number}", parts=2, blocks_per_part=1, themes=themes
+        )
     query = screen_query("theme_map")
     small_count, _ = count_queries(client, query)
     for number in range(5, 50):
-        factories.specialist_module(section, f"Specialistisch {number}", parts=2,
-                                    blocks_per_part=1, themes=themes)
+        factories.specialist_module(
+            section, f"Specialistisch {number}", parts=2, blocks_per_part=1, themes=themes
+        )
     large_count, payload = count_queries(client, query)
     assert len(payload["data"]["themes"][0]["modules"]) == 50
     assert small_count == large_count == 6
@@ -117,11 +120,11 @@ def test_the_start_page_costs_the_same_for_4_and_34_buttons(client, section):
     def add_buttons(count):
         for number in range(count):
             theme = factories.theme(slug=f"t{count}-{number}", name=f"Thema {count}-{number}")
-            models.StartButton.objects.create(page=env, label=f"Knop {number}",
-                                              target_theme=theme)
+            models.StartButton.objects.create(page=env, label=f"Knop {number}", target_theme=theme)
             module = factories.basic_module(section, f"Module {count}-{number}")
-            models.StartButton.objects.create(page=env, label=f"Pagina {number}",
-                                              target_page=module, colour="blue", icon="book")
+            models.StartButton.objects.create(
+                page=env, label=f"Pagina {number}", target_page=module, colour="blue", icon="book"
+            )
 
     add_buttons(2)
     small_count, _ = count_queries(client, query)
@@ -136,8 +139,10 @@ LIST_FIELDS = "... on LearningModule { image { id } themes { name } developmentG
 
 def test_a_pages_children_cost_the_same_for_5_and_100_modules(client, section):
     make_modules(section, 5)
-    query = ("query($id: ID) { page(id: $id) { ... on LearningSectionPage { children { id "
-             f"{LIST_FIELDS} }} }} }} }}")
+    query = (
+        "query($id: ID) { page(id: $id) { ... on LearningSectionPage { children { id "
+        f"{LIST_FIELDS} }} }} }} }}"
+    )
     small_count, _ = count_queries(client, query, {"id": section.pk})
     make_modules(section, 95)
     large_count, payload = count_queries(client, query, {"id": section.pk})
@@ -148,7 +153,7 @@ def test_a_pages_children_cost_the_same_for_5_and_100_modules(client, section):
 
 def test_search_costs_the_same_for_5_and_100_module_hits(client, section):
     make_modules(section, 5)
-    query = f"query {{ search(query: \"Module\", limit: 100) {{ items {{ {LIST_FIELDS} }} }} }}"
+    query = f'query {{ search(query: "Module", limit: 100) {{ items {{ {LIST_FIELDS} }} }} }}'
     small_count, _ = count_queries(client, query)
     make_modules(section, 95)
     large_count, payload = count_queries(client, query)

@@ -14,22 +14,44 @@ def tree():
     sgg = factories.theme(slug="sgg", name="SGG")
     agression = factories.theme(slug="agressie", name="Agressie", colour="orange", icon="heart")
     env = factories.learning_environment()
-    section = env.add_child(
-        instance=models.SectionPage(title="Basismodules", intro="<p>Start</p>"))
-    basic = factories.basic_module(section, "Wie is de doelgroep?", themes=[agression],
-                                   image=factories.image(title="Tegel"),
-                                   body=factories.body_blocks(7, section),
-                                   target_duration=600, audience_roles=["support-worker"])
+    section = env.add_child(instance=models.SectionPage(title="Basismodules", intro="<p>Start</p>"))
+    basic = factories.basic_module(
+        section,
+        "Wie is de doelgroep?",
+        themes=[agression],
+        image=factories.image(title="Tegel"),
+        body=factories.body_blocks(7, section),
+        target_duration=600,
+        audience_roles=["support-worker"],
+    )
     specialist = factories.specialist_module(section, "SGG", parts=2, themes=[sgg])
     catalogue = env.add_child(instance=models.CataloguePage(title="Opleidingsaanbod"))
     models.StartButton.objects.create(page=env, label="SGG", target_theme=sgg, sort_order=0)
     button = models.StartButton.objects.create
-    button(page=env, label="Basismodules", target_page=section, colour="green", icon="book",
-           sort_order=1)
-    button(page=env, label="De Borg", target_url="https://deborg.example", colour="grey",
-           icon="compass", sort_order=2)
-    return {"env": env, "section": section, "basic": basic, "specialist": specialist,
-            "catalogue": catalogue, "sgg": sgg}
+    button(
+        page=env,
+        label="Basismodules",
+        target_page=section,
+        colour="green",
+        icon="book",
+        sort_order=1,
+    )
+    button(
+        page=env,
+        label="De Borg",
+        target_url="https://deborg.example",
+        colour="grey",
+        icon="compass",
+        sort_order=2,
+    )
+    return {
+        "env": env,
+        "section": section,
+        "basic": basic,
+        "specialist": specialist,
+        "catalogue": catalogue,
+        "sgg": sgg,
+    }
 
 
 def test_start_page_shows_intro_feedback_and_buttons(graphql, tree):
@@ -37,8 +59,10 @@ def test_start_page_shows_intro_feedback_and_buttons(graphql, tree):
     assert page["title"] == "Leeromgeving"
     assert page["path"] == "/leeromgeving/"
     assert page["intro"] == "<p>Welkom in de leeromgeving.</p>"
-    assert page["feedbackLink"] == {"label": "Vragen of feedback?",
-                                    "url": "mailto:leren@example.org"}
+    assert page["feedbackLink"] == {
+        "label": "Vragen of feedback?",
+        "url": "mailto:leren@example.org",
+    }
     theme_button, page_button, url_button = page["buttons"]
     assert theme_button["targetType"] == "THEME"
     assert theme_button["theme"] == {"slug": "sgg", "name": "SGG"}
@@ -48,10 +72,17 @@ def test_start_page_shows_intro_feedback_and_buttons(graphql, tree):
     assert page_button["url"] == "http://localhost/leeromgeving/basismodules/"
     assert page_button["page"]["path"] == "/leeromgeving/basismodules/"
     assert page_button["colour"]["slug"] == "green"
-    assert url_button == {**url_button, "targetType": "URL", "url": "https://deborg.example",
-                          "page": None, "theme": None}
-    assert [child["__typename"] for child in page["children"]] == ["LearningSectionPage",
-                                                                    "LearningCataloguePage"]
+    assert url_button == {
+        **url_button,
+        "targetType": "URL",
+        "url": "https://deborg.example",
+        "page": None,
+        "theme": None,
+    }
+    assert [child["__typename"] for child in page["children"]] == [
+        "LearningSectionPage",
+        "LearningCataloguePage",
+    ]
 
 
 def test_section_lists_its_modules(graphql, tree):
@@ -73,9 +104,15 @@ def test_basic_module_has_metadata_and_every_block_typed(graphql, tree):
     assert page["audienceRoles"] == [{"slug": "support-worker", "label": "Begeleider"}]
     assert page["themes"][0]["slug"] == "agressie"
     types = [block["__typename"] for block in page["body"]]
-    assert types == ["LearningTextBlock", "LearningImageBlock", "LearningAudioBlock",
-                     "LearningVideoBlock", "LearningExerciseBlock", "LearningDownloadBlock",
-                     "LearningLinkBlock"]
+    assert types == [
+        "LearningTextBlock",
+        "LearningImageBlock",
+        "LearningAudioBlock",
+        "LearningVideoBlock",
+        "LearningExerciseBlock",
+        "LearningDownloadBlock",
+        "LearningLinkBlock",
+    ]
     text, image, audio, video, exercise, download, link = page["body"]
     section_url = "http://localhost/leeromgeving/basismodules/"
     assert f'<a href="{section_url}">deze pagina</a>' in text["html"]
@@ -90,12 +127,19 @@ def test_basic_module_has_metadata_and_every_block_typed(graphql, tree):
     assert video["subtitles"]["url"].startswith("http://testserver/documents/")
     assert exercise["exerciseType"] == "SINGLE_CHOICE"
     assert [(o["text"], o["correct"], o["feedback"]) for o in exercise["options"]] == [
-        ("Dit", True, "Goed"), ("Dat", False, "Nee")]
+        ("Dit", True, "Goed"),
+        ("Dat", False, "Nee"),
+    ]
     assert download["document"]["fileExtension"] == "pdf"
     assert download["document"]["contentType"] == "application/pdf"
     assert download["title"] == "Werkblad 5"
-    assert link == {**link, "targetType": "PAGE", "linkType": "BORG_WEBSITE", "url": section_url,
-                    "pageId": str(tree["section"].pk)}
+    assert link == {
+        **link,
+        "targetType": "PAGE",
+        "linkType": "BORG_WEBSITE",
+        "url": section_url,
+        "pageId": str(tree["section"].pk),
+    }
 
 
 def test_specialist_module_shows_part_tiles_in_tree_order(graphql, tree):
@@ -112,7 +156,10 @@ def test_module_part_shows_its_body_and_its_module(graphql, tree):
     assert page["__typename"] == "LearningModulePartPage"
     assert page["module"]["title"] == "SGG"
     assert [block["__typename"] for block in page["body"]] == [
-        "LearningTextBlock", "LearningImageBlock", "LearningAudioBlock"]
+        "LearningTextBlock",
+        "LearningImageBlock",
+        "LearningAudioBlock",
+    ]
 
 
 def test_theme_map_groups_modules_and_parts_by_theme(graphql, tree):
@@ -140,11 +187,21 @@ def test_modules_filter_by_theme_role_and_kind(graphql, tree):
 def test_catalogue_filters_searches_and_pages(graphql, tree):
     ggz = factories.provider(name="GGZ Ecademy", with_logo=True, access="membership")
     forensic = factories.provider(name="Forensische Leerlijn", with_logo=True)
-    factories.offering(provider=ggz, title="Omgaan met agressie", format="e-learning", cost=0,
-                       target_groups=["lvb"], themes=[])
-    gedrag = factories.offering(provider=forensic,
-                                title="Seksueel grensoverschrijdend gedrag herkennen",
-                                format="webinar", cost=95, target_groups=["sglvg", "forensic"])
+    factories.offering(
+        provider=ggz,
+        title="Omgaan met agressie",
+        format="e-learning",
+        cost=0,
+        target_groups=["lvb"],
+        themes=[],
+    )
+    gedrag = factories.offering(
+        provider=forensic,
+        title="Seksueel grensoverschrijdend gedrag herkennen",
+        format="webinar",
+        cost=95,
+        target_groups=["sglvg", "forensic"],
+    )
     gedrag.themes.set([tree["sgg"]])
     gedrag.save()
     factories.offering(provider=forensic, title="Verouderd aanbod", active=False)
@@ -154,8 +211,7 @@ def test_catalogue_filters_searches_and_pages(graphql, tree):
         result = graphql(query, variables)["data"]["catalogue"]
         return result["totalCount"], [item["title"] for item in result["items"]]
 
-    assert titles() == (2, ["Omgaan met agressie",
-                            "Seksueel grensoverschrijdend gedrag herkennen"])
+    assert titles() == (2, ["Omgaan met agressie", "Seksueel grensoverschrijdend gedrag herkennen"])
     assert titles(provider=str(ggz.pk)) == (1, ["Omgaan met agressie"])
     assert titles(theme="sgg") == (1, ["Seksueel grensoverschrijdend gedrag herkennen"])
     assert titles(targetGroup="forensic")[1] == ["Seksueel grensoverschrijdend gedrag herkennen"]

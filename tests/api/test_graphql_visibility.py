@@ -27,14 +27,25 @@ pytestmark = pytest.mark.django_db
 
 SECTION_URL = "http://localhost/leeromgeving/basismodules/"
 # Hidden pages, by what hides them. Their titles must never reach a learner.
-HIDDEN = ("draft", "private", "internal", "unpublished", "expired",
-          "draft_part", "private_part", "expired_part", "internal_part", "internal_section",
-          "gone_section")
+HIDDEN = (
+    "draft",
+    "private",
+    "internal",
+    "unpublished",
+    "expired",
+    "draft_part",
+    "private_part",
+    "expired_part",
+    "internal_part",
+    "internal_section",
+    "gone_section",
+)
 
 
 def rich_links(pages):
-    return "".join(f'<p><a linktype="page" id="{page.pk}">Naar {key}</a></p>'
-                   for key, page in pages.items())
+    return "".join(
+        f'<p><a linktype="page" id="{page.pk}">Naar {key}</a></p>' for key, page in pages.items()
+    )
 
 
 def build_tree():
@@ -44,66 +55,106 @@ def build_tree():
     section = env.add_child(instance=models.SectionPage(title="Basismodules"))
     internal_section = env.add_child(instance=models.SectionPage(title="Intern"))
     factories.restrict(internal_section, "login")
-    gone_section = factories.unpublish(env.add_child(
-        instance=models.SectionPage(title="Oude sectie", slug="oud")))
+    gone_section = factories.unpublish(
+        env.add_child(instance=models.SectionPage(title="Oude sectie", slug="oud"))
+    )
     env.add_child(instance=models.CataloguePage(title="Opleidingsaanbod"))
 
     pages = {
         "draft": factories.basic_module(section, "Grens concept", themes=[theme], publish=False),
         "private": factories.basic_module(section, "Grens besloten", themes=[theme]),
         "unpublished": factories.unpublish(
-            factories.basic_module(section, "Grens ingetrokken", themes=[theme])),
-        "expired": factories.expire(factories.basic_module(section, "Grens verlopen",
-                                                           themes=[theme])),
+            factories.basic_module(section, "Grens ingetrokken", themes=[theme])
+        ),
+        "expired": factories.expire(
+            factories.basic_module(section, "Grens verlopen", themes=[theme])
+        ),
         "internal": factories.basic_module(internal_section, "Grens intern", themes=[theme]),
         "internal_section": internal_section,
         "gone_section": gone_section,
     }
     factories.restrict(pages["private"])
 
-    specialist = factories.specialist_module(section, "Grens specialistisch", parts=0,
-                                             themes=[theme])
+    specialist = factories.specialist_module(
+        section, "Grens specialistisch", parts=0, themes=[theme]
+    )
     open_part = factories.module_part(specialist, "Grens deel open")
-    pages["draft_part"] = factories.module_part(specialist, "Grens deel concept",
-                                                publish=False)
+    pages["draft_part"] = factories.module_part(specialist, "Grens deel concept", publish=False)
     pages["private_part"] = factories.module_part(specialist, "Grens deel besloten")
     factories.restrict(pages["private_part"], "password")
     pages["expired_part"] = factories.expire(
-        factories.module_part(specialist, "Grens deel verlopen"))
-    internal_specialist = factories.specialist_module(internal_section, "Grens intern geheim",
-                                                      parts=0, themes=[theme])
+        factories.module_part(specialist, "Grens deel verlopen")
+    )
+    internal_specialist = factories.specialist_module(
+        internal_section, "Grens intern geheim", parts=0, themes=[theme]
+    )
     pages["internal_part"] = factories.module_part(internal_specialist, "Grens deel intern")
 
     # A live part of an unpublished module and one of an expired module.
-    gone_module = factories.unpublish(factories.specialist_module(
-        section, "Grens specialistisch ingetrokken", parts=0, themes=[theme]))
+    gone_module = factories.unpublish(
+        factories.specialist_module(
+            section, "Grens specialistisch ingetrokken", parts=0, themes=[theme]
+        )
+    )
     orphan = factories.module_part(gone_module, "Wees onderdeel")
-    expired_module = factories.expire(factories.specialist_module(
-        section, "Grens specialistisch verlopen", parts=0, themes=[theme]))
+    expired_module = factories.expire(
+        factories.specialist_module(
+            section, "Grens specialistisch verlopen", parts=0, themes=[theme]
+        )
+    )
     expired_orphan = factories.module_part(expired_module, "Wees verlopen onderdeel")
 
     hidden = {key: pages[key] for key in HIDDEN}
     hidden_titles = [page.title for page in hidden.values()] + [
-        gone_module.title, expired_module.title, internal_specialist.title]
+        gone_module.title,
+        expired_module.title,
+        internal_specialist.title,
+    ]
     body = [factories.block("text", {"text": rich_links({"open": section, **hidden})})] + [
-        factories.block("link", {"label": f"Naar {key}", "description": "", "kind": "other",
-                                 "page": page.pk, "url": "", "document": None})
-        for key, page in {"open": section, **hidden}.items()]
-    visible = factories.basic_module(section, "Grens open", themes=[theme], body=body,
-                                     summary="Samenvatting van Grens open.")
+        factories.block(
+            "link",
+            {
+                "label": f"Naar {key}",
+                "description": "",
+                "kind": "other",
+                "page": page.pk,
+                "url": "",
+                "document": None,
+            },
+        )
+        for key, page in {"open": section, **hidden}.items()
+    ]
+    visible = factories.basic_module(
+        section, "Grens open", themes=[theme], body=body, summary="Samenvatting van Grens open."
+    )
 
     button = models.StartButton.objects.create
     for order, (key, page) in enumerate({"open": section, **hidden}.items()):
-        button(page=env, label=f"Knop {key}", target_page=page, colour="green", icon="book",
-               sort_order=order)
-    return {"env": env, "section": section, "visible": visible, "specialist": specialist,
-            "open_part": open_part, "orphan": orphan, "expired_orphan": expired_orphan,
-            "hidden": hidden, "hidden_titles": hidden_titles, "theme": theme}
+        button(
+            page=env,
+            label=f"Knop {key}",
+            target_page=page,
+            colour="green",
+            icon="book",
+            sort_order=order,
+        )
+    return {
+        "env": env,
+        "section": section,
+        "visible": visible,
+        "specialist": specialist,
+        "open_part": open_part,
+        "orphan": orphan,
+        "expired_orphan": expired_orphan,
+        "hidden": hidden,
+        "hidden_titles": hidden_titles,
+        "theme": theme,
+    }
 
 
 def site_path(page):
     """The path of a page on the site, as the page(path:) argument takes it."""
-    return page.url_path[len(factories.site_root().url_path) - 1:]
+    return page.url_path[len(factories.site_root().url_path) - 1 :]
 
 
 def titles(items):
@@ -118,8 +169,11 @@ class TreeTests(TestCase):
         cls.tree = build_tree()
 
     def graphql(self, query, variables=None):
-        response = self.client.post("/graphql/", {"query": query, "variables": variables or {}},
-                                    content_type="application/json")
+        response = self.client.post(
+            "/graphql/",
+            {"query": query, "variables": variables or {}},
+            content_type="application/json",
+        )
         assert response.status_code == 200
         return response.json()
 
@@ -131,9 +185,12 @@ class TreeTests(TestCase):
     def draft_of_the_visible_module(self):
         """A draft of the visible module with another title, slug, summary and body."""
         return factories.save_draft(
-            self.tree["visible"], title="Grens open herzien", slug="herzien",
+            self.tree["visible"],
+            title="Grens open herzien",
+            slug="herzien",
             summary="Conceptsamenvatting.",
-            body=[factories.block("text", {"text": "<p>Conceptwoord tekst</p>"})])
+            body=[factories.block("text", {"text": "<p>Conceptwoord tekst</p>"})],
+        )
 
     # --- Every way to a page -------------------------------------------------------------------
 
@@ -155,8 +212,9 @@ class TreeTests(TestCase):
     def test_page_by_id_and_path_show_a_visible_page(self):
         visible = self.tree["visible"]
         by_id = self.graphql(screen_query("page"), {"id": str(visible.pk)})["data"]["page"]
-        by_path = self.graphql(screen_query("page"),
-                          {"path": "/leeromgeving/basismodules/grens-open/"})["data"]["page"]
+        by_path = self.graphql(
+            screen_query("page"), {"path": "/leeromgeving/basismodules/grens-open/"}
+        )["data"]["page"]
         assert by_id == by_path
         assert by_id["title"] == "Grens open" and by_id["isPreview"] is False
         # The paths the hidden pages are tried with are built the same way.
@@ -176,14 +234,18 @@ class TreeTests(TestCase):
     def test_learning_environment_skips_hidden_start_pages(self):
         root = factories.site_root()
         hidden_envs = {
-            "private": factories.learning_environment(root, title="Besloten omgeving",
-                                                      slug="besloten"),
+            "private": factories.learning_environment(
+                root, title="Besloten omgeving", slug="besloten"
+            ),
             "unpublished": factories.unpublish(
-                factories.learning_environment(root, title="Oude omgeving", slug="oude")),
-            "expired": factories.expire(factories.learning_environment(
-                root, title="Verlopen omgeving", slug="verlopen")),
-            "draft": factories.learning_environment(root, title="Concept omgeving", slug="concept",
-                                                    publish=False),
+                factories.learning_environment(root, title="Oude omgeving", slug="oude")
+            ),
+            "expired": factories.expire(
+                factories.learning_environment(root, title="Verlopen omgeving", slug="verlopen")
+            ),
+            "draft": factories.learning_environment(
+                root, title="Concept omgeving", slug="concept", publish=False
+            ),
         }
         factories.restrict(hidden_envs["private"])
         query = "query ($id: ID) { learningEnvironment(id: $id) { title } }"
@@ -202,8 +264,9 @@ class TreeTests(TestCase):
         assert buttons["Knop open"]["page"]["title"] == "Basismodules"
         for key in HIDDEN:
             button = buttons[f"Knop {key}"]
-            assert (button["targetType"], button["url"], button["page"]) == (
-                "PAGE", None, None), key
+            assert (button["targetType"], button["url"], button["page"]) == ("PAGE", None, None), (
+                key
+            )
         self.assert_no_hidden_title(answer)
 
     def test_a_section_lists_only_visible_modules_and_children(self):
@@ -239,7 +302,8 @@ class TreeTests(TestCase):
         assert titles(specialist["parts"]) == ["Grens deel open"]
         self.assert_no_hidden_title(answer)
         one = self.graphql(
-            '{ theme(slug: "grenzen") { modules { ... on LearningModule { title } } } }')
+            '{ theme(slug: "grenzen") { modules { ... on LearningModule { title } } } }'
+        )
         assert titles(one["data"]["theme"]["modules"]) == ["Grens specialistisch", "Grens open"]
 
     def test_the_module_list_shows_only_visible_modules(self):
@@ -251,8 +315,11 @@ class TreeTests(TestCase):
     def test_search_finds_only_visible_pages(self):
         answer = self.graphql(screen_query("search"), {"query": "grens", "limit": 100})
         result = answer["data"]["search"]
-        assert sorted(titles(result["items"])) == ["Grens deel open", "Grens open",
-                                                   "Grens specialistisch"]
+        assert sorted(titles(result["items"])) == [
+            "Grens deel open",
+            "Grens open",
+            "Grens specialistisch",
+        ]
         assert result["totalCount"] == 3
         self.assert_no_hidden_title(answer)
 
@@ -265,7 +332,8 @@ class TreeTests(TestCase):
         result = self.graphql(screen_query("search"), {"query": "grens", "limit": 100})
         result = result["data"]["search"]
         assert {"Grens besloten", "Grens intern", "Grens verlopen", "Grens deel besloten"} <= set(
-            titles(result["items"]))
+            titles(result["items"])
+        )
 
     def test_rich_text_links_to_hidden_pages_lose_their_href(self):
         answer = self.graphql(screen_query("page"), {"id": str(self.tree["visible"].pk)})
@@ -291,10 +359,12 @@ class TreeTests(TestCase):
         private = self.tree["hidden"]["private"]
         models.SectionPage.objects.filter(pk=self.tree["section"].pk).update(
             intro=f'<p><a linktype="page" id="{private.pk}">Besloten</a> en '
-                  f'<a linktype="page" id="{self.tree["visible"].pk}">open</a></p>')
+            f'<a linktype="page" id="{self.tree["visible"].pk}">open</a></p>'
+        )
         answer = self.graphql(screen_query("page"), {"id": str(self.tree["section"].pk)})
         assert answer["data"]["page"]["intro"] == (
-            f'<p><a>Besloten</a> en <a href="{SECTION_URL}grens-open/">open</a></p>')
+            f'<p><a>Besloten</a> en <a href="{SECTION_URL}grens-open/">open</a></p>'
+        )
 
     # --- Drafts of live pages and previews -------------------------------------------------
 
@@ -303,13 +373,15 @@ class TreeTests(TestCase):
         visible = self.tree["visible"]
         page = self.graphql(screen_query("page"), {"id": str(visible.pk)})["data"]["page"]
         assert (page["title"], page["summary"], page["isPreview"]) == (
-            "Grens open", "Samenvatting van Grens open.", False)
+            "Grens open",
+            "Samenvatting van Grens open.",
+            False,
+        )
         assert page["body"][0]["html"].startswith(f'<p><a href="{SECTION_URL}">Naar open</a>')
         same = self.graphql(screen_query("page"), {"path": site_path(visible)})
         assert same["data"]["page"] == page
         draft_path = site_path(visible).replace("grens-open", "herzien")
-        assert self.graphql(screen_query("page"), {"path": draft_path}) == {
-            "data": {"page": None}}
+        assert self.graphql(screen_query("page"), {"path": draft_path}) == {"data": {"page": None}}
 
     def test_lists_and_search_show_the_live_version_of_a_page_with_a_draft(self):
         revision = self.draft_of_the_visible_module()
@@ -338,7 +410,10 @@ class TreeTests(TestCase):
         page = answer["data"]["page"]
         assert page["id"] == str(self.tree["visible"].pk)
         assert (page["title"], page["summary"], page["isPreview"]) == (
-            "Grens open herzien", "Conceptsamenvatting.", True)
+            "Grens open herzien",
+            "Conceptsamenvatting.",
+            True,
+        )
         assert [block["html"] for block in page["body"]] == ["<p>Conceptwoord tekst</p>"]
         # The preview does not change what everyone else sees.
         live = self.graphql(screen_query("page"), {"id": str(self.tree["visible"].pk)})
@@ -348,13 +423,20 @@ class TreeTests(TestCase):
     def test_a_preview_token_shows_a_page_that_was_never_published(self):
         token = factories.preview_token(self.tree["hidden"]["draft"])
         answer = self.graphql(
-            "query ($t: String) { page(previewToken: $t) { title isPreview } }", {"t": token})
+            "query ($t: String) { page(previewToken: $t) { title isPreview } }", {"t": token}
+        )
         assert answer == {"data": {"page": {"title": "Grens concept", "isPreview": True}}}
 
     def test_a_preview_still_hides_links_to_hidden_pages(self):
         private = self.tree["hidden"]["private"]
-        factories.save_draft(self.tree["visible"], body=[factories.block("text", {
-            "text": f'<p><a linktype="page" id="{private.pk}">Besloten</a></p>'})])
+        factories.save_draft(
+            self.tree["visible"],
+            body=[
+                factories.block(
+                    "text", {"text": f'<p><a linktype="page" id="{private.pk}">Besloten</a></p>'}
+                )
+            ],
+        )
         token = factories.preview_token(self.tree["visible"])
         page = self.graphql(screen_query("page"), {"previewToken": token})["data"]["page"]
         assert page["body"] == [{**page["body"][0], "html": "<p><a>Besloten</a></p>"}]
@@ -365,8 +447,9 @@ class TreeTests(TestCase):
         module = self.tree["visible"]
         preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[module.pk])
         assert preview_url == edit_url(module) + "preview/"
-        data = module_data("Grens open in de editor", body=[text_data("<p>Uit de editor</p>")],
-                           slug=module.slug)
+        data = module_data(
+            "Grens open in de editor", body=[text_data("<p>Uit de editor</p>")], slug=module.slug
+        )
         posted = client.post(preview_url, data)
         assert posted.json() == {"is_valid": True, "is_available": True}
         shown = client.get(preview_url)
@@ -385,8 +468,10 @@ class TreeTests(TestCase):
 
     def test_a_preview_of_a_page_being_added_can_be_queried(self):
         self.client.force_login(factories.superuser())
-        preview_url = reverse("wagtailadmin_pages:preview_on_add", args=[
-            "borg_learning", "basicmodulepage", self.tree["section"].pk])
+        preview_url = reverse(
+            "wagtailadmin_pages:preview_on_add",
+            args=["borg_learning", "basicmodulepage", self.tree["section"].pk],
+        )
         data = module_data("Nieuwe module", body=[text_data("<p>Nieuw</p>")])
         assert self.client.post(preview_url, data).json()["is_valid"] is True
         shown = self.client.get(preview_url).content.decode()
@@ -401,14 +486,19 @@ class TreeTests(TestCase):
         self.draft_of_the_visible_module()
         token = factories.preview_token(self.tree["visible"])
         value, signature = token.rsplit(":", 1)
-        tampered = [f"{value}:{signature[:-1]}{'A' if signature[-1] != 'A' else 'B'}",
-                    f"id={self.tree['hidden']['private'].pk}:{token.split(':', 2)[1]}:{signature}",
-                    "id=1", ":", "not a token"]
+        tampered = [
+            f"{value}:{signature[:-1]}{'A' if signature[-1] != 'A' else 'B'}",
+            f"id={self.tree['hidden']['private'].pk}:{token.split(':', 2)[1]}:{signature}",
+            "id=1",
+            ":",
+            "not a token",
+        ]
         for bad in tampered:
             answer = self.graphql(screen_query("page"), {"previewToken": bad})
             assert answer["data"] == {"page": None}, bad
             assert [error["message"] for error in answer["errors"]] == [
-                "The preview token is not valid."], bad
+                "The preview token is not valid."
+            ], bad
 
     def test_an_expired_preview_token_is_an_error(self):
         self.draft_of_the_visible_module()
@@ -418,16 +508,18 @@ class TreeTests(TestCase):
         answer = self.graphql(screen_query("page"), {"previewToken": token})
         assert answer["data"] == {"page": None}
         assert [error["message"] for error in answer["errors"]] == [
-            "The preview token has expired; open the preview again."]
-        fresh = self.graphql(screen_query("page"), {"previewToken": factories.preview_token(
-            self.tree["visible"])})
+            "The preview token has expired; open the preview again."
+        ]
+        fresh = self.graphql(
+            screen_query("page"), {"previewToken": factories.preview_token(self.tree["visible"])}
+        )
         assert fresh["data"]["page"]["title"] == "Grens open herzien"
 
     def test_a_validly_signed_token_without_a_stored_preview_is_null(self):
         token = HeadlessPreviewMixin.get_preview_signer().sign(f"id={self.tree['visible'].pk}")
         assert self.graphql(screen_query("page"), {"previewToken": token}) == {
-            "data": {"page": None}}
-
+            "data": {"page": None}
+        }
 
 
 # --- Start pages ------------------------------------------------------------------------
@@ -441,8 +533,7 @@ def test_learning_environment_without_id_passes_over_a_private_first_one(graphql
     answer = graphql("{ learningEnvironment { title } }")
     assert answer == {"data": {"learningEnvironment": {"title": "Open omgeving"}}}
     factories.restrict(private.get_next_sibling(), "login")
-    assert graphql("{ learningEnvironment { title } }") == {
-        "data": {"learningEnvironment": None}}
+    assert graphql("{ learningEnvironment { title } }") == {"data": {"learningEnvironment": None}}
 
 
 # --- Catalogue offers -----------------------------------------------------------------------
@@ -454,10 +545,12 @@ def offers():
     retired = factories.provider(name="Oude aanbieder")
     return {
         "active": factories.offering(provider=provider, title="Grensoverschrijdend gedrag actief"),
-        "inactive": factories.offering(provider=provider, title="Grensoverschrijdend gedrag oud",
-                                       active=False),
-        "retired": factories.offering(provider=retired, title="Grensoverschrijdend gedrag gestopt",
-                                      active=False),
+        "inactive": factories.offering(
+            provider=provider, title="Grensoverschrijdend gedrag oud", active=False
+        ),
+        "retired": factories.offering(
+            provider=retired, title="Grensoverschrijdend gedrag gestopt", active=False
+        ),
     }
 
 
@@ -465,7 +558,9 @@ def test_the_catalogue_hides_inactive_offers(graphql, offers):
     query = screen_query("catalogue")
     result = graphql(query)["data"]["catalogue"]
     assert (result["totalCount"], titles(result["items"])) == (
-        1, ["Grensoverschrijdend gedrag actief"])
+        1,
+        ["Grensoverschrijdend gedrag actief"],
+    )
     searched = graphql(query, {"search": "grensoverschrijdend"})["data"]["catalogue"]
     assert titles(searched["items"]) == ["Grensoverschrijdend gedrag actief"]
     retired = graphql(query, {"provider": str(offers["retired"].provider_id)})
@@ -477,10 +572,13 @@ def test_an_inactive_offer_is_not_found_by_id(graphql, offers):
     for key in ("inactive", "retired"):
         assert graphql(query, {"id": str(offers[key].pk)}) == {"data": {"offering": None}}
     assert graphql(query, {"id": str(offers["active"].pk)})["data"]["offering"] == {
-        "title": "Grensoverschrijdend gedrag actief"}
+        "title": "Grensoverschrijdend gedrag actief"
+    }
 
 
 def test_search_leaves_out_inactive_offers(graphql, offers):
     result = graphql(screen_query("search"), {"query": "grensoverschrijdend"})["data"]["search"]
     assert (result["totalCount"], titles(result["items"])) == (
-        1, ["Grensoverschrijdend gedrag actief"])
+        1,
+        ["Grensoverschrijdend gedrag actief"],
+    )

@@ -15,9 +15,14 @@ def tree():
     env = factories.learning_environment()
     models.StartButton.objects.create(page=env, label="SGG", target_theme=theme)
     section = env.add_child(instance=models.SectionPage(title="Basismodules"))
-    module = factories.basic_module(section, "Wie is de doelgroep?", themes=[theme],
-                                    body=factories.body_blocks(7, section),
-                                    target_duration=600, audience_roles=["support-worker"])
+    module = factories.basic_module(
+        section,
+        "Wie is de doelgroep?",
+        themes=[theme],
+        body=factories.body_blocks(7, section),
+        target_duration=600,
+        audience_roles=["support-worker"],
+    )
     specialist = factories.specialist_module(section, "SGG", parts=1)
     return {"env": env, "section": section, "module": module, "specialist": specialist}
 
@@ -36,7 +41,14 @@ def test_a_basic_module_has_its_metadata_and_body(client, tree):
     assert data["audience_roles"] == [{"slug": "support-worker", "label": "Begeleider"}]
     assert data["copyright_holder"] == "De Borg"
     assert [block["type"] for block in data["body"]] == [
-        "text", "image", "audio", "video", "exercise", "download", "link"]
+        "text",
+        "image",
+        "audio",
+        "video",
+        "exercise",
+        "download",
+        "link",
+    ]
     assert 'href="/leeromgeving/basismodules/"' in data["body"][0]["value"]["text"]
 
 
@@ -58,8 +70,9 @@ def test_pages_can_be_listed_by_type(client, tree):
 
 def test_drafts_and_private_pages_are_not_served(client, tree):
     tree["module"].unpublish()
-    PageViewRestriction.objects.create(page=tree["specialist"], restriction_type="password",
-                                       password="geheim")
+    PageViewRestriction.objects.create(
+        page=tree["specialist"], restriction_type="password", password="geheim"
+    )
     data = get(client, "/api/v2/pages/?type=borg_learning.BasicModulePage")
     assert data["meta"]["total_count"] == 0
     assert client.get(f"/api/v2/pages/{tree['module'].pk}/").status_code == 404

@@ -49,8 +49,10 @@ def test_a_site_schema_with_its_own_image_type_keeps_it_and_ours(module):
     assert set(schema.graphql_schema.get_type("Image").fields) == {"url"}
     assert "rendition" in schema.graphql_schema.get_type("LearningImage").fields
     data = execute(schema, "{ hero { url } modules { items { title } } }")
-    assert data == {"hero": {"url": "/hero.jpg"},
-                    "modules": {"items": [{"title": "Grenzen stellen"}]}}
+    assert data == {
+        "hero": {"url": "/hero.jpg"},
+        "modules": {"items": [{"title": "Grenzen stellen"}]},
+    }
     counted = execute(schema, f'mutation {{ recordVisit(page: "{module.pk}") {{ counted }} }}')
     assert counted == {"recordVisit": {"counted": True}}
 
@@ -67,16 +69,20 @@ def test_one_schema_with_wagtail_grapple_answers_both_apis(module):
     class Query(LearningQuery, *grapple_queries, graphene.ObjectType):
         pass
 
-    schema = graphene.Schema(query=Query, mutation=LearningMutation,
-                             types=[*registry.models.values(), *schema_types()])
+    schema = graphene.Schema(
+        query=Query, mutation=LearningMutation, types=[*registry.models.values(), *schema_types()]
+    )
     type_names = set(schema.graphql_schema.type_map)
     assert {"LearningImage", "LearningBasicModulePage", "LearningModuleBlock"} <= type_names
     assert {"ImageObjectType", "BasicModulePage"} <= type_names  # grapple's own
-    data = execute(schema, """{
+    data = execute(
+        schema,
+        """{
         pages { title }
         learningEnvironment { title }
         modules { items { title } }
-    }""")
+    }""",
+    )
     assert {"title": "Grenzen stellen"} in data["pages"]
     assert data["learningEnvironment"]["title"] == "Leeromgeving"
     assert data["modules"]["items"] == [{"title": "Grenzen stellen"}]

@@ -9,14 +9,17 @@ SDL = Path(__file__).resolve().parents[2] / "docs" / "schema.graphql"
 
 def test_the_exported_schema_is_current():
     assert SDL.read_text().strip() == str(schema).strip(), (
-        "docs/schema.graphql is stale: run `make schema` and commit it.")
+        "docs/schema.graphql is stale: run `make schema` and commit it."
+    )
 
 
 def test_every_block_is_its_own_type_in_the_union():
     sdl = SDL.read_text()
-    assert ("union LearningModuleBlock = LearningTextBlock | LearningImageBlock | "
-            "LearningAudioBlock | LearningVideoBlock | LearningExerciseBlock | "
-            "LearningDownloadBlock | LearningLinkBlock") in sdl
+    assert (
+        "union LearningModuleBlock = LearningTextBlock | LearningImageBlock | "
+        "LearningAudioBlock | LearningVideoBlock | LearningExerciseBlock | "
+        "LearningDownloadBlock | LearningLinkBlock"
+    ) in sdl
     assert "JSONString" not in sdl and "GenericScalar" not in sdl
 
 
@@ -28,14 +31,19 @@ def test_the_enums_are_the_model_choices():
     from borg_learning.content import blocks
 
     pairs = {
-        "LearningExerciseKind": blocks.ExerciseKind, "LearningLinkKind": blocks.LinkKind,
-        "LearningLinkTarget": blocks.LinkTarget, "LearningQuestionKind":
-            models.evaluation.QuestionKind, "LearningOfferingFormat": models.OfferingFormat,
-        "LearningProviderAccess": models.ProviderAccess, "LearningModuleKind": models.ModuleKind,
-        "LearningStartButtonTarget": models.StartButton.Target, "LearningMediaKind": MediaType,
+        "LearningExerciseKind": blocks.ExerciseKind,
+        "LearningLinkKind": blocks.LinkKind,
+        "LearningLinkTarget": blocks.LinkTarget,
+        "LearningQuestionKind": models.evaluation.QuestionKind,
+        "LearningOfferingFormat": models.OfferingFormat,
+        "LearningProviderAccess": models.ProviderAccess,
+        "LearningModuleKind": models.ModuleKind,
+        "LearningStartButtonTarget": models.StartButton.Target,
+        "LearningMediaKind": MediaType,
         "LearningEvaluationErrorCode": evaluation.Code,
     }
     for name, choices in pairs.items():
         values = schema.graphql_schema.get_type(name).values
         assert {key: value.value for key, value in values.items()} == {
-            member.name: member for member in choices}, name
+            member.name: member for member in choices
+        }, name

@@ -82,8 +82,16 @@ def test_each_wrong_value_is_reported_with_its_key():
     errors = check_learning_settings()
     assert set(error_ids(errors)) == {"borg_learning.E003"}
     messages = " ".join(error.msg for error in errors)
-    for key in ("WORDS_PER_MINUTE", "SECONDS_PER_EXERCISE", "COLOURS", "ICONS",
-                "AUDIENCE_ROLES", "IMAGE_RENDITIONS", "GRAPHIQL", "COPYRIGHT_HOLDER"):
+    for key in (
+        "WORDS_PER_MINUTE",
+        "SECONDS_PER_EXERCISE",
+        "COLOURS",
+        "ICONS",
+        "AUDIENCE_ROLES",
+        "IMAGE_RENDITIONS",
+        "GRAPHIQL",
+        "COPYRIGHT_HOLDER",
+    ):
         assert f"'{key}'" in messages
     assert len(errors) == 8
 
@@ -129,8 +137,9 @@ def backend_key():
 @override_settings(BORG_LEARNING={"TEST_BACKEND": "json.loads"})
 def test_a_key_is_unknown_until_a_sub_app_registers_it():
     assert error_ids(check_learning_settings()) == ["borg_learning.E002"]
-    register_setting("TEST_BACKEND", Setting(doc="A backend.", validate=import_path,
-                                             default="json.dumps"))
+    register_setting(
+        "TEST_BACKEND", Setting(doc="A backend.", validate=import_path, default="json.dumps")
+    )
     try:
         assert check_learning_settings() == []
         assert learning_settings.TEST_BACKEND == "json.loads"

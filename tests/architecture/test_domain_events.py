@@ -20,9 +20,11 @@ def received():
     sent = []
     receivers = {}
     for name in ("visit_recorded", "module_viewed", "evaluation_submitted"):
+
         def receiver(sender, name=name, **kwargs):
             kwargs.pop("signal")
             sent.append((name, kwargs))
+
         receivers[name] = receiver
         getattr(signals, name).connect(receiver)
     yield sent
@@ -41,7 +43,8 @@ def test_a_counted_visit_to_a_part_says_which_module_was_viewed(environment, rec
 
 
 def test_a_visit_to_a_page_that_is_no_module_is_recorded_without_module_viewed(
-        environment, received):
+    environment, received
+):
     assert record_visit(environment.pk, BROWSER) is True
     assert [name for name, _kwargs in received] == ["visit_recorded"]
 

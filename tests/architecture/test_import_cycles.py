@@ -18,8 +18,9 @@ def module_name(path):
 
 
 def modules():
-    return {module_name(path): path for path in PACKAGE.rglob("*.py")
-            if "migrations" not in path.parts}
+    return {
+        module_name(path): path for path in PACKAGE.rglob("*.py") if "migrations" not in path.parts
+    }
 
 
 def imports(path, known):
@@ -82,23 +83,36 @@ def test_the_cycle_check_finds_a_cycle():
 
 def sub_apps():
     """The packages below borg_learning with an AppConfig of their own."""
-    return {module_name(path.parent / "__init__.py") for path in PACKAGE.rglob("apps.py")
-            if path.parent != PACKAGE}
+    return {
+        module_name(path.parent / "__init__.py")
+        for path in PACKAGE.rglob("apps.py")
+        if path.parent != PACKAGE
+    }
 
 
 def test_the_core_never_imports_a_sub_app():
     apps = sub_apps()
-    core = {name: targets for name, targets in graph().items()
-            if not any(name == app or name.startswith(app + ".") for app in apps)}
-    offending = {name: sorted(target for target in targets
-                              if any(target == app or target.startswith(app + ".")
-                                     for app in apps))
-                 for name, targets in core.items()}
+    core = {
+        name: targets
+        for name, targets in graph().items()
+        if not any(name == app or name.startswith(app + ".") for app in apps)
+    }
+    offending = {
+        name: sorted(
+            target
+            for target in targets
+            if any(target == app or target.startswith(app + ".") for app in apps)
+        )
+        for name, targets in core.items()
+    }
     assert {name: targets for name, targets in offending.items() if targets} == {}
 
 
 def test_the_schema_interfaces_import_no_module_of_types():
     types = {name for name in modules() if name.startswith("borg_learning.api.graphql.")}
-    helpers = {"borg_learning.api.graphql.loaders", "borg_learning.api.graphql.registry",
-               "borg_learning.api.graphql.enums"}
+    helpers = {
+        "borg_learning.api.graphql.loaders",
+        "borg_learning.api.graphql.registry",
+        "borg_learning.api.graphql.enums",
+    }
     assert graph()["borg_learning.api.graphql.interfaces"] & types <= helpers

@@ -21,8 +21,11 @@ BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0"
 
 
 def page_title(client, page):
-    response = client.post("/graphql/", {"query": PAGE, "variables": {"id": str(page.pk)}},
-                           content_type="application/json")
+    response = client.post(
+        "/graphql/",
+        {"query": PAGE, "variables": {"id": str(page.pk)}},
+        content_type="application/json",
+    )
     found = response.json()["data"]["page"]
     return found and found["title"]
 
@@ -60,8 +63,7 @@ def test_a_group_restriction_shows_the_module_to_members_and_superusers(client, 
     assert page_title(client, module) == "Alleen voor collega's"
 
 
-def test_a_password_restriction_hides_the_module_even_from_a_signed_in_learner(
-        client, environment):
+def test_a_password_restriction_hides_the_module_even_from_a_signed_in_learner(client, environment):
     module = factories.basic_module(environment, "Met wachtwoord")
     factories.restrict(module, "password")
     client.force_login(factories.user("leerling"))
@@ -113,42 +115,47 @@ def test_the_list_of_entry_points_covers_every_root_field():
 def policy_calls():
     """Counts the calls of the policy's methods while a request runs."""
     calls = []
-    originals = {name: getattr(Visibility, name)
-                 for name in ("pages", "files", "offerings")}
+    originals = {name: getattr(Visibility, name) for name in ("pages", "files", "offerings")}
 
     def spy(name):
         def method(self, *args, **kwargs):
             calls.append(name)
             return originals[name](self, *args, **kwargs)
+
         return method
 
-    with mock.patch.multiple(Visibility, **{name: spy(name) for name in originals}), \
-            mock.patch.multiple(Visibility, images=spy("files"), documents=spy("files"),
-                                media=spy("files")):
+    with (
+        mock.patch.multiple(Visibility, **{name: spy(name) for name in originals}),
+        mock.patch.multiple(
+            Visibility, images=spy("files"), documents=spy("files"), media=spy("files")
+        ),
+    ):
         yield calls
 
 
 @pytest.fixture
 def site_content(environment):
     theme = factories.ThemeFactory(name="SGG", slug="sgg")
-    module = factories.basic_module(environment, "Grenzen stellen", themes=[theme],
-                                  image=factories.ImageFactory())
+    module = factories.basic_module(
+        environment, "Grenzen stellen", themes=[theme], image=factories.ImageFactory()
+    )
     factories.OfferingFactory(
-        provider=factories.ProviderFactory(name="GGZ Ecademy", with_logo=True), title="Grenzen")
+        provider=factories.ProviderFactory(name="GGZ Ecademy", with_logo=True), title="Grenzen"
+    )
     return module
 
 
 @pytest.mark.parametrize("field", sorted(QUERIES))
 def test_each_graphql_query_asks_the_policy(client, site_content, policy_calls, field):
-    response = client.post("/graphql/", {"query": QUERIES[field]},
-                           content_type="application/json")
+    response = client.post("/graphql/", {"query": QUERIES[field]}, content_type="application/json")
     assert "errors" not in response.json(), response.json()
     if field != "followUp":  # an unknown code shows nothing to check
         assert policy_calls, field
 
 
-@pytest.mark.parametrize("url", ["/api/v2/pages/", "/api/v2/images/", "/api/v2/documents/",
-                                 "/api/v2/media/"])
+@pytest.mark.parametrize(
+    "url", ["/api/v2/pages/", "/api/v2/images/", "/api/v2/documents/", "/api/v2/media/"]
+)
 def test_each_rest_endpoint_asks_the_policy(client, site_content, policy_calls, url):
     assert client.get(url).status_code == 200
     assert policy_calls
@@ -156,14 +163,27 @@ def test_each_rest_endpoint_asks_the_policy(client, site_content, policy_calls, 
 
 def test_visits_and_submissions_ask_the_policy(client, policy_calls):
     module = factories.module_with_questionnaire()
-    client.post("/api/visits/", json.dumps({"page": module.pk}), content_type="text/plain",
-                HTTP_USER_AGENT=BROWSER)
+    client.post(
+        "/api/visits/",
+        json.dumps({"page": module.pk}),
+        content_type="text/plain",
+        HTTP_USER_AGENT=BROWSER,
+    )
     assert policy_calls == ["pages"]
-    submit = ("mutation ($input: LearningSubmitEvaluationInput!) { submitEvaluation(input: $input) "
-              "{ ok } }")
-    variables = {"input": ec.submission_input(module, ec.good_answers(module.questionnaire),
-                                              submission_id=uuid.uuid4())}
-    response = client.post("/graphql/", {"query": submit, "variables": variables},
-                           content_type="application/json", HTTP_USER_AGENT=BROWSER)
+    submit = (
+        "mutation ($input: LearningSubmitEvaluationInput!) { submitEvaluation(input: $input) "
+        "{ ok } }"
+    )
+    variables = {
+        "input": ec.submission_input(
+            module, ec.good_answers(module.questionnaire), submission_id=uuid.uuid4()
+        )
+    }
+    response = client.post(
+        "/graphql/",
+        {"query": submit, "variables": variables},
+        content_type="application/json",
+        HTTP_USER_AGENT=BROWSER,
+    )
     assert response.json()["data"]["submitEvaluation"]["ok"] is True
     assert policy_calls == ["pages", "pages"]

@@ -25,10 +25,26 @@ def mixed_body():
         audio_block(factories.media("audio", 30.2)),
         video_block(embed_url="https://vimeo.com/1", embed_duration=45),
         exercise_block(),
-        ("link", {"label": "Lees meer", "description": factories.words(10), "kind": "other",
-                  "page": None, "url": "https://example.org", "document": None}),
-        ("exercise", {"kind": "reflection", "question": "<p>Wat neem je mee?</p>",
-                      "options": [], "explanation": ""}),
+        (
+            "link",
+            {
+                "label": "Lees meer",
+                "description": factories.words(10),
+                "kind": "other",
+                "page": None,
+                "url": "https://example.org",
+                "document": None,
+            },
+        ),
+        (
+            "exercise",
+            {
+                "kind": "reflection",
+                "question": "<p>Wat neem je mee?</p>",
+                "options": [],
+                "explanation": "",
+            },
+        ),
     ]
 
 
@@ -37,17 +53,18 @@ def test_text_media_and_exercises_add_up(environment):
     estimate = module.estimate_duration()
     assert estimate == DurationEstimate(
         words=340,
-        reading_seconds=102,         # 340 words at 200 words a minute
-        audio_seconds=126,           # 95.5 + 30.2 seconds, rounded up
-        video_seconds=165,           # a 120 second file and a 45 second embed
+        reading_seconds=102,  # 340 words at 200 words a minute
+        audio_seconds=126,  # 95.5 + 30.2 seconds, rounded up
+        video_seconds=165,  # a 120 second file and a 45 second embed
         exercises=3,
-        exercise_seconds=180,        # 60 seconds each, the reflection included
+        exercise_seconds=180,  # 60 seconds each, the reflection included
     )
     assert estimate.total_seconds == 573
     assert estimate.total_minutes == 10  # 9:33 does not fit in 9 minutes
     assert estimate.breakdown() == (
         "lezen van 340 woorden: 1:42, audio: 2:06, video: 2:45, 3 oefeningen: 3:00, "
-        "totaal: 9:33 (mm:ss)")
+        "totaal: 9:33 (mm:ss)"
+    )
     # Saved with the page, so lists and the API read it without the body.
     assert BasicModulePage.objects.get(pk=module.pk).estimated_duration_seconds == 573
     assert module.estimated_duration_minutes == 10
@@ -63,7 +80,8 @@ def test_reading_speed_and_exercise_time_come_from_the_settings(environment):
 
 
 def test_a_body_read_back_from_the_database_is_estimated_in_few_queries(
-        environment, django_assert_max_num_queries):
+    environment, django_assert_max_num_queries
+):
     body = mixed_body() * 5
     module = factories.basic_module(environment, body=body, target_duration=60)
     module = BasicModulePage.objects.get(pk=module.pk)
@@ -95,7 +113,7 @@ def stored_estimate(module):
 
 def test_a_specialist_module_is_the_sum_of_its_live_parts(environment):
     module = factories.specialist_module(environment, target_duration=60)
-    first = factories.module_part(module, body=[text_block(400), exercise_block()])   # 180 s
+    first = factories.module_part(module, body=[text_block(400), exercise_block()])  # 180 s
     second = factories.module_part(module, body=[audio_block(factories.media("audio", 90))])
     factories.module_part(module, body=[text_block(2000)], publish=False)  # a draft: not yet
     assert first.estimated_duration_seconds == 180
@@ -107,7 +125,8 @@ def test_a_specialist_module_is_the_sum_of_its_live_parts(environment):
 
 
 def test_the_module_estimate_follows_its_parts_being_published_unpublished_and_deleted(
-        environment, client):
+    environment, client
+):
     client.force_login(factories.superuser())
     module = factories.specialist_module(environment, target_duration=60)
     part = factories.module_part(module, body=[text_block(200)])  # 60 s
@@ -132,7 +151,6 @@ def test_moving_a_part_to_another_module_moves_its_time(environment, client):
     target = factories.specialist_module(environment, target_duration=60)
     part = factories.module_part(source, body=[text_block(200)])  # 60 s
     factories.module_part(target, body=[exercise_block()])  # 60 s
-    response = client.post(reverse("wagtailadmin_pages:move_confirm",
-                                   args=[part.pk, target.pk]))
+    response = client.post(reverse("wagtailadmin_pages:move_confirm", args=[part.pk, target.pk]))
     assert response.status_code == 302
     assert (stored_estimate(source), stored_estimate(target)) == (0, 120)

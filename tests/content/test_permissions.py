@@ -38,44 +38,63 @@ def editor(client, borgbureau):
 
 def test_the_migration_creates_the_group_with_its_permissions(borgbureau):
     codenames = set(borgbureau.permissions.values_list("content_type__app_label", "codename"))
-    expected = {("wagtailadmin", "access_admin")} | {
-        ("borg_learning", f"{action}_{model}")
-        for model in MANAGED_MODELS for action in ("add", "change", "delete", "view")} | {
-        ("borg_learning", "view_response"), ("borg_learning", "view_pagevisitday")}
+    expected = (
+        {("wagtailadmin", "access_admin")}
+        | {
+            ("borg_learning", f"{action}_{model}")
+            for model in MANAGED_MODELS
+            for action in ("add", "change", "delete", "view")
+        }
+        | {("borg_learning", "view_response"), ("borg_learning", "view_pagevisitday")}
+    )
     assert codenames == expected
 
 
 def test_the_group_manages_images_documents_and_media_in_the_root_collection(borgbureau):
-    granted = set(GroupCollectionPermission.objects.filter(group=borgbureau).values_list(
-        "collection", "permission__content_type__app_label", "permission__codename"))
+    granted = set(
+        GroupCollectionPermission.objects.filter(group=borgbureau).values_list(
+            "collection", "permission__content_type__app_label", "permission__codename"
+        )
+    )
     root = Collection.get_first_root_node().pk
     assert granted == {
-        (root, "wagtailimages", "add_image"), (root, "wagtailimages", "change_image"),
+        (root, "wagtailimages", "add_image"),
+        (root, "wagtailimages", "change_image"),
         (root, "wagtailimages", "choose_image"),
-        (root, "wagtaildocs", "add_document"), (root, "wagtaildocs", "change_document"),
+        (root, "wagtaildocs", "add_document"),
+        (root, "wagtaildocs", "change_document"),
         (root, "wagtaildocs", "choose_document"),
-        (root, "wagtailmedia", "add_media"), (root, "wagtailmedia", "change_media"),
+        (root, "wagtailmedia", "add_media"),
+        (root, "wagtailmedia", "change_media"),
     }
 
 
 def granted_on(page, group):
-    return set(GroupPagePermission.objects.filter(group=group, page=page).values_list(
-        "permission__codename", flat=True))
+    return set(
+        GroupPagePermission.objects.filter(group=group, page=page).values_list(
+            "permission__codename", flat=True
+        )
+    )
 
 
 def test_a_new_learning_environment_is_given_to_the_group(borgbureau, environment):
     assert granted_on(environment, borgbureau) == PAGE_PERMISSIONS
     environment.save_revision().publish()  # saving again adds nothing twice
-    assert GroupPagePermission.objects.filter(group=borgbureau).count() == len(
-        PAGE_PERMISSIONS)
+    assert GroupPagePermission.objects.filter(group=borgbureau).count() == len(PAGE_PERMISSIONS)
 
 
 def test_an_environment_made_in_the_admin_is_given_to_the_group_too(client, borgbureau):
     client.force_login(factories.superuser())
     home = factories.home_page()
-    response = client.post(add_url(LearningEnvironmentPage, home), page_form_data(
-        "Leeromgeving", publish=True, intro=rich_text("<p>Welkom</p>"),
-        buttons=inline_formset([])))
+    response = client.post(
+        add_url(LearningEnvironmentPage, home),
+        page_form_data(
+            "Leeromgeving",
+            publish=True,
+            intro=rich_text("<p>Welkom</p>"),
+            buttons=inline_formset([]),
+        ),
+    )
     assert response.status_code == 302
     assert granted_on(LearningEnvironmentPage.objects.get(), borgbureau) == PAGE_PERMISSIONS
     assert granted_on(home, borgbureau) == set()
@@ -83,8 +102,10 @@ def test_an_environment_made_in_the_admin_is_given_to_the_group_too(client, borg
 
 def test_an_editor_can_add_and_publish_a_module_in_the_environment(editor, environment):
     assert editor.get(reverse("wagtailadmin_home")).status_code == 200
-    response = editor.post(add_url(BasicModulePage, environment), module_data(
-        "Nieuwe module", publish=True, body=[text_data("<p>Welkom.</p>")]))
+    response = editor.post(
+        add_url(BasicModulePage, environment),
+        module_data("Nieuwe module", publish=True, body=[text_data("<p>Welkom.</p>")]),
+    )
     assert response.status_code == 302
     assert BasicModulePage.objects.get(title="Nieuwe module").live
 
@@ -92,30 +113,46 @@ def test_an_editor_can_add_and_publish_a_module_in_the_environment(editor, envir
 def test_an_editor_can_edit_and_publish_deeper_in_the_environment(editor, environment):
     section = factories.section(environment)
     module = factories.basic_module(section, body=[factories.text_block(10)])
-    response = editor.post(edit_url(module), module_data(
-        "Herschreven", slug=module.slug, publish=True, body=[text_data("<p>Nieuw.</p>")]))
+    response = editor.post(
+        edit_url(module),
+        module_data(
+            "Herschreven", slug=module.slug, publish=True, body=[text_data("<p>Nieuw.</p>")]
+        ),
+    )
     assert response.status_code == 302
     module.refresh_from_db()
     assert (module.title, module.live, module.has_unpublished_changes) == (
-        "Herschreven", True, False)
+        "Herschreven",
+        True,
+        False,
+    )
 
 
 def test_an_editor_cannot_edit_the_rest_of_the_site(editor, environment):
     home = factories.home_page()
     response = editor.get(edit_url(home))
     assert response.status_code in (302, 403)
-    response = editor.post(edit_url(home), page_form_data("Gekaapt", slug=home.slug,
-                                                          publish=True))
+    response = editor.post(edit_url(home), page_form_data("Gekaapt", slug=home.slug, publish=True))
     home.refresh_from_db()
     assert home.title == "De Borg"
 
 
 def test_an_editor_can_add_catalogue_offers(editor):
     provider = factories.provider(name="Trajectum")
-    response = editor.post(snippet_url(Offering, "add"), nested_form_data({
-        "title": "LVB+ training", "provider": provider.pk, "summary": "Voor begeleiders.",
-        "url": "https://trajectum.example.org/lvb-plus", "chapters": inline_formset([]),
-        "format": "classroom", "language": "nl", "active": "on",
-    }))
+    response = editor.post(
+        snippet_url(Offering, "add"),
+        nested_form_data(
+            {
+                "title": "LVB+ training",
+                "provider": provider.pk,
+                "summary": "Voor begeleiders.",
+                "url": "https://trajectum.example.org/lvb-plus",
+                "chapters": inline_formset([]),
+                "format": "classroom",
+                "language": "nl",
+                "active": "on",
+            }
+        ),
+    )
     assert response.status_code == 302
     assert Offering.objects.get().title == "LVB+ training"

@@ -24,26 +24,31 @@ def words(count):
 
 
 def refused(what, minutes, target, breakdown):
-    return (f"{what} duurt ongeveer {minutes} minuten, langer dan de doelduur van {target} "
-            f"minuten, en kan daarom niet gepubliceerd worden. Maak de inhoud korter of pas de "
-            f"doelduur aan. Opbouw: {breakdown}.")
+    return (
+        f"{what} duurt ongeveer {minutes} minuten, langer dan de doelduur van {target} "
+        f"minuten, en kan daarom niet gepubliceerd worden. Maak de inhoud korter of pas de "
+        f"doelduur aan. Opbouw: {breakdown}."
+    )
 
 
 def breakdown(words=0, reading="0:00", exercises=0, exercise="0:00", total="0:00"):
-    return (f"lezen van {words} woorden: {reading}, audio: 0:00, video: 0:00, {exercises} "
-            f"oefeningen: {exercise}, totaal: {total} (mm:ss)")
+    return (
+        f"lezen van {words} woorden: {reading}, audio: 0:00, video: 0:00, {exercises} "
+        f"oefeningen: {exercise}, totaal: {total} (mm:ss)"
+    )
 
 
 # --- basic modules ------------------------------------------------------------------------
 
 
-def test_publishing_a_new_module_over_its_target_is_refused_with_the_breakdown(
-        editor, environment):
-    data = module_data("Te lang", target_duration=2, publish=True,
-                       body=[words(500), exercise_data()])  # 2:30 reading + 1:00 exercise
+def test_publishing_a_new_module_over_its_target_is_refused_with_the_breakdown(editor, environment):
+    data = module_data(
+        "Te lang", target_duration=2, publish=True, body=[words(500), exercise_data()]
+    )  # 2:30 reading + 1:00 exercise
     response = editor.post(add_url(BasicModulePage, environment), data)
-    assert field_errors(response, "target_duration") == [refused(
-        "Deze module", 4, 2, breakdown(500, "2:30", 1, "1:00", "3:30"))]
+    assert field_errors(response, "target_duration") == [
+        refused("Deze module", 4, 2, breakdown(500, "2:30", 1, "1:00", "3:30"))
+    ]
     assert "Opbouw: lezen van 500 woorden: 2:30" in response.content.decode()
     assert not BasicModulePage.objects.filter(title="Te lang").exists()
 
@@ -64,15 +69,16 @@ def test_a_module_exactly_on_its_target_publishes(editor, environment):
     assert BasicModulePage.objects.get(title="Precies").live
 
 
-def test_publishing_a_longer_version_of_a_live_module_keeps_the_live_version(
-        editor, environment):
+def test_publishing_a_longer_version_of_a_live_module_keeps_the_live_version(editor, environment):
     module = factories.basic_module(environment, target_duration=2, body=[text_block(100)])
     live_revision = module.live_revision_id
-    data = module_data(module.title, slug=module.slug, target_duration=2, publish=True,
-                       body=[words(600)])
+    data = module_data(
+        module.title, slug=module.slug, target_duration=2, publish=True, body=[words(600)]
+    )
     response = editor.post(edit_url(module), data)
-    assert field_errors(response, "target_duration") == [refused(
-        "Deze module", 3, 2, breakdown(600, "3:00", total="3:00"))]
+    assert field_errors(response, "target_duration") == [
+        refused("Deze module", 3, 2, breakdown(600, "3:00", total="3:00"))
+    ]
     module.refresh_from_db()
     assert (module.live_revision_id, module.latest_revision_id) == (live_revision, live_revision)
     assert module.estimate_duration().words == 100
@@ -80,7 +86,8 @@ def test_publishing_a_longer_version_of_a_live_module_keeps_the_live_version(
 
 
 def test_a_longer_draft_of_a_live_module_saves_and_cannot_be_published_until_it_fits(
-        editor, environment):
+    editor, environment
+):
     module = factories.basic_module(environment, target_duration=2, body=[text_block(100)])
     live_revision = module.live_revision_id
     draft = module_data(module.title, slug=module.slug, target_duration=2, body=[words(600)])
@@ -120,12 +127,14 @@ def test_bulk_publishing_an_over_long_draft_is_refused(editor, environment):
     live_revision = module.live_revision_id
     module.body = [text_block(600)]
     module.save_revision()
-    fitting = factories.basic_module(environment, target_duration=1, body=[text_block(100)],
-                                     publish=False)
+    fitting = factories.basic_module(
+        environment, target_duration=1, body=[text_block(100)], publish=False
+    )
 
     messages = bulk_publish(editor, environment, module, fitting)
-    assert messages == [f"{module.title}: " + refused(
-        "Deze module", 3, 1, breakdown(600, "3:00", total="3:00"))]
+    assert messages == [
+        f"{module.title}: " + refused("Deze module", 3, 1, breakdown(600, "3:00", total="3:00"))
+    ]
     module.refresh_from_db()
     assert module.live_revision_id == live_revision
     assert module.has_unpublished_changes
@@ -139,11 +148,11 @@ def test_bulk_publishing_an_over_long_draft_is_refused(editor, environment):
 
 def test_bulk_publishing_a_module_with_its_draft_parts_checks_the_parts(editor, environment):
     module = factories.specialist_module(environment, target_duration=10, publish=False)
-    part = factories.module_part(module, target_duration=1, body=[text_block(400)],
-                                 publish=False)
+    part = factories.module_part(module, target_duration=1, body=[text_block(400)], publish=False)
     messages = bulk_publish(editor, environment, module, include_descendants=True)
-    assert messages == [f"{part.title}: " + refused(
-        "Dit onderdeel", 2, 1, breakdown(400, "2:00", total="2:00"))]
+    assert messages == [
+        f"{part.title}: " + refused("Dit onderdeel", 2, 1, breakdown(400, "2:00", total="2:00"))
+    ]
     module.refresh_from_db()
     part.refresh_from_db()
     assert not module.live and not part.live
@@ -164,8 +173,9 @@ def sgg(environment):
 def test_a_part_over_its_own_target_is_refused(editor, sgg):
     data = part_data("Lang deel", target_duration=1, publish=True, body=[words(400)])
     response = editor.post(add_url(ModulePartPage, sgg), data)
-    assert field_errors(response, "target_duration") == [refused(
-        "Dit onderdeel", 2, 1, breakdown(400, "2:00", total="2:00"))]
+    assert field_errors(response, "target_duration") == [
+        refused("Dit onderdeel", 2, 1, breakdown(400, "2:00", total="2:00"))
+    ]
     assert not ModulePartPage.objects.filter(title="Lang deel").exists()
 
 
@@ -173,9 +183,14 @@ def test_a_part_that_pushes_its_module_over_budget_is_refused(editor, sgg):
     assert sgg.estimated_duration_seconds == 9 * 60
     data = part_data("Nog een deel", target_duration=5, publish=True, body=[words(400)])
     response = editor.post(add_url(ModulePartPage, sgg), data)
-    assert field_errors(response, "target_duration") == [refused(
-        "De module 'SGG' met dit onderdeel", 11, 10,
-        breakdown(2000, "10:00", 1, "1:00", "11:00"))]
+    assert field_errors(response, "target_duration") == [
+        refused(
+            "De module 'SGG' met dit onderdeel",
+            11,
+            10,
+            breakdown(2000, "10:00", 1, "1:00", "11:00"),
+        )
+    ]
     assert not ModulePartPage.objects.filter(title="Nog een deel").exists()
     assert SpecialistModulePage.objects.get(pk=sgg.pk).estimated_duration_seconds == 9 * 60
 
@@ -188,27 +203,36 @@ def test_a_part_that_pushes_its_module_over_budget_is_refused(editor, sgg):
 
 def test_editing_a_live_part_counts_its_new_version_instead_of_its_old_one(editor, sgg):
     part = ModulePartPage.objects.child_of(sgg).last()  # the 3 minute part
-    same_length = part_data(part.title, slug=part.slug, target_duration=4, publish=True,
-                            body=[words(300), exercise_data()])  # 2:30, module 8:30
+    same_length = part_data(
+        part.title,
+        slug=part.slug,
+        target_duration=4,
+        publish=True,
+        body=[words(300), exercise_data()],
+    )  # 2:30, module 8:30
     assert editor.post(edit_url(part), same_length).status_code == 302
     assert SpecialistModulePage.objects.get(pk=sgg.pk).estimated_duration_seconds == 510
 
-    longer = part_data(part.title, slug=part.slug, target_duration=5, publish=True,
-                       body=[words(900)])  # 4:30 fits the part, the module would take 10:30
+    longer = part_data(
+        part.title, slug=part.slug, target_duration=5, publish=True, body=[words(900)]
+    )  # 4:30 fits the part, the module would take 10:30
     response = editor.post(edit_url(part), longer)
-    assert field_errors(response, "target_duration") == [refused(
-        "De module 'SGG' met dit onderdeel", 11, 10, breakdown(2100, "10:30", total="10:30"))]
+    assert field_errors(response, "target_duration") == [
+        refused(
+            "De module 'SGG' met dit onderdeel", 11, 10, breakdown(2100, "10:30", total="10:30")
+        )
+    ]
     part.refresh_from_db()
     assert part.estimated_duration_seconds == 150
     assert SpecialistModulePage.objects.get(pk=sgg.pk).estimated_duration_seconds == 510
 
 
 def test_a_specialist_module_cannot_be_published_with_a_target_below_its_parts(editor, sgg):
-    data = module_data(sgg.title, slug=sgg.slug, target_duration=8, icon="shield",
-                       publish=True)
+    data = module_data(sgg.title, slug=sgg.slug, target_duration=8, icon="shield", publish=True)
     response = editor.post(edit_url(sgg), data)
-    assert field_errors(response, "target_duration") == [refused(
-        "Deze module", 9, 8, breakdown(1600, "8:00", 1, "1:00", "9:00"))]
+    assert field_errors(response, "target_duration") == [
+        refused("Deze module", 9, 8, breakdown(1600, "8:00", 1, "1:00", "9:00"))
+    ]
     sgg.refresh_from_db()
     assert sgg.target_duration == 10
 
@@ -220,8 +244,9 @@ def test_a_specialist_module_cannot_be_published_with_a_target_below_its_parts(e
 
 
 def test_the_edit_view_shows_the_estimate_and_its_breakdown(editor, environment):
-    module = factories.basic_module(environment, target_duration=5,
-                                    body=[text_block(400), exercise_block()])
+    module = factories.basic_module(
+        environment, target_duration=5, body=[text_block(400), exercise_block()]
+    )
     html = editor.get(edit_url(module)).content.decode()
     assert "data-duration-estimate" in html
     assert "Geschatte duur van de opgeslagen inhoud: <strong>3 minuten</strong>." in html
@@ -235,8 +260,9 @@ def test_the_edit_view_warns_about_a_draft_over_its_target(editor, environment):
     module.save_revision()
     html = editor.get(edit_url(module)).content.decode()
     assert "Geschatte duur van de opgeslagen inhoud: <strong>4 minuten</strong>." in html
-    assert ("Dat is langer dan de doelduur van 2 minuten: publiceren lukt pas als de inhoud "
-            "erin past.") in html
+    assert (
+        "Dat is langer dan de doelduur van 2 minuten: publiceren lukt pas als de inhoud erin past."
+    ) in html
 
 
 def test_the_edit_view_of_a_specialist_module_shows_the_sum_of_its_parts(editor, sgg):

@@ -19,30 +19,55 @@ pytestmark = pytest.mark.django_db
 
 
 def question(text, level="1", kind="likert", options="", part="first", **fields):
-    return {"text": text, "help_text": "", "level": level, "kind": kind,
-            "options": options, "required": "on", "part": part, **fields}
+    return {
+        "text": text,
+        "help_text": "",
+        "level": level,
+        "kind": kind,
+        "options": options,
+        "required": "on",
+        "part": part,
+        **fields,
+    }
 
 
 def questionnaire_data(questions, initial=0, **fields):
-    return nested_form_data({
-        "title": "Evaluatie na een module", "slug": "evaluatie", "intro": "",
-        "follow_up_after_days": "90", "follow_up_intro": "",
-        "questions": inline_formset(questions, initial=initial), **fields,
-    })
+    return nested_form_data(
+        {
+            "title": "Evaluatie na een module",
+            "slug": "evaluatie",
+            "intro": "",
+            "follow_up_after_days": "90",
+            "follow_up_intro": "",
+            "questions": inline_formset(questions, initial=initial),
+            **fields,
+        }
+    )
 
 
 def test_a_questionnaire_is_stored_with_its_questions_in_order(editor):
-    response = editor.post(snippet_url(Questionnaire, "add"), questionnaire_data([
-        question("Hoe tevreden ben je?"),
-        question("Welke werkvorm hielp het meest?", kind="single", level="2",
-                 options="Tekst\nVideo\nOefening"),
-        question("Pas je het toe in je werk?", level="3", part="follow_up"),
-    ]))
+    response = editor.post(
+        snippet_url(Questionnaire, "add"),
+        questionnaire_data(
+            [
+                question("Hoe tevreden ben je?"),
+                question(
+                    "Welke werkvorm hielp het meest?",
+                    kind="single",
+                    level="2",
+                    options="Tekst\nVideo\nOefening",
+                ),
+                question("Pas je het toe in je werk?", level="3", part="follow_up"),
+            ]
+        ),
+    )
     assert response.status_code == 302
     questionnaire = Questionnaire.objects.get()
     assert [q.text for q in questionnaire.questions.all()] == [
-        "Hoe tevreden ben je?", "Welke werkvorm hielp het meest?",
-        "Pas je het toe in je werk?"]
+        "Hoe tevreden ben je?",
+        "Welke werkvorm hielp het meest?",
+        "Pas je het toe in je werk?",
+    ]
     assert questionnaire.questions.all()[1].option_list == ["Tekst", "Video", "Oefening"]
     assert questionnaire.has_follow_up
 
@@ -50,30 +75,48 @@ def test_a_questionnaire_is_stored_with_its_questions_in_order(editor):
 def test_reordering_questions_in_the_editor_is_kept(editor):
     questionnaire = Questionnaire.objects.create(title="Evaluatie", slug="evaluatie")
     first = Question.objects.create(questionnaire=questionnaire, text="Eerst", sort_order=0)
-    second = Question.objects.create(questionnaire=questionnaire, text="Daarna",
-                                    sort_order=1)
+    second = Question.objects.create(questionnaire=questionnaire, text="Daarna", sort_order=1)
     # The editor's arrows renumber the ORDER fields from 1, as the admin's script does.
-    data = questionnaire_data([
-        question("Eerst", id=str(first.pk), ORDER="2"),
-        question("Daarna", id=str(second.pk), ORDER="1"),
-    ], initial=2)
+    data = questionnaire_data(
+        [
+            question("Eerst", id=str(first.pk), ORDER="2"),
+            question("Daarna", id=str(second.pk), ORDER="1"),
+        ],
+        initial=2,
+    )
     response = editor.post(snippet_url(Questionnaire, "edit", questionnaire.pk), data)
     assert response.status_code == 302
     assert [q.text for q in questionnaire.questions.all()] == ["Daarna", "Eerst"]
 
 
-@pytest.mark.parametrize("fields, field, message", [
-    ({"kind": "single", "options": "Alleen deze"}, "options",
-     "A choice question needs at least two options."),
-    ({"kind": "multiple", "options": "Ja\nJa"}, "options", "Each option may appear only once."),
-    ({"kind": "likert", "options": "Ja\nNee"}, "options", "Only choice questions have options."),
-    ({"level": "1", "part": "follow_up"}, "level",
-     "Follow-up questions measure behaviour: choose level 3."),
-])
-def test_a_wrong_question_is_refused_with_the_message_on_its_field(
-        editor, fields, field, message):
-    response = editor.post(snippet_url(Questionnaire, "add"), questionnaire_data([
-        question("Hoe tevreden ben je?"), question("De foute vraag", **fields)]))
+@pytest.mark.parametrize(
+    "fields, field, message",
+    [
+        (
+            {"kind": "single", "options": "Alleen deze"},
+            "options",
+            "A choice question needs at least two options.",
+        ),
+        ({"kind": "multiple", "options": "Ja\nJa"}, "options", "Each option may appear only once."),
+        (
+            {"kind": "likert", "options": "Ja\nNee"},
+            "options",
+            "Only choice questions have options.",
+        ),
+        (
+            {"level": "1", "part": "follow_up"},
+            "level",
+            "Follow-up questions measure behaviour: choose level 3.",
+        ),
+    ],
+)
+def test_a_wrong_question_is_refused_with_the_message_on_its_field(editor, fields, field, message):
+    response = editor.post(
+        snippet_url(Questionnaire, "add"),
+        questionnaire_data(
+            [question("Hoe tevreden ben je?"), question("De foute vraag", **fields)]
+        ),
+    )
     expected = gettext(message)  # the Dutch text, from the app's catalogue
     assert formset_errors(response, "questions", 1) == {field: [expected]}
     assert formset_errors(response, "questions", 0) == {}
@@ -90,8 +133,9 @@ def test_a_questionnaire_needs_a_question(editor):
 
 def test_a_questionnaire_needs_a_title_and_a_unique_slug(editor):
     Questionnaire.objects.create(title="Bestaat al", slug="evaluatie")
-    response = editor.post(snippet_url(Questionnaire, "add"),
-                           questionnaire_data([question("Vraag")], title=""))
+    response = editor.post(
+        snippet_url(Questionnaire, "add"), questionnaire_data([question("Vraag")], title="")
+    )
     assert field_errors(response, "title") == ["Dit veld is vereist."]
     (message,) = field_errors(response, "slug")
     assert message.startswith("Er bestaat al een ")
@@ -100,8 +144,9 @@ def test_a_questionnaire_needs_a_title_and_a_unique_slug(editor):
 def test_the_listing_shows_the_number_of_questions_and_searches(editor):
     short = Questionnaire.objects.create(title="Kort", slug="kort")
     Question.objects.create(questionnaire=short, text="Een")
-    full = Questionnaire.objects.create(title="Uitgebreid", slug="uitgebreid",
-                                        intro="Over gedrag op de groep.")
+    full = Questionnaire.objects.create(
+        title="Uitgebreid", slug="uitgebreid", intro="Over gedrag op de groep."
+    )
     for index in range(3):
         Question.objects.create(questionnaire=full, text=f"Vraag {index}", sort_order=index)
     response = editor.get(snippet_url(Questionnaire))
@@ -113,11 +158,11 @@ def test_the_listing_shows_the_number_of_questions_and_searches(editor):
 
 
 def test_a_borgbureau_editor_may_manage_questionnaires(client):
-    client.force_login(factories.user("redacteur",
-                                      groups=[Group.objects.get(name="Borgbureau")]))
+    client.force_login(factories.user("redacteur", groups=[Group.objects.get(name="Borgbureau")]))
     assert client.get(snippet_url(Questionnaire)).status_code == 200
-    response = client.post(snippet_url(Questionnaire, "add"),
-                           questionnaire_data([question("Hoe tevreden ben je?")]))
+    response = client.post(
+        snippet_url(Questionnaire, "add"), questionnaire_data([question("Hoe tevreden ben je?")])
+    )
     assert response.status_code == 302
     assert Questionnaire.objects.filter(slug="evaluatie").exists()
 
@@ -130,7 +175,8 @@ def test_the_module_editor_offers_the_questionnaire_on_about_this_module(editor,
     about = BasicModulePage.get_edit_handler().children[1]
     assert str(about.heading) == gettext("About this module")
     assert "questionnaire" in about.get_form_options()["fields"]
-    choices = [str(label) for _value, label in response.context["form"].fields[
-        "questionnaire"].choices]
+    choices = [
+        str(label) for _value, label in response.context["form"].fields["questionnaire"].choices
+    ]
     assert "Evaluatie SGG" in choices
     assert 'name="questionnaire"' in response.content.decode()

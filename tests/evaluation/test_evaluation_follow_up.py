@@ -43,7 +43,8 @@ def first_submission(graphql, module):
 
 def make_due(code):
     models.Response.objects.filter(follow_up_code=code).update(
-        follow_up_due=timezone.localdate() - datetime.timedelta(days=1))
+        follow_up_due=timezone.localdate() - datetime.timedelta(days=1)
+    )
 
 
 def test_the_first_submission_gets_a_code_due_after_the_configured_days(graphql, module):
@@ -72,7 +73,9 @@ def test_the_follow_up_query_shows_the_follow_up_questions(graphql, module):
     assert follow_up["title"] == "Evaluatie module"
     assert follow_up["intro"] == "Een tijd geleden volgde je deze module."
     assert [q["text"] for q in follow_up["questions"]] == [
-        "Pas je het geleerde toe in je werk?", "Geef een voorbeeld."]
+        "Pas je het geleerde toe in je werk?",
+        "Geef een voorbeeld.",
+    ]
     assert {q["level"] for q in follow_up["questions"]} == {3}
     assert follow_up["due"] == (timezone.localdate() + datetime.timedelta(days=90)).isoformat()
     assert follow_up["answered"] is False and follow_up["available"] is False
@@ -92,9 +95,19 @@ def test_the_follow_up_is_answered_once_when_it_is_due(graphql, module):
 
     early = send(graphql, module, answers, follow_up_code=code)
     due = (timezone.localdate() + datetime.timedelta(days=90)).isoformat()
-    assert early == {"ok": False, "followUpCode": None, "followUpDue": None, "errors": [{
-        "field": "followUpCode", "question": None, "code": "FOLLOW_UP_NOT_DUE",
-        "message": f"The follow-up questions can be answered from {due}."}]}
+    assert early == {
+        "ok": False,
+        "followUpCode": None,
+        "followUpDue": None,
+        "errors": [
+            {
+                "field": "followUpCode",
+                "question": None,
+                "code": "FOLLOW_UP_NOT_DUE",
+                "message": f"The follow-up questions can be answered from {due}.",
+            }
+        ],
+    }
     assert models.Response.objects.count() == 1
 
     make_due(code)
@@ -109,12 +122,18 @@ def test_the_follow_up_is_answered_once_when_it_is_due(graphql, module):
     assert [q["part"] for q in follow_up.questions] == ["follow_up", "follow_up"]
 
     # Sending it again is the same submission; a new one is refused.
-    assert send(graphql, module, answers, follow_up_code=code,
-                submission_id=submission_id) == result
+    assert (
+        send(graphql, module, answers, follow_up_code=code, submission_id=submission_id) == result
+    )
     again = send(graphql, module, answers, follow_up_code=code)
-    assert again["errors"] == [{"field": "followUpCode", "question": None,
-                                "code": "FOLLOW_UP_ANSWERED",
-                                "message": "This follow-up was already answered."}]
+    assert again["errors"] == [
+        {
+            "field": "followUpCode",
+            "question": None,
+            "code": "FOLLOW_UP_ANSWERED",
+            "message": "This follow-up was already answered.",
+        }
+    ]
     assert models.Response.objects.count() == 2
     status = graphql(FOLLOW_UP, {"code": code})["data"]["followUp"]
     assert status["answered"] is True and status["available"] is False
@@ -124,19 +143,24 @@ def test_a_wrong_follow_up_code_is_refused(graphql, module):
     first_submission(graphql, module)
     answers = follow_up_answers(module.questionnaire)
     result = send(graphql, module, answers, follow_up_code=uuid.uuid4())
-    assert result["errors"] == [{"field": "followUpCode", "question": None,
-                                 "code": "INVALID_FOLLOW_UP_CODE",
-                                 "message": "The follow-up code is not valid."}]
+    assert result["errors"] == [
+        {
+            "field": "followUpCode",
+            "question": None,
+            "code": "INVALID_FOLLOW_UP_CODE",
+            "message": "The follow-up code is not valid.",
+        }
+    ]
     assert models.Response.objects.count() == 1
 
 
 def test_a_follow_up_code_of_another_module_is_refused(graphql, module):
     code = first_submission(graphql, module)
     make_due(code)
-    other = factories.basic_module(module.get_parent().specific, "Ander",
-                                   questionnaire=module.questionnaire)
-    result = send(graphql, other, follow_up_answers(module.questionnaire),
-                  follow_up_code=code)
+    other = factories.basic_module(
+        module.get_parent().specific, "Ander", questionnaire=module.questionnaire
+    )
+    result = send(graphql, other, follow_up_answers(module.questionnaire), follow_up_code=code)
     assert result["errors"][0]["code"] == "FOLLOW_UP_OTHER_MODULE"
     assert result["errors"][0]["message"] == "The follow-up code belongs to another module."
     assert models.Response.objects.count() == 1
@@ -150,8 +174,7 @@ def test_follow_up_answers_are_checked_against_the_follow_up_questions(graphql, 
     codes = {(error["code"], error["question"]) for error in result["errors"]}
     assert ("REQUIRED", ids["likert"]) in codes
     assert {code for code, _question in codes} == {"UNKNOWN_QUESTION", "REQUIRED"}
-    result = send(graphql, module, [{"question": ids["likert"], "number": 6}],
-                  follow_up_code=code)
+    result = send(graphql, module, [{"question": ids["likert"], "number": 6}], follow_up_code=code)
     assert result["errors"][0]["code"] == "OUT_OF_RANGE"
     assert models.Response.objects.count() == 1
 
@@ -175,6 +198,11 @@ def test_a_follow_up_keeps_the_questionnaire_it_followed(module):
     module.questionnaire = factories.questionnaire(slug="nieuw", follow_up=False)
     module.save()
     later = first.follow_up_due
-    follow_up = submit(module, uuid.uuid4(), follow_up_answers(first.questionnaire),
-                       follow_up_code=first.follow_up_code, today=later).response
+    follow_up = submit(
+        module,
+        uuid.uuid4(),
+        follow_up_answers(first.questionnaire),
+        follow_up_code=first.follow_up_code,
+        today=later,
+    ).response
     assert follow_up.questionnaire == first.questionnaire

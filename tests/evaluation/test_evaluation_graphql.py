@@ -42,9 +42,16 @@ def test_a_module_shows_its_questionnaire_with_the_first_questions(graphql):
     assert [q["kind"] for q in questions] == ["LIKERT", "SCALE", "SINGLE", "MULTIPLE", "OPEN"]
     assert questions[0] == {
         "id": question_ids(module.questionnaire)["likert"],
-        "text": "Hoe tevreden ben je over deze module?", "helpText": "", "level": 1,
-        "kind": "LIKERT", "options": [], "required": True, "minimum": 1, "maximum": 5,
-        "maxLength": None}
+        "text": "Hoe tevreden ben je over deze module?",
+        "helpText": "",
+        "level": 1,
+        "kind": "LIKERT",
+        "options": [],
+        "required": True,
+        "minimum": 1,
+        "maximum": 5,
+        "maxLength": None,
+    }
     assert questions[2]["options"] == ["Ja", "Nee", "Weet ik niet"]
     assert questions[4]["maxLength"] == 2000 and questions[4]["minimum"] is None
     assert questions[4]["helpText"] == "Schrijf wat je wilt."
@@ -52,15 +59,17 @@ def test_a_module_shows_its_questionnaire_with_the_first_questions(graphql):
 
 def test_a_part_finds_the_questionnaire_through_its_module(graphql, environment):
     questionnaire = factories.questionnaire()
-    sgg = factories.specialist_module(environment, "SGG", parts=1, blocks_per_part=1,
-                                      questionnaire=questionnaire)
+    sgg = factories.specialist_module(
+        environment, "SGG", parts=1, blocks_per_part=1, questionnaire=questionnaire
+    )
     part = sgg.get_children().first()
     page = graphql(MODULE_PAGE, {"id": str(part.pk)})["data"]["page"]
     assert page["module"]["questionnaire"]["slug"] == "evaluatie"
 
 
 def test_without_its_own_questionnaire_a_module_shows_the_default_or_none(
-        graphql, environment, settings):
+    graphql, environment, settings
+):
     module = factories.basic_module(environment, "Zonder")
     assert graphql(MODULE_PAGE, {"id": str(module.pk)})["data"]["page"]["questionnaire"] is None
     factories.questionnaire(slug="standaard", follow_up=False)
@@ -82,12 +91,14 @@ def test_a_module_page_with_a_questionnaire_costs_two_queries_more(client):
 
 def make_modules(section, count, questionnaires):
     for number in range(count):
-        factories.basic_module(section, f"Module {number}",
-                               questionnaire=questionnaires[number % len(questionnaires)])
+        factories.basic_module(
+            section, f"Module {number}", questionnaire=questionnaires[number % len(questionnaires)]
+        )
 
 
 def test_a_list_of_modules_costs_the_same_for_5_and_50_questionnaires(
-        client, environment, settings):
+    client, environment, settings
+):
     settings.BORG_LEARNING = {"DEFAULT_QUESTIONNAIRE": "standaard"}
     factories.questionnaire(slug="standaard")
     section = environment.add_child(instance=models.SectionPage(title="Modules"))
@@ -95,7 +106,10 @@ def test_a_list_of_modules_costs_the_same_for_5_and_50_questionnaires(
     make_modules(section, 5, few)
     small, payload = count_queries(client, MODULE_LIST)
     assert {item["questionnaire"]["slug"] for item in payload["data"]["modules"]["items"]} == {
-        "q0", "q1", "standaard"}
+        "q0",
+        "q1",
+        "standaard",
+    }
     many = [factories.questionnaire(slug=f"r{n}") for n in range(30)] + [None]
     make_modules(section, 45, many)
     large, payload = count_queries(client, MODULE_LIST)
@@ -108,8 +122,9 @@ def test_a_list_of_modules_costs_the_same_for_5_and_50_questionnaires(
 
 def test_the_documented_questionnaire_query(graphql, environment):
     module = factories.module_with_questionnaire(environment)
-    sgg = factories.specialist_module(environment, "SGG", questionnaire=module.questionnaire,
-                                      parts=1)
+    sgg = factories.specialist_module(
+        environment, "SGG", questionnaire=module.questionnaire, parts=1
+    )
     for page in (module, sgg):
         answer = graphql(screen_query("questionnaire"), {"id": str(page.pk)})
         questionnaire = answer["data"]["page"]["questionnaire"]

@@ -29,29 +29,57 @@ def post_submission(client, module, answers=None, **headers):
     if answers is None:
         answers = good_answers(module.questionnaire)
     data = submission_input(module, answers)
-    return client.post("/graphql/", json.dumps({"query": SUBMIT, "variables": {"input": data}}),
-                       content_type="application/json", **headers)
+    return client.post(
+        "/graphql/",
+        json.dumps({"query": SUBMIT, "variables": {"input": data}}),
+        content_type="application/json",
+        **headers,
+    )
 
 
 def test_nothing_about_the_learner_is_stored_and_no_cookie_is_set(module):
-    client = Client(REMOTE_ADDR=ADDRESS, HTTP_USER_AGENT=USER_AGENT,
-                    HTTP_REFERER="https://www.example.org/leeromgeving/?learner=42")
+    client = Client(
+        REMOTE_ADDR=ADDRESS,
+        HTTP_USER_AGENT=USER_AGENT,
+        HTTP_REFERER="https://www.example.org/leeromgeving/?learner=42",
+    )
     response = post_submission(client, module)
     assert response.json()["data"]["submitEvaluation"]["ok"] is True
     assert not response.cookies and "Set-Cookie" not in response
     assert Session.objects.count() == 0
 
-    stored = json.dumps([list(models.Response.objects.values()),
-                         list(models.Answer.objects.values())], default=str)
+    stored = json.dumps(
+        [list(models.Response.objects.values()), list(models.Answer.objects.values())], default=str
+    )
     for personal in (ADDRESS, "LearnerPhone", "learner=42"):
         assert personal not in stored
     assert {field.name for field in models.Response._meta.concrete_fields} == {
-        "id", "submission_id", "digest", "questionnaire", "questionnaire_title", "module",
-        "module_title", "part", "submitted_at", "questions", "follow_up_code",
-        "follow_up_due", "first_response"}
+        "id",
+        "submission_id",
+        "digest",
+        "questionnaire",
+        "questionnaire_title",
+        "module",
+        "module_title",
+        "part",
+        "submitted_at",
+        "questions",
+        "follow_up_code",
+        "follow_up_due",
+        "first_response",
+    }
     assert {field.name for field in models.Answer._meta.concrete_fields} == {
-        "id", "response", "question_id", "question_text", "level", "kind", "sort_order",
-        "number", "choices", "text"}
+        "id",
+        "response",
+        "question_id",
+        "question_text",
+        "level",
+        "kind",
+        "sort_order",
+        "number",
+        "choices",
+        "text",
+    }
 
 
 def test_the_rate_limit_refuses_the_next_submission_with_a_clear_error(module, settings):
@@ -62,8 +90,10 @@ def test_the_rate_limit_refuses_the_next_submission_with_a_clear_error(module, s
     body = post_submission(client, module).json()
     assert body["data"] == {"submitEvaluation": None}
     (error,) = body["errors"]
-    assert error["message"] == ("Too many evaluations from this address; try again in an hour "
-                                "(BORG_LEARNING['EVALUATION_RATE_LIMIT']).")
+    assert error["message"] == (
+        "Too many evaluations from this address; try again in an hour "
+        "(BORG_LEARNING['EVALUATION_RATE_LIMIT'])."
+    )
     assert error["extensions"] == {"code": "RATE_LIMITED"}
     assert models.Response.objects.count() == 3
     # Another address has its own count.
@@ -77,8 +107,9 @@ def test_refused_submissions_count_towards_the_limit(module, settings):
     for _ in range(2):
         result = post_submission(client, module, answers=[]).json()["data"]["submitEvaluation"]
         assert result["ok"] is False
-    assert post_submission(client, module).json()["errors"][0]["extensions"]["code"] == \
-        "RATE_LIMITED"
+    assert (
+        post_submission(client, module).json()["errors"][0]["extensions"]["code"] == "RATE_LIMITED"
+    )
 
 
 def test_the_limit_can_be_switched_off(module, settings):
@@ -105,8 +136,10 @@ def test_the_cache_holds_a_keyed_hash_not_the_address(module, settings):
 
 
 def test_behind_a_proxy_the_configured_header_names_the_client(module, settings):
-    settings.BORG_LEARNING = {"EVALUATION_RATE_LIMIT": 1,
-                              "CLIENT_ADDRESS_HEADER": "X-Forwarded-For"}
+    settings.BORG_LEARNING = {
+        "EVALUATION_RATE_LIMIT": 1,
+        "CLIENT_ADDRESS_HEADER": "X-Forwarded-For",
+    }
     proxy = Client(REMOTE_ADDR="10.0.0.1")
     # The last address is the one the site's proxy added; what the client wrote before it
     # does not make a new client.
@@ -119,8 +152,13 @@ def test_behind_a_proxy_the_configured_header_names_the_client(module, settings)
 
 
 def test_a_mutation_over_get_is_refused(client, module):
-    variables = json.dumps({"input": submission_input(
-        module, good_answers(module.questionnaire), submission_id=uuid.uuid4())})
+    variables = json.dumps(
+        {
+            "input": submission_input(
+                module, good_answers(module.questionnaire), submission_id=uuid.uuid4()
+            )
+        }
+    )
     response = client.get("/graphql/", {"query": SUBMIT, "variables": variables})
     assert response.status_code == 405 and response["Allow"] == "POST"
     assert models.Response.objects.count() == 0
@@ -132,8 +170,12 @@ def test_no_submission_or_visit_reads_the_session_of_a_signed_in_visitor(module)
     it would set the cookie), so nothing ties the answers or the visit to the account."""
     client = Client(HTTP_USER_AGENT=USER_AGENT)
     client.force_login(get_user_model().objects.create_user("leerling", password="x"))
-    record = json.dumps({"query": 'mutation ($page: ID!) { recordVisit(page: $page) '
-                                  '{ counted } }', "variables": {"page": str(module.pk)}})
+    record = json.dumps(
+        {
+            "query": "mutation ($page: ID!) { recordVisit(page: $page) { counted } }",
+            "variables": {"page": str(module.pk)},
+        }
+    )
     responses = [
         post_submission(client, module),
         client.post("/graphql/", record, content_type="application/json"),
@@ -148,7 +190,8 @@ def test_no_submission_or_visit_reads_the_session_of_a_signed_in_visitor(module)
 
 
 def test_a_refused_or_failed_submission_logs_neither_the_address_nor_the_answers(
-        module, caplog, monkeypatch):
+    module, caplog, monkeypatch
+):
     client = Client(REMOTE_ADDR=ADDRESS, HTTP_USER_AGENT=USER_AGENT)
     answers = good_answers(module.questionnaire)
     answers[-1]["text"] = "Mijn collega Jan deed het fout."
@@ -158,8 +201,9 @@ def test_a_refused_or_failed_submission_logs_neither_the_address_nor_the_answers
         raise RuntimeError("the database is gone")
 
     with caplog.at_level("DEBUG"):
-        assert post_submission(client, module, wrong).json()["data"]["submitEvaluation"][
-            "ok"] is False
+        assert (
+            post_submission(client, module, wrong).json()["data"]["submitEvaluation"]["ok"] is False
+        )
         monkeypatch.setattr("borg_learning.evaluation.store", fail)
         body = post_submission(client, module, answers).json()
     assert body["errors"][0]["message"] == "Internal server error."

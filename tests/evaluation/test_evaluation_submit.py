@@ -38,8 +38,11 @@ def assert_nothing_stored():
 def answers_with(module, question_kind, **answer):
     """The good answers with the one to ``question_kind`` replaced (or dropped: None)."""
     ids = question_ids(module.questionnaire)
-    result = [answer_ for answer_ in good_answers(module.questionnaire)
-              if answer_["question"] != ids[question_kind]]
+    result = [
+        answer_
+        for answer_ in good_answers(module.questionnaire)
+        if answer_["question"] != ids[question_kind]
+    ]
     if answer:
         result.append({"question": ids[question_kind], **answer})
     return result
@@ -57,8 +60,9 @@ def test_good_answers_are_stored_with_a_snapshot_of_the_questions(graphql, modul
     assert response.questionnaire == module.questionnaire
     assert response.questionnaire_title == "Evaluatie module"
     assert response.part == "first"
-    assert response.questions == [question.snapshot() for question in
-                                  module.questionnaire.questions_of("first")]
+    assert response.questions == [
+        question.snapshot() for question in module.questionnaire.questions_of("first")
+    ]
     assert [q["text"] for q in response.questions][0] == "Hoe tevreden ben je over deze module?"
     stored = {str(answer.question_id): answer for answer in response.answers.all()}
     assert stored[ids["likert"]].number == 4 and stored[ids["likert"]].level == 1
@@ -69,14 +73,21 @@ def test_good_answers_are_stored_with_a_snapshot_of_the_questions(graphql, modul
     assert stored[ids["open"]].text == "Meer voorbeelden graag."
     assert stored[ids["open"]].question_text == "Wat kan beter?"
     assert [answer.kind for answer in response.answers.all()] == [
-        "likert", "scale", "single", "multiple", "open"]
+        "likert",
+        "scale",
+        "single",
+        "multiple",
+        "open",
+    ]
 
 
 def test_optional_questions_may_be_left_out_or_blank(graphql, module, ids):
-    answers = [{"question": ids["likert"], "number": 3},
-               {"question": ids["single"], "choices": ["Nee"]},
-               {"question": ids["open"], "text": "   "},
-               {"question": ids["multiple"], "choices": []}]
+    answers = [
+        {"question": ids["likert"], "number": 3},
+        {"question": ids["single"], "choices": ["Nee"]},
+        {"question": ids["open"], "text": "   "},
+        {"question": ids["multiple"], "choices": []},
+    ]
     assert send(graphql, module, answers)["ok"] is True
     assert models.Answer.objects.count() == 2  # only what was answered
 
@@ -117,7 +128,8 @@ BAD_ANSWERS = [
 
 @pytest.mark.parametrize("kind, answer, code", BAD_ANSWERS)
 def test_a_wrong_answer_is_refused_for_its_question_and_nothing_is_stored(
-        graphql, module, ids, kind, answer, code):
+    graphql, module, ids, kind, answer, code
+):
     result = send(graphql, module, answers_with(module, kind, **answer))
     assert result["ok"] is False and result["followUpCode"] is None
     (error,) = result["errors"]
@@ -131,8 +143,7 @@ def test_the_messages_say_what_is_wrong(graphql, module, ids):
     cases = {
         "likert": ({"number": 9}, "the answer takes a whole number from 1 to 5; got 9."),
         "single": ({"choices": ["Misschien"]}, "'Misschien' is not one of its options."),
-        "open": ({"text": "x" * 2500}, "the answer is 2,500 characters long; the limit is "
-                                       "2,000."),
+        "open": ({"text": "x" * 2500}, "the answer is 2,500 characters long; the limit is 2,000."),
         "scale": ({"text": "acht"}, "the answer takes a whole number from 1 to 10, not text."),
     }
     for kind, (answer, message) in cases.items():
@@ -143,13 +154,18 @@ def test_the_messages_say_what_is_wrong(graphql, module, ids):
 
 
 def test_every_problem_is_reported_at_once(graphql, module, ids):
-    answers = [{"question": ids["likert"], "number": 7},
-               {"question": ids["multiple"], "choices": ["Podcast"]},
-               {"question": "999999", "number": 1}]
+    answers = [
+        {"question": ids["likert"], "number": 7},
+        {"question": ids["multiple"], "choices": ["Podcast"]},
+        {"question": "999999", "number": 1},
+    ]
     result = send(graphql, module, answers)
     assert {(e["question"], e["code"]) for e in result["errors"]} == {
-        (ids["likert"], "OUT_OF_RANGE"), (ids["multiple"], "UNKNOWN_OPTION"),
-        ("999999", "UNKNOWN_QUESTION"), (ids["single"], "REQUIRED")}
+        (ids["likert"], "OUT_OF_RANGE"),
+        (ids["multiple"], "UNKNOWN_OPTION"),
+        ("999999", "UNKNOWN_QUESTION"),
+        (ids["single"], "REQUIRED"),
+    }
     assert_nothing_stored()
 
 
@@ -164,12 +180,18 @@ def test_an_unknown_question_is_refused(graphql, module, question):
 
 def test_a_question_of_another_questionnaire_or_the_follow_up_is_refused(graphql, module):
     other = factories.questionnaire(slug="ander")
-    for question in (question_ids(other)["likert"],
-                     question_ids(module.questionnaire, "follow_up")["likert"]):
+    for question in (
+        question_ids(other)["likert"],
+        question_ids(module.questionnaire, "follow_up")["likert"],
+    ):
         answers = good_answers(module.questionnaire) + [{"question": question, "number": 4}]
         (error,) = send(graphql, module, answers)["errors"]
-        assert error == {"field": "answers", "question": question, "code": "UNKNOWN_QUESTION",
-                         "message": f"Question {question} is not asked here."}
+        assert error == {
+            "field": "answers",
+            "question": question,
+            "code": "UNKNOWN_QUESTION",
+            "message": f"Question {question} is not asked here.",
+        }
     assert_nothing_stored()
 
 
@@ -187,13 +209,23 @@ def test_too_many_answers_are_refused_without_looking_at_each(graphql, module, i
     assert_nothing_stored()
 
 
-@pytest.mark.parametrize("answer", [
-    {"number": "4"}, {"number": 4.5}, {"number": 2**40}, {"choices": [1]}, {"choices": {}},
-    {"text": 12}, {"number": True}, {"choices": [None]},
-])
+@pytest.mark.parametrize(
+    "answer",
+    [
+        {"number": "4"},
+        {"number": 4.5},
+        {"number": 2**40},
+        {"choices": [1]},
+        {"choices": {}},
+        {"text": 12},
+        {"number": True},
+        {"choices": [None]},
+    ],
+)
 def test_values_of_the_wrong_graphql_type_are_a_clear_error(graphql, module, ids, answer):
-    body = graphql(SUBMIT, {"input": submission_input(
-        module, [{"question": ids["likert"], **answer}])})
+    body = graphql(
+        SUBMIT, {"input": submission_input(module, [{"question": ids["likert"], **answer}])}
+    )
     assert body.get("data") is None
     (error,) = body["errors"]
     assert "Variable '$input' got invalid value" in error["message"]
@@ -204,9 +236,16 @@ def test_values_of_the_wrong_graphql_type_are_a_clear_error(graphql, module, ids
 
 
 def unknown_module_message(graphql, module_id, answers=()):
-    body = graphql(SUBMIT, {"input": {"module": str(module_id),
-                                         "submissionId": str(uuid.uuid4()),
-                                         "answers": list(answers)}})
+    body = graphql(
+        SUBMIT,
+        {
+            "input": {
+                "module": str(module_id),
+                "submissionId": str(uuid.uuid4()),
+                "answers": list(answers),
+            }
+        },
+    )
     assert body["data"] == {"submitEvaluation": None}
     (error,) = body["errors"]
     return error["message"], error.get("extensions", {}).get("code")
@@ -214,17 +253,18 @@ def unknown_module_message(graphql, module_id, answers=()):
 
 def test_an_unknown_or_hidden_module_is_a_graphql_error(graphql, module):
     section = module.get_parent().specific
-    draft = factories.basic_module(section, "Concept", questionnaire=module.questionnaire,
-                                   publish=False)
+    draft = factories.basic_module(
+        section, "Concept", questionnaire=module.questionnaire, publish=False
+    )
     private = factories.basic_module(section, "Besloten", questionnaire=module.questionnaire)
     factories.restrict(private)
-    expired = factories.expire(factories.basic_module(section, "Verlopen",
-                                                      questionnaire=module.questionnaire))
+    expired = factories.expire(
+        factories.basic_module(section, "Verlopen", questionnaire=module.questionnaire)
+    )
     sgg = factories.specialist_module(section, "SGG", parts=1, questionnaire=module.questionnaire)
     part = sgg.get_children().first()
     answers = good_answers(module.questionnaire)
-    for module_id in ("999999", "abc", "-1", draft.pk, private.pk, expired.pk, part.pk,
-                      section.pk):
+    for module_id in ("999999", "abc", "-1", draft.pk, private.pk, expired.pk, part.pk, section.pk):
         message, code = unknown_module_message(graphql, module_id, answers)
         assert message == f"There is no published module with id '{module_id}'."
         assert code == "UNKNOWN_MODULE"
@@ -270,16 +310,23 @@ def test_a_reused_submission_id_with_other_answers_is_refused(graphql, module, i
     other = answers_with(module, "likert", number=1)
     result = send(graphql, module, other, submission_id=submission_id)
     assert result["ok"] is False
-    assert result["errors"] == [{
-        "field": "submissionId", "question": None, "code": "SUBMISSION_ID_REUSED",
-        "message": "This submission id was already used with different answers; make a new "
-                   "id for new answers."}]
+    assert result["errors"] == [
+        {
+            "field": "submissionId",
+            "question": None,
+            "code": "SUBMISSION_ID_REUSED",
+            "message": "This submission id was already used with different answers; make a new "
+            "id for new answers.",
+        }
+    ]
     assert list(models.Answer.objects.values_list("number", "choices", "text")) == stored
     # Also for another module with the same answers.
     other_module = factories.module_with_questionnaire(
-        module.get_parent().get_parent().specific, module.questionnaire, "Ander")
-    result = send(graphql, other_module, good_answers(module.questionnaire),
-                  submission_id=submission_id)
+        module.get_parent().get_parent().specific, module.questionnaire, "Ander"
+    )
+    result = send(
+        graphql, other_module, good_answers(module.questionnaire), submission_id=submission_id
+    )
     assert result["errors"][0]["code"] == "SUBMISSION_ID_REUSED"
     assert models.Response.objects.count() == 1
 

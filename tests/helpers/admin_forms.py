@@ -5,15 +5,25 @@ from django.utils.text import slugify
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 __all__ = [
-    "add_url", "block_errors", "edit_url", "field_errors", "inline_formset", "list_block",
-    "nested_form_data", "page_form_data", "rich_text", "snippet_url", "stream_errors",
+    "add_url",
+    "block_errors",
+    "edit_url",
+    "field_errors",
+    "inline_formset",
+    "list_block",
+    "nested_form_data",
+    "page_form_data",
+    "rich_text",
+    "snippet_url",
+    "stream_errors",
     "streamfield",
 ]
 
 
 def add_url(model, parent):
-    return reverse("wagtailadmin_pages:add",
-                   args=[model._meta.app_label, model._meta.model_name, parent.pk])
+    return reverse(
+        "wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, parent.pk]
+    )
 
 
 def edit_url(page):
@@ -21,14 +31,17 @@ def edit_url(page):
 
 
 def snippet_url(model, action="list", *args):
-    return reverse(f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}:{action}",
-                   args=args)
+    return reverse(
+        f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}:{action}", args=args
+    )
 
 
 def list_block(items):
     """Form data of a ListBlock, for use inside ``nested_form_data``."""
-    data = {str(index): {"value": value, "deleted": "", "order": str(index), "id": ""}
-            for index, value in enumerate(items)}
+    data = {
+        str(index): {"value": value, "deleted": "", "order": str(index), "id": ""}
+        for index, value in enumerate(items)
+    }
     data["count"] = str(len(items))
     return data
 
@@ -63,8 +76,9 @@ def stream_errors(response, field="body"):
 def block_errors(response, index=0, field="body"):
     """``{child name: [messages]}`` of the block at ``index`` in a stream field."""
     data = stream_errors(response, field)["blockErrors"][index]
-    return {name: child.get("messages", child)
-            for name, child in data.get("blockErrors", {}).items()}
+    return {
+        name: child.get("messages", child) for name, child in data.get("blockErrors", {}).items()
+    }
 
 
 # --- StreamField form data of the module blocks, as the admin posts them -------------
@@ -83,18 +97,36 @@ def audio_data(media, title="Podcast"):
 
 
 def video_data(media=None, embed_url="", embed_duration="", title="Video"):
-    return ("video", {"title": title, "video": media.pk if media else "", "embed_url": embed_url,
-                      "embed_duration": embed_duration, "transcript": rich_text(""),
-                      "subtitles": ""})
+    return (
+        "video",
+        {
+            "title": title,
+            "video": media.pk if media else "",
+            "embed_url": embed_url,
+            "embed_duration": embed_duration,
+            "transcript": rich_text(""),
+            "subtitles": "",
+        },
+    )
 
 
-def exercise_data(kind="single", options=(("Ja", True), ("Nee", False)),
-                  question="<p>Wat doe je?</p>"):
-    return ("exercise", {
-        "kind": kind, "question": rich_text(question), "explanation": rich_text(""),
-        "options": list_block([{"text": text, "correct": "on" if correct else "",
-                                "feedback": ""} for text, correct in options]),
-    })
+def exercise_data(
+    kind="single", options=(("Ja", True), ("Nee", False)), question="<p>Wat doe je?</p>"
+):
+    return (
+        "exercise",
+        {
+            "kind": kind,
+            "question": rich_text(question),
+            "explanation": rich_text(""),
+            "options": list_block(
+                [
+                    {"text": text, "correct": "on" if correct else "", "feedback": ""}
+                    for text, correct in options
+                ]
+            ),
+        },
+    )
 
 
 def download_data(document):
@@ -102,9 +134,17 @@ def download_data(document):
 
 
 def link_data(page="", url="", document="", label="Kennis vindplaats"):
-    return ("link", {"label": label, "description": "", "kind": "knowledge_site",
-                     "page": getattr(page, "pk", page), "url": url,
-                     "document": getattr(document, "pk", document)})
+    return (
+        "link",
+        {
+            "label": label,
+            "description": "",
+            "kind": "knowledge_site",
+            "page": getattr(page, "pk", page),
+            "url": url,
+            "document": getattr(document, "pk", document),
+        },
+    )
 
 
 def module_data(title, body=(), publish=False, target_duration=10, **fields):
@@ -113,20 +153,31 @@ def module_data(title, body=(), publish=False, target_duration=10, **fields):
     fields.setdefault("copyright_holder", "De Borg")
     fields.setdefault("review_interval_months", "12")
     fields.setdefault("learning_objectives", streamfield([]))
-    return page_form_data(title, publish=publish, target_duration=str(target_duration),
-                          body=streamfield(list(body)), **fields)
+    return page_form_data(
+        title,
+        publish=publish,
+        target_duration=str(target_duration),
+        body=streamfield(list(body)),
+        **fields,
+    )
 
 
 def part_data(title, body=(), publish=False, target_duration=10, **fields):
     fields.setdefault("summary", "Waar dit deel over gaat.")
     fields.setdefault("icon", "book")
-    return page_form_data(title, publish=publish, target_duration=str(target_duration),
-                          body=streamfield(list(body)), **fields)
+    return page_form_data(
+        title,
+        publish=publish,
+        target_duration=str(target_duration),
+        body=streamfield(list(body)),
+        **fields,
+    )
 
 
 def formset_errors(response, name, index=0):
     """``{field: [messages]}`` of one inline form, as the editor sees them on that form."""
     assert response.status_code == 200, response.status_code
     form = response.context["form"].formsets[name].forms[index]
-    return {field: [str(message) for message in messages]
-            for field, messages in form.errors.items()}
+    return {
+        field: [str(message) for message in messages] for field, messages in form.errors.items()
+    }

@@ -9,8 +9,7 @@ SUBMIT = screen_query("submit_evaluation")
 
 def question_ids(questionnaire_, part="first"):
     """Question ids by kind (the follow-up part: "likert" and "open")."""
-    return {question.kind: str(question.pk)
-            for question in questionnaire_.questions_of(part)}
+    return {question.kind: str(question.pk) for question in questionnaire_.questions_of(part)}
 
 
 def good_answers(questionnaire_):
@@ -26,13 +25,18 @@ def good_answers(questionnaire_):
 
 def follow_up_answers(questionnaire_):
     ids = question_ids(questionnaire_, "follow_up")
-    return [{"question": ids["likert"], "number": 5},
-            {"question": ids["open"], "text": "Ik benoem nu eerst wat ik zie."}]
+    return [
+        {"question": ids["likert"], "number": 5},
+        {"question": ids["open"], "text": "Ik benoem nu eerst wat ik zie."},
+    ]
 
 
 def submission_input(module, answers, submission_id=None, follow_up_code=None):
-    data = {"module": str(module.pk), "submissionId": str(submission_id or uuid.uuid4()),
-            "answers": answers}
+    data = {
+        "module": str(module.pk),
+        "submissionId": str(submission_id or uuid.uuid4()),
+        "answers": answers,
+    }
     if follow_up_code:
         data["followUpCode"] = str(follow_up_code)
     return data

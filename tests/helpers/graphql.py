@@ -19,8 +19,11 @@ def count_queries(client, query, variables=None):
     the renditions, as on a live site) and its answer."""
 
     def run():
-        response = client.post("/graphql/", {"query": query, "variables": variables or {}},
-                               content_type="application/json")
+        response = client.post(
+            "/graphql/",
+            {"query": query, "variables": variables or {}},
+            content_type="application/json",
+        )
         payload = response.json()
         assert "errors" not in payload, payload
         return payload

@@ -23,9 +23,13 @@ def report(client, url, params):
 def rows_of(response):
     """The report's rows as the exports write them: ``list_export`` values, in order."""
     view = response.context["view"]
-    return [[view.preprocess_field_value(field, value, "csv")
-             for field, value in view.to_row_dict(row).items()]
-            for row in response.context["object_list"]]
+    return [
+        [
+            view.preprocess_field_value(field, value, "csv")
+            for field, value in view.to_row_dict(row).items()
+        ]
+        for row in response.context["object_list"]
+    ]
 
 
 def csv_rows(response):

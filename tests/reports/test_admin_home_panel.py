@@ -28,8 +28,14 @@ def recent(environment):
     busy.save()
     part = factories.module_part(busy, title="Signaleren")
     quiet = factories.basic_module(environment, title="Basis SGLVG")
-    for page, days_ago, count in ((busy, 0, 5), (busy, 1, 3), (part, 0, 2), (quiet, 29, 1),
-                                  (busy, 30, 100), (environment, 2, 4)):
+    for page, days_ago, count in (
+        (busy, 0, 5),
+        (busy, 1, 3),
+        (part, 0, 2),
+        (quiet, 29, 1),
+        (busy, 30, 100),
+        (environment, 2, 4),
+    ):
         visits(page, today - datetime.timedelta(days=days_ago), count)
     respond(busy, today, {101: 5, 301: 1})
     respond(quiet, today - datetime.timedelta(days=45), {101: 1})
@@ -43,12 +49,15 @@ def panel(response):
     return html, title in html
 
 
-
 def counted(singular, plural, count):
     """A count on the panel as the template words it, in the active language."""
     # The msgid the template makes, with the word in it: an f-string on purpose.
-    return ngettext(f"<strong>%(counter)s</strong> {singular}",  # noqa: INT001
-                    f"<strong>%(counter)s</strong> {plural}", count) % {"counter": count}
+    return ngettext(
+        f"<strong>%(counter)s</strong> {singular}",  # noqa: INT001
+        f"<strong>%(counter)s</strong> {plural}",
+        count,
+    ) % {"counter": count}
+
 
 def test_the_panel_shows_the_last_30_days_at_a_glance(editor, recent):
     response = editor.get(HOME)
@@ -58,18 +67,22 @@ def test_the_panel_shows_the_last_30_days_at_a_glance(editor, recent):
     assert counted("response", "responses", 1) in html  # one, not "1 responses"
     assert 'class="borg-chart"' in html and 'role="img"' in html
     assert "/admin/reports/evaluation/" in html and "/admin/reports/visits/" in html
-    (context,) = [item for item in response.context["panels"]
-                  if item.name == "borg_learning_last_days"]
+    (context,) = [
+        item for item in response.context["panels"] if item.name == "borg_learning_last_days"
+    ]
     data = context.get_context_data({})
     assert [level.score for level in data["levels"]] == [100.0, None, 0.0, 50.0]
     assert [(title, count) for title, count, _url in data["top_modules"]] == [
-        ("SGG", 10), ("Basis SGLVG", 1)]
+        ("SGG", 10),
+        ("Basis SGLVG", 1),
+    ]
 
 
 def test_a_user_who_may_read_only_the_responses_sees_no_visits(client, recent):
     group = Group.objects.create(name="Evaluatie")
-    group.permissions.add(*Permission.objects.filter(
-        codename__in=["access_admin", "view_response"]))
+    group.permissions.add(
+        *Permission.objects.filter(codename__in=["access_admin", "view_response"])
+    )
     client.force_login(factories.user("lezer", groups=[group]))
     html, shown = panel(client.get(HOME))
     assert shown

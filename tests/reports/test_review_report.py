@@ -25,8 +25,15 @@ from tests.helpers.admin_forms import edit_url
 pytestmark = pytest.mark.django_db
 
 REPORT_URL = "/admin/reports/modules-due-for-review/"
-HEADINGS = ["Titel", "Type", "Laatst herzien", "Herzieningstermijn (maanden)",
-            "Te herzien op", "Ontwikkelgroep", "Status"]
+HEADINGS = [
+    "Titel",
+    "Type",
+    "Laatst herzien",
+    "Herzieningstermijn (maanden)",
+    "Te herzien op",
+    "Ontwikkelgroep",
+    "Status",
+]
 
 
 @pytest.fixture
@@ -46,15 +53,25 @@ def modules(environment):
     group = DevelopmentGroup.objects.create(name="Ontwikkelgroep SGG")
     return {
         "recent": factories.basic_module(
-            environment, title="Vers herzien", last_reviewed=timezone.localdate(),
-            review_interval_months=12),
+            environment,
+            title="Vers herzien",
+            last_reviewed=timezone.localdate(),
+            review_interval_months=12,
+        ),
         "overdue": factories.basic_module(
-            environment, title="Al een tijd over tijd", last_reviewed=datetime.date(2022, 3, 15),
-            review_interval_months=12),
+            environment,
+            title="Al een tijd over tijd",
+            last_reviewed=datetime.date(2022, 3, 15),
+            review_interval_months=12,
+        ),
         "never": factories.basic_module(environment, title="Nooit herzien", publish=False),
         "long_overdue": factories.specialist_module(
-            environment, title="Lang over tijd", last_reviewed=datetime.date(2019, 1, 31),
-            review_interval_months=1, development_group=group),
+            environment,
+            title="Lang over tijd",
+            last_reviewed=datetime.date(2019, 1, 31),
+            review_interval_months=1,
+            development_group=group,
+        ),
     }
 
 
@@ -81,8 +98,7 @@ def xlsx_rows(response):
 
 def test_an_admin_sees_the_modules_due_the_most_overdue_first(admin, modules):
     response = admin.get(REPORT_URL)
-    assert listed_titles(response) == ["Nooit herzien", "Lang over tijd",
-                                       "Al een tijd over tijd"]
+    assert listed_titles(response) == ["Nooit herzien", "Lang over tijd", "Al een tijd over tijd"]
     html = response.content.decode()
     assert "Modules aan herziening toe" in html
     assert "Vers herzien" not in html
@@ -92,16 +108,27 @@ def test_an_admin_sees_the_modules_due_the_most_overdue_first(admin, modules):
 
 def test_each_row_shows_the_review_fields_in_dutch(admin, modules):
     html = admin.get(REPORT_URL).content.decode()
-    for text in ("Specialistische module", "Basismodule", "31 januari 2019", "1 maand",
-                 "28 februari 2019", "12 maanden", "15 maart 2023", "Ontwikkelgroep SGG",
-                 "Nooit", "Nu", "concept", "live", "Te herzien op"):
+    for text in (
+        "Specialistische module",
+        "Basismodule",
+        "31 januari 2019",
+        "1 maand",
+        "28 februari 2019",
+        "12 maanden",
+        "15 maart 2023",
+        "Ontwikkelgroep SGG",
+        "Nooit",
+        "Nu",
+        "concept",
+        "live",
+        "Te herzien op",
+    ):
         assert text in html, text
 
 
 def test_the_list_can_be_sorted_on_the_due_date_the_other_way(admin, modules):
     response = admin.get(REPORT_URL, {"ordering": "-review_due_date"})
-    assert listed_titles(response) == ["Al een tijd over tijd", "Lang over tijd",
-                                       "Nooit herzien"]
+    assert listed_titles(response) == ["Al een tijd over tijd", "Lang over tijd", "Nooit herzien"]
 
 
 def test_a_changed_title_shows_as_the_editor_last_wrote_it(admin, modules):
@@ -109,16 +136,19 @@ def test_a_changed_title_shows_as_the_editor_last_wrote_it(admin, modules):
     draft.title = "Agressie, herschreven"
     draft.save_revision()
     response = admin.get(REPORT_URL, {"ordering": "draft_title"})
-    assert listed_titles(response) == ["Agressie, herschreven", "Lang over tijd",
-                                       "Nooit herzien"]
+    assert listed_titles(response) == ["Agressie, herschreven", "Lang over tijd", "Nooit herzien"]
     rows = csv_rows(admin.get(REPORT_URL, {"ordering": "draft_title", "export": "csv"}))
     assert [row[0] for row in rows[1:]] == listed_titles(response)
 
 
 def test_the_list_can_be_filtered_on_a_theme(admin, environment, modules):
     sgg, other = factories.theme(name="SGG"), factories.theme(name="Agressie")
-    for key, themes in (("long_overdue", [sgg]), ("never", [sgg, other]),
-                        ("overdue", [other]), ("recent", [sgg])):
+    for key, themes in (
+        ("long_overdue", [sgg]),
+        ("never", [sgg, other]),
+        ("overdue", [other]),
+        ("recent", [sgg]),
+    ):
         modules[key].themes.set(themes)
         modules[key].save()
     response = admin.get(REPORT_URL, {"theme": sgg.pk})
@@ -136,25 +166,37 @@ def test_when_nothing_is_due_the_report_says_so(admin, environment):
 
 
 def test_a_module_is_due_on_its_due_date_not_the_day_before(environment):
-    factories.basic_module(environment, title="Jaarlijks",
-                           last_reviewed=datetime.date(2024, 2, 29), review_interval_months=12)
+    factories.basic_module(
+        environment,
+        title="Jaarlijks",
+        last_reviewed=datetime.date(2024, 2, 29),
+        review_interval_months=12,
+    )
     pages = Page.objects.all()
     assert not due_for_review(pages, today=datetime.date(2025, 2, 27)).exists()
     (page,) = due_for_review(pages, today=datetime.date(2025, 2, 28))
     assert page.review_due_date == datetime.date(2025, 2, 28)
 
 
-@pytest.mark.parametrize("last_reviewed, months", [
-    (datetime.date(2024, 1, 31), 1), (datetime.date(2023, 1, 31), 1),
-    (datetime.date(2023, 8, 31), 6), (datetime.date(2024, 2, 29), 12),
-    (datetime.date(2024, 5, 31), 1), (datetime.date(2024, 11, 30), 3),
-    (datetime.date(2024, 12, 31), 1), (datetime.date(2024, 12, 15), 14),
-    (datetime.date(2024, 1, 1), 120), (datetime.date(2024, 3, 9), 24),
-])
-def test_the_database_computes_the_due_date_the_model_computes(
-        environment, last_reviewed, months):
-    module = factories.specialist_module(environment, last_reviewed=last_reviewed,
-                                         review_interval_months=months)
+@pytest.mark.parametrize(
+    "last_reviewed, months",
+    [
+        (datetime.date(2024, 1, 31), 1),
+        (datetime.date(2023, 1, 31), 1),
+        (datetime.date(2023, 8, 31), 6),
+        (datetime.date(2024, 2, 29), 12),
+        (datetime.date(2024, 5, 31), 1),
+        (datetime.date(2024, 11, 30), 3),
+        (datetime.date(2024, 12, 31), 1),
+        (datetime.date(2024, 12, 15), 14),
+        (datetime.date(2024, 1, 1), 120),
+        (datetime.date(2024, 3, 9), 24),
+    ],
+)
+def test_the_database_computes_the_due_date_the_model_computes(environment, last_reviewed, months):
+    module = factories.specialist_module(
+        environment, last_reviewed=last_reviewed, review_interval_months=months
+    )
     (page,) = due_for_review(Page.objects.all(), today=datetime.date(2100, 1, 1))
     assert page.review_due_date == module.review_due_date
     modules = SpecialistModulePage.objects.values_list(review_due_date_sql(), flat=True)
@@ -172,8 +214,15 @@ def test_the_csv_export_has_the_rows_of_the_report(admin, modules):
     assert [row[0] for row in rows[1:]] == titles
     assert rows[1:] == [
         ["Nooit herzien", "Basismodule", "", "12", "", "", "concept"],
-        ["Lang over tijd", "Specialistische module", "2019-01-31", "1", "2019-02-28",
-         "Ontwikkelgroep SGG", "live"],
+        [
+            "Lang over tijd",
+            "Specialistische module",
+            "2019-01-31",
+            "1",
+            "2019-02-28",
+            "Ontwikkelgroep SGG",
+            "live",
+        ],
         ["Al een tijd over tijd", "Basismodule", "2022-03-15", "12", "2023-03-15", "", "live"],
     ]
 
@@ -189,11 +238,15 @@ def test_the_csv_export_keeps_the_filter(admin, modules):
 def test_the_xlsx_export_has_the_rows_of_the_report_with_real_dates(admin, modules):
     response = admin.get(REPORT_URL, {"export": "xlsx"})
     assert response["Content-Disposition"].startswith(
-        'attachment; filename="modules-due-for-review-')
+        'attachment; filename="modules-due-for-review-'
+    )
     rows = xlsx_rows(response)
     assert list(rows[0]) == HEADINGS
-    assert [row[0] for row in rows[1:]] == ["Nooit herzien", "Lang over tijd",
-                                            "Al een tijd over tijd"]
+    assert [row[0] for row in rows[1:]] == [
+        "Nooit herzien",
+        "Lang over tijd",
+        "Al een tijd over tijd",
+    ]
     assert rows[2][2] == datetime.date(2019, 1, 31)
     assert rows[2][4] == datetime.date(2019, 2, 28)
 
@@ -219,7 +272,10 @@ def test_a_borgbureau_editor_sees_the_report_of_the_modules_they_edit(client, mo
     assert "modules-due-for-review" in menu_item_names(editor)
     client.force_login(editor)
     assert listed_titles(client.get(REPORT_URL)) == [
-        "Nooit herzien", "Lang over tijd", "Al een tijd over tijd"]
+        "Nooit herzien",
+        "Lang over tijd",
+        "Al een tijd over tijd",
+    ]
 
 
 def test_a_user_who_may_not_edit_pages_gets_no_report(client, modules):
@@ -229,8 +285,11 @@ def test_a_user_who_may_not_edit_pages_gets_no_report(client, modules):
     assert "modules-due-for-review" not in menu_item_names(user)
     client.force_login(user)
     # Wagtail sends a user without the permission back to the dashboard with a message.
-    for url, params in ((REPORT_URL, {}), (REPORT_URL, {"export": "csv"}),
-                        (REPORT_URL + "results/", {})):
+    for url, params in (
+        (REPORT_URL, {}),
+        (REPORT_URL, {"export": "csv"}),
+        (REPORT_URL + "results/", {}),
+    ):
         response = client.get(url, params)
         assert response.status_code == 302
         assert response["Location"] == reverse("wagtailadmin_home")
@@ -248,8 +307,12 @@ def test_an_anonymous_visitor_is_sent_to_the_login(client, modules):
 def add_due_modules(parent, count, group, theme):
     for index in range(count):
         make = factories.basic_module if index % 2 else factories.specialist_module
-        module = make(parent, publish=index % 3 != 0, development_group=group,
-                      last_reviewed=datetime.date(2020, 1 + index % 12, 1))
+        module = make(
+            parent,
+            publish=index % 3 != 0,
+            development_group=group,
+            last_reviewed=datetime.date(2020, 1 + index % 12, 1),
+        )
         module.themes.set([theme])
         module.save()
 
@@ -273,11 +336,18 @@ def count_report_queries(client, params):
 # page permissions, locales, collection permissions for the menu); the report adds the
 # count, the rows, their workflow states, the themes of the filter and the explorer's
 # root. An export has no menu, filter form or count; a theme filter looks the theme up.
-@pytest.mark.parametrize("params, queries", [
-    ({}, 13), ({"export": "csv"}, 8), ({"export": "xlsx"}, 8), ({"theme": "sgg"}, 14),
-])
+@pytest.mark.parametrize(
+    "params, queries",
+    [
+        ({}, 13),
+        ({"export": "csv"}, 8),
+        ({"export": "xlsx"}, 8),
+        ({"theme": "sgg"}, 14),
+    ],
+)
 def test_the_report_costs_the_same_queries_for_3_and_30_modules(
-        client, environment, params, queries):
+    client, environment, params, queries
+):
     client.force_login(factories.user("redacteur", groups=[Group.objects.get(name="Borgbureau")]))
     group, theme = DevelopmentGroup.objects.create(name="Ontwikkelgroep"), factories.theme()
     params = {name: theme.pk if value == "sgg" else value for name, value in params.items()}

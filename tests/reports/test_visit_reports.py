@@ -31,10 +31,14 @@ def figures(response):
 def test_the_report_shows_the_total_each_theme_and_each_page_with_charts(editor, content):
     response = report(editor, VISITS_URL, YEAR)
     assert figures(response) == [
-        ("total", gettext("Whole environment"), 150), ("theme", "Agressie", 10),
-        ("theme", "SGG", 40), ("page", "Leeromgeving", 100),
-        ("page", "Basis SGLVG", 40), ("page", "De-escaleren", 7),
-        ("page", "Omgaan met agressie", 3)]
+        ("total", gettext("Whole environment"), 150),
+        ("theme", "Agressie", 10),
+        ("theme", "SGG", 40),
+        ("page", "Leeromgeving", 100),
+        ("page", "Basis SGLVG", 40),
+        ("page", "De-escaleren", 7),
+        ("page", "Omgaan met agressie", 3),
+    ]
     total = response.context["object_list"][0]
     assert total.series == [0, 0, 140, 0, 10, 0, 0, 0, 0, 0, 0, 0]
     html = response.content.decode()
@@ -48,8 +52,13 @@ def test_the_exports_have_the_figures_and_the_series_of_the_report(editor, conte
     assert expected[0][:3] == [gettext("Total"), gettext("Whole environment"), 150.0]
     assert expected[0][3:] == as_text([[0, 0, 140, 0, 10, 0, 0, 0, 0, 0, 0, 0]])[0]
     rows = csv_rows(editor.get(VISITS_URL, {**YEAR, "export": "csv"}))
-    assert rows[0][:5] == [gettext("Of"), gettext("Name"), gettext("Visits"),
-                           "januari 2025", "februari 2025"]
+    assert rows[0][:5] == [
+        gettext("Of"),
+        gettext("Name"),
+        gettext("Visits"),
+        "januari 2025",
+        "februari 2025",
+    ]
     assert as_text(rows[1:]) == expected
     rows = xlsx_rows(editor.get(VISITS_URL, {**YEAR, "export": "xlsx"}))
     assert as_text(rows[1:]) == expected
@@ -58,22 +67,38 @@ def test_the_exports_have_the_figures_and_the_series_of_the_report(editor, conte
 
 def test_a_theme_or_module_narrows_the_figures(editor, content):
     response = report(editor, VISITS_URL, {**YEAR, "theme": content["sgg"].pk})
-    assert figures(response) == [("total", gettext("Selection"), 40), ("theme", "SGG", 40),
-                                 ("page", "Basis SGLVG", 40)]
+    assert figures(response) == [
+        ("total", gettext("Selection"), 40),
+        ("theme", "SGG", 40),
+        ("page", "Basis SGLVG", 40),
+    ]
     response = report(editor, VISITS_URL, {**YEAR, "module": content["specialist"].pk})
     assert figures(response) == [
-        ("total", gettext("Selection"), 10), ("theme", "Agressie", 10), ("theme", "SGG", 0),
-        ("page", "De-escaleren", 7), ("page", "Omgaan met agressie", 3)]
+        ("total", gettext("Selection"), 10),
+        ("theme", "Agressie", 10),
+        ("theme", "SGG", 0),
+        ("page", "De-escaleren", 7),
+        ("page", "Omgaan met agressie", 3),
+    ]
 
 
 def test_per_day_over_a_short_period(editor, content):
-    response = report(editor, VISITS_URL, {"date_from": "2025-05-01", "date_to": "2025-05-05",
-                                           "interval": "day"})
+    response = report(
+        editor, VISITS_URL, {"date_from": "2025-05-01", "date_to": "2025-05-05", "interval": "day"}
+    )
     total = response.context["object_list"][0]
     assert total.series == [0, 7, 3, 0, 0]
-    rows = csv_rows(editor.get(VISITS_URL, {"date_from": "2025-05-01",
-                                            "date_to": "2025-05-05", "interval": "day",
-                                            "export": "csv"}))
+    rows = csv_rows(
+        editor.get(
+            VISITS_URL,
+            {
+                "date_from": "2025-05-01",
+                "date_to": "2025-05-05",
+                "interval": "day",
+                "export": "csv",
+            },
+        )
+    )
     assert rows[0][3:] == ["1-5-2025", "2-5-2025", "3-5-2025", "4-5-2025", "5-5-2025"]
 
 
@@ -95,8 +120,9 @@ def test_who_sees_the_report(client, content):
     client.force_login(editor)
     assert client.get(VISITS_URL, YEAR).status_code == 200
     group = Group.objects.create(name="Alleen antwoorden")
-    group.permissions.add(*Permission.objects.filter(
-        codename__in=["access_admin", "view_response"]))
+    group.permissions.add(
+        *Permission.objects.filter(codename__in=["access_admin", "view_response"])
+    )
     reader = factories.user("lezer", groups=[group])
     assert "visits" not in menu_item_names(reader)
     client.force_login(reader)
@@ -108,15 +134,22 @@ def test_who_sees_the_report(client, content):
 # tree, the visits per page and period, the titles of the visited pages; a theme filter
 # looks up its theme instead of listing them all); the rest is the admin's own and the
 # filter form's choices, which an export leaves out.
-@pytest.mark.parametrize("params, queries", [
-    (YEAR, 15), ({**YEAR, "export": "csv"}, 9), ({**YEAR, "export": "xlsx"}, 9),
-    ({**YEAR, "theme": "sgg"}, 15),
-])
+@pytest.mark.parametrize(
+    "params, queries",
+    [
+        (YEAR, 15),
+        ({**YEAR, "export": "csv"}, 9),
+        ({**YEAR, "export": "xlsx"}, 9),
+        ({**YEAR, "theme": "sgg"}, 15),
+    ],
+)
 def test_the_report_costs_the_same_queries_for_few_and_many_visit_days(
-        client, content, params, queries):
+    client, content, params, queries
+):
     client.force_login(factories.user("redacteur", groups=[Group.objects.get(name="Borgbureau")]))
-    params = {name: content["sgg"].pk if value == "sgg" else value
-              for name, value in params.items()}
+    params = {
+        name: content["sgg"].pk if value == "sgg" else value for name, value in params.items()
+    }
     small = count_queries(client, VISITS_URL, params)
     for offset in range(200):
         day = datetime.date(2025, 6, 1) + datetime.timedelta(days=offset)

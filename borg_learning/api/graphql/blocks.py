@@ -40,8 +40,9 @@ class TextBlock(graphene.ObjectType):
         name = "LearningTextBlock"
         interfaces = (StreamBlock,)
 
-    html = graphene.String(required=True, description="Rich text, links resolved.",
-                           resolver=rich_text_field("text"))
+    html = graphene.String(
+        required=True, description="Rich text, links resolved.", resolver=rich_text_field("text")
+    )
 
 
 class ImageBlock(graphene.ObjectType):
@@ -49,12 +50,17 @@ class ImageBlock(graphene.ObjectType):
         name = "LearningImageBlock"
         interfaces = (StreamBlock,)
 
-    image = graphene.Field(Image, resolver=object_field("image", "image"),
-                           description="Null when the image was deleted.")
-    alt_text = graphene.String(required=True, resolver=lambda root, info:
-                               root["value"].get("alt_text") or "")
-    caption = graphene.String(required=True, resolver=lambda root, info:
-                              root["value"].get("caption") or "")
+    image = graphene.Field(
+        Image,
+        resolver=object_field("image", "image"),
+        description="Null when the image was deleted.",
+    )
+    alt_text = graphene.String(
+        required=True, resolver=lambda root, info: root["value"].get("alt_text") or ""
+    )
+    caption = graphene.String(
+        required=True, resolver=lambda root, info: root["value"].get("caption") or ""
+    )
 
 
 class AudioBlock(graphene.ObjectType):
@@ -73,14 +79,22 @@ class VideoBlock(graphene.ObjectType):
         interfaces = (StreamBlock,)
 
     title = graphene.String(required=True, resolver=block_field("title"))
-    video = graphene.Field(MediaFile, resolver=object_field("video", "media"),
-                           description="The uploaded video file; null for an embedded video.")
-    embed_url = graphene.String(resolver=lambda root, info: root["value"].get("embed_url") or None,
-                                description="URL of an embedded video (YouTube, Vimeo).")
+    video = graphene.Field(
+        MediaFile,
+        resolver=object_field("video", "media"),
+        description="The uploaded video file; null for an embedded video.",
+    )
+    embed_url = graphene.String(
+        resolver=lambda root, info: root["value"].get("embed_url") or None,
+        description="URL of an embedded video (YouTube, Vimeo).",
+    )
     duration = graphene.Float(required=True, description="Length in seconds.")
     transcript = graphene.String(required=True, resolver=rich_text_field("transcript"))
-    subtitles = graphene.Field(Document, resolver=object_field("subtitles", "document"),
-                               description="WebVTT subtitles for the video file.")
+    subtitles = graphene.Field(
+        Document,
+        resolver=object_field("subtitles", "document"),
+        description="WebVTT subtitles for the video file.",
+    )
 
     def resolve_duration(root, info):
         value = root["value"]
@@ -91,7 +105,8 @@ class VideoBlock(graphene.ObjectType):
 
 
 ExerciseKind = enum_from_choices(
-    content_blocks.ExerciseKind, "LearningExerciseKind", "The kind of an exercise.")
+    content_blocks.ExerciseKind, "LearningExerciseKind", "The kind of an exercise."
+)
 
 
 class ExerciseOption(graphene.ObjectType):
@@ -109,18 +124,25 @@ class ExerciseBlock(graphene.ObjectType):
         name = "LearningExerciseBlock"
         interfaces = (StreamBlock,)
 
-    exercise_type = graphene.Field(ExerciseKind, required=True,
-                          resolver=lambda root, info: root["value"].get("kind") or "single")
+    exercise_type = graphene.Field(
+        ExerciseKind,
+        required=True,
+        resolver=lambda root, info: root["value"].get("kind") or "single",
+    )
     question = graphene.String(required=True, resolver=rich_text_field("question"))
     options = graphene.List(graphene.NonNull(ExerciseOption), required=True)
-    explanation = graphene.String(required=True, resolver=rich_text_field("explanation"),
-                                  description="Shown after answering.")
+    explanation = graphene.String(
+        required=True, resolver=rich_text_field("explanation"), description="Shown after answering."
+    )
 
     def resolve_options(root, info):
         return [
-            ExerciseOption(id=option_id, text=value.get("text") or "",
-                           correct=bool(value.get("correct")),
-                           feedback=value.get("feedback") or "")
+            ExerciseOption(
+                id=option_id,
+                text=value.get("text") or "",
+                correct=bool(value.get("correct")),
+                feedback=value.get("feedback") or "",
+            )
             for option_id, value in raw_list_items(root["value"].get("options"))
         ]
 
@@ -132,8 +154,9 @@ class DownloadBlock(graphene.ObjectType):
 
     document = graphene.Field(Document, resolver=object_field("document", "document"))
     title = graphene.String(required=True, description="The block's title or the document's.")
-    description = graphene.String(required=True, resolver=lambda root, info:
-                                  root["value"].get("description") or "")
+    description = graphene.String(
+        required=True, resolver=lambda root, info: root["value"].get("description") or ""
+    )
 
     def resolve_title(root, info):
         document = Loaders.of(info).get("document", root["value"].get("document"))
@@ -141,12 +164,15 @@ class DownloadBlock(graphene.ObjectType):
 
 
 LinkKind = enum_from_choices(
-    content_blocks.LinkKind, "LearningLinkKind", "What a link block leads to, for its icon.")
+    content_blocks.LinkKind, "LearningLinkKind", "What a link block leads to, for its icon."
+)
 
 
 LinkTarget = enum_from_choices(
-    content_blocks.LinkTarget, "LearningLinkTarget", "Whether a link leads to a page, a URL or a "
-    "document.")
+    content_blocks.LinkTarget,
+    "LearningLinkTarget",
+    "Whether a link leads to a page, a URL or a document.",
+)
 
 
 class LinkBlock(graphene.ObjectType):
@@ -155,10 +181,12 @@ class LinkBlock(graphene.ObjectType):
         interfaces = (StreamBlock,)
 
     label = graphene.String(required=True, resolver=block_field("label"))
-    description = graphene.String(required=True, resolver=lambda root, info:
-                                  root["value"].get("description") or "")
-    link_type = graphene.Field(LinkKind, required=True,
-                          resolver=lambda root, info: root["value"].get("kind") or "other")
+    description = graphene.String(
+        required=True, resolver=lambda root, info: root["value"].get("description") or ""
+    )
+    link_type = graphene.Field(
+        LinkKind, required=True, resolver=lambda root, info: root["value"].get("kind") or "other"
+    )
     target_type = graphene.Field(LinkTarget, required=True)
     url = graphene.String(description="Absolute URL; null when the target is gone or hidden.")
     page_id = graphene.ID(description="Id of the linked learning page, to route internally.")
@@ -187,8 +215,13 @@ class LinkBlock(graphene.ObjectType):
 
 
 BLOCK_TYPES = {
-    "text": TextBlock, "image": ImageBlock, "audio": AudioBlock, "video": VideoBlock,
-    "exercise": ExerciseBlock, "download": DownloadBlock, "link": LinkBlock,
+    "text": TextBlock,
+    "image": ImageBlock,
+    "audio": AudioBlock,
+    "video": VideoBlock,
+    "exercise": ExerciseBlock,
+    "download": DownloadBlock,
+    "link": LinkBlock,
 }
 
 
@@ -209,7 +242,11 @@ def resolve_body(stream_value, info):
     raw = list(stream_value.raw_data)
     Loaders.of(info).want_stream(raw)
     return [
-        {"id": block.get("id") or str(index), "type": block["type"],
-         "value": block.get("value") or {}}
-        for index, block in enumerate(raw) if block.get("type") in BLOCK_TYPES
+        {
+            "id": block.get("id") or str(index),
+            "type": block["type"],
+            "value": block.get("value") or {},
+        }
+        for index, block in enumerate(raw)
+        if block.get("type") in BLOCK_TYPES
     ]

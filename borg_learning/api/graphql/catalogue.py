@@ -12,12 +12,15 @@ from borg_learning.api.graphql.themes import Theme
 from borg_learning.search import in_order, search_ids
 
 ProviderAccess = enum_from_choices(
-    models.ProviderAccess, "LearningProviderAccess", "How learners get access to a provider's "
-    "offers.")
+    models.ProviderAccess,
+    "LearningProviderAccess",
+    "How learners get access to a provider's offers.",
+)
 
 
 OfferingFormat = enum_from_choices(
-    models.OfferingFormat, "LearningOfferingFormat", "How an offer is given.")
+    models.OfferingFormat, "LearningOfferingFormat", "How an offer is given."
+)
 
 
 class Provider(graphene.ObjectType):
@@ -59,8 +62,9 @@ class Offering(graphene.ObjectType):
     provider = graphene.Field(Provider, required=True)
     summary = graphene.String(required=True)
     url = graphene.String(required=True, description="Link to the offer at its provider.")
-    chapters = graphene.List(graphene.NonNull(Chapter), required=True,
-                             description="The table of contents, in order.")
+    chapters = graphene.List(
+        graphene.NonNull(Chapter), required=True, description="The table of contents, in order."
+    )
     themes = graphene.List(graphene.NonNull(Theme), required=True)
     target_groups = graphene.List(graphene.NonNull(Choice), required=True)
     audience_roles = graphene.List(graphene.NonNull(Choice), required=True)
@@ -99,7 +103,8 @@ def offerings_queryset(info):
     """The offers the request may see, with everything a catalogue page shows, in a fixed
     number of queries."""
     return (
-        Loaders.of(info).visibility.offerings(models.Offering.objects.all())
+        Loaders.of(info)
+        .visibility.offerings(models.Offering.objects.all())
         .select_related("provider")
         .prefetch_related("chapters", "themes")
         .order_by("title", "pk")
@@ -108,19 +113,35 @@ def offerings_queryset(info):
 
 class CatalogueQuery:
     catalogue = graphene.Field(
-        OfferingList, required=True, provider=graphene.ID(),
+        OfferingList,
+        required=True,
+        provider=graphene.ID(),
         theme=graphene.String(description="A theme slug."),
         target_group=graphene.String(description="A target group slug."),
-        format=OfferingFormat(), free=graphene.Boolean(description="Only offers that cost 0."),
+        format=OfferingFormat(),
+        free=graphene.Boolean(description="Only offers that cost 0."),
         max_cost=graphene.Float(description="Only offers up to this price (EUR)."),
         search=graphene.String(description="Words to look for in titles and summaries."),
-        limit=graphene.Int(), offset=graphene.Int(),
-        description="Active catalogue offers, filtered and paginated.")
+        limit=graphene.Int(),
+        offset=graphene.Int(),
+        description="Active catalogue offers, filtered and paginated.",
+    )
     offering = graphene.Field(Offering, id=graphene.ID(required=True))
     providers = graphene.List(graphene.NonNull(Provider), required=True)
 
-    def resolve_catalogue(root, info, provider=None, theme=None, target_group=None, format=None,
-                          free=None, max_cost=None, search=None, limit=None, offset=None):
+    def resolve_catalogue(
+        root,
+        info,
+        provider=None,
+        theme=None,
+        target_group=None,
+        format=None,
+        free=None,
+        max_cost=None,
+        search=None,
+        limit=None,
+        offset=None,
+    ):
         offset, limit = page_window(limit, offset)
         queryset = offerings_queryset(info)
         if provider is not None:
@@ -136,10 +157,11 @@ class CatalogueQuery:
         if max_cost is not None:
             queryset = queryset.filter(cost__lte=max_cost)
         if search and search.strip():
-            queryset = in_order(queryset, search_ids(
-                models.Offering.objects.filter(active=True), search))
+            queryset = in_order(
+                queryset, search_ids(models.Offering.objects.filter(active=True), search)
+            )
         queryset = queryset.distinct()
-        items = list(queryset[offset:offset + limit])
+        items = list(queryset[offset : offset + limit])
         loaders = Loaders.of(info)
         for item in items:
             loaders.want("image", item.provider.logo_id)

@@ -17,8 +17,9 @@ class Choice(graphene.ObjectType):
 
 
 def choices(setting, slugs):
-    return [Choice(slug=slug, label=str(learning_settings.label(setting, slug)))
-            for slug in slugs or []]
+    return [
+        Choice(slug=slug, label=str(learning_settings.label(setting, slug))) for slug in slugs or []
+    ]
 
 
 class Colour(graphene.ObjectType):
@@ -35,8 +36,11 @@ class Colour(graphene.ObjectType):
 def colour(slug):
     if not slug:
         return None
-    return Colour(slug=slug, name=str(learning_settings.label("COLOURS", slug)),
-                  hex=colour_hex(slug) or "#000000")
+    return Colour(
+        slug=slug,
+        name=str(learning_settings.label("COLOURS", slug)),
+        hex=colour_hex(slug) or "#000000",
+    )
 
 
 class Icon(graphene.ObjectType):

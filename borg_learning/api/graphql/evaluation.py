@@ -21,18 +21,22 @@ from borg_learning.models.evaluation import NUMBER_RANGES, OPEN_ANSWER_MAX_LENGT
 from borg_learning.visibility import Visibility
 
 register_loadable(
-    "questionnaire", lambda loaders: models.Questionnaire.objects.prefetch_related("questions"))
+    "questionnaire", lambda loaders: models.Questionnaire.objects.prefetch_related("questions")
+)
 
 
 QuestionKind = enum_from_choices(
-    models.evaluation.QuestionKind, "LearningQuestionKind", "The kind of a question and how to "
-    "answer it.", values={
+    models.evaluation.QuestionKind,
+    "LearningQuestionKind",
+    "The kind of a question and how to answer it.",
+    values={
         "LIKERT": "A whole number from 1 to 5 (answer with number).",
         "SCALE": "A whole number from 1 to 10 (answer with number).",
         "SINGLE": "One of the options (answer with choices, one item).",
         "MULTIPLE": "One or more of the options (answer with choices).",
         "OPEN": "Free text (answer with text).",
-    })
+    },
+)
 
 
 class Question(graphene.ObjectType):
@@ -44,11 +48,15 @@ class Question(graphene.ObjectType):
     id = graphene.ID(required=True)
     text = graphene.String(required=True)
     help_text = graphene.String(required=True)
-    level = graphene.Int(required=True,
-                         description="Kirkpatrick level: 1 reaction, 2 learning, 3 behaviour.")
+    level = graphene.Int(
+        required=True, description="Kirkpatrick level: 1 reaction, 2 learning, 3 behaviour."
+    )
     kind = graphene.Field(QuestionKind, required=True)
-    options = graphene.List(graphene.NonNull(graphene.String), required=True,
-                            description="The options of a choice question, in order.")
+    options = graphene.List(
+        graphene.NonNull(graphene.String),
+        required=True,
+        description="The options of a choice question, in order.",
+    )
     required = graphene.Boolean(required=True)
     minimum = graphene.Int(description="Lowest number a LIKERT or SCALE answer may be.")
     maximum = graphene.Int(description="Highest number a LIKERT or SCALE answer may be.")
@@ -64,8 +72,9 @@ class Question(graphene.ObjectType):
         return NUMBER_RANGES.get(question.kind, (None, None))[1]
 
     def resolve_max_length(question, info):
-        return OPEN_ANSWER_MAX_LENGTH if question.kind == models.evaluation.QuestionKind.OPEN \
-            else None
+        return (
+            OPEN_ANSWER_MAX_LENGTH if question.kind == models.evaluation.QuestionKind.OPEN else None
+        )
 
 
 class Questionnaire(graphene.ObjectType):
@@ -78,13 +87,18 @@ class Questionnaire(graphene.ObjectType):
     slug = graphene.String(required=True)
     title = graphene.String(required=True)
     intro = graphene.String(required=True)
-    questions = graphene.List(graphene.NonNull(Question), required=True,
-                              description="The questions asked right after the module.")
+    questions = graphene.List(
+        graphene.NonNull(Question),
+        required=True,
+        description="The questions asked right after the module.",
+    )
     has_follow_up = graphene.Boolean(
-        required=True, description="True when a first submission gets a follow-up code for "
-                                   "questions asked later.")
+        required=True,
+        description="True when a first submission gets a follow-up code for questions asked later.",
+    )
     follow_up_after_days = graphene.Int(
-        required=True, description="Days after the first answers the follow-up is due.")
+        required=True, description="Days after the first answers the follow-up is due."
+    )
 
     def resolve_questions(questionnaire, info):
         return questionnaire.questions_of(Part.FIRST)
@@ -102,11 +116,10 @@ class FollowUp(graphene.ObjectType):
     questions = graphene.List(graphene.NonNull(Question), required=True)
     due = graphene.Date(required=True, description="From this day on it can be answered.")
     answered = graphene.Boolean(required=True)
-    available = graphene.Boolean(required=True,
-                                 description="Due and not yet answered: ask it now.")
-    module = graphene.Field(Module,
-                            description="The module evaluated; null when it is no longer "
-                                        "published.")
+    available = graphene.Boolean(required=True, description="Due and not yet answered: ask it now.")
+    module = graphene.Field(
+        Module, description="The module evaluated; null when it is no longer published."
+    )
 
     def resolve_code(first, info):
         return first.follow_up_code
@@ -136,9 +149,13 @@ class FollowUp(graphene.ObjectType):
 
 def follow_up(code):
     """The first response with this follow-up code, or None."""
-    first = (models.Response.objects.filter(follow_up_code=code, part=Part.FIRST,
-                                            questionnaire__isnull=False)
-             .select_related("questionnaire").first())
+    first = (
+        models.Response.objects.filter(
+            follow_up_code=code, part=Part.FIRST, questionnaire__isnull=False
+        )
+        .select_related("questionnaire")
+        .first()
+    )
     if first is not None:
         first.is_followed_up = models.Response.objects.filter(first_response=first).exists()
     return first
@@ -148,7 +165,8 @@ def follow_up(code):
 
 
 EvaluationErrorCode = enum_from_choices(
-    evaluation.Code, "LearningEvaluationErrorCode", "Why a submission was refused.")
+    evaluation.Code, "LearningEvaluationErrorCode", "Why a submission was refused."
+)
 
 
 class EvaluationError(graphene.ObjectType):
@@ -157,8 +175,9 @@ class EvaluationError(graphene.ObjectType):
     class Meta:
         name = "LearningEvaluationError"
 
-    field = graphene.String(required=True, description="The input field: answers, "
-                                                        "followUpCode, submissionId or module.")
+    field = graphene.String(
+        required=True, description="The input field: answers, followUpCode, submissionId or module."
+    )
     question = graphene.ID(description="The question an answer problem is about.")
     code = graphene.Field(EvaluationErrorCode, required=True)
     message = graphene.String(required=True, description="In English, for developers.")
@@ -182,12 +201,14 @@ class SubmitEvaluationInput(graphene.InputObjectType):
 
     module = graphene.ID(required=True)
     submission_id = graphene.UUID(
-        required=True, description="Made by the client (a random UUID) once per submission; "
-                                   "sending it again stores nothing new.")
+        required=True,
+        description="Made by the client (a random UUID) once per submission; "
+        "sending it again stores nothing new.",
+    )
     answers = graphene.List(graphene.NonNull(AnswerInput), required=True)
     follow_up_code = graphene.UUID(
-        description="To answer the follow-up questions: the code the first submission "
-                    "returned.")
+        description="To answer the follow-up questions: the code the first submission returned."
+    )
 
 
 class SubmitEvaluationPayload(graphene.ObjectType):
@@ -197,13 +218,16 @@ class SubmitEvaluationPayload(graphene.ObjectType):
     ok = graphene.Boolean(required=True, description="True when the answers are stored.")
     follow_up_code = graphene.UUID(
         description="Keep this to answer the follow-up questions later (first submission "
-                    "of a questionnaire with follow-up questions only).")
+        "of a questionnaire with follow-up questions only)."
+    )
     follow_up_due = graphene.Date(description="From this day on the follow-up can be answered.")
     errors = graphene.List(graphene.NonNull(EvaluationError), required=True)
 
 
-RATE_LIMITED = ("Too many evaluations from this address; try again in an hour "
-                "(BORG_LEARNING['EVALUATION_RATE_LIMIT']).")
+RATE_LIMITED = (
+    "Too many evaluations from this address; try again in an hour "
+    "(BORG_LEARNING['EVALUATION_RATE_LIMIT'])."
+)
 
 
 class SubmitEvaluation(graphene.Mutation):
@@ -215,33 +239,46 @@ class SubmitEvaluation(graphene.Mutation):
     Output = SubmitEvaluationPayload
 
     def mutate(root, info, input):
-        if not throttling.allow(info.context, "evaluation",
-                                learning_settings.EVALUATION_RATE_LIMIT):
+        if not throttling.allow(
+            info.context, "evaluation", learning_settings.EVALUATION_RATE_LIMIT
+        ):
             raise GraphQLError(RATE_LIMITED, extensions={"code": "RATE_LIMITED"})
         # Anonymous: a submission never reads the session of a signed-in visitor.
         visibility = Visibility.of(info.context, anonymous=True)
-        module = visibility.pages(Page.objects.filter(
-            pk=database_id(input.module))).specific().first()
+        module = (
+            visibility.pages(Page.objects.filter(pk=database_id(input.module))).specific().first()
+        )
         if not isinstance(module, models.ModulePage):
-            raise GraphQLError(f"There is no published module with id '{input.module}'.",
-                               extensions={"code": "UNKNOWN_MODULE"})
+            raise GraphQLError(
+                f"There is no published module with id '{input.module}'.",
+                extensions={"code": "UNKNOWN_MODULE"},
+            )
         try:
-            submission = evaluation.submit(module, input.submission_id, input.answers,
-                                           follow_up_code=input.get("follow_up_code"))
+            submission = evaluation.submit(
+                module,
+                input.submission_id,
+                input.answers,
+                follow_up_code=input.get("follow_up_code"),
+            )
         except evaluation.SubmissionError as error:
-            if any(problem.code == evaluation.Code.NO_QUESTIONNAIRE
-                   for problem in error.problems):
+            if any(problem.code == evaluation.Code.NO_QUESTIONNAIRE for problem in error.problems):
                 raise GraphQLError(str(error), extensions={"code": "NO_QUESTIONNAIRE"}) from None
             return SubmitEvaluationPayload(ok=False, errors=error.problems)
-        return SubmitEvaluationPayload(ok=True, follow_up_code=submission.follow_up_code,
-                                       follow_up_due=submission.follow_up_due, errors=[])
+        return SubmitEvaluationPayload(
+            ok=True,
+            follow_up_code=submission.follow_up_code,
+            follow_up_due=submission.follow_up_due,
+            errors=[],
+        )
 
 
 class EvaluationQuery:
     follow_up = graphene.Field(
-        FollowUp, code=graphene.UUID(required=True),
+        FollowUp,
+        code=graphene.UUID(required=True),
         description="The follow-up questions of an evaluation, by the code its first "
-                    "submission returned; null for an unknown code.")
+        "submission returned; null for an unknown code.",
+    )
 
     def resolve_follow_up(root, info, code):
         return follow_up(code)
@@ -250,5 +287,6 @@ class EvaluationQuery:
 class EvaluationMutation:
     submit_evaluation = SubmitEvaluation.Field(
         description="Store the answers to a module's evaluation questionnaire (or, with a "
-                    "follow-up code, to its follow-up questions). Problems with the answers "
-                    "come back in errors, and nothing is stored.")
+        "follow-up code, to its follow-up questions). Problems with the answers "
+        "come back in errors, and nothing is stored."
+    )

@@ -22,14 +22,14 @@ class LearningPage(graphene.Interface):
     id = graphene.ID(required=True)
     title = graphene.String(required=True)
     slug = graphene.String(required=True)
-    path = graphene.String(required=True,
-                           description="Path on the site, e.g. /leeromgeving/sgg/.")
+    path = graphene.String(required=True, description="Path on the site, e.g. /leeromgeving/sgg/.")
     url = graphene.String(required=True, description="Absolute URL on the site.")
     seo_title = graphene.String(required=True)
     search_description = graphene.String(required=True)
     last_published_at = graphene.DateTime()
-    is_preview = graphene.Boolean(required=True,
-                                  description="True when this is a draft shown by a preview token.")
+    is_preview = graphene.Boolean(
+        required=True, description="True when this is a draft shown by a preview token."
+    )
 
     @classmethod
     def resolve_type(cls, instance, info):
@@ -49,8 +49,11 @@ class LearningPage(graphene.Interface):
         return bool(getattr(page, "_borg_learning_preview", False))
 
 
-ModuleKind = enum_from_choices(models.ModuleKind, "LearningModuleKind",
-                               "Basic (one page) or specialist (a start page with parts).")
+ModuleKind = enum_from_choices(
+    models.ModuleKind,
+    "LearningModuleKind",
+    "Basic (one page) or specialist (a start page with parts).",
+)
 
 
 class Module(graphene.Interface):
@@ -68,8 +71,7 @@ class Module(graphene.Interface):
     learning_objectives = graphene.List(graphene.NonNull(graphene.String), required=True)
     audience_roles = graphene.List(graphene.NonNull(f"{TYPES}choices.Choice"), required=True)
     target_duration = graphene.Int(required=True, description="Minutes the module may take.")
-    estimated_duration = graphene.Int(required=True,
-                                      description="Estimated minutes, rounded up.")
+    estimated_duration = graphene.Int(required=True, description="Estimated minutes, rounded up.")
     estimated_duration_seconds = graphene.Int(required=True)
     development_group = graphene.Field(f"{TYPES}pages.DevelopmentGroup")
     copyright_holder = graphene.String(required=True)
@@ -78,8 +80,9 @@ class Module(graphene.Interface):
     questionnaire = graphene.Field(
         f"{TYPES}evaluation.Questionnaire",
         description="The evaluation asked at the end of the module: its own or the site's "
-                    "default; null when there is none. A module part's evaluation is its "
-                    "module's.")
+        "default; null when there is none. A module part's evaluation is its "
+        "module's.",
+    )
 
     @classmethod
     def resolve_type(cls, instance, info):
@@ -95,12 +98,15 @@ class Module(graphene.Interface):
         return page.themes.all()
 
     def resolve_learning_objectives(page, info):
-        return [block.get("value") for block in page.learning_objectives.raw_data
-                if block.get("value")]
+        return [
+            block.get("value") for block in page.learning_objectives.raw_data if block.get("value")
+        ]
 
     def resolve_audience_roles(page, info):
-        return [{"slug": slug, "label": str(learning_settings.label("AUDIENCE_ROLES", slug))}
-                for slug in page.audience_roles or []]
+        return [
+            {"slug": slug, "label": str(learning_settings.label("AUDIENCE_ROLES", slug))}
+            for slug in page.audience_roles or []
+        ]
 
     def resolve_estimated_duration(page, info):
         return page.estimated_duration_minutes

@@ -19,7 +19,8 @@ def page_window(limit, offset):
     if not 1 <= limit <= maximum:
         raise GraphQLError(
             f"limit must be between 1 and {maximum} (the page size limit, "
-            f"BORG_LEARNING['GRAPHQL_MAX_PAGE_SIZE']); got {limit}.")
+            f"BORG_LEARNING['GRAPHQL_MAX_PAGE_SIZE']); got {limit}."
+        )
     offset = offset or 0
     if offset < 0:
         raise GraphQLError(f"offset must be 0 or more; got {offset}.")
@@ -29,8 +30,10 @@ def page_window(limit, offset):
 def query_length_error(query):
     maximum = learning_settings.GRAPHQL_MAX_QUERY_LENGTH
     if len(query) > maximum:
-        return (f"The query is {len(query)} characters long, over the query size limit of "
-                f"{maximum} (BORG_LEARNING['GRAPHQL_MAX_QUERY_LENGTH']).")
+        return (
+            f"The query is {len(query)} characters long, over the query size limit of "
+            f"{maximum} (BORG_LEARNING['GRAPHQL_MAX_QUERY_LENGTH'])."
+        )
     return None
 
 
@@ -54,9 +57,13 @@ class DepthLimitRule(ValidationRule):
         maximum = learning_settings.GRAPHQL_MAX_DEPTH
         if depth > maximum:
             name = node.name.value if node.name else "anonymous"
-            self.report_error(GraphQLError(
-                f"Operation '{name}' is {depth} levels deep, over the query depth limit of "
-                f"{maximum} (BORG_LEARNING['GRAPHQL_MAX_DEPTH']).", node))
+            self.report_error(
+                GraphQLError(
+                    f"Operation '{name}' is {depth} levels deep, over the query depth limit of "
+                    f"{maximum} (BORG_LEARNING['GRAPHQL_MAX_DEPTH']).",
+                    node,
+                )
+            )
 
     def depth(self, selection_set, visiting):
         """How many levels of fields a selection set has, its own included."""

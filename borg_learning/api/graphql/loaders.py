@@ -23,7 +23,9 @@ BLOCK_REFERENCES = {
     "link": [("page", "page"), ("document", "document")],
 }
 RICH_TEXT_CHILDREN = {
-    "text": ["text"], "audio": ["transcript"], "video": ["transcript"],
+    "text": ["text"],
+    "audio": ["transcript"],
+    "video": ["transcript"],
     "exercise": ["question", "explanation"],
 }
 RICH_TEXT_REFERENCE = re.compile(
@@ -34,8 +36,9 @@ RICH_TEXT_REFERENCE = re.compile(
 
 def rich_text_references(html):
     for match in RICH_TEXT_REFERENCE.finditer(html or ""):
-        kind, pk = (match.group(1), match.group(2)) if match.group(1) else (
-            match.group(4), match.group(3))
+        kind, pk = (
+            (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+        )
         yield kind, int(pk)
 
 
@@ -143,11 +146,13 @@ class Loaders:
         Worked out from the tree rather than by reversing Wagtail's serve view, which a
         headless site need not route.
         """
-        roots = self.memo("site_roots", lambda: sorted(
-            Site.get_site_root_paths(), key=lambda root: -len(root.root_path)))
+        roots = self.memo(
+            "site_roots",
+            lambda: sorted(Site.get_site_root_paths(), key=lambda root: -len(root.root_path)),
+        )
         for root in roots:
             if page.url_path.startswith(root.root_path):
-                path = page.url_path[len(root.root_path) - 1:]
+                path = page.url_path[len(root.root_path) - 1 :]
                 return path, root.root_url + path
         return page.url_path, self.absolute(page.url_path)
 

@@ -14,12 +14,18 @@ from borg_learning.api.graphql.loaders import Loaders
 from borg_learning.api.graphql.registry import register_loadable
 from borg_learning.conf import learning_settings
 
-register_loadable("image", lambda loaders: loaders.visibility.images(
-    get_image_model().objects.prefetch_renditions(*learning_settings.IMAGE_RENDITIONS)))
-register_loadable("document", lambda loaders: loaders.visibility.documents(
-    get_document_model().objects.all()))
-register_loadable("media", lambda loaders: loaders.visibility.media(
-    get_media_model().objects.all()))
+register_loadable(
+    "image",
+    lambda loaders: loaders.visibility.images(
+        get_image_model().objects.prefetch_renditions(*learning_settings.IMAGE_RENDITIONS)
+    ),
+)
+register_loadable(
+    "document", lambda loaders: loaders.visibility.documents(get_document_model().objects.all())
+)
+register_loadable(
+    "media", lambda loaders: loaders.visibility.media(get_media_model().objects.all())
+)
 
 
 def filter_enum_name(spec):
@@ -47,8 +53,12 @@ class Rendition(graphene.ObjectType):
 
 def rendition(image, spec, info):
     found = image.get_rendition(spec)
-    return Rendition(filter=spec, url=Loaders.of(info).absolute(found.url),
-                     width=found.width, height=found.height)
+    return Rendition(
+        filter=spec,
+        url=Loaders.of(info).absolute(found.url),
+        width=found.width,
+        height=found.height,
+    )
 
 
 class Image(graphene.ObjectType):
@@ -61,12 +71,13 @@ class Image(graphene.ObjectType):
     title = graphene.String(required=True)
     width = graphene.Int(required=True, description="Width of the original, in pixels.")
     height = graphene.Int(required=True, description="Height of the original, in pixels.")
-    rendition = graphene.Field(Rendition, required=True,
-                               filter=graphene.Argument(ImageFilter, required=True))
-    renditions = graphene.List(graphene.NonNull(Rendition), required=True,
-                               description="Every allowed rendition.")
-    srcset = graphene.String(required=True,
-                             description="The width-* renditions as an HTML srcset.")
+    rendition = graphene.Field(
+        Rendition, required=True, filter=graphene.Argument(ImageFilter, required=True)
+    )
+    renditions = graphene.List(
+        graphene.NonNull(Rendition), required=True, description="Every allowed rendition."
+    )
+    srcset = graphene.String(required=True, description="The width-* renditions as an HTML srcset.")
 
     def resolve_rendition(image, info, filter):
         spec = filter.value if hasattr(filter, "value") else filter
@@ -76,10 +87,10 @@ class Image(graphene.ObjectType):
         return [rendition(image, spec, info) for spec in learning_settings.IMAGE_RENDITIONS]
 
     def resolve_srcset(image, info):
-        widths = [spec for spec in learning_settings.IMAGE_RENDITIONS
-                  if spec.startswith("width-")]
-        return ", ".join(f"{r.url} {r.width}w" for r in
-                         (rendition(image, spec, info) for spec in widths))
+        widths = [spec for spec in learning_settings.IMAGE_RENDITIONS if spec.startswith("width-")]
+        return ", ".join(
+            f"{r.url} {r.width}w" for r in (rendition(image, spec, info) for spec in widths)
+        )
 
 
 class Document(graphene.ObjectType):

@@ -26,8 +26,11 @@ def visible_children(page, info):
 def prepare_pages(pages, info):
     """Prefetch what lists of modules show and announce what all the pages refer to, in
     bulk: a list costs the same queries whatever its length."""
-    prefetch_related_objects([page for page in pages if isinstance(page, models.ModulePage)],
-                             "themes", "development_group__members")
+    prefetch_related_objects(
+        [page for page in pages if isinstance(page, models.ModulePage)],
+        "themes",
+        "development_group__members",
+    )
     return Loaders.of(info).want_pages(pages)
 
 
@@ -44,8 +47,11 @@ def specific_window(queryset, offset, limit):
     The total comes with the window's rows (a window function), and each page type in
     the window costs one query: only the rows the answer shows are loaded.
     """
-    rows = list(queryset.annotate(total=Window(Count("pk")))
-                .values_list("pk", "content_type_id", "total")[offset:offset + limit])
+    rows = list(
+        queryset.annotate(total=Window(Count("pk"))).values_list("pk", "content_type_id", "total")[
+            offset : offset + limit
+        ]
+    )
     if not rows:
         return [], queryset.count() if offset else 0
     pks_by_type = defaultdict(list)
@@ -62,15 +68,21 @@ def specific_window(queryset, offset, limit):
 def all_visible_modules(info):
     """Every live module, once per request, ready for lists."""
     return Loaders.of(info).memo(
-        "modules", lambda: prepare_pages(list(visible_modules(info).specific()), info))
+        "modules", lambda: prepare_pages(list(visible_modules(info).specific()), info)
+    )
 
 
 def specialist_modules_by_path(info):
     """Live specialist modules by tree path, once per request: a list of parts (search
     results, say) finds each part's module without a query per part."""
-    return Loaders.of(info).memo("specialist_modules_by_path", lambda: {
-        module.path: module for module in all_visible_modules(info)
-        if isinstance(module, models.SpecialistModulePage)})
+    return Loaders.of(info).memo(
+        "specialist_modules_by_path",
+        lambda: {
+            module.path: module
+            for module in all_visible_modules(info)
+            if isinstance(module, models.SpecialistModulePage)
+        },
+    )
 
 
 def modules_by_theme(info):
@@ -86,6 +98,7 @@ def modules_by_theme(info):
 
 def parts_by_module(info):
     """Live parts of all specialist modules, grouped by the module's tree path."""
+
     def group():
         objects = Loaders.of(info)
         parts = list(objects.visible(models.ModulePartPage.objects.all()).order_by("path"))

@@ -1,6 +1,5 @@
 """The page types of the learning environment, as the screens of the frontend need them."""
 
-
 import graphene
 from django.core.signing import BadSignature, SignatureExpired
 from graphql import GraphQLError
@@ -58,7 +57,8 @@ class FeedbackLink(graphene.ObjectType):
 
 
 StartButtonTarget = enum_from_choices(
-    models.StartButton.Target, "LearningStartButtonTarget", "Where a start button leads.")
+    models.StartButton.Target, "LearningStartButtonTarget", "Where a start button leads."
+)
 
 
 class StartButton(graphene.ObjectType):
@@ -69,8 +69,10 @@ class StartButton(graphene.ObjectType):
 
     label = graphene.String(required=True)
     target_type = graphene.Field(StartButtonTarget, required=True)
-    url = graphene.String(description="Absolute URL of the target page or website; null for a "
-                                      "theme or a target the learner may not see.")
+    url = graphene.String(
+        description="Absolute URL of the target page or website; null for a "
+        "theme or a target the learner may not see."
+    )
     page = graphene.Field(LearningPage, description="The target page, when it is one of ours.")
     theme = graphene.Field(Theme)
     colour = graphene.Field(Colour)
@@ -107,8 +109,11 @@ class LearningEnvironmentPage(graphene.ObjectType):
     intro = graphene.String(required=True)
     feedback_link = graphene.Field(FeedbackLink)
     buttons = graphene.List(graphene.NonNull(StartButton), required=True)
-    children = graphene.List(graphene.NonNull(LearningPage), required=True,
-                             description="Sections, modules and catalogues directly below.")
+    children = graphene.List(
+        graphene.NonNull(LearningPage),
+        required=True,
+        description="Sections, modules and catalogues directly below.",
+    )
 
     def resolve_intro(page, info):
         return expand_rich_text(page.intro, info)
@@ -142,8 +147,9 @@ class SectionPage(graphene.ObjectType):
         return expand_rich_text(page.intro, info)
 
     def resolve_modules(page, info):
-        return [child for child in visible_children(page, info)
-                if isinstance(child, models.ModulePage)]
+        return [
+            child for child in visible_children(page, info) if isinstance(child, models.ModulePage)
+        ]
 
     def resolve_children(page, info):
         return visible_children(page, info)
@@ -177,8 +183,9 @@ class ModulePartPage(graphene.ObjectType):
     estimated_duration = graphene.Int(required=True)
     estimated_duration_seconds = graphene.Int(required=True)
     body = graphene.List(graphene.NonNull(ModuleBlock), required=True)
-    module = graphene.Field(lambda: SpecialistModulePage,
-                            description="The specialist module this part belongs to.")
+    module = graphene.Field(
+        lambda: SpecialistModulePage, description="The specialist module this part belongs to."
+    )
 
     def resolve_icon(page, info):
         return icon(page.icon)
@@ -203,8 +210,9 @@ class SpecialistModulePage(graphene.ObjectType):
 
     icon = graphene.Field(Icon)
     explanation = graphene.String(required=True)
-    parts = graphene.List(graphene.NonNull(ModulePartPage), required=True,
-                          description="Live parts in tree order.")
+    parts = graphene.List(
+        graphene.NonNull(ModulePartPage), required=True, description="Live parts in tree order."
+    )
 
     def resolve_icon(page, info):
         return icon(page.icon)
@@ -266,18 +274,28 @@ def page_from_preview_token(token):
 
 class PagesQuery:
     learning_environment = graphene.Field(
-        LearningEnvironmentPage, id=graphene.ID(),
-        description="The start page: by id, or else the first one of the requested site.")
+        LearningEnvironmentPage,
+        id=graphene.ID(),
+        description="The start page: by id, or else the first one of the requested site.",
+    )
     page = graphene.Field(
-        LearningPage, id=graphene.ID(), path=graphene.String(),
+        LearningPage,
+        id=graphene.ID(),
+        path=graphene.String(),
         preview_token=graphene.String(),
         description="Any learning page by id, by path on the site (e.g. /leeromgeving/sgg/) or "
-                    "by a preview token from the Wagtail admin (shows the draft). Give one.")
+        "by a preview token from the Wagtail admin (shows the draft). Give one.",
+    )
     modules = graphene.Field(
-        ModuleList, required=True, theme=graphene.String(description="A theme slug."),
-        role=graphene.String(description="An audience role slug."), kind=ModuleKind(),
-        limit=graphene.Int(), offset=graphene.Int(),
-        description="Live modules in tree order, filtered by theme, role and kind.")
+        ModuleList,
+        required=True,
+        theme=graphene.String(description="A theme slug."),
+        role=graphene.String(description="An audience role slug."),
+        kind=ModuleKind(),
+        limit=graphene.Int(),
+        offset=graphene.Int(),
+        description="Live modules in tree order, filtered by theme, role and kind.",
+    )
 
     def resolve_learning_environment(root, info, id=None):
         loaders = Loaders.of(info)
@@ -286,13 +304,18 @@ class PagesQuery:
             page = queryset.filter(pk=database_id(id)).first()
         else:
             root_page = site_root(info)
-            page = (root_page and queryset.descendant_of(root_page, inclusive=True)
-                    .order_by("path").first()) or queryset.order_by("path").first()
+            page = (
+                root_page
+                and queryset.descendant_of(root_page, inclusive=True).order_by("path").first()
+            ) or queryset.order_by("path").first()
         return loaders.want_pages([page])[0] if page else None
 
     def resolve_page(root, info, id=None, path=None, preview_token=None):
-        given = [name for name, value in
-                 (("id", id), ("path", path), ("previewToken", preview_token)) if value]
+        given = [
+            name
+            for name, value in (("id", id), ("path", path), ("previewToken", preview_token))
+            if value
+        ]
         if len(given) != 1:
             raise GraphQLError("Give exactly one of id, path or previewToken.")
         loaders = Loaders.of(info)
@@ -323,7 +346,8 @@ class PagesQuery:
             queryset = queryset.filter(audience_roles__icontains=f'"{role}"')
         kind = getattr(kind, "value", kind)
         if kind is not None:
-            queryset = queryset.type(models.SpecialistModulePage if kind == "specialist"
-                                     else models.BasicModulePage)
+            queryset = queryset.type(
+                models.SpecialistModulePage if kind == "specialist" else models.BasicModulePage
+            )
         items, total = specific_window(queryset, offset, limit)
         return ModuleList(total_count=total, items=prepare_pages(items, info))

@@ -42,9 +42,11 @@ def expand_rich_text(html, info):
         if image is None:
             return ""
         rendition = image.get_rendition(largest_width_filter())
-        return (f'<img src="{escape(objects.absolute(rendition.url))}" '
-                f'width="{rendition.width}" height="{rendition.height}" '
-                f'alt="{escape(attrs.get("alt", ""))}">')
+        return (
+            f'<img src="{escape(objects.absolute(rendition.url))}" '
+            f'width="{rendition.width}" height="{rendition.height}" '
+            f'alt="{escape(attrs.get("alt", ""))}">'
+        )
 
     return EMBED_TAG.sub(embed, A_TAG.sub(link, html))
 

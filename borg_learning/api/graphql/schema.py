@@ -25,14 +25,22 @@ from borg_learning.api.graphql.visits import VisitsMutation
 
 class VersionQuery:
     borg_learning_version = graphene.String(
-        required=True, description="The version of borg_learning serving this API.")
+        required=True, description="The version of borg_learning serving this API."
+    )
 
     def resolve_borg_learning_version(root, info):
         return __version__
 
 
-CORE_QUERIES = (VersionQuery, PagesQuery, ThemesQuery, CatalogueQuery, SearchQuery,
-                ChoicesQuery, EvaluationQuery)
+CORE_QUERIES = (
+    VersionQuery,
+    PagesQuery,
+    ThemesQuery,
+    CatalogueQuery,
+    SearchQuery,
+    ChoicesQuery,
+    EvaluationQuery,
+)
 CORE_MUTATIONS = (EvaluationMutation, VisitsMutation)
 
 
@@ -44,15 +52,18 @@ def hooked(name):
 def schema_types():
     """The types to name in ``graphene.Schema(types=...)``: every learning page type
     (interfaces alone do not reach them) and those the sub-apps register."""
-    return [*dict.fromkeys([*PAGE_TYPES.values(),
-                            *hooked("register_learning_graphql_types")])]
+    return [*dict.fromkeys([*PAGE_TYPES.values(), *hooked("register_learning_graphql_types")])]
 
 
-Query = type("Query", (*CORE_QUERIES, *hooked("register_learning_graphql_query"),
-                       graphene.ObjectType), {
-    "__doc__": "The learning environment's queries; mix into a site's own Query."})
-Mutation = type("Mutation", (*CORE_MUTATIONS, *hooked("register_learning_graphql_mutation"),
-                             graphene.ObjectType), {
-    "__doc__": "The learning environment's mutations; mix into a site's own Mutation."})
+Query = type(
+    "Query",
+    (*CORE_QUERIES, *hooked("register_learning_graphql_query"), graphene.ObjectType),
+    {"__doc__": "The learning environment's queries; mix into a site's own Query."},
+)
+Mutation = type(
+    "Mutation",
+    (*CORE_MUTATIONS, *hooked("register_learning_graphql_mutation"), graphene.ObjectType),
+    {"__doc__": "The learning environment's mutations; mix into a site's own Mutation."},
+)
 
 schema = graphene.Schema(query=Query, mutation=Mutation, types=schema_types())

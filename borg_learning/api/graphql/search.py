@@ -36,9 +36,13 @@ class SearchResults(graphene.ObjectType):
 
 class SearchQuery:
     search = graphene.Field(
-        SearchResults, required=True, query=graphene.String(required=True),
-        limit=graphene.Int(), offset=graphene.Int(),
-        description="Modules, module parts and offers matching the words, best first.")
+        SearchResults,
+        required=True,
+        query=graphene.String(required=True),
+        limit=graphene.Int(),
+        offset=graphene.Int(),
+        description="Modules, module parts and offers matching the words, best first.",
+    )
 
     def resolve_search(root, info, query, limit=None, offset=None):
         offset, limit = page_window(limit, offset)
@@ -54,6 +58,6 @@ class SearchQuery:
         ids = search_ids(models.Offering.objects.filter(active=True), query)
         offerings = list(in_order(offerings_queryset(info), ids))
         hits = results + offerings
-        page = hits[offset:offset + limit]
+        page = hits[offset : offset + limit]
         prepare_pages([hit for hit in page if not isinstance(hit, models.Offering)], info)
         return SearchResults(total_count=len(hits), items=page)

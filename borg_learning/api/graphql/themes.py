@@ -15,8 +15,11 @@ class Theme(graphene.ObjectType):
     description = graphene.String(required=True)
     colour = graphene.Field(Colour, required=True)
     icon = graphene.Field(Icon, required=True)
-    modules = graphene.List(graphene.NonNull(Module), required=True,
-                            description="Live modules with this theme, in tree order.")
+    modules = graphene.List(
+        graphene.NonNull(Module),
+        required=True,
+        description="Live modules with this theme, in tree order.",
+    )
 
     class Meta:
         name = "LearningTheme"
@@ -33,8 +36,11 @@ class Theme(graphene.ObjectType):
 
 
 class ThemesQuery:
-    themes = graphene.List(graphene.NonNull(Theme), required=True,
-                           description="All themes with their modules: the theme overview map.")
+    themes = graphene.List(
+        graphene.NonNull(Theme),
+        required=True,
+        description="All themes with their modules: the theme overview map.",
+    )
     theme = graphene.Field(Theme, slug=graphene.String(required=True))
 
     def resolve_themes(root, info):

@@ -31,8 +31,9 @@ GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
 # What no database column can store: NUL, and halves of a surrogate pair (JSON allows both).
 UNSTORABLE = re.compile(r"[\x00\ud800-\udfff]")
-UNSTORABLE_MESSAGE = ("Text in a query or its variables may not contain NUL characters or "
-                      "unpaired surrogates.")
+UNSTORABLE_MESSAGE = (
+    "Text in a query or its variables may not contain NUL characters or unpaired surrogates."
+)
 
 
 def has_unstorable_text(value):
@@ -124,22 +125,33 @@ class GraphQLHTTPView(View):
         media_type = accepted_media_type(request)
         if media_type is None:
             return self.error_response(
-                JSON, RequestError(f"Accept {GRAPHQL_RESPONSE} or {JSON}.", status=406), 406)
+                JSON, RequestError(f"Accept {GRAPHQL_RESPONSE} or {JSON}.", status=406), 406
+            )
         if request.method not in ("GET", "POST"):
-            return self.error_response(media_type, RequestError(
-                "GraphQL requests use GET or POST.", 405, {"Allow": "GET, POST"}), 405)
+            return self.error_response(
+                media_type,
+                RequestError("GraphQL requests use GET or POST.", 405, {"Allow": "GET, POST"}),
+                405,
+            )
         try:
             query, variables, operation_name = self.read_params(request)
             payload = self.execute(request, query, variables, operation_name)
         except RequestError as error:
-            status = 200 if (error.graphql and error.status == 400 and media_type == JSON) \
+            status = (
+                200
+                if (error.graphql and error.status == 400 and media_type == JSON)
                 else error.status
+            )
             return self.error_response(media_type, error, status)
         return self.respond(media_type, payload, 200)
 
     def wants_graphiql(self, request):
-        return (request.method == "GET" and graphiql_enabled() and "query" not in request.GET
-                and "text/html" in request.headers.get("Accept", ""))
+        return (
+            request.method == "GET"
+            and graphiql_enabled()
+            and "query" not in request.GET
+            and "text/html" in request.headers.get("Accept", "")
+        )
 
     def read_params(self, request):
         if request.method == "GET":
@@ -188,18 +200,25 @@ class GraphQLHTTPView(View):
             raise RequestError(UNSTORABLE_MESSAGE, graphql=True)
         operation = get_operation_ast(document, operation_name)
         if operation is None:
-            raise RequestError("Name the operation to run with 'operationName'."
-                               if operation_name is None else
-                               f"There is no operation named '{operation_name}'.",
-                               graphql=True)
+            raise RequestError(
+                "Name the operation to run with 'operationName'."
+                if operation_name is None
+                else f"There is no operation named '{operation_name}'.",
+                graphql=True,
+            )
         if request.method == "GET" and operation.operation != OperationType.QUERY:
-            raise RequestError("Only queries may be sent with GET; use POST.", 405,
-                               {"Allow": "POST"})
-        result = execute(schema, document, context_value=request,
-                         variable_values=variables, operation_name=operation_name)
+            raise RequestError(
+                "Only queries may be sent with GET; use POST.", 405, {"Allow": "POST"}
+            )
+        result = execute(
+            schema,
+            document,
+            context_value=request,
+            variable_values=variables,
+            operation_name=operation_name,
+        )
         if result.data is None and result.errors and all(e.path is None for e in result.errors):
-            raise RequestError("; ".join(error.message for error in result.errors),
-                               graphql=True)
+            raise RequestError("; ".join(error.message for error in result.errors), graphql=True)
         payload = {"data": result.data}
         if result.errors:
             payload["errors"] = [self.format_error(error) for error in result.errors]
@@ -209,17 +228,24 @@ class GraphQLHTTPView(View):
         original = error.original_error
         if original is not None and not isinstance(original, GraphQLError):
             logger.exception("Error while resolving %s", error.path, exc_info=original)
-            return {"message": "Internal server error.", "path": error.path,
-                    "locations": [loc._asdict() for loc in error.locations or []]}
+            return {
+                "message": "Internal server error.",
+                "path": error.path,
+                "locations": [loc._asdict() for loc in error.locations or []],
+            }
         return error.formatted
 
     def respond(self, media_type, payload, status, headers=None):
-        response = HttpResponse(json.dumps(payload, cls=DjangoJSONEncoder), status=status,
-                                content_type=f"{media_type}; charset=utf-8")
+        response = HttpResponse(
+            json.dumps(payload, cls=DjangoJSONEncoder),
+            status=status,
+            content_type=f"{media_type}; charset=utf-8",
+        )
         for name, value in (headers or {}).items():
             response[name] = value
         return response
 
     def error_response(self, media_type, error, status):
-        return self.respond(media_type, {"errors": [{"message": error.message}]}, status,
-                            error.headers)
+        return self.respond(
+            media_type, {"errors": [{"message": error.message}]}, status, error.headers
+        )

@@ -11,8 +11,10 @@ class RecordVisitPayload(graphene.ObjectType):
         name = "LearningRecordVisitPayload"
 
     counted = graphene.Boolean(
-        required=True, description="False for bots, previews and pages that are not "
-                                   "published learning pages; such a visit is not an error.")
+        required=True,
+        description="False for bots, previews and pages that are not "
+        "published learning pages; such a visit is not an error.",
+    )
 
 
 class RecordVisit(graphene.Mutation):
@@ -31,12 +33,12 @@ class RecordVisit(graphene.Mutation):
         if getattr(request, "_borg_learning_visit_recorded", False):
             return RecordVisitPayload(counted=False)
         request._borg_learning_visit_recorded = True
-        counted = visits.record_visit(database_id(page), request.headers,
-                                      preview=bool(preview))
+        counted = visits.record_visit(database_id(page), request.headers, preview=bool(preview))
         return RecordVisitPayload(counted=counted)
 
 
 class VisitsMutation:
     record_visit = RecordVisit.Field(
         description="Count a visit to a learning page (or use POST /api/visits/ with "
-                    "navigator.sendBeacon).")
+        "navigator.sendBeacon)."
+    )

@@ -14,8 +14,10 @@ class ChoiceListSerializer(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, value):
-        return [{"slug": slug, "label": str(learning_settings.label(self.setting, slug))}
-                for slug in value or []]
+        return [
+            {"slug": slug, "label": str(learning_settings.label(self.setting, slug))}
+            for slug in value or []
+        ]
 
 
 class ThemeSerializer(serializers.Serializer):

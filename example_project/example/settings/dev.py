@@ -6,7 +6,9 @@ DEBUG = True
 SECRET_KEY = "dev-only-not-secret-borg-learning"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
 CORS_ALLOWED_ORIGINS = [
-    "http://127.0.0.1:8000", "http://localhost:8000", "http://127.0.0.1:5173",
+    "http://127.0.0.1:8000",
+    "http://localhost:8000",
+    "http://127.0.0.1:5173",
     "http://localhost:5173",
 ]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -17,8 +17,14 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 FRONTEND = Path(__file__).resolve().parents[2] / "frontend"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
@@ -59,8 +65,7 @@ def site(django_db_setup, django_db_blocker):
         server = LiveServer("localhost")
         demo.url = server.url
         # The frontend app's templates and static files, without reinstalling apps.
-        templates = [{**engine, "DIRS": [FRONTEND / "templates"]}
-                     for engine in settings.TEMPLATES]
+        templates = [{**engine, "DIRS": [FRONTEND / "templates"]} for engine in settings.TEMPLATES]
         example_site = override_settings(
             TEMPLATES=templates,
             STATICFILES_DIRS=[FRONTEND / "static"],
@@ -68,8 +73,10 @@ def site(django_db_setup, django_db_blocker):
             # As in the example site: every module asks the demo questionnaire.
             BORG_LEARNING={"DEFAULT_QUESTIONNAIRE": "evaluatie-module"},
             # "Preview" in the admin sends the editor to this frontend.
-            WAGTAIL_HEADLESS_PREVIEW={"CLIENT_URLS": {"default": server.url},
-                                      "REDIRECT_ON_PREVIEW": True},
+            WAGTAIL_HEADLESS_PREVIEW={
+                "CLIENT_URLS": {"default": server.url},
+                "REDIRECT_ON_PREVIEW": True,
+            },
         )
         example_site.enable()
     try:
@@ -78,8 +85,13 @@ def site(django_db_setup, django_db_blocker):
         example_site.disable()
         server.stop()
         with django_db_blocker.unblock():
-            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True,
-                         reset_sequences=False)
+            call_command(
+                "flush",
+                interactive=False,
+                verbosity=0,
+                inhibit_post_migrate=True,
+                reset_sequences=False,
+            )
             connection.creation.deserialize_db_from_string(before)
         from wagtail.models import Site
 
@@ -113,7 +125,7 @@ def path(page):
     from wagtail.models import Site
 
     root = Site.objects.get(is_default_site=True).root_page
-    return page.url_path[len(root.url_path) - 1:]
+    return page.url_path[len(root.url_path) - 1 :]
 
 
 class Screen:
@@ -123,8 +135,12 @@ class Screen:
         self.page = page
         self.base_url = base_url
         self.errors = []
-        page.on("console", lambda message: message.type == "error"
-                and self.errors.append(f"console: {message.text}"))
+        page.on(
+            "console",
+            lambda message: (
+                message.type == "error" and self.errors.append(f"console: {message.text}")
+            ),
+        )
         page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
 
     def open(self, path):
@@ -144,7 +160,8 @@ class Screen:
         assert not serious, f"axe on {self.page.url}:\n" + "\n".join(
             f"- {v['impact']} {v['id']}: {v['help']}\n    "
             + "\n    ".join(node["html"][:160] for node in v["nodes"][:5])
-            for v in serious)
+            for v in serious
+        )
 
 
 def axe_script():

@@ -19,8 +19,11 @@ def titles(offers):
 def shown(page):
     page.wait_for_selector(".catalogue__results:not([aria-busy])")
     # The link's own text, without the hidden "(website van de aanbieder)".
-    return sorted(page.locator(".offer__title a").evaluate_all(
-        "links => links.map(link => link.firstChild.textContent)"))
+    return sorted(
+        page.locator(".offer__title a").evaluate_all(
+            "links => links.map(link => link.firstChild.textContent)"
+        )
+    )
 
 
 def count_text(total):
@@ -74,8 +77,10 @@ def test_filters(screen, site):
 
 def test_search(screen, site, graphql):
     words = "agressie"
-    expected = graphql("query($s: String) { catalogue(search: $s, limit: 50) "
-                       "{ totalCount items { title } } }", {"s": words})["data"]["catalogue"]
+    expected = graphql(
+        "query($s: String) { catalogue(search: $s, limit: 50) { totalCount items { title } } }",
+        {"s": words},
+    )["data"]["catalogue"]
     assert 0 < expected["totalCount"] < Offering.objects.filter(active=True).count()
     page = screen.open(path(site.catalogue))
     page.get_by_label("Zoek in het aanbod").fill(words)

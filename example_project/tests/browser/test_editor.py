@@ -49,8 +49,11 @@ def test_publish_and_preview(admin, desktop, site):
     edit_title(admin, site, module, draft)
     admin.get_by_role("button", name="Bewaar concept").click()
     expect(admin.locator(".messages")).to_contain_text("is gewijzigd")
-    with admin.expect_response(lambda response: response.request.method == "POST"
-                               and response.url.endswith("/edit/preview/")):
+    with admin.expect_response(
+        lambda response: (
+            response.request.method == "POST" and response.url.endswith("/edit/preview/")
+        )
+    ):
         admin.get_by_role("button", name="Toon/verberg voorvertoning").click()
     with admin.context.expect_page() as opened:
         admin.locator("[data-side-panel='preview'] a[target=_blank]").click()

@@ -45,7 +45,8 @@ def test_the_questionnaire_after_a_basic_module(phone, site):
     required = "Deze vraag is verplicht. Geef een antwoord."
     expect(question(form, likert.text)).to_contain_text(required)
     expect(question(form, likert.text)).to_have_accessible_description(
-        f"{required} {likert.help_text}")
+        f"{required} {likert.help_text}"
+    )
     summary = form.locator(".error-summary")
     expect(summary).to_be_focused()
     expect(summary.get_by_role("listitem").first).to_have_text(f"{likert.text} {required}")
@@ -73,24 +74,33 @@ def test_the_questionnaire_after_a_basic_module(phone, site):
     expect(question(form, likert.text)).not_to_contain_text(required)
     form.get_by_role("button", name="Versturen").click()
     expect(form).to_contain_text("Dank je wel! Je antwoorden zijn opgeslagen.")
-    expect(form).to_contain_text(f"Over {site.questionnaire.follow_up_after_days} dagen vragen "
-                                 "we je wat je in de praktijk met deze module doet.")
+    expect(form).to_contain_text(
+        f"Over {site.questionnaire.follow_up_after_days} dagen vragen "
+        "we je wat je in de praktijk met deze module doet."
+    )
     expect(form.get_by_role("button", name="Versturen")).to_have_count(0)
     # The browser reports the aborted request itself; nothing else may appear.
     phone.errors = [e for e in phone.errors if "Failed to load resource" not in e]
 
     stored = Response.objects.filter(module_id=module.pk).exclude(pk__in=before)
     assert [str(response.submission_id) for response in stored] == sent
-    answers = {answer.question_id: (answer.number, answer.choices, answer.text)
-               for answer in stored.get().answers.all()}
+    answers = {
+        answer.question_id: (answer.number, answer.choices, answer.text)
+        for answer in stored.get().answers.all()
+    }
     assert answers == {
-        likert.pk: (5, [], ""), grade.pk: (8, [], ""), length.pk: (None, ["Goed"], ""),
-        learned.pk: (4, [], ""), signals.pk: (None, chosen, ""),
+        likert.pk: (5, [], ""),
+        grade.pk: (8, [], ""),
+        length.pk: (None, ["Goed"], ""),
+        learned.pk: (4, [], ""),
+        signals.pk: (None, chosen, ""),
         take_away.pk: (None, [], "Korte zinnen, één vraag tegelijk."),
     }
     kept = json.loads(page.evaluate(f"localStorage.getItem('borg-evaluatie-{module.pk}')"))
-    assert kept["followUp"] == {"code": str(stored.get().follow_up_code),
-                                "due": stored.get().follow_up_due.isoformat()}
+    assert kept["followUp"] == {
+        "code": str(stored.get().follow_up_code),
+        "due": stored.get().follow_up_due.isoformat(),
+    }
     assert page.context.cookies() == []
 
 
@@ -99,14 +109,20 @@ def test_the_follow_up_when_it_is_due(desktop, site, committed_db):
     questionnaire = site.questionnaire
     # Answered long enough ago that the follow-up is due.
     first = evaluation.submit(
-        module, uuid.uuid4(), first_answers(questionnaire),
-        today=timezone.localdate() - datetime.timedelta(
-            days=questionnaire.follow_up_after_days + 1)).response
+        module,
+        uuid.uuid4(),
+        first_answers(questionnaire),
+        today=timezone.localdate()
+        - datetime.timedelta(days=questionnaire.follow_up_after_days + 1),
+    ).response
     applied, example, frequency = questionnaire.questions_of(Part.FOLLOW_UP)
-    kept = {"evaluatedOn": "2025-01-01", "followUp": {
-        "code": str(first.follow_up_code), "due": first.follow_up_due.isoformat()}}
+    kept = {
+        "evaluatedOn": "2025-01-01",
+        "followUp": {"code": str(first.follow_up_code), "due": first.follow_up_due.isoformat()},
+    }
     desktop.page.add_init_script(
-        f"localStorage.setItem('borg-evaluatie-{module.pk}', {json.dumps(json.dumps(kept))})")
+        f"localStorage.setItem('borg-evaluatie-{module.pk}', {json.dumps(json.dumps(kept))})"
+    )
 
     page = desktop.open(path(module))
     form = page.locator("#evaluation")
@@ -122,7 +138,8 @@ def test_the_follow_up_when_it_is_due(desktop, site, committed_db):
     follow_up = Response.objects.get(first_response=first)
     assert follow_up.part == Part.FOLLOW_UP
     assert sorted(follow_up.answers.values_list("question_id", flat=True)) == sorted(
-        [applied.pk, example.pk, frequency.pk])
+        [applied.pk, example.pk, frequency.pk]
+    )
     kept = json.loads(page.evaluate(f"localStorage.getItem('borg-evaluatie-{module.pk}')"))
     assert kept["followUp"] is None
 

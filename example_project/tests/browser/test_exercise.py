@@ -9,8 +9,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 def exercises(page_model, kind):
-    return [block.value for block in page_model.body
-            if block.block_type == "exercise" and block.value["kind"] == kind]
+    return [
+        block.value
+        for block in page_model.body
+        if block.block_type == "exercise" and block.value["kind"] == kind
+    ]
 
 
 @pytest.mark.parametrize("kind", ["single", "true_false"])

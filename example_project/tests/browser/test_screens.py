@@ -23,7 +23,8 @@ def test_start_page(screen, site):
     buttons = page.get_by_role("navigation", name="Kies een onderwerp").get_by_role("link")
     expect(buttons).to_contain_text([button.label for button in site.environment.buttons.all()])
     expect(page.get_by_role("link", name=site.environment.feedback_label)).to_have_attribute(
-        "href", f"mailto:{site.environment.feedback_email}")
+        "href", f"mailto:{site.environment.feedback_email}"
+    )
     screen.check_accessibility()
     if page.viewport_size["width"] == 390:
         # The whole page: the intro fills the phone's screen, the buttons come below it.
@@ -49,7 +50,8 @@ def test_basic_module(screen, site):
     expect(facts).to_contain_text(module.development_group.name)
     expect(facts).to_contain_text(f"© {module.copyright_holder}")
     expect(page.locator(".exercise")).to_have_count(
-        sum(block.block_type == "exercise" for block in module.body))
+        sum(block.block_type == "exercise" for block in module.body)
+    )
     screen.check_accessibility()
     if page.viewport_size["width"] == 1280:
         keep_screenshot(page, "module-desktop.png")
@@ -61,7 +63,8 @@ def test_specialist_module_start_page(screen, site):
     expect(page.locator(".facts")).to_contain_text(site.development_group.name)
     expect(page.locator(".facts")).to_contain_text(f"© {site.sgg.copyright_holder}")
     expect(page.locator(".tiles--parts .tile__title")).to_have_text(
-        [part.title for part in site.sgg_parts])
+        [part.title for part in site.sgg_parts]
+    )
     expect(page.locator(".credits li")).to_have_count(len(site.development_group.members.all()))
     screen.check_accessibility()
 
@@ -74,12 +77,18 @@ def test_module_part(screen, site, number):
     expect(page.locator(".module__parent")).to_have_text(f"Onderdeel van {site.sgg.title}")
     expect(page.locator(".facts")).to_contain_text(f"© {site.sgg.copyright_holder}")
     # One rendered block per block in the body, of the same kind.
-    kinds = {"text": "LearningTextBlock", "image": "LearningImageBlock",
-             "audio": "LearningAudioBlock", "video": "LearningVideoBlock",
-             "exercise": "LearningExerciseBlock", "download": "LearningDownloadBlock",
-             "link": "LearningLinkBlock"}
+    kinds = {
+        "text": "LearningTextBlock",
+        "image": "LearningImageBlock",
+        "audio": "LearningAudioBlock",
+        "video": "LearningVideoBlock",
+        "exercise": "LearningExerciseBlock",
+        "download": "LearningDownloadBlock",
+        "link": "LearningLinkBlock",
+    }
     rendered = page.locator(".blocks > .block").evaluate_all(
-        "blocks => blocks.map(b => b.className.replace('block block--', ''))")
+        "blocks => blocks.map(b => b.className.replace('block block--', ''))"
+    )
     assert rendered == [kinds[block.block_type] for block in part.body]
     screen.check_accessibility()
 
@@ -90,15 +99,24 @@ def test_every_block_type_is_rendered(desktop, site):
     seen = set()
     for part in site.sgg_parts:
         desktop.open(path(part))
-        seen.update(page.locator(".blocks > .block").evaluate_all(
-            "blocks => blocks.map(b => b.className.replace('block block--', ''))"))
+        seen.update(
+            page.locator(".blocks > .block").evaluate_all(
+                "blocks => blocks.map(b => b.className.replace('block block--', ''))"
+            )
+        )
         for image in page.locator(".blocks img").all():
             assert image.get_attribute("alt"), "an image without a text alternative"
         for player in page.locator(".media").all():
             expect(player.locator(".transcript summary")).to_have_text("Uitgeschreven tekst")
-    assert seen == {"LearningTextBlock", "LearningImageBlock", "LearningAudioBlock",
-                    "LearningVideoBlock", "LearningExerciseBlock", "LearningDownloadBlock",
-                    "LearningLinkBlock"}
+    assert seen == {
+        "LearningTextBlock",
+        "LearningImageBlock",
+        "LearningAudioBlock",
+        "LearningVideoBlock",
+        "LearningExerciseBlock",
+        "LearningDownloadBlock",
+        "LearningLinkBlock",
+    }
     desktop.open(path(site.sgg_parts[1]))
     video = page.locator("video")
     expect(video.locator("track[kind=subtitles]")).to_have_count(1)
@@ -116,8 +134,9 @@ def test_catalogue(screen, site):
 def test_theme_map(screen, site):
     page = screen.open("/themas/")
     expect(page.locator("h1")).to_have_text("Thema's")
-    expect(page.locator(".theme h2")).to_have_text([theme.name for theme in site.themes.values()],
-                                                   ignore_case=False)
+    expect(page.locator(".theme h2")).to_have_text(
+        [theme.name for theme in site.themes.values()], ignore_case=False
+    )
     sgg = page.locator(".theme", has=page.get_by_role("link", name=site.themes["sgg"].name))
     expect(sgg.get_by_role("link", name=site.sgg.title, exact=True)).to_be_visible()
     for part in site.sgg_parts:

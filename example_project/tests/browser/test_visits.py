@@ -13,8 +13,10 @@ from .conftest import DESKTOP, opened, path
 pytestmark = pytest.mark.browser
 
 # A desktop Chrome as learners use it; Playwright's own user agent says "HeadlessChrome".
-CHROME = ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
-          "Chrome/126.0.0.0 Safari/537.36")
+CHROME = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/126.0.0.0 Safari/537.36"
+)
 VISITS = "**/api/visits/"
 
 
@@ -31,8 +33,9 @@ def visits_today(page):
 def test_each_page_shown_counts_one_visit_and_a_preview_none(chrome, site, committed_db):
     module = site.basic_module
     sent = []
-    chrome.page.on("request", lambda request: "/api/visits/" in request.url and sent.append(
-        request))
+    chrome.page.on(
+        "request", lambda request: "/api/visits/" in request.url and sent.append(request)
+    )
 
     # The preview of the module's draft: no evaluation, and no beacon.
     token = preview_token(module)
@@ -54,7 +57,9 @@ def test_each_page_shown_counts_one_visit_and_a_preview_none(chrome, site, commi
     assert visits_today(module) == before + 1
     # Requests are reported in order: had the preview sent one, it would come first.
     assert [request.post_data for request in sent] == [
-        f'{{"page":"{module.pk}"}}', f'{{"page":"{site.environment.pk}"}}']
+        f'{{"page":"{module.pk}"}}',
+        f'{{"page":"{site.environment.pk}"}}',
+    ]
     assert sent[0].headers["content-type"].startswith("text/plain")
     assert chrome.page.context.cookies() == []
 
