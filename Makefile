@@ -33,6 +33,7 @@ demo: install
 
 lint: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 check: install
 	$(MANAGE) check --fail-level WARNING
