@@ -17,8 +17,10 @@ import hashlib
 import json
 import re
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -33,6 +35,9 @@ from borg_learning.models.evaluation import (
     QuestionKind,
     Response,
 )
+
+if TYPE_CHECKING:
+    from borg_learning.models import ModulePage
 
 # More answers than any questionnaire has questions; a longer list is refused at once.
 MAX_ANSWERS = 200
@@ -77,12 +82,12 @@ class Problem:
 class SubmissionError(Exception):
     """A submission that was refused; nothing of it was stored."""
 
-    def __init__(self, problems):
+    def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = list(problems)
         super().__init__("; ".join(problem.message for problem in self.problems))
 
     @classmethod
-    def one(cls, field, code, message):
+    def one(cls, field: str, code: Code, message: str) -> "SubmissionError":
         return cls([Problem(field, code, message)])
 
 
@@ -305,15 +310,21 @@ class Submission:
     created: bool
 
     @property
-    def follow_up_code(self):
+    def follow_up_code(self) -> uuid.UUID | None:
         return self.response.follow_up_code
 
     @property
-    def follow_up_due(self):
+    def follow_up_due(self) -> datetime.date | None:
         return self.response.follow_up_due
 
 
-def submit(module, submission_id, answers, follow_up_code=None, today=None):
+def submit(
+    module: "ModulePage",
+    submission_id: uuid.UUID,
+    answers: Iterable[Any],
+    follow_up_code: uuid.UUID | str | None = None,
+    today: datetime.date | None = None,
+) -> Submission:
     """Validate and store the answers to ``module``'s questionnaire; return a ``Submission``.
 
     Without ``follow_up_code`` the first part is answered; with it, the follow-up part of

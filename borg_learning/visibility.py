@@ -19,8 +19,11 @@ subqueries, so a visibility check adds no round trip to the query it filters.
 """
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Length, Substr
+from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import (
     BaseViewRestriction,
@@ -28,6 +31,7 @@ from wagtail.models import (
     Page,
     PageViewRestriction,
 )
+from wagtail.query import PageQuerySet
 
 REQUEST_ATTRIBUTE = "_borg_learning_visibility"
 
@@ -35,12 +39,12 @@ REQUEST_ATTRIBUTE = "_borg_learning_visibility"
 class Visibility:
     """What a learner (signed in or not) may see; see the module's docstring."""
 
-    def __init__(self, user=None):
+    def __init__(self, user: AbstractBaseUser | AnonymousUser | None = None) -> None:
         self.user = user if user is not None and user.is_authenticated else None
         self._passed = {}
 
     @classmethod
-    def of(cls, request, *, anonymous=False):
+    def of(cls, request: HttpRequest, *, anonymous: bool = False) -> "Visibility":
         """The policy of ``request``, made once per request and kind."""
         attribute = f"{REQUEST_ATTRIBUTE}_anonymous" if anonymous else REQUEST_ATTRIBUTE
         policy = getattr(request, attribute, None)
@@ -51,7 +55,7 @@ class Visibility:
 
     # Pages -------------------------------------------------------------------------------
 
-    def pages(self, queryset=None):
+    def pages(self, queryset: PageQuerySet | None = None) -> PageQuerySet:
         """The live, unexpired pages of ``queryset`` (default: all pages) that no view
         restriction hides from this user."""
         queryset = Page.objects.all() if queryset is None else queryset
@@ -67,13 +71,13 @@ class Visibility:
             .exclude(Exists(hidden_above))
         )
 
-    def can_see_page(self, page):
+    def can_see_page(self, page: Page | None) -> bool:
         """True for a page object this policy shows (one query)."""
         return page is not None and self.pages(Page.objects.filter(pk=page.pk)).exists()
 
     # Files -------------------------------------------------------------------------------
 
-    def files(self, queryset):
+    def files(self, queryset: QuerySet) -> QuerySet:
         """The images, documents or media files of ``queryset`` outside private collections."""
         hidden_above = CollectionViewRestriction.objects.filter(
             collection__path=Substr(OuterRef("collection__path"), 1, Length("collection__path"))
@@ -87,12 +91,12 @@ class Visibility:
 
     # Catalogue ---------------------------------------------------------------------------
 
-    def offerings(self, queryset):
+    def offerings(self, queryset: QuerySet) -> QuerySet:
         return queryset.filter(active=True)
 
     # Restrictions --------------------------------------------------------------------
 
-    def passed(self, restriction_model):
+    def passed(self, restriction_model: type[BaseViewRestriction]) -> list[int]:
         """Ids of the restrictions of a kind this user passes: none for anyone not
         signed in (a password restriction is for Wagtail's own pages, which a headless
         site does not serve), and for a signed-in user the login ones and the group ones
@@ -118,7 +122,7 @@ class Visibility:
         return self._passed[restriction_model]
 
 
-def signed_in_user(request):
+def signed_in_user(request: HttpRequest) -> AbstractBaseUser | None:
     """The request's user if it comes with a session cookie; None without reading the
     session otherwise (reading it would add ``Vary: Cookie`` to every answer)."""
     if settings.SESSION_COOKIE_NAME not in request.COOKIES:

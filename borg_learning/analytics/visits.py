@@ -12,6 +12,7 @@ theme (``theme_pages``, ``page_map``) and how visits add up; the admin reports i
 import datetime
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -44,7 +45,7 @@ def _bot_pattern(patterns):
     return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.IGNORECASE)
 
 
-def is_bot(user_agent):
+def is_bot(user_agent: str | None) -> bool:
     """True for a user agent that matches ``BOT_USER_AGENTS``, or none at all."""
     if not user_agent or not user_agent.strip():
         return True
@@ -52,7 +53,7 @@ def is_bot(user_agent):
     return bool(patterns) and bool(_bot_pattern(patterns).search(user_agent))
 
 
-def is_preview(headers, preview=False):
+def is_preview(headers: Mapping[str, str], preview: bool = False) -> bool:
     """True for a preview or a prefetch: the client says so, its page was opened with a
     preview token, or the browser is only prefetching."""
     if preview:
@@ -76,7 +77,12 @@ def _learning_content_types():
     return list(ContentType.objects.get_for_models(*LEARNING_PAGE_MODELS).values())
 
 
-def record_visit(page_id, headers, preview=False, today=None):
+def record_visit(
+    page_id: int,
+    headers: Mapping[str, str],
+    preview: bool = False,
+    today: datetime.date | None = None,
+) -> bool:
     """Count a visit to the page with ``page_id``; True when it was counted.
 
     ``headers`` are the request's headers (``request.headers``): the user agent, the
@@ -101,7 +107,7 @@ def record_visit(page_id, headers, preview=False, today=None):
     return True
 
 
-def module_of_page(page_id):
+def module_of_page(page_id: int) -> int | None:
     """The id of the module a page is, or is a part of; None for other pages."""
     page = (
         Page.objects.filter(pk=page_id)
@@ -198,7 +204,11 @@ def visit_days(start=None, end=None, theme=None, page=None):
     return rows if pages is None else rows.filter(page__in=pages.values("pk"))
 
 
-def visits_total(start=None, end=None, environment=None):
+def visits_total(
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+    environment: Page | None = None,
+) -> int:
     """All counted visits from ``start`` to ``end`` (inclusive dates; None: open), on the
     whole learning environment or below the given start page."""
     return visit_days(start, end, page=environment).aggregate(total=Sum("count"))["total"] or 0
@@ -245,7 +255,12 @@ def visits_by_theme(start=None, end=None):
     return [ThemeVisits(theme, totals[theme.pk]) for theme in models.Theme.objects.all()]
 
 
-def daily_visits(start, end, theme=None, page=None):
+def daily_visits(
+    start: datetime.date,
+    end: datetime.date,
+    theme: models.Theme | None = None,
+    page: Page | None = None,
+) -> list[tuple[datetime.date, int]]:
     """``[(date, visits)]`` for every day from ``start`` to ``end``, zeros included: of
     the whole environment, of a theme's modules and parts, or of a page and those below."""
     counts = dict(

@@ -7,11 +7,16 @@ are imported (``schema.py`` imports them all); a sub-app registers its own the s
 from the module its GraphQL mixin lives in.
 """
 
-PAGE_TYPES = {}
-LOADABLE_KINDS = {}
+from collections.abc import Callable
+from typing import Any
+
+from django.db.models import Model, QuerySet
+
+PAGE_TYPES: dict[type[Model], type] = {}
+LOADABLE_KINDS: dict[str, Callable[[Any], QuerySet]] = {}
 
 
-def register_page_type(model):
+def register_page_type(model: type[Model]) -> Callable[[type], type]:
     """Class decorator: the decorated GraphQL type serves pages of ``model``."""
 
     def register(graphql_type):
@@ -21,7 +26,7 @@ def register_page_type(model):
     return register
 
 
-def graphql_type_for(instance):
+def graphql_type_for(instance: Model) -> type | None:
     """The GraphQL type of a page (or a subclass of a registered model), or None."""
     for model in type(instance).__mro__:
         if model in PAGE_TYPES:
@@ -29,11 +34,11 @@ def graphql_type_for(instance):
     return None
 
 
-def is_learning_page(instance):
+def is_learning_page(instance: Model | None) -> bool:
     return instance is not None and type(instance) in PAGE_TYPES
 
 
-def register_loadable(kind, queryset):
+def register_loadable(kind: str, queryset: Callable[[Any], QuerySet]) -> None:
     """Let the request loaders fetch objects of ``kind`` in bulk.
 
     ``queryset(loaders)`` returns the queryset to load from; it may narrow it with the
