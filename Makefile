@@ -50,7 +50,7 @@ $(CHROMIUM):
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 
 # Two suites: the app's own tests (tests/, configured in setup.cfg) in parallel, then the
-# example site's tests (example_project/tests/, configured in example_project/pytest.ini:
+# example site's tests (example_project/example_tests/, configured in example_project/pytest.ini:
 # the demo content and the browser tests) in one process, browser tests first.
 TEST_APP := $(PY) -m pytest -n auto --maxprocesses=4
 TEST_EXAMPLE := cd example_project && $(PY) -m pytest

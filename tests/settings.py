@@ -9,7 +9,7 @@ DEBUG = False
 ALLOWED_HOSTS = ["*"]
 
 INSTALLED_APPS = [
-    # A home page for the site root; not the example site's apps (example_project/tests).
+    # A home page for the site root; not the example site's apps (example_project/example_tests).
     "tests.testapp",
     "borg_learning",
     "wagtailmedia",
@@ -79,7 +79,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 MEDIA_URL = "/media/"
-# A fresh media folder per run, removed again by tests/conftest.py.
+# A fresh media folder per run, removed again at the end (the suites' conftest.py).
 MEDIA_ROOT = tempfile.mkdtemp(prefix="borg-learning-media-")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

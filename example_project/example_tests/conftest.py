@@ -1,9 +1,17 @@
-"""Fixtures of the example site's tests: the demo content, loaded for one test or a module."""
+"""Fixtures of the example site's tests: the demo content, loaded for one test or a module.
 
-import shutil
+The fixtures and hooks every suite has (GraphQL client, empty caches, the media folder
+removed at the end, the database in the report header) are the app suite's.
+"""
 
 import pytest
-from django.conf import settings
+
+from tests.conftest import (  # noqa: F401 (shared fixtures and hooks)
+    clear_caches,
+    graphql,
+    pytest_report_header,
+    pytest_sessionfinish,
+)
 
 
 @pytest.hookimpl(trylast=True)
@@ -11,24 +19,14 @@ def pytest_collection_modifyitems(items):
     """The browser tests first and together, in their own order.
 
     pytest-django moves tests that commit to the database after all others, which would
-    split ``tests/browser`` in two: its live site would be set up twice, the second time
+    split ``example_tests/browser`` in two: its live site would be set up twice, the second time
     after a transactional test has flushed the database (on PostgreSQL). The browser
     package's ``site`` fixture puts the database back as it found it, so the rest runs
     on a clean database afterwards.
     """
-    browser = [item for item in items if item.nodeid.startswith("tests/browser/")]
-    others = [item for item in items if not item.nodeid.startswith("tests/browser/")]
+    browser = [item for item in items if item.nodeid.startswith("example_tests/browser/")]
+    others = [item for item in items if not item.nodeid.startswith("example_tests/browser/")]
     items[:] = browser + others
-
-
-def pytest_sessionfinish(session, exitstatus):
-    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
-
-
-def pytest_report_header(config):
-    from django.db import connection
-
-    return f"database: {connection.vendor} ({settings.DATABASES['default']['NAME']})"
 
 
 @pytest.fixture
@@ -80,35 +78,10 @@ def _forget_cached_sites():
     Site.clear_site_root_paths_cache()
 
 
-@pytest.fixture(autouse=True)
-def clear_caches():
-    """Each test starts with empty caches (Wagtail caches site roots and renditions)."""
-    from django.core.cache import caches
-
-    for cache in caches.all():
-        cache.clear()
-
-
-@pytest.fixture
-def graphql(client):
-    """POST a GraphQL query to the endpoint and return the decoded JSON answer."""
-
-    def run(query, variables=None, **extra):
-        response = client.post(
-            "/graphql/",
-            {"query": query, "variables": variables or {}},
-            content_type="application/json",
-            **extra,
-        )
-        return response.json()
-
-    return run
-
-
 @pytest.fixture
 def editor(client):
     """A client logged in to the Wagtail admin as a superuser."""
-    from tests.helpers import superuser
+    from example_tests.helpers import superuser
 
     client.force_login(superuser())
     return client

@@ -6,7 +6,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from borg_learning.models import PageVisitDay
-from tests.helpers import preview_token
+from example_tests.helpers import preview_token
 
 from .conftest import DESKTOP, opened, path
 

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers import preview_token
+from example_tests.helpers import preview_token
 
 pytestmark = pytest.mark.browser
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.helpers import as_text, csv_rows, report, rows_of, xlsx_rows
+from tests.helpers.reports import as_text, csv_rows, report, rows_of, xlsx_rows
 
 pytestmark = pytest.mark.django_db
 

@@ -69,7 +69,7 @@ def site(django_db_setup, django_db_blocker):
         example_site = override_settings(
             TEMPLATES=templates,
             STATICFILES_DIRS=[FRONTEND / "static"],
-            ROOT_URLCONF="tests.browser.urls",
+            ROOT_URLCONF="example_tests.browser.urls",
             # As in the example site: every module asks the demo questionnaire.
             BORG_LEARNING={"DEFAULT_QUESTIONNAIRE": "evaluatie-module"},
             # "Preview" in the admin sends the editor to this frontend.
@@ -112,7 +112,7 @@ EDITOR_PASSWORD = "round-trip-secret"
 
 def editor_account():
     """A Wagtail admin user the browser logs in as (committed, so the server sees it)."""
-    from tests.helpers import superuser
+    from example_tests.helpers import superuser
 
     editor = superuser()
     editor.set_password(EDITOR_PASSWORD)
