@@ -91,3 +91,32 @@ def test_search(screen, site, graphql):
     page.reload()
     expect(page.locator(".catalogue__count")).to_have_text(count_text(expected["totalCount"]))
     expect(page.get_by_label("Zoek in het aanbod")).to_have_value(words)
+
+
+def test_a_late_answer_to_an_earlier_filter_does_not_replace_the_latest(screen, site):
+    """Two filters changed quickly: the answer to the first may arrive last, and must not
+    replace the list of both filters."""
+    active = Offering.objects.filter(active=True)
+    provider = site.providers["Trajectum"]
+    theme = site.themes["agressie-de-escalatie"]
+    only_provider = active.filter(provider=provider).count()
+    both = active.filter(provider=provider, themes=theme).distinct().count()
+    assert only_provider != both
+    page = screen.open(path(site.catalogue))
+    held = []
+
+    def hold_the_first(route):
+        if "catalogue" in (route.request.post_data or "") and not held:
+            held.append(route)
+        else:
+            route.continue_()
+
+    page.route("**/graphql/", hold_the_first)
+    page.get_by_label("Aanbieder").select_option(label=provider.name)
+    page.get_by_label("Thema").select_option(label=theme.name)
+    count = page.locator(".catalogue__count")
+    expect(count).to_have_text(count_text(both))
+    with page.expect_response("**/graphql/"):
+        held[0].continue_()
+    page.wait_for_timeout(200)  # give a stale answer the time to render, were it shown
+    expect(count).to_have_text(count_text(both))

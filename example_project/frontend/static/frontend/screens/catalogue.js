@@ -22,14 +22,22 @@ export async function catalogueScreen(page) {
   const form = filterForm(first, themes, (params) => update(params));
   const count = h("p", { class: "catalogue__count", role: "status", tabindex: "-1" });
 
+  // Two filters changed quickly send two requests whose answers may come back in either
+  // order: only the answer to the latest one is shown.
+  let latest = 0;
   async function update(params) {
+    const request = ++latest;
     history.replaceState(null, "", params.size ? `?${params}` : location.pathname);
     results.setAttribute("aria-busy", "true");
+    let data = null;
     try {
-      show(await query("catalogue", variables(params)), params);
+      data = await query("catalogue", variables(params));
     } catch {
-      count.textContent = "Het aanbod kon niet worden geladen. Probeer het opnieuw.";
+      data = null;
     }
+    if (request !== latest) return;
+    if (data) show(data, params);
+    else count.textContent = "Het aanbod kon niet worden geladen. Probeer het opnieuw.";
     results.removeAttribute("aria-busy");
   }
 
