@@ -2,6 +2,7 @@
 
 import calendar
 import datetime
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -37,6 +38,9 @@ from borg_learning.content.fields import ChoiceListField, icon_choices
 from borg_learning.content.forms import TimedPageForm, over_budget_message
 from borg_learning.content.panels import DurationPanel
 from borg_learning.models.evaluation import Questionnaire
+
+if TYPE_CHECKING:
+    from borg_learning.models.themes import Theme
 
 
 def default_copyright_holder():
@@ -115,7 +119,7 @@ class ModuleKind(models.TextChoices):
 class ModuleQuerySet(PageQuerySet):
     """Modules, of either type, queried in their one table."""
 
-    def with_theme(self, theme):
+    def with_theme(self, theme: "Theme") -> "ModuleQuerySet":
         return self.filter(themes=theme)
 
 
