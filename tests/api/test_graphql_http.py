@@ -354,7 +354,7 @@ def test_a_failing_resolver_gives_a_generic_error_and_no_details(client, caplog,
 
 def test_a_failing_resolver_of_the_real_schema_gives_a_generic_error(client):
     providers = models.Provider.objects
-    with mock.patch.object(providers, "all", side_effect=RuntimeError(SECRET)):
+    with mock.patch.object(providers, "filter", side_effect=RuntimeError(SECRET)):
         response = post(client, {"query": "{ borgLearningVersion providers { name } }"})
     assert response.status_code == 200
     body = response.json()

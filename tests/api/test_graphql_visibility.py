@@ -582,3 +582,17 @@ def test_search_leaves_out_inactive_offers(graphql, offers):
         1,
         ["Grensoverschrijdend gedrag actief"],
     )
+
+
+def test_providers_lists_only_those_with_an_active_offer(graphql, db):
+    from tests import factories
+
+    factories.OfferingFactory(provider=factories.ProviderFactory(name="Actief"), title="Open")
+    factories.OfferingFactory(
+        provider=factories.ProviderFactory(name="Gestopt"), title="Dicht", active=False
+    )
+    factories.ProviderFactory(name="Zonder aanbod")
+    names = [
+        provider["name"] for provider in graphql("{ providers { name } }")["data"]["providers"]
+    ]
+    assert names == ["Actief"]

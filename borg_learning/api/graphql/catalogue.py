@@ -127,7 +127,11 @@ class CatalogueQuery:
         description="Active catalogue offers, filtered and paginated.",
     )
     offering = graphene.Field(Offering, id=graphene.ID(required=True))
-    providers = graphene.List(graphene.NonNull(Provider), required=True)
+    providers = graphene.List(
+        graphene.NonNull(Provider),
+        required=True,
+        description="The providers with at least one active offer, for the catalogue's filter.",
+    )
 
     def resolve_catalogue(
         root,
@@ -174,7 +178,8 @@ class CatalogueQuery:
         return offering
 
     def resolve_providers(root, info):
-        providers = list(models.Provider.objects.all())
+        offers = Loaders.of(info).visibility.offerings(models.Offering.objects.all())
+        providers = list(models.Provider.objects.filter(pk__in=offers.values("provider_id")))
         loaders = Loaders.of(info)
         for provider in providers:
             loaders.want("image", provider.logo_id)
