@@ -59,8 +59,10 @@ test-sqlite: install $(CHROMIUM)
 	$(TEST_APP)
 	$(TEST_EXAMPLE)
 
+# The PostgreSQL pass also runs on a Redis server as the shared cache (the SQLite pass on
+# the per-process local memory cache a site without CACHES gets).
 test-postgres: install $(CHROMIUM)
-	scripts/with-postgres sh -c '$(TEST_APP) && $(TEST_EXAMPLE)'
+	scripts/with-postgres scripts/with-redis sh -c '$(TEST_APP) && $(TEST_EXAMPLE)'
 
 test: lint check test-sqlite test-postgres
 

@@ -4,7 +4,7 @@
 
 Makes a throwaway test database next to the given one, adds a small learning environment,
 then counts visits and stores submissions from several threads at once, without HTTP
-(tests/test_visits_load.py measures the whole stack). Each thread keeps its connection.
+(tests/analytics/test_visits_load.py measures the whole stack). Each thread keeps its connection.
 """
 
 import os
@@ -25,7 +25,15 @@ django.setup()
 from django.db import connection, connections  # noqa: E402
 from django.test.utils import setup_databases, teardown_databases  # noqa: E402
 
-BROWSER = {"User-Agent": "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Firefox/133.0"}
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Firefox/133.0"
+
+
+def visitor(thread, index):
+    """A request of a different client for each visit: a client counts once a day."""
+    from django.test import RequestFactory
+
+    address = f"10.{thread}.{index // 256}.{index % 256}"
+    return RequestFactory().post("/api/visits/", REMOTE_ADDR=address, HTTP_USER_AGENT=BROWSER)
 
 
 def in_threads(count, work):
@@ -50,16 +58,17 @@ def in_threads(count, work):
 def main(threads=20, visits=20_000, submissions=2_000):
     from borg_learning import evaluation, models
     from borg_learning.analytics.visits import record_visit
-    from tests import evaluation_content as ec
+    from tests import factories
+    from tests.helpers import evaluation as ec
 
-    module = ec.module_with_questionnaire()
+    module = factories.module_with_questionnaire()
     pages = [page.pk for page in module.get_parent().get_parent().get_descendants(inclusive=True)]
     answers = ec.good_answers(module.questionnaire)
 
     seconds = in_threads(
         threads,
         lambda number: [
-            record_visit(pages[(number + index) % len(pages)], BROWSER)
+            record_visit(pages[(number + index) % len(pages)], visitor(number, index))
             for index in range(visits // threads)
         ],
     )

@@ -1,11 +1,15 @@
-"""System checks that report a wrong ``BORG_LEARNING`` before anything runs."""
+"""System checks that report a wrong ``BORG_LEARNING``, or a cache that cannot hold the
+rate limits, before anything runs."""
 
 import difflib
 
 from django.conf import settings
-from django.core.checks import Error, Tags, register
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.checks import Error, Tags, Warning, register
+from django.utils.module_loading import import_string
 
-from borg_learning.conf import SETTINGS
+from borg_learning.conf import SETTINGS, learning_settings
 
 
 @register(Tags.compatibility)
@@ -51,3 +55,35 @@ def check_learning_settings(app_configs=None, **kwargs):
             )
         )
     return errors
+
+
+@register(Tags.caches)
+def check_shared_cache(app_configs=None, **kwargs):
+    """Warn when the rate limits would count per process: the evaluation rate limit and
+    the once-a-day visit count keep their keys in the default cache, and a site served by
+    several processes needs one cache they all share. A development server (DEBUG) is one
+    process, so it is left in peace."""
+    if settings.DEBUG:
+        return []
+    path = settings.CACHES.get("default", {}).get("BACKEND", "")
+    try:
+        backend = import_string(path)
+    except ImportError:
+        return []  # Django says so when the cache is first used
+    if not (isinstance(backend, type) and issubclass(backend, (LocMemCache, DummyCache))):
+        return []
+    limits = ["visits count once per client per page per day"]
+    if learning_settings.EVALUATION_RATE_LIMIT is not None:
+        limits.insert(0, "EVALUATION_RATE_LIMIT")
+    if issubclass(backend, DummyCache):
+        effect = "remembers nothing, so nothing is limited and every visit counts"
+    else:
+        effect = "lives in each process, so each worker process counts on its own"
+    return [
+        Warning(
+            f"The default cache ({backend.__name__}) {effect}: {' and '.join(limits)}.",
+            hint="Configure a cache all processes share as CACHES['default'], such as "
+            "django.core.cache.backends.redis.RedisCache. See docs/installation.md.",
+            id="borg_learning.W001",
+        )
+    ]

@@ -114,6 +114,20 @@ def _optional_header(value: Any) -> str | None:
     return None
 
 
+def _optional_origins(value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, (list, tuple)):
+        return "must be a list of origins such as 'https://www.example.org', or None"
+    for origin in value:
+        if not isinstance(origin, str) or not re.fullmatch(r"https?://[^/\s?#]+", origin):
+            return (
+                f"{origin!r} is not an origin: a scheme and a host (and port), such as "
+                "'https://www.example.org', without a path or a slash at the end"
+            )
+    return None
+
+
 def _optional_bool(value: Any) -> str | None:
     if value is not None and not isinstance(value, bool):
         return f"must be True, False or None, got {value!r}"
@@ -251,8 +265,16 @@ SETTINGS: dict[str, Setting] = {
     ),
     "CLIENT_ADDRESS_HEADER": Setting(
         doc="Request header with the client's address behind a proxy, for the rate limit "
-        "(e.g. 'X-Forwarded-For'); None: the address of the connection.",
+        "and for counting a client's visit once a day (e.g. 'X-Forwarded-For'); None: the "
+        "address of the connection.",
         validate=_optional_header,
+        default=None,
+    ),
+    "VISIT_ALLOWED_ORIGINS": Setting(
+        doc="Origins of the frontends whose pages may send visits (a request with another "
+        "Origin header is refused); None: the origins CORS allows. The site's own origin "
+        "always may.",
+        validate=_optional_origins,
         default=None,
     ),
     "BOT_USER_AGENTS": Setting(

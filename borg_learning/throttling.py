@@ -3,7 +3,9 @@
 The key is an HMAC (with ``SECRET_KEY``) of the client's address and today's date, so
 it cannot be turned back into the address, and the same client gets a new key every
 day. Nothing is written to the database. Use a cache all workers share (Redis, say);
-with the per-process local memory cache each worker counts on its own.
+with the per-process local memory cache each worker counts on its own (system check
+``borg_learning.W001``). Counting a visit once a day keys its cache entries with the same
+``keyed_digest``.
 """
 
 import hashlib
@@ -33,11 +35,17 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
+def keyed_digest(*parts):
+    """A hex HMAC (with ``SECRET_KEY``) of ``parts``: the same parts always give the same
+    digest, and without the key it cannot be turned back into an address."""
+    message = "|".join(str(part) for part in parts).encode()
+    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
+
+
 def client_key(request, scope):
     """An opaque cache key for this client in ``scope``, different every day."""
     now = timezone.now()
-    message = f"{scope}|{now.date().isoformat()}|{client_address(request)}".encode()
-    digest = hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
+    digest = keyed_digest(scope, now.date().isoformat(), client_address(request))
     window = int(now.timestamp()) // WINDOW_SECONDS
     return f"borg_learning:throttle:{scope}:{window}:{digest[:40]}"
 

@@ -27,7 +27,11 @@ def graphql(client):
 def pytest_report_header(config):
     from django.db import connection
 
-    return f"database: {connection.vendor} ({settings.DATABASES['default']['NAME']})"
+    cache = settings.CACHES["default"]
+    return [
+        f"database: {connection.vendor} ({settings.DATABASES['default']['NAME']})",
+        f"cache: {cache['BACKEND'].rsplit('.', 1)[-1]} {cache.get('LOCATION', '')}".rstrip(),
+    ]
 
 
 @pytest.fixture(autouse=True)

@@ -1,5 +1,7 @@
-"""Settings for the test suite: SQLite by default, PostgreSQL when DATABASE_URL says so."""
+"""Settings for the test suite: SQLite by default, PostgreSQL when DATABASE_URL says so;
+the local memory cache by default, Redis when REDIS_URL says so."""
 
+import os
 import tempfile
 
 import dj_database_url
@@ -68,6 +70,21 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": dj_database_url.config(default="sqlite:///:memory:")}
+
+# The rate limit and the once-a-day visit count keep their keys in the default cache. On
+# Redis (scripts/with-redis, which make test uses for the PostgreSQL pass) the live
+# server's threads and the tests share one cache as a site's workers do. REDIS_URL names
+# the server; each pytest-xdist worker takes a database of its own (gw0 the first, a run
+# without workers the 0th), as every test empties the cache it uses.
+if os.environ.get("REDIS_URL"):
+    _worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    _database = int(_worker.removeprefix("gw")) + 1 if _worker else 0
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"{os.environ['REDIS_URL'].rstrip('/')}/{_database}",
+        }
+    }
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LANGUAGE_CODE = "nl"

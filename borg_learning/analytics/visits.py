@@ -1,24 +1,32 @@
 """Counting visits to learning pages, and the totals the reports show.
 
-A visit adds one to its page's count for today (``PageVisitDay.add``, an atomic upsert);
-nothing about the visitor is kept. Only live, public pages of the learning environment
-count, and neither bots nor previews do. Totals per theme and for the whole environment
-are derived from the page tree when asked: a theme's visits are those of its modules
-and of their parts. This module is the one place that says which pages belong to a
-theme (``theme_pages``, ``page_map``) and how visits add up; the admin reports in
-``views.figures`` count with it.
+A visit adds one to its page's count for today (``PageVisitDay.add``, an atomic upsert).
+Only live, public pages of the learning environment count, neither bots nor previews
+do, and a client counts once per page per day: the cache remembers a keyed hash of its
+address, user agent, the page and the date until the day ends (``visit_key``), so a
+client that sends the same beacon 2,000 times counts once, and nothing about the visitor
+is stored in the database or the logs. A browser page of another site (an ``Origin``
+that is neither the site's own nor an allowed frontend's) counts nothing. Totals per
+theme and for the whole environment are derived from the page tree when asked: a
+theme's visits are those of its modules and of their parts. This module is the one
+place that says which pages belong to a theme (``theme_pages``, ``page_map``) and how
+visits add up; the admin reports in ``views.figures`` count with it.
 """
 
 import datetime
+import math
 import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from corsheaders.conf import conf as cors_settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db.models import Q, Sum
 from django.db.models.functions import Length, Substr
+from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -26,6 +34,7 @@ from borg_learning import models, signals
 from borg_learning.conf import learning_settings
 from borg_learning.models.modules import ModulePage
 from borg_learning.models.visits import PageVisitDay
+from borg_learning.throttling import client_address, keyed_digest
 from borg_learning.visibility import Visibility
 
 LEARNING_PAGE_MODELS = (
@@ -77,24 +86,72 @@ def _learning_content_types():
     return list(ContentType.objects.get_for_models(*LEARNING_PAGE_MODELS).values())
 
 
+def origin_allowed(request: HttpRequest) -> bool:
+    """False when the request comes from a browser page of a site that may not send
+    visits: its ``Origin`` is neither the site's own nor one of ``VISIT_ALLOWED_ORIGINS``
+    (by default the origins CORS allows). A request without ``Origin`` (not sent by a
+    browser page elsewhere) may."""
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return True
+    if origin == f"{request.scheme}://{request.get_host()}":
+        return True
+    allowed = learning_settings.VISIT_ALLOWED_ORIGINS
+    if allowed is not None:
+        return origin in allowed
+    if cors_settings.CORS_ALLOW_ALL_ORIGINS or origin in cors_settings.CORS_ALLOWED_ORIGINS:
+        return True
+    return any(re.match(pattern, origin) for pattern in cors_settings.CORS_ALLOWED_ORIGIN_REGEXES)
+
+
+def visit_key(request: HttpRequest, page_id: int, date: datetime.date) -> str:
+    """The cache key of this client's visit to the page on ``date``: a keyed hash of its
+    address (``CLIENT_ADDRESS_HEADER`` behind a proxy), its user agent, the page and the
+    date, which cannot be turned back into the address."""
+    user_agent = request.headers.get("User-Agent", "")
+    digest = keyed_digest("visit", date.isoformat(), page_id, client_address(request), user_agent)
+    return f"borg_learning:visit:{digest[:40]}"
+
+
+def seconds_left_today(now: datetime.datetime) -> int:
+    """Seconds from ``now`` to the next local midnight: how long a visit is remembered."""
+    tomorrow = timezone.localdate(now) + datetime.timedelta(days=1)
+    midnight = timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time()))
+    return max(1, math.ceil((midnight - now).total_seconds()))
+
+
 def record_visit(
     page_id: int,
-    headers: Mapping[str, str],
+    request: HttpRequest,
     preview: bool = False,
     today: datetime.date | None = None,
 ) -> bool:
     """Count a visit to the page with ``page_id``; True when it was counted.
 
-    ``headers`` are the request's headers (``request.headers``): the user agent, the
-    referer and the prefetch purpose decide whether a visit counts. A visit that counts
-    costs one SQL statement.
+    The request's headers decide whether a visit counts (its origin, user agent,
+    referer and prefetch purpose), and its client counts once per page per day. A
+    visit that counts costs one SQL statement, and one cache write to remember it.
     """
+    headers = request.headers
+    if not origin_allowed(request):
+        return False
     if is_bot(headers.get("User-Agent", "")) or is_preview(headers, preview):
         return False
     if not isinstance(page_id, int) or isinstance(page_id, bool) or not 0 < page_id < 2**63:
         return False
-    date = today or timezone.localdate()
-    if not PageVisitDay.add_if(countable_pages(page_id), date):
+    now = timezone.now()
+    date = today or timezone.localdate(now)
+    key = visit_key(request, page_id, date)
+    # add() is atomic: of two requests at the same moment, one adds the key and counts.
+    if not cache.add(key, True, timeout=seconds_left_today(now)):
+        return False
+    counted = False
+    try:
+        counted = PageVisitDay.add_if(countable_pages(page_id), date)
+    finally:
+        if not counted:  # not a public learning page (or no database): nothing to remember
+            cache.delete(key)
+    if not counted:
         return False
     signals.visit_recorded.send(sender=PageVisitDay, page_id=page_id, date=date)
     if signals.module_viewed.has_listeners():

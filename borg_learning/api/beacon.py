@@ -3,9 +3,11 @@
 ``sendBeacon(url, JSON.stringify({page: 12}))`` posts the string as ``text/plain``, which
 needs no CORS preflight; ``application/json`` is accepted too. The answer is ``204``
 whether the visit counted or was deliberately not counted (a bot, a preview, a page that
-is not a published learning page), and ``400`` with a JSON message for a body that is
-not such an object. The view never reads or sets a cookie and keeps nothing about the
-visitor.
+is not a published learning page, a client whose visit to the page already counted
+today), and ``400`` with a JSON message for a body that is not such an object. A beacon
+from a browser page of another site (an ``Origin`` that is neither the site's own nor an
+allowed frontend's, ``visits.origin_allowed``) is refused with ``403`` and counts
+nothing. The view never reads or sets a cookie and keeps nothing about the visitor.
 """
 
 import json
@@ -15,7 +17,7 @@ from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
-from borg_learning.analytics.visits import record_visit
+from borg_learning.analytics.visits import origin_allowed, record_visit
 
 MAX_BODY_BYTES = 1024
 CONTENT_TYPES = ("text/plain", "application/json")
@@ -68,11 +70,15 @@ class VisitBeaconView(View):
     http_method_names = ["post", "options"]
 
     def post(self, request):
+        if not origin_allowed(request):
+            return JsonResponse(
+                {"message": "Visits are only counted from the site's own frontends."}, status=403
+            )
         try:
             page, preview = read_beacon(request)
         except BadBeacon as error:
             return JsonResponse({"message": error.message}, status=error.status)
-        record_visit(page, request.headers, preview=preview)
+        record_visit(page, request, preview=preview)
         return HttpResponse(status=204)
 
     def http_method_not_allowed(self, request, *args, **kwargs):

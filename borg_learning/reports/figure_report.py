@@ -2,7 +2,8 @@
 
 Wagtail's ``ReportView`` lists a queryset; these reports list rows of figures that
 ``views.figures`` counts within the filter's ``Scope``. The table, the chart and both
-exports are made from the same rows, so they always show the same figures.
+exports are made from the same rows, so they always show the same figures; the CSV's text
+cannot start a formula (``exports``).
 """
 
 from django.utils.formats import date_format
@@ -12,6 +13,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
 from borg_learning.models import Response
+from borg_learning.reports.exports import FormulaSafeCsvMixin
 
 
 class FigureColumn(Column):
@@ -22,7 +24,7 @@ class FigureColumn(Column):
         return "–" if value is None else value
 
 
-class FigureReportView(ReportView):
+class FigureReportView(FormulaSafeCsvMixin, ReportView):
     """A report of figures within the period, theme and module of its filters; readable
     with the view permission of ``model`` (responses, unless a report says otherwise)."""
 

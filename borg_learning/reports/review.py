@@ -23,6 +23,7 @@ from wagtail.models import Page
 
 from borg_learning.models import ModulePage, Theme
 from borg_learning.models.modules import review_due_date_sql
+from borg_learning.reports.exports import FormulaSafeCsvMixin
 
 
 def annotate_review(pages):
@@ -102,11 +103,12 @@ LABELS = {
 }
 
 
-class ModulesDueForReviewView(PageReportView):
+class ModulesDueForReviewView(FormulaSafeCsvMixin, PageReportView):
     """Modules never reviewed or past their review date, the most overdue first.
 
     Lists the modules the user may edit; only users who may edit pages get in.
-    Sortable on title, last review, due date and status; exports to CSV and XLSX.
+    Sortable on title, last review, due date and status; exports to CSV (whose titles
+    cannot start a formula) and XLSX.
     """
 
     results_template_name = "wagtailadmin/reports/base_report_results.html"  # the table

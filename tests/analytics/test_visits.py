@@ -1,12 +1,13 @@
 """Counting visits: published public learning pages only, no bots, no previews, no cookies;
-the beacon endpoint takes what ``navigator.sendBeacon`` sends and refuses the rest."""
+the beacon endpoint takes what ``navigator.sendBeacon`` sends and refuses the rest. How
+often one client counts, and from which origins: test_honest_visit_counts.py."""
 
 import datetime
 import json
 
 import pytest
 from django.contrib.sessions.models import Session
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.utils import timezone
 
 from borg_learning import models
@@ -44,6 +45,11 @@ def counts():
     return dict(PageVisitDay.objects.values_list("page_id", "count"))
 
 
+def browser(address="198.51.100.7", user_agent=BROWSER):
+    """A request from one client, as the services see it."""
+    return RequestFactory().post("/api/visits/", REMOTE_ADDR=address, HTTP_USER_AGENT=user_agent)
+
+
 def beacon(client, body, content_type="text/plain;charset=UTF-8", **headers):
     headers.setdefault("HTTP_USER_AGENT", BROWSER)
     data = body if isinstance(body, (bytes, str)) else json.dumps(body)
@@ -66,7 +72,7 @@ def visit(graphql, page, preview=None, **headers):
 def test_every_learning_page_counts_once_per_visit_on_todays_row(graphql, pages):
     for page in pages.values():
         assert visit(graphql, page) is True
-    assert visit(graphql, pages["module"]) is True
+    assert visit(graphql, pages["module"], REMOTE_ADDR="198.51.100.8") is True
     today = timezone.localdate()
     assert set(PageVisitDay.objects.values_list("date", flat=True)) == {today}
     assert counts() == {page.pk: 2 if name == "module" else 1 for name, page in pages.items()}
@@ -86,8 +92,8 @@ def test_one_request_counts_one_visit_however_many_aliases_it_sends(graphql, pag
 
 def test_the_service_adds_to_the_days_row(pages):
     day = datetime.date(2026, 3, 1)
-    for _ in range(3):
-        assert record_visit(pages["part"].pk, {"User-Agent": BROWSER}, today=day)
+    for client in range(3):
+        assert record_visit(pages["part"].pk, browser(f"198.51.100.{client}"), today=day)
     assert PageVisitDay.objects.get(page=pages["part"], date=day).count == 3
 
 
@@ -309,14 +315,15 @@ def test_a_body_larger_than_django_reads_is_413_with_a_message_too(pages, settin
 
 
 def test_a_visit_costs_one_sql_statement(pages, django_assert_num_queries):
-    headers = {"User-Agent": BROWSER}
-    record_visit(pages["module"].pk, headers)  # reads the content types once per process
+    record_visit(pages["module"].pk, browser())  # reads the content types once per process
     private = factories.basic_module(pages["section"], "Besloten")
     factories.restrict(private)
     with django_assert_num_queries(1):
-        assert record_visit(pages["part"].pk, headers) is True
+        assert record_visit(pages["part"].pk, browser()) is True
     with django_assert_num_queries(1):
-        assert record_visit(private.pk, headers) is False
+        assert record_visit(private.pk, browser()) is False
     with django_assert_num_queries(0):
-        assert record_visit(pages["part"].pk, {"User-Agent": "Googlebot"}) is False
+        assert record_visit(pages["part"].pk, browser(user_agent="Googlebot")) is False
+    with django_assert_num_queries(0):  # this client's visit counted today already
+        assert record_visit(pages["part"].pk, browser()) is False
     assert counts() == {pages["module"].pk: 1, pages["part"].pk: 1}

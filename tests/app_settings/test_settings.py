@@ -207,3 +207,28 @@ def test_an_import_string_that_is_no_string_is_an_error_naming_the_key(backend_k
         learning_settings.import_object(backend_key)
     (error,) = check_learning_settings()
     assert "must be an import string" in error.msg
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "https://www.example.org",
+        ["https://www.example.org/"],
+        ["www.example.org"],
+        ["https://www.example.org/leren"],
+        ["*"],
+        [None],
+    ],
+)
+def test_visit_allowed_origins_must_be_origins(value):
+    with override_settings(BORG_LEARNING={"VISIT_ALLOWED_ORIGINS": value}):
+        (error,) = check_learning_settings()
+    assert error.id == "borg_learning.E003" and "'VISIT_ALLOWED_ORIGINS'" in error.msg
+
+
+@pytest.mark.parametrize(
+    "value", [None, [], ["https://leren.example.org", "http://localhost:5173"]]
+)
+def test_visit_allowed_origins_takes_none_or_a_list_of_origins(value):
+    with override_settings(BORG_LEARNING={"VISIT_ALLOWED_ORIGINS": value}):
+        assert check_learning_settings() == []

@@ -3,6 +3,7 @@
 import uuid
 
 import pytest
+from django.test import RequestFactory
 
 from borg_learning import evaluation, models, signals
 from borg_learning.analytics.visits import record_visit
@@ -11,7 +12,11 @@ from tests.helpers import evaluation as ec
 
 pytestmark = pytest.mark.django_db
 
-BROWSER = {"User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0"}
+USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0"
+
+
+def browser(user_agent=USER_AGENT):
+    return RequestFactory().post("/api/visits/", HTTP_USER_AGENT=user_agent)
 
 
 @pytest.fixture
@@ -35,7 +40,7 @@ def received():
 def test_a_counted_visit_to_a_part_says_which_module_was_viewed(environment, received):
     module = factories.specialist_module(environment, parts=1)
     part = module.get_children().get()
-    assert record_visit(part.pk, BROWSER) is True
+    assert record_visit(part.pk, browser()) is True
     (visit, viewed) = received
     assert visit[0] == "visit_recorded" and visit[1]["page_id"] == part.pk
     assert viewed[0] == "module_viewed"
@@ -45,16 +50,16 @@ def test_a_counted_visit_to_a_part_says_which_module_was_viewed(environment, rec
 def test_a_visit_to_a_page_that_is_no_module_is_recorded_without_module_viewed(
     environment, received
 ):
-    assert record_visit(environment.pk, BROWSER) is True
+    assert record_visit(environment.pk, browser()) is True
     assert [name for name, _kwargs in received] == ["visit_recorded"]
 
 
 def test_nothing_is_sent_for_a_visit_that_does_not_count(environment, received):
     module = factories.basic_module(environment)
-    assert record_visit(module.pk, {"User-Agent": "Googlebot/2.1"}) is False
-    assert record_visit(module.pk, BROWSER, preview=True) is False
+    assert record_visit(module.pk, browser("Googlebot/2.1")) is False
+    assert record_visit(module.pk, browser(), preview=True) is False
     factories.unpublish(module)
-    assert record_visit(module.pk, BROWSER) is False
+    assert record_visit(module.pk, browser()) is False
     assert received == []
 
 

@@ -12,13 +12,15 @@ class RecordVisitPayload(graphene.ObjectType):
 
     counted = graphene.Boolean(
         required=True,
-        description="False for bots, previews and pages that are not "
-        "published learning pages; such a visit is not an error.",
+        description="False for bots, previews, pages that are not published learning "
+        "pages, a client whose visit to the page already counted today and a browser page "
+        "of a site that may not send visits; such a visit is not an error.",
     )
 
 
 class RecordVisit(graphene.Mutation):
-    """Count a visit to a learning page. No cookie, nothing about the visitor is kept."""
+    """Count a visit to a learning page, once per client per page per day. No cookie,
+    nothing about the visitor is kept."""
 
     class Arguments:
         page = graphene.ID(required=True)
@@ -33,7 +35,7 @@ class RecordVisit(graphene.Mutation):
         if getattr(request, "_borg_learning_visit_recorded", False):
             return RecordVisitPayload(counted=False)
         request._borg_learning_visit_recorded = True
-        counted = visits.record_visit(database_id(page), request.headers, preview=bool(preview))
+        counted = visits.record_visit(database_id(page), request, preview=bool(preview))
         return RecordVisitPayload(counted=counted)
 
 
