@@ -171,6 +171,18 @@ def test_application_json_says_200_for_well_formed_requests_with_graphql_errors(
     assert errors_of(response)
 
 
+@pytest.mark.parametrize("accept, status", [(JSON, 200), (GRAPHQL_RESPONSE, 400)])
+def test_each_validation_error_is_an_error_of_its_own(client, accept, status):
+    response = post(client, {"query": "{ noSuchField alsoMissing }"}, accept=accept)
+    assert response.status_code == status
+    assert response.json() == {
+        "errors": [
+            {"message": "Cannot query field 'noSuchField' on type 'Query'."},
+            {"message": "Cannot query field 'alsoMissing' on type 'Query'."},
+        ]
+    }
+
+
 def test_a_client_that_accepts_neither_json_type_gets_406(client):
     response = post(client, {"query": "{ __typename }"}, accept="text/plain")
     assert response.status_code == 406

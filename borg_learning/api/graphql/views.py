@@ -67,12 +67,13 @@ class RequestError(Exception):
     ``graphql`` marks the errors of a well-formed request (a syntax or validation error,
     wrong variables, a limit): those are 400 only with graphql-response+json and 200 with
     application/json. A malformed request (not JSON, no query) is 400 with either.
+    ``message`` is one message, or a list of them (each becomes an error of the answer).
     """
 
     def __init__(self, message, status=400, headers=None, graphql=False):
-        super().__init__(message)
-        self.message, self.status, self.headers = message, status, headers or {}
-        self.graphql = graphql
+        self.messages = [message] if isinstance(message, str) else list(message)
+        super().__init__("; ".join(self.messages))
+        self.status, self.headers, self.graphql = status, headers or {}, graphql
 
 
 def accepted_media_type(request):
@@ -200,7 +201,7 @@ class GraphQLHTTPView(View):
             schema, document, [*specified_rules, StorableTextRule]
         )
         if errors:
-            raise RequestError("; ".join(error.message for error in errors), graphql=True)
+            raise RequestError([error.message for error in errors], graphql=True)
         if variables and has_unstorable_text(variables):
             raise RequestError(UNSTORABLE_MESSAGE, graphql=True)
         operation = get_operation_ast(document, operation_name)
@@ -223,7 +224,7 @@ class GraphQLHTTPView(View):
             operation_name=operation_name,
         )
         if result.data is None and result.errors and all(e.path is None for e in result.errors):
-            raise RequestError("; ".join(error.message for error in result.errors), graphql=True)
+            raise RequestError([error.message for error in result.errors], graphql=True)
         payload = {"data": result.data}
         if result.errors:
             payload["errors"] = [self.format_error(error) for error in result.errors]
@@ -252,5 +253,8 @@ class GraphQLHTTPView(View):
 
     def error_response(self, media_type, error, status):
         return self.respond(
-            media_type, {"errors": [{"message": error.message}]}, status, error.headers
+            media_type,
+            {"errors": [{"message": message} for message in error.messages]},
+            status,
+            error.headers,
         )
