@@ -133,7 +133,15 @@ def test_without_an_accept_header_the_answer_is_application_json(client):
         (f"{JSON};q=0.5, {GRAPHQL_RESPONSE}", GRAPHQL_RESPONSE),
         (f"text/html, {JSON};q=0.9", JSON),
         (f"{GRAPHQL_RESPONSE};q=0, {JSON}", JSON),
-        ("application/*", GRAPHQL_RESPONSE),
+        (f"{GRAPHQL_RESPONSE}, */*", GRAPHQL_RESPONSE),
+        (f"*/*, {GRAPHQL_RESPONSE}", GRAPHQL_RESPONSE),
+        (f"{JSON}, */*;q=0.8", JSON),
+        (f"{GRAPHQL_RESPONSE};q=0.9, */*", JSON),
+        (f"{GRAPHQL_RESPONSE}, {JSON}", GRAPHQL_RESPONSE),
+        # Accepting either through a wildcard only, a legacy client gets application/json.
+        ("*/*", JSON),
+        ("application/*", JSON),
+        ("text/html, */*;q=0.8", JSON),
     ],
 )
 def test_the_highest_priority_accepted_media_type_is_used(client, accept, expected):
@@ -181,6 +189,17 @@ def test_each_validation_error_is_an_error_of_its_own(client, accept, status):
             {"message": "Cannot query field 'alsoMissing' on type 'Query'."},
         ]
     }
+
+
+@pytest.mark.parametrize("query", ["{ __typename", "{ noSuchField }"])
+def test_a_client_accepting_anything_gets_application_json_and_200_for_graphql_errors(
+    client, query
+):
+    """Browsers' fetch and curl send Accept: */* unless told otherwise."""
+    response = post(client, {"query": query}, accept="*/*")
+    assert response.status_code == 200
+    assert media_type(response) == JSON
+    assert errors_of(response)
 
 
 def test_a_client_that_accepts_neither_json_type_gets_406(client):

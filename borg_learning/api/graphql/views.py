@@ -1,10 +1,11 @@
 """The GraphQL endpoint, speaking GraphQL over HTTP as the specification asks.
 
 * GET for queries only (a mutation over GET is 405), POST with a JSON body.
-* ``application/graphql-response+json`` when the client accepts it: a request that
+* ``application/graphql-response+json`` when the client names it: a request that
   cannot be executed (malformed JSON, a syntax or validation error, wrong variables,
-  a limit exceeded) is 400; an executed one is 200. With ``application/json`` every
-  well-formed request is 200, as the specification asks for legacy clients.
+  a limit exceeded) is 400; an executed one is 200. With ``application/json`` (also for
+  ``*/*`` or no Accept) every well-formed request is 200, as the specification asks for
+  legacy clients.
 * Errors are JSON, in English; unexpected failures are logged, never shown.
 """
 
@@ -80,7 +81,10 @@ def accepted_media_type(request):
     """The response media type to use, or None when the client accepts neither.
 
     The client's priorities (``q``) decide, and for each of our types the most specific
-    matching range gives its priority; on a tie graphql-response+json wins.
+    matching range gives its priority. On a tie, a type the client names beats one it
+    accepts only through a wildcard; named both, graphql-response+json wins; through
+    wildcards only (``*/*``, as browsers' fetch and curl send), application/json does,
+    as the GraphQL over HTTP spec asks for such legacy clients.
     """
     header = request.headers.get("Accept", "")
     if not header.strip():
@@ -99,15 +103,20 @@ def accepted_media_type(request):
         media_range = media_range.lower()
         ranges[media_range] = max(quality, ranges.get(media_range, 0.0))
 
-    def quality(media_type):
+    def preference(media_type):
+        """(priority, named by the client) of one of our types."""
         main = media_type.split("/")[0]
         for media_range in (media_type, f"{main}/*", "*/*"):
             if media_range in ranges:
-                return ranges[media_range]
-        return 0.0
+                return ranges[media_range], media_range == media_type
+        return 0.0, False
 
-    best = max((GRAPHQL_RESPONSE, JSON), key=quality)
-    return best if quality(best) > 0 else None
+    ours, legacy = preference(GRAPHQL_RESPONSE), preference(JSON)
+    if max(ours, legacy)[0] <= 0:
+        return None
+    if ours == legacy:
+        return GRAPHQL_RESPONSE if ours[1] else JSON
+    return GRAPHQL_RESPONSE if ours > legacy else JSON
 
 
 def graphiql_enabled():
