@@ -6,7 +6,8 @@
   a limit exceeded) is 400; an executed one is 200. With ``application/json`` (also for
   ``*/*`` or no Accept) every well-formed request is 200, as the specification asks for
   legacy clients.
-* Errors are JSON, in English; unexpected failures are logged, never shown.
+* Errors are JSON (``{"errors": [{"message": ...}]}``), in English, a body too large
+  (413) included; unexpected failures are logged, never shown.
 """
 
 import json
@@ -14,7 +15,9 @@ import logging
 import re
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.core.serializers.json import DjangoJSONEncoder
+from django.core.signals import got_request_exception
 from django.http import HttpResponse
 from django.utils.decorators import method_decorator
 from django.views import View
@@ -77,6 +80,13 @@ class RequestError(Exception):
         self.status, self.headers, self.graphql = status, headers or {}, graphql
 
 
+def body_too_large(limit):
+    return RequestError(
+        f"The request body is larger than {limit} bytes, the most this server accepts.",
+        status=413,
+    )
+
+
 def accepted_media_type(request):
     """The response media type to use, or None when the client accepts neither.
 
@@ -130,20 +140,16 @@ class GraphQLHTTPView(View):
     http_method_names = ["get", "post", "options"]
 
     def dispatch(self, request, *args, **kwargs):
-        if self.wants_graphiql(request):
-            return GraphQLView.as_view(schema=self.schema, graphiql=True)(request)
+        """Every answer but GraphiQL is JSON, also where Django would answer with an HTML
+        page: a body too large, too many query parameters, a failure of our own."""
         media_type = accepted_media_type(request)
-        if media_type is None:
-            return self.error_response(
-                JSON, RequestError(f"Accept {GRAPHQL_RESPONSE} or {JSON}.", status=406), 406
-            )
-        if request.method not in ("GET", "POST"):
-            return self.error_response(
-                media_type,
-                RequestError("GraphQL requests use GET or POST.", 405, {"Allow": "GET, POST"}),
-                405,
-            )
         try:
+            if self.wants_graphiql(request):
+                return GraphQLView.as_view(schema=self.schema, graphiql=True)(request)
+            if media_type is None:
+                raise RequestError(f"Accept {GRAPHQL_RESPONSE} or {JSON}.", status=406)
+            if request.method not in ("GET", "POST"):
+                raise RequestError("GraphQL requests use GET or POST.", 405, {"Allow": "GET, POST"})
             query, variables, operation_name = self.read_params(request)
             payload = self.execute(request, query, variables, operation_name)
         except RequestError as error:
@@ -152,7 +158,18 @@ class GraphQLHTTPView(View):
                 if (error.graphql and error.status == 400 and media_type == JSON)
                 else error.status
             )
-            return self.error_response(media_type, error, status)
+            return self.error_response(media_type or JSON, error, status)
+        except TooManyFieldsSent:
+            limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+            error = RequestError(
+                f"The request has more than {limit} parameters, the most this server accepts."
+            )
+            return self.error_response(media_type or JSON, error, 400)
+        except Exception:
+            logger.exception("GraphQL request failed")
+            got_request_exception.send(sender=type(self), request=request)
+            error = RequestError("Internal server error.", status=500)
+            return self.error_response(media_type or JSON, error, 500)
         return self.respond(media_type, payload, 200)
 
     def wants_graphiql(self, request):
@@ -179,7 +196,7 @@ class GraphQLHTTPView(View):
             if content_type != JSON:
                 raise RequestError(f"Send the request body as {JSON}.", status=415)
             try:
-                body = json.loads(request.body or b"null")
+                body = json.loads(self.read_body(request) or b"null")
             except (ValueError, RecursionError):
                 raise RequestError("The request body is not valid JSON.") from None
             if not isinstance(body, dict):
@@ -193,6 +210,21 @@ class GraphQLHTTPView(View):
         if operation_name is not None and not isinstance(operation_name, str):
             raise RequestError("'operationName' must be a string.")
         return query, variables, operation_name
+
+    def read_body(self, request):
+        """The request body; one over DATA_UPLOAD_MAX_MEMORY_SIZE is refused with 413, by its
+        Content-Length before it is read, or by Django while reading it."""
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            raise RequestError("The Content-Length header is not a number.") from None
+        if limit is not None and length > limit:
+            raise body_too_large(limit)
+        try:
+            return request.body
+        except RequestDataTooBig:
+            raise body_too_large(limit) from None
 
     def execute(self, request, query, variables, operation_name):
         too_long = query_length_error(query)
