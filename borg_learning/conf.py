@@ -248,6 +248,17 @@ SETTINGS: dict[str, Setting] = {
         validate=_positive_int,
         default=10_000,
     ),
+    "GRAPHQL_MAX_COST": Setting(
+        doc="Highest cost of a GraphQL operation: about how many values its answer may hold, "
+        "lists counted at their page size or an estimate.",
+        validate=_positive_int,
+        default=50_000,
+    ),
+    "GRAPHQL_MAX_ALIASES": Setting(
+        doc="Most aliased fields one GraphQL query may have (__typename not counted).",
+        validate=_positive_int,
+        default=30,
+    ),
     "GRAPHIQL": Setting(
         doc="Serve GraphiQL in a browser; None: on when DEBUG is on.",
         validate=_optional_bool,

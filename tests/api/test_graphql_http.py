@@ -11,10 +11,16 @@ from unittest import mock
 
 import graphene
 import pytest
+from django.core.exceptions import RequestDataTooBig
+from django.core.handlers.wsgi import WSGIRequest
+from django.core.signals import got_request_exception
+from django.test import Client, override_settings
 from django.urls import include, path
 
 from borg_learning import models
+from borg_learning.api.graphql import schema
 from borg_learning.api.graphql.views import GraphQLHTTPView
+from tests.helpers.graphql import ALIASED_SEARCHES, THEMES_FAN_OUT
 
 pytestmark = pytest.mark.django_db
 
@@ -133,7 +139,15 @@ def test_without_an_accept_header_the_answer_is_application_json(client):
         (f"{JSON};q=0.5, {GRAPHQL_RESPONSE}", GRAPHQL_RESPONSE),
         (f"text/html, {JSON};q=0.9", JSON),
         (f"{GRAPHQL_RESPONSE};q=0, {JSON}", JSON),
-        ("application/*", GRAPHQL_RESPONSE),
+        (f"{GRAPHQL_RESPONSE}, */*", GRAPHQL_RESPONSE),
+        (f"*/*, {GRAPHQL_RESPONSE}", GRAPHQL_RESPONSE),
+        (f"{JSON}, */*;q=0.8", JSON),
+        (f"{GRAPHQL_RESPONSE};q=0.9, */*", JSON),
+        (f"{GRAPHQL_RESPONSE}, {JSON}", GRAPHQL_RESPONSE),
+        # Accepting either through a wildcard only, a legacy client gets application/json.
+        ("*/*", JSON),
+        ("application/*", JSON),
+        ("text/html, */*;q=0.8", JSON),
     ],
 )
 def test_the_highest_priority_accepted_media_type_is_used(client, accept, expected):
@@ -168,6 +182,29 @@ def test_application_json_says_200_for_well_formed_requests_with_graphql_errors(
     assert response.status_code == 200
     assert media_type(response) == JSON
     assert "data" not in response.json()
+    assert errors_of(response)
+
+
+@pytest.mark.parametrize("accept, status", [(JSON, 200), (GRAPHQL_RESPONSE, 400)])
+def test_each_validation_error_is_an_error_of_its_own(client, accept, status):
+    response = post(client, {"query": "{ noSuchField alsoMissing }"}, accept=accept)
+    assert response.status_code == status
+    assert response.json() == {
+        "errors": [
+            {"message": "Cannot query field 'noSuchField' on type 'Query'."},
+            {"message": "Cannot query field 'alsoMissing' on type 'Query'."},
+        ]
+    }
+
+
+@pytest.mark.parametrize("query", ["{ __typename", "{ noSuchField }"])
+def test_a_client_accepting_anything_gets_application_json_and_200_for_graphql_errors(
+    client, query
+):
+    """Browsers' fetch and curl send Accept: */* unless told otherwise."""
+    response = post(client, {"query": query}, accept="*/*")
+    assert response.status_code == 200
+    assert media_type(response) == JSON
     assert errors_of(response)
 
 
@@ -281,6 +318,161 @@ def test_several_operations_need_an_operation_name(client):
     )
     assert response.status_code == 400
     assert errors_of(response) == ["Name the operation to run with 'operationName'."]
+
+
+# --- Requests too large -------------------------------------------------------------------
+
+
+def over_the_body_limit(size=2_621_440):
+    """A JSON body one byte over Django's default DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB)."""
+    head = '{"query": "{ __typename }", "variables": {"padding": "'
+    tail = '"}}'
+    return head + "x" * (size + 1 - len(head) - len(tail)) + tail
+
+
+@pytest.mark.parametrize("accept", [JSON, GRAPHQL_RESPONSE, "*/*"])
+def test_a_body_over_the_upload_limit_is_413_with_a_json_error(client, accept):
+    body = over_the_body_limit()
+    assert len(body) == 2_621_441
+    response = post(client, body, accept=accept)
+    assert response.status_code == 413
+    assert media_type(response) == (GRAPHQL_RESPONSE if accept == GRAPHQL_RESPONSE else JSON)
+    assert response.json() == {
+        "errors": [
+            {
+                "message": "The request body is larger than 2621440 bytes, the most this server accepts."
+            }
+        ]
+    }
+
+
+def test_a_body_at_the_upload_limit_is_read(client):
+    response = post(client, over_the_body_limit(2_621_439))
+    assert response.status_code == 200
+    assert response.json() == {"data": {"__typename": "Query"}}
+
+
+@override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=100)
+def test_the_body_limit_follows_djangos_setting(client):
+    assert post(client, {"query": "{ __typename }"}).status_code == 200
+    response = post(client, {"query": "{ __typename }", "padding": "x" * 100})
+    assert response.status_code == 413
+    assert errors_of(response) == [
+        "The request body is larger than 100 bytes, the most this server accepts."
+    ]
+
+
+def test_a_body_django_finds_too_large_while_reading_it_is_413(client):
+    """Content-Length can be absent or understated (chunked bodies under ASGI)."""
+    too_big = mock.PropertyMock(side_effect=RequestDataTooBig("too big"))
+    with mock.patch.object(WSGIRequest, "body", too_big):
+        response = post(client, {"query": "{ __typename }"})
+    assert response.status_code == 413
+    assert errors_of(response) == [
+        "The request body is larger than 2621440 bytes, the most this server accepts."
+    ]
+
+
+def test_a_content_length_that_is_not_a_number_is_400(rf):
+    request = rf.post(
+        "/graphql/", '{"query": "{ __typename }"}', content_type=JSON, CONTENT_LENGTH="lots"
+    )
+    response = GraphQLHTTPView.as_view(schema=schema)(request)
+    assert response.status_code == 400
+    assert errors_of(response) == ["The Content-Length header is not a number."]
+
+
+def test_more_query_parameters_than_django_accepts_is_400_with_a_json_error(client):
+    params = {"query": "{ __typename }", **{f"p{number}": "x" for number in range(1000)}}
+    response = client.get("/graphql/", params)
+    assert response.status_code == 400
+    assert media_type(response) == JSON
+    assert errors_of(response) == [
+        "The request has more than 1000 parameters, the most this server accepts."
+    ]
+
+
+# --- A failure of our own -------------------------------------------------------------------
+
+
+def test_a_failure_outside_the_resolvers_is_a_json_500_and_logged(caplog):
+    client = Client(raise_request_exception=False)
+    failure = RuntimeError(SECRET)
+    with (
+        mock.patch("borg_learning.api.graphql.views.parse", side_effect=failure),
+        caplog.at_level(logging.ERROR, logger="borg_learning.api.graphql"),
+    ):
+        response = post(client, {"query": "{ __typename }"}, accept=GRAPHQL_RESPONSE)
+    assert response.status_code == 500
+    assert media_type(response) == GRAPHQL_RESPONSE
+    assert response.json() == {"errors": [{"message": "Internal server error."}]}
+    assert "hunter2" not in response.content.decode()
+    assert any(record.exc_info and record.exc_info[1] is failure for record in caplog.records)
+
+
+def test_a_failure_outside_the_resolvers_is_reported_as_django_reports_failed_requests():
+    """Error trackers listen to got_request_exception."""
+    received = []
+
+    def listener(sender, request, **kwargs):
+        received.append(request.path)
+
+    got_request_exception.connect(listener)
+    try:
+        with mock.patch("borg_learning.api.graphql.views.parse", side_effect=RuntimeError):
+            Client(raise_request_exception=False).get("/graphql/", {"query": "{ __typename }"})
+    finally:
+        got_request_exception.disconnect(listener)
+    assert received == ["/graphql/"]
+
+
+# --- Every error is JSON in one shape ---------------------------------------------------------
+
+PADDED_QUERY = "{ __typename }" + " " * 10_000
+
+
+def request_errors():
+    """Requests /graphql/ refuses, each with how to send it: (method, data, extra)."""
+    deep = "{ " + "themes { modules { " * 5 + "id" + " } }" * 5 + " }"
+    yield "post", {"query": "{ __typename }"}, {"HTTP_ACCEPT": "text/plain"}  # 406
+    for method in ("put", "patch", "delete", "options"):
+        yield method, {"query": "{ __typename }"}, {}  # 405
+    yield "post", "query={ __typename }", {"content_type": "text/plain"}  # 415
+    yield "post", "{not json", {}  # 400
+    yield "post", over_the_body_limit(), {}  # 413
+    yield "get", {"query": "{ __typename }", **{f"p{n}": "x" for n in range(1000)}}, {}
+    yield "get", {"query": 'mutation { recordVisit(page: "1") { counted } }'}, {}  # 405
+    yield "post", {"query": "{ __typename"}, {}
+    yield "post", {"query": "{ noSuchField }"}, {}
+    yield "post", {"query": "{ page(id: $id) { id } }"}, {}
+    yield "post", {"query": "query ($n: Int!) { modules(limit: $n) { totalCount } }"}, {}
+    yield "post", {"query": PADDED_QUERY}, {}
+    yield "post", {"query": deep}, {}
+    yield "post", {"query": THEMES_FAN_OUT}, {}
+    yield "post", {"query": ALIASED_SEARCHES}, {}
+    yield "post", {"query": "query A { __typename }", "operationName": "B"}, {}
+
+
+@pytest.mark.parametrize("accept", [None, JSON, GRAPHQL_RESPONSE, "*/*"])
+@pytest.mark.parametrize("method, data, extra", list(request_errors()))
+def test_every_error_is_json_in_the_documented_shape(client, accept, method, data, extra):
+    extra = dict(extra)
+    if accept is not None:
+        extra.setdefault("HTTP_ACCEPT", accept)
+    if method == "get":
+        response = client.get("/graphql/", data, **extra)
+    else:
+        body = data if isinstance(data, str) else json.dumps(data)
+        extra.setdefault("content_type", JSON)
+        response = getattr(client, method)("/graphql/", body, **extra)
+    assert response.status_code in (200, 400, 405, 406, 413, 415)
+    assert media_type(response) in (JSON, GRAPHQL_RESPONSE)
+    body = json.loads(response.content)
+    assert list(body) == ["errors"]
+    assert body["errors"]
+    for error in body["errors"]:
+        assert set(error) == {"message"}
+        assert isinstance(error["message"], str) and error["message"].endswith((".", ")"))
 
 
 # --- Mutations: only over POST (probe schema) -----------------------------------------------

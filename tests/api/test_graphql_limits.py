@@ -1,4 +1,7 @@
-"""Query depth, page size and query size are limited by BORG_LEARNING; errors name the limit."""
+"""Query depth, page size and query size are limited by BORG_LEARNING; errors name the limit.
+
+The cost and alias limits are tested in test_graphql_cost.py.
+"""
 
 import json
 import time
@@ -40,6 +43,12 @@ def nested(depth, name=None):
     )
 
 
+def depth_only(**limits):
+    """Settings with ``limits`` and no cost limit to speak of: a query of nested lists deep
+    enough to test the depth limit costs far more than the default cost limit."""
+    return override_settings(BORG_LEARNING={"GRAPHQL_MAX_COST": 10**40, **limits})
+
+
 def depth_error(depth, maximum, name="anonymous"):
     return (
         f"Operation '{name}' is {depth} levels deep, over the query depth limit of "
@@ -56,24 +65,26 @@ def test_nested_builds_queries_of_the_depth_asked():
 
 
 def test_a_query_at_the_default_depth_limit_runs(client):
-    response = post(client, nested(10), accept=GRAPHQL_RESPONSE)
+    with depth_only():
+        response = post(client, nested(10), accept=GRAPHQL_RESPONSE)
     assert response.status_code == 200
     assert response.json() == {"data": {"themes": []}}
 
 
 @pytest.mark.parametrize("accept, status", [(JSON, 200), (GRAPHQL_RESPONSE, 400)])
 def test_a_query_one_level_deeper_than_the_default_is_refused(client, accept, status):
-    response = post(client, nested(11, "Deep"), accept=accept)
+    with depth_only():
+        response = post(client, nested(11, "Deep"), accept=accept)
     assert response.status_code == status
     assert "data" not in response.json()
     assert messages(response) == [depth_error(11, 10, "Deep")]
 
 
 def test_the_depth_limit_follows_the_setting(client):
-    with override_settings(BORG_LEARNING={"GRAPHQL_MAX_DEPTH": 3}):
+    with depth_only(GRAPHQL_MAX_DEPTH=3):
         assert post(client, nested(3)).json() == {"data": {"themes": []}}
         assert messages(post(client, nested(4))) == [depth_error(4, 3)]
-    with override_settings(BORG_LEARNING={"GRAPHQL_MAX_DEPTH": 20}):
+    with depth_only(GRAPHQL_MAX_DEPTH=20):
         assert post(client, nested(20)).json() == {"data": {"themes": []}}
         assert messages(post(client, nested(21))) == [depth_error(21, 20)]
 
@@ -86,9 +97,9 @@ def test_fragments_do_not_hide_depth(client):
           modules { ... on LearningBasicModulePage { ...Deeper } } }
         fragment Deeper on LearningModule { themes { modules { themes { modules { id } } } } }
     """
-    with override_settings(BORG_LEARNING={"GRAPHQL_MAX_DEPTH": 6}):
+    with depth_only(GRAPHQL_MAX_DEPTH=6):
         assert messages(post(client, query)) == [depth_error(7, 6, "Hidden")]
-    with override_settings(BORG_LEARNING={"GRAPHQL_MAX_DEPTH": 7}):
+    with depth_only(GRAPHQL_MAX_DEPTH=7):
         assert post(client, query).json() == {"data": {"themes": []}}
 
 
@@ -101,10 +112,11 @@ def test_a_fragment_spread_many_times_is_measured_quickly(client):
     )
     query = "query Fan { ...F0 } " + fragments + f"fragment F{count} on Query {{ themes {{ id }} }}"
     started = time.monotonic()
-    response = post(client, query)
+    with depth_only():
+        response = post(client, query)
     assert time.monotonic() - started < 5
     assert response.json()["data"]["themes"] == []
-    with override_settings(BORG_LEARNING={"GRAPHQL_MAX_DEPTH": 1}):
+    with depth_only(GRAPHQL_MAX_DEPTH=1):
         assert messages(post(client, query)) == [depth_error(2, 1, "Fan")]
 
 

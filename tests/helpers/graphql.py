@@ -34,3 +34,37 @@ def count_queries(client, query, variables=None):
     with CaptureQueriesContext(connection) as captured:
         payload = run()
     return len(captured), payload
+
+
+def fan_out(operation, fragment_type, step, last, aliases=4, levels=4):
+    """A short query whose answer fans out: fragments F0, F1... (``levels`` of them), each
+    with ``aliases`` aliases of ``step`` (fields with ``{inner}`` in them) spreading the
+    next fragment, so the last one, selecting ``last``, is reached aliases**levels times."""
+    fragments = []
+    for level in range(levels):
+        inner = last if level == levels - 1 else f"...F{level + 1}"
+        fields = " ".join(f"a{alias}: {step.format(inner=inner)}" for alias in range(aliases))
+        fragments.append(f"fragment F{level} on {fragment_type} {{ {fields} }}")
+    return " ".join([operation, *fragments])
+
+
+# k**4 fan-out through the theme map: themes, modules, their themes, their modules...
+THEMES_FAN_OUT = fan_out(
+    "query ThemesFanOut { themes { ...F0 } }",
+    "LearningTheme",
+    "modules {{ id themes {{ {inner} }} }}",
+    "slug",
+)
+# ...and through a specialist module's parts and each part's module.
+PARTS_FAN_OUT = fan_out(
+    'query PartsFanOut { page(id: "1") { ...F0 } }',
+    "LearningSpecialistModulePage",
+    "parts {{ id module {{ {inner} }} }}",
+    "id",
+)
+# Each alias of a root field runs it again: 200 full-text searches.
+ALIASED_SEARCHES = (
+    "query AliasedSearches { "
+    + " ".join(f's{number}: search(query: "x") {{ totalCount }}' for number in range(200))
+    + " }"
+)

@@ -1,11 +1,13 @@
 """The GraphQL endpoint, speaking GraphQL over HTTP as the specification asks.
 
 * GET for queries only (a mutation over GET is 405), POST with a JSON body.
-* ``application/graphql-response+json`` when the client accepts it: a request that
+* ``application/graphql-response+json`` when the client names it: a request that
   cannot be executed (malformed JSON, a syntax or validation error, wrong variables,
-  a limit exceeded) is 400; an executed one is 200. With ``application/json`` every
-  well-formed request is 200, as the specification asks for legacy clients.
-* Errors are JSON, in English; unexpected failures are logged, never shown.
+  a limit exceeded) is 400; an executed one is 200. With ``application/json`` (also for
+  ``*/*`` or no Accept) every well-formed request is 200, as the specification asks for
+  legacy clients.
+* Errors are JSON (``{"errors": [{"message": ...}]}``), in English, a body too large
+  (413) included; unexpected failures are logged, never shown.
 """
 
 import json
@@ -13,7 +15,9 @@ import logging
 import re
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.core.serializers.json import DjangoJSONEncoder
+from django.core.signals import got_request_exception
 from django.http import HttpResponse
 from django.utils.decorators import method_decorator
 from django.views import View
@@ -22,7 +26,7 @@ from graphene_django.views import GraphQLView
 from graphql import GraphQLError, OperationType, execute, get_operation_ast, parse, validate
 from graphql.validation import ValidationRule, specified_rules
 
-from borg_learning.api.graphql.limits import DepthLimitRule, query_length_error
+from borg_learning.api.graphql.limits import limit_errors, query_length_error
 from borg_learning.conf import learning_settings
 
 logger = logging.getLogger("borg_learning.api.graphql")
@@ -67,19 +71,30 @@ class RequestError(Exception):
     ``graphql`` marks the errors of a well-formed request (a syntax or validation error,
     wrong variables, a limit): those are 400 only with graphql-response+json and 200 with
     application/json. A malformed request (not JSON, no query) is 400 with either.
+    ``message`` is one message, or a list of them (each becomes an error of the answer).
     """
 
     def __init__(self, message, status=400, headers=None, graphql=False):
-        super().__init__(message)
-        self.message, self.status, self.headers = message, status, headers or {}
-        self.graphql = graphql
+        self.messages = [message] if isinstance(message, str) else list(message)
+        super().__init__("; ".join(self.messages))
+        self.status, self.headers, self.graphql = status, headers or {}, graphql
+
+
+def body_too_large(limit):
+    return RequestError(
+        f"The request body is larger than {limit} bytes, the most this server accepts.",
+        status=413,
+    )
 
 
 def accepted_media_type(request):
     """The response media type to use, or None when the client accepts neither.
 
     The client's priorities (``q``) decide, and for each of our types the most specific
-    matching range gives its priority; on a tie graphql-response+json wins.
+    matching range gives its priority. On a tie, a type the client names beats one it
+    accepts only through a wildcard; named both, graphql-response+json wins; through
+    wildcards only (``*/*``, as browsers' fetch and curl send), application/json does,
+    as the GraphQL over HTTP spec asks for such legacy clients.
     """
     header = request.headers.get("Accept", "")
     if not header.strip():
@@ -98,15 +113,20 @@ def accepted_media_type(request):
         media_range = media_range.lower()
         ranges[media_range] = max(quality, ranges.get(media_range, 0.0))
 
-    def quality(media_type):
+    def preference(media_type):
+        """(priority, named by the client) of one of our types."""
         main = media_type.split("/")[0]
         for media_range in (media_type, f"{main}/*", "*/*"):
             if media_range in ranges:
-                return ranges[media_range]
-        return 0.0
+                return ranges[media_range], media_range == media_type
+        return 0.0, False
 
-    best = max((GRAPHQL_RESPONSE, JSON), key=quality)
-    return best if quality(best) > 0 else None
+    ours, legacy = preference(GRAPHQL_RESPONSE), preference(JSON)
+    if max(ours, legacy)[0] <= 0:
+        return None
+    if ours == legacy:
+        return GRAPHQL_RESPONSE if ours[1] else JSON
+    return GRAPHQL_RESPONSE if ours > legacy else JSON
 
 
 def graphiql_enabled():
@@ -120,20 +140,16 @@ class GraphQLHTTPView(View):
     http_method_names = ["get", "post", "options"]
 
     def dispatch(self, request, *args, **kwargs):
-        if self.wants_graphiql(request):
-            return GraphQLView.as_view(schema=self.schema, graphiql=True)(request)
+        """Every answer but GraphiQL is JSON, also where Django would answer with an HTML
+        page: a body too large, too many query parameters, a failure of our own."""
         media_type = accepted_media_type(request)
-        if media_type is None:
-            return self.error_response(
-                JSON, RequestError(f"Accept {GRAPHQL_RESPONSE} or {JSON}.", status=406), 406
-            )
-        if request.method not in ("GET", "POST"):
-            return self.error_response(
-                media_type,
-                RequestError("GraphQL requests use GET or POST.", 405, {"Allow": "GET, POST"}),
-                405,
-            )
         try:
+            if self.wants_graphiql(request):
+                return GraphQLView.as_view(schema=self.schema, graphiql=True)(request)
+            if media_type is None:
+                raise RequestError(f"Accept {GRAPHQL_RESPONSE} or {JSON}.", status=406)
+            if request.method not in ("GET", "POST"):
+                raise RequestError("GraphQL requests use GET or POST.", 405, {"Allow": "GET, POST"})
             query, variables, operation_name = self.read_params(request)
             payload = self.execute(request, query, variables, operation_name)
         except RequestError as error:
@@ -142,7 +158,18 @@ class GraphQLHTTPView(View):
                 if (error.graphql and error.status == 400 and media_type == JSON)
                 else error.status
             )
-            return self.error_response(media_type, error, status)
+            return self.error_response(media_type or JSON, error, status)
+        except TooManyFieldsSent:
+            limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+            error = RequestError(
+                f"The request has more than {limit} parameters, the most this server accepts."
+            )
+            return self.error_response(media_type or JSON, error, 400)
+        except Exception:
+            logger.exception("GraphQL request failed")
+            got_request_exception.send(sender=type(self), request=request)
+            error = RequestError("Internal server error.", status=500)
+            return self.error_response(media_type or JSON, error, 500)
         return self.respond(media_type, payload, 200)
 
     def wants_graphiql(self, request):
@@ -169,7 +196,7 @@ class GraphQLHTTPView(View):
             if content_type != JSON:
                 raise RequestError(f"Send the request body as {JSON}.", status=415)
             try:
-                body = json.loads(request.body or b"null")
+                body = json.loads(self.read_body(request) or b"null")
             except (ValueError, RecursionError):
                 raise RequestError("The request body is not valid JSON.") from None
             if not isinstance(body, dict):
@@ -184,6 +211,21 @@ class GraphQLHTTPView(View):
             raise RequestError("'operationName' must be a string.")
         return query, variables, operation_name
 
+    def read_body(self, request):
+        """The request body; one over DATA_UPLOAD_MAX_MEMORY_SIZE is refused with 413, by its
+        Content-Length before it is read, or by Django while reading it."""
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            raise RequestError("The Content-Length header is not a number.") from None
+        if limit is not None and length > limit:
+            raise body_too_large(limit)
+        try:
+            return request.body
+        except RequestDataTooBig:
+            raise body_too_large(limit) from None
+
     def execute(self, request, query, variables, operation_name):
         too_long = query_length_error(query)
         if too_long:
@@ -193,9 +235,14 @@ class GraphQLHTTPView(View):
             document = parse(query)
         except GraphQLError as error:
             raise RequestError(error.message, graphql=True) from None
-        errors = validate(schema, document, [*specified_rules, DepthLimitRule, StorableTextRule])
+        # The limits first, on their own: they walk the document in a fraction of a
+        # millisecond, so an expensive query is refused before graphql-core's rules walk
+        # it. Together they are what ``limits.validation_rules()`` gives other views.
+        errors = limit_errors(schema, document, variables or {}) or validate(
+            schema, document, [*specified_rules, StorableTextRule]
+        )
         if errors:
-            raise RequestError("; ".join(error.message for error in errors), graphql=True)
+            raise RequestError([error.message for error in errors], graphql=True)
         if variables and has_unstorable_text(variables):
             raise RequestError(UNSTORABLE_MESSAGE, graphql=True)
         operation = get_operation_ast(document, operation_name)
@@ -218,7 +265,7 @@ class GraphQLHTTPView(View):
             operation_name=operation_name,
         )
         if result.data is None and result.errors and all(e.path is None for e in result.errors):
-            raise RequestError("; ".join(error.message for error in result.errors), graphql=True)
+            raise RequestError([error.message for error in result.errors], graphql=True)
         payload = {"data": result.data}
         if result.errors:
             payload["errors"] = [self.format_error(error) for error in result.errors]
@@ -247,5 +294,8 @@ class GraphQLHTTPView(View):
 
     def error_response(self, media_type, error, status):
         return self.respond(
-            media_type, {"errors": [{"message": error.message}]}, status, error.headers
+            media_type,
+            {"errors": [{"message": message} for message in error.messages]},
+            status,
+            error.headers,
         )
