@@ -208,6 +208,17 @@ class HiddenTargetTests(TestCase):
             assert self.client.get(url).status_code == 400, requested
 
 
+def test_an_alias_does_not_name_a_hidden_original(client, environment):
+    internal = factories.section(environment, title="Intern")
+    factories.restrict(internal, "login")
+    original = factories.basic_module(internal, "Grenzen intern")
+    open_section = factories.section(environment, title="Open")
+    alias = original.create_alias(parent=open_section, update_slug="grenzen-open")
+    assert get(client, f"/api/v2/pages/{alias.pk}/")["meta"]["alias_of"] is None
+    internal.get_view_restrictions().delete()
+    assert get(client, f"/api/v2/pages/{alias.pk}/")["meta"]["alias_of"]["id"] == original.pk
+
+
 # --- Only the learning environment -------------------------------------------------------
 
 

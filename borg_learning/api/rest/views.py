@@ -24,7 +24,12 @@ from borg_learning.api.rest.filters import (
     VisibleSearchFilter,
 )
 from borg_learning.api.rest.scope import learning_page_models, used_by
-from borg_learning.api.rest.serializers import PageURLField, http_request, request_references
+from borg_learning.api.rest.serializers import (
+    PageURLField,
+    VisibleReferenceField,
+    http_request,
+    request_references,
+)
 from borg_learning.models import LearningEnvironmentPage, StartButton
 from borg_learning.visibility import Visibility
 
@@ -41,7 +46,11 @@ def checked(filter_backends):
 
 
 class LearningPageSerializer(PageSerializer):
+    """Wagtail's page serializer with a page URL that needs no serve route, and the
+    original of an alias only when the request may see it."""
+
     html_url = PageURLField()
+    alias_of = VisibleReferenceField("page", source="alias_of_id")
 
 
 class LearningEndpoint:
