@@ -29,7 +29,10 @@ from borg_learning.api.rest.serializers import (
     ChoiceListSerializer,
     DevelopmentGroupSerializer,
     LearningObjectivesSerializer,
+    ModuleBodyField,
+    ResolvedRichTextField,
     ThemesSerializer,
+    VisibleReferenceField,
 )
 from borg_learning.conf import learning_settings
 from borg_learning.content.blocks import LearningObjectivesBlock, ModuleBodyBlock
@@ -202,7 +205,7 @@ class ModulePage(HeadlessMixin, TimedPage, Page):
 
     metadata_api_fields = [
         APIField("summary"),
-        APIField("image"),
+        APIField("image", serializer=VisibleReferenceField("image", source="image_id")),
         APIField("themes", serializer=ThemesSerializer()),
         APIField("learning_objectives", serializer=LearningObjectivesSerializer()),
         APIField("audience_roles", serializer=ChoiceListSerializer("AUDIENCE_ROLES")),
@@ -327,7 +330,7 @@ class BasicModulePage(ModulePage):
         ]
     )
     search_fields = ModulePage.search_fields + [index.SearchField("body")]
-    api_fields = ModulePage.metadata_api_fields + [APIField("body")]
+    api_fields = ModulePage.metadata_api_fields + [APIField("body", serializer=ModuleBodyField())]
 
     class Meta:
         verbose_name = _("basic module")
@@ -356,7 +359,10 @@ class SpecialistModulePage(ModulePage):
     )
     search_fields = ModulePage.search_fields + [index.SearchField("explanation")]
     subpage_types = ["borg_learning.ModulePartPage"]
-    api_fields = ModulePage.metadata_api_fields + [APIField("icon"), APIField("explanation")]
+    api_fields = ModulePage.metadata_api_fields + [
+        APIField("icon"),
+        APIField("explanation", serializer=ResolvedRichTextField()),
+    ]
 
     class Meta:
         verbose_name = _("specialist module")
@@ -399,7 +405,7 @@ class ModulePartPage(HeadlessMixin, TimedPage, Page):
         APIField("summary"),
         APIField("target_duration"),
         APIField("estimated_duration_seconds"),
-        APIField("body"),
+        APIField("body", serializer=ModuleBodyField()),
     ]
     budget_subject = _("This part")
 

@@ -12,6 +12,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessMixin
 
+from borg_learning.api.rest.serializers import (
+    LinkURLField,
+    ResolvedRichTextField,
+    VisibleReferenceField,
+)
 from borg_learning.content.fields import colour_choices, icon_choices
 from borg_learning.models.themes import colour_hex
 
@@ -57,7 +62,7 @@ class LearningEnvironmentPage(HeadlessMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("intro")]
     subpage_types = MODULE_PAGE_TYPES
     api_fields = [
-        APIField("intro"),
+        APIField("intro", serializer=ResolvedRichTextField()),
         APIField("feedback_label"),
         APIField("feedback_href"),
         APIField("buttons"),
@@ -154,7 +159,8 @@ class StartButton(Orderable):
     api_fields = [
         APIField("label"),
         APIField("target_type"),
-        APIField("target_page"),
+        APIField("target_page", serializer=VisibleReferenceField("page", source="target_page_id")),
+        APIField("url", serializer=LinkURLField()),
         APIField(
             "target_theme_slug",
             serializer=CharField(source="target_theme.slug", default=None, read_only=True),
@@ -231,7 +237,7 @@ class SectionPage(HeadlessMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["borg_learning.LearningEnvironmentPage"]
-    api_fields = [APIField("intro")]
+    api_fields = [APIField("intro", serializer=ResolvedRichTextField())]
     subpage_types = MODULE_PAGE_TYPES[1:]
 
     class Meta:
@@ -247,7 +253,7 @@ class CataloguePage(HeadlessMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["borg_learning.LearningEnvironmentPage", "borg_learning.SectionPage"]
-    api_fields = [APIField("intro")]
+    api_fields = [APIField("intro", serializer=ResolvedRichTextField())]
     subpage_types = []
 
     class Meta:

@@ -49,7 +49,7 @@ def test_a_basic_module_has_its_metadata_and_body(client, tree):
         "download",
         "link",
     ]
-    assert 'href="/leeromgeving/basismodules/"' in data["body"][0]["value"]["text"]
+    assert 'href="http://localhost/leeromgeving/basismodules/"' in data["body"][0]["value"]["text"]
 
 
 def test_the_start_page_lists_its_buttons(client, tree):

@@ -200,14 +200,10 @@ class LinkBlock(graphene.ObjectType):
         return content_blocks.LinkTarget.URL
 
     def resolve_url(root, info):
-        value, objects = root["value"], Loaders.of(info)
-        if value.get("page"):
-            page = objects.get("page", value["page"])
-            return objects.page_url(page) if page else None
-        if value.get("document"):
-            document = objects.get("document", value["document"])
-            return objects.absolute(document.url) if document else None
-        return value.get("url") or None
+        value = root["value"]
+        return Loaders.of(info).link_url(
+            page=value.get("page"), document=value.get("document"), url=value.get("url")
+        )
 
     def resolve_page_id(root, info):
         page = Loaders.of(info).get("page", root["value"].get("page"))

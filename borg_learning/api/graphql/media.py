@@ -5,27 +5,11 @@ import os
 import re
 
 import graphene
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
-from wagtailmedia.models import MediaType, get_media_model
+from wagtailmedia.models import MediaType
 
 from borg_learning.api.graphql.enums import enum_from_choices
 from borg_learning.api.graphql.loaders import Loaders
-from borg_learning.api.graphql.registry import register_loadable
 from borg_learning.conf import learning_settings
-
-register_loadable(
-    "image",
-    lambda loaders: loaders.visibility.images(
-        get_image_model().objects.prefetch_renditions(*learning_settings.IMAGE_RENDITIONS)
-    ),
-)
-register_loadable(
-    "document", lambda loaders: loaders.visibility.documents(get_document_model().objects.all())
-)
-register_loadable(
-    "media", lambda loaders: loaders.visibility.media(get_media_model().objects.all())
-)
 
 
 def filter_enum_name(spec):

@@ -8,13 +8,10 @@ from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Window, prefetch_related_objects
-from wagtail.models import Page
 
 from borg_learning import models
 from borg_learning.api.graphql.loaders import Loaders
-from borg_learning.api.graphql.registry import is_learning_page, register_loadable
-
-register_loadable("page", lambda loaders: loaders.visible(Page.objects.all()).specific())
+from borg_learning.api.graphql.registry import is_learning_page
 
 
 def visible_children(page, info):

@@ -79,11 +79,7 @@ class StartButton(graphene.ObjectType):
     icon = graphene.Field(Icon)
 
     def resolve_url(button, info):
-        objects = Loaders.of(info)
-        if button.target_page_id:
-            page = objects.get("page", button.target_page_id)
-            return objects.page_url(page) if page else None
-        return button.target_url or None
+        return Loaders.of(info).link_url(page=button.target_page_id, url=button.target_url)
 
     def resolve_page(button, info):
         page = Loaders.of(info).get("page", button.target_page_id)

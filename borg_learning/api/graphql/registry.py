@@ -39,7 +39,8 @@ def is_learning_page(instance: Model | None) -> bool:
 
 
 def register_loadable(kind: str, queryset: Callable[[Any], QuerySet]) -> None:
-    """Let the request loaders fetch objects of ``kind`` in bulk.
+    """Let the request loaders fetch objects of ``kind`` in bulk, next to the pages,
+    images, documents and media files that ``api/references.py`` loads for both APIs.
 
     ``queryset(loaders)`` returns the queryset to load from; it may narrow it with the
     request's visibility policy (``loaders.visibility``).
