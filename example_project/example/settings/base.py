@@ -1,6 +1,7 @@
 """Settings shared by every environment of the example site."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -32,6 +33,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -51,6 +53,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a refused login into the lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "example.urls"
@@ -88,6 +92,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Login throttling (django-axes) for the Wagtail admin and the Django admin: both log in
+# through django.contrib.auth, where axes' backend refuses a locked-out client even with
+# the right password. Attempts are kept in the database, which every worker shares.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)  # without it a lockout lasts until an admin lifts it
+# Per user name and address together: a guesser is stopped, while nobody can lock an
+# editor out from elsewhere by typing wrong passwords for their user name.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True  # a typo this morning does not count against this afternoon
+# The address the evaluation rate limit counts, so CLIENT_ADDRESS_HEADER serves both.
+AXES_CLIENT_IP_CALLABLE = "borg_learning.throttling.client_address"
+AXES_COOLOFF_MESSAGE = "Te veel mislukte inlogpogingen. Probeer het over een kwartier opnieuw."
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
