@@ -5,6 +5,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
+
+from example.security import origins
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 
@@ -34,6 +37,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "axes",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -45,6 +49,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "example.security.ScopedCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -148,6 +153,66 @@ CORS_ALLOWED_ORIGINS = [
     origin for origin in os.environ.get("CORS_ALLOWED_ORIGINS", "").split(",") if origin
 ]
 CORS_URLS_REGEX = r"^/(graphql|api)/.*$"
+
+# Editors' avatars without sending a hash of their e-mail address to gravatar.com; the
+# admin's Content-Security-Policy then needs no image host of its own.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Content-Security-Policy (django-csp). The demo frontend puts HTML from the API into the
+# page, so its policy runs no inline script and no inline style: scripts and styles come
+# from STATIC_URL, the API and media from this site (or the origins in their URLs), and
+# frames only from the video players blocks.js builds, after the learner's click.
+VIDEO_PLAYERS = ["https://player.vimeo.com", "https://www.youtube-nocookie.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, *origins(STATIC_URL)],
+        "style-src": [SELF, *origins(STATIC_URL)],
+        "img-src": [SELF, *origins(MEDIA_URL)],
+        "media-src": [SELF, *origins(MEDIA_URL)],
+        "connect-src": [SELF],
+        "frame-src": VIDEO_PLAYERS,
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        # The admin's preview panel shows the frontend in a frame.
+        "frame-ancestors": [SELF, *origins(WAGTAILADMIN_BASE_URL)],
+    }
+}
+# The Wagtail admin still has inline scripts and styles (wagtail/wagtail#1288), and
+# GraphiQL loads from a CDN: each gets a policy of its own that allows what it needs.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE, *origins(STATIC_URL)],
+        "style-src": [SELF, UNSAFE_INLINE, *origins(STATIC_URL)],
+        "img-src": [SELF, "data:", "blob:", *origins(MEDIA_URL)],
+        "media-src": [SELF, "blob:", *origins(MEDIA_URL)],
+        "connect-src": [SELF, "https://releases.wagtail.org"],  # the update notice
+        "frame-src": [SELF, *origins(FRONTEND_URL), *VIDEO_PLAYERS],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+GRAPHIQL_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE, "https://cdn.jsdelivr.net"],
+        "style-src": [SELF, UNSAFE_INLINE, "https://cdn.jsdelivr.net"],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF, "data:", "https://cdn.jsdelivr.net"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+    }
+}
+CONTENT_SECURITY_POLICY_SCOPES = [
+    (["/admin/", "/django-admin/"], ADMIN_CONTENT_SECURITY_POLICY),
+    (["/graphql/"], GRAPHIQL_CONTENT_SECURITY_POLICY),
+]
 
 BORG_LEARNING = {
     "COPYRIGHT_HOLDER": "De Borg",
