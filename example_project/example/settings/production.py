@@ -30,7 +30,28 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 
+# A cache all workers share: the evaluation rate limit counts in it, and with each
+# worker's own memory cache a client gets the limit once per worker.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if not REDIS_URL:
+    raise ImproperlyConfigured(
+        "Set the REDIS_URL environment variable (redis://host:6379/0): production needs a "
+        "cache all workers share, or every worker counts rate limits on its own."
+    )
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "borg",  # room for another site on the same Redis
+    }
+}
+
+# Behind a proxy every request comes from the proxy: name the header it writes the
+# client's address into (X-Forwarded-For), for the evaluation limit and the login lockout.
+CLIENT_ADDRESS_HEADER = os.environ.get("CLIENT_ADDRESS_HEADER") or None
+
 BORG_LEARNING = {
     **BORG_LEARNING,  # noqa: F405
     "GRAPHIQL": os.environ.get("GRAPHIQL", "false").lower() == "true",
+    "CLIENT_ADDRESS_HEADER": CLIENT_ADDRESS_HEADER,
 }
