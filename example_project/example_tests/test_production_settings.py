@@ -1,7 +1,8 @@
 """The production settings (example/settings/production.py), loaded in a process of their
-own as a site would run them: the shared Redis cache, the proxy header.
+own as a site would run them: the shared Redis cache, JSON logs on stdout, the proxy header.
 """
 
+import json
 import os
 import shutil
 import socket
@@ -78,6 +79,57 @@ def test_the_proxy_header_serves_the_evaluation_limit_and_the_login_lockout():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["198.51.100.7", "198.51.100.7"]
+
+
+def log_lines(stdout):
+    return [json.loads(line) for line in stdout.splitlines() if line.strip()]
+
+
+def test_a_server_error_is_logged_as_a_json_line_on_stdout():
+    result = run(
+        """
+        import logging
+        from django.http import HttpResponse
+        from django.test import RequestFactory
+        from django.utils.log import log_response
+
+        # As Django's request handler logs an exception in a view, and a missing page.
+        request = RequestFactory().get("/modules/kapot/")
+        try:
+            raise RuntimeError("de database is weg")
+        except RuntimeError:
+            log_response(
+                "Internal Server Error: %s", request.path, request=request,
+                response=HttpResponse(status=500), exception=True,
+            )
+        log_response("Not Found: %s", "/gokje/", request=request, response=HttpResponse(status=404))
+        logging.getLogger("borg_learning.api.graphql").error("Error while resolving %s", "page")
+        logging.getLogger("borg_learning.api.graphql").debug("not shown at INFO")
+        """
+    )
+    assert result.returncode == 0, result.stderr
+    error, app_error = log_lines(result.stdout)  # not the 404, not the debug line
+    assert error["level"] == "ERROR"
+    assert error["logger"] == "django.request"
+    assert error["message"] == "Internal Server Error: /modules/kapot/"
+    assert error["status"] == 500
+    assert error["method"] == "GET" and error["path"] == "/modules/kapot/"
+    assert "RuntimeError: de database is weg" in error["exception"]
+    assert error["time"].endswith("+00:00")
+    assert app_error["logger"] == "borg_learning.api.graphql"
+    assert app_error["message"] == "Error while resolving page"
+
+
+def test_log_level_sets_the_apps_loggers():
+    result = run(
+        """
+        import logging
+        logging.getLogger("borg_learning.api.graphql").debug("resolving %s", "page")
+        """,
+        LOG_LEVEL="debug",
+    )
+    assert result.returncode == 0, result.stderr
+    assert [line["message"] for line in log_lines(result.stdout)] == ["resolving page"]
 
 
 @pytest.fixture

@@ -50,6 +50,33 @@ CACHES = {
 # client's address into (X-Forwarded-For), for the evaluation limit and the login lockout.
 CLIENT_ADDRESS_HEADER = os.environ.get("CLIENT_ADDRESS_HEADER") or None
 
+# JSON lines on stdout, where the process manager or container runtime collects them.
+# Server errors (django.request logs 5xx as ERROR) and the app's own errors always
+# appear; 404s and other 4xx (WARNING) do not, as every bot's guess would be one.
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "example.logs.JSONFormatter"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json",
+        }
+    },
+    "root": {"handlers": ["stdout"], "level": "WARNING"},
+    "loggers": {
+        "django": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
+        "django.request": {"handlers": ["stdout"], "level": "ERROR", "propagate": False},
+        # Refused hosts are noise from scanners; other security events are worth seeing.
+        "django.security.DisallowedHost": {"handlers": [], "propagate": False},
+        "borg_learning": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
+        # Lockouts and failed logins.
+        "axes": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
+    },
+}
+
 BORG_LEARNING = {
     **BORG_LEARNING,  # noqa: F405
     "GRAPHIQL": os.environ.get("GRAPHIQL", "false").lower() == "true",
