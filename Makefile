@@ -39,7 +39,8 @@ check: install
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 	cd example_project && SECRET_KEY=check-deploy-only-$$(date +%s)-a-long-enough-random-string \
-	  ALLOWED_HOSTS=example.org $(PY) manage.py check --deploy --fail-level WARNING \
+	  ALLOWED_HOSTS=example.org REDIS_URL=redis://127.0.0.1:6379/0 \
+	  $(PY) manage.py check --deploy --fail-level WARNING \
 	  --settings=example.settings.production
 
 # The browser tests drive Debian's Chromium; install it when it is missing.
@@ -49,19 +50,26 @@ $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 
+# The production settings' test of the shared cache starts a Redis server of its own.
+REDIS_SERVER := /usr/bin/redis-server
+$(REDIS_SERVER):
+	@echo "redis-server not found: installing Debian's redis-server with apt-get"
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+
 # Two suites: the app's own tests (tests/, configured in setup.cfg) in parallel, then the
 # example site's tests (example_project/example_tests/, configured in example_project/pytest.ini:
 # the demo content and the browser tests) in one process, browser tests first.
 TEST_APP := $(PY) -m pytest -n auto --maxprocesses=4
 TEST_EXAMPLE := cd example_project && $(PY) -m pytest
 
-test-sqlite: install $(CHROMIUM)
+test-sqlite: install $(CHROMIUM) $(REDIS_SERVER)
 	$(TEST_APP)
 	$(TEST_EXAMPLE)
 
 # The PostgreSQL pass also runs on a Redis server as the shared cache (the SQLite pass on
 # the per-process local memory cache a site without CACHES gets).
-test-postgres: install $(CHROMIUM)
+test-postgres: install $(CHROMIUM) $(REDIS_SERVER)
 	scripts/with-postgres scripts/with-redis sh -c '$(TEST_APP) && $(TEST_EXAMPLE)'
 
 test: lint check test-sqlite test-postgres

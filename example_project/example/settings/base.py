@@ -1,9 +1,13 @@
 """Settings shared by every environment of the example site."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
+
+from example.security import origins
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 
@@ -32,6 +36,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "axes",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -43,6 +49,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "example.security.ScopedCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -51,6 +58,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a refused login into the lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "example.urls"
@@ -80,8 +89,31 @@ DATABASES = {
 }
 
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Login throttling (django-axes) for the Wagtail admin and the Django admin: both log in
+# through django.contrib.auth, where axes' backend refuses a locked-out client even with
+# the right password. Attempts are kept in the database, which every worker shares.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)  # without it a lockout lasts until an admin lifts it
+# Per user name and address together: a guesser is stopped, while nobody can lock an
+# editor out from elsewhere by typing wrong passwords for their user name.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True  # a typo this morning does not count against this afternoon
+# The address the evaluation rate limit counts, so CLIENT_ADDRESS_HEADER serves both.
+AXES_CLIENT_IP_CALLABLE = "borg_learning.throttling.client_address"
+AXES_COOLOFF_MESSAGE = "Te veel mislukte inlogpogingen. Probeer het over een kwartier opnieuw."
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
@@ -121,6 +153,66 @@ CORS_ALLOWED_ORIGINS = [
     origin for origin in os.environ.get("CORS_ALLOWED_ORIGINS", "").split(",") if origin
 ]
 CORS_URLS_REGEX = r"^/(graphql|api)/.*$"
+
+# Editors' avatars without sending a hash of their e-mail address to gravatar.com; the
+# admin's Content-Security-Policy then needs no image host of its own.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Content-Security-Policy (django-csp). The demo frontend puts HTML from the API into the
+# page, so its policy runs no inline script and no inline style: scripts and styles come
+# from STATIC_URL, the API and media from this site (or the origins in their URLs), and
+# frames only from the video players blocks.js builds, after the learner's click.
+VIDEO_PLAYERS = ["https://player.vimeo.com", "https://www.youtube-nocookie.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, *origins(STATIC_URL)],
+        "style-src": [SELF, *origins(STATIC_URL)],
+        "img-src": [SELF, *origins(MEDIA_URL)],
+        "media-src": [SELF, *origins(MEDIA_URL)],
+        "connect-src": [SELF],
+        "frame-src": VIDEO_PLAYERS,
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        # The admin's preview panel shows the frontend in a frame.
+        "frame-ancestors": [SELF, *origins(WAGTAILADMIN_BASE_URL)],
+    }
+}
+# The Wagtail admin still has inline scripts and styles (wagtail/wagtail#1288), and
+# GraphiQL loads from a CDN: each gets a policy of its own that allows what it needs.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE, *origins(STATIC_URL)],
+        "style-src": [SELF, UNSAFE_INLINE, *origins(STATIC_URL)],
+        "img-src": [SELF, "data:", "blob:", *origins(MEDIA_URL)],
+        "media-src": [SELF, "blob:", *origins(MEDIA_URL)],
+        "connect-src": [SELF, "https://releases.wagtail.org"],  # the update notice
+        "frame-src": [SELF, *origins(FRONTEND_URL), *VIDEO_PLAYERS],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+GRAPHIQL_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE, "https://cdn.jsdelivr.net"],
+        "style-src": [SELF, UNSAFE_INLINE, "https://cdn.jsdelivr.net"],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF, "data:", "https://cdn.jsdelivr.net"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+    }
+}
+CONTENT_SECURITY_POLICY_SCOPES = [
+    (["/admin/", "/django-admin/"], ADMIN_CONTENT_SECURITY_POLICY),
+    (["/graphql/"], GRAPHIQL_CONTENT_SECURITY_POLICY),
+]
 
 BORG_LEARNING = {
     "COPYRIGHT_HOLDER": "De Borg",

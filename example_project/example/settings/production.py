@@ -30,7 +30,55 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 
+# A cache all workers share: the evaluation rate limit counts in it, and with each
+# worker's own memory cache a client gets the limit once per worker.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if not REDIS_URL:
+    raise ImproperlyConfigured(
+        "Set the REDIS_URL environment variable (redis://host:6379/0): production needs a "
+        "cache all workers share, or every worker counts rate limits on its own."
+    )
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "borg",  # room for another site on the same Redis
+    }
+}
+
+# Behind a proxy every request comes from the proxy: name the header it writes the
+# client's address into (X-Forwarded-For), for the evaluation limit and the login lockout.
+CLIENT_ADDRESS_HEADER = os.environ.get("CLIENT_ADDRESS_HEADER") or None
+
+# JSON lines on stdout, where the process manager or container runtime collects them.
+# Server errors (django.request logs 5xx as ERROR) and the app's own errors always
+# appear; 404s and other 4xx (WARNING) do not, as every bot's guess would be one.
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "example.logs.JSONFormatter"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json",
+        }
+    },
+    "root": {"handlers": ["stdout"], "level": "WARNING"},
+    "loggers": {
+        "django": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
+        "django.request": {"handlers": ["stdout"], "level": "ERROR", "propagate": False},
+        # Refused hosts are noise from scanners; other security events are worth seeing.
+        "django.security.DisallowedHost": {"handlers": [], "propagate": False},
+        "borg_learning": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
+        # Lockouts and failed logins.
+        "axes": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
+    },
+}
+
 BORG_LEARNING = {
     **BORG_LEARNING,  # noqa: F405
     "GRAPHIQL": os.environ.get("GRAPHIQL", "false").lower() == "true",
+    "CLIENT_ADDRESS_HEADER": CLIENT_ADDRESS_HEADER,
 }

@@ -3,13 +3,18 @@
 
 import { localHref } from "./links.js";
 
-/** h("a", {href: "/"}, "Start") creates an element with attributes and children. */
+/**
+ * h("a", {href: "/"}, "Start") creates an element with attributes and children. A style
+ * is an object ({backgroundColor: "#fff"}), set through the CSSOM: the site's
+ * Content-Security-Policy refuses style attributes.
+ */
 export function h(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === null || value === undefined || value === false) continue;
     if (name.startsWith("on")) element.addEventListener(name.slice(2), value);
     else if (name === "class") element.className = value;
+    else if (name === "style") Object.assign(element.style, value);
     else element.setAttribute(name, value === true ? "" : value);
   }
   element.append(...children.flat().filter((child) => child !== null && child !== undefined && child !== false));

@@ -34,7 +34,7 @@ function startButton(button) {
   const label = [button.label, external && h("span", { class: "visually-hidden" },
     " (andere website)")];
   const content = [icon(button.icon?.slug), h("span", { class: "start-button__label" }, label)];
-  const style = `background-color: ${colour}; color: ${textColourOn(colour)}`;
+  const style = { backgroundColor: colour, color: textColourOn(colour) };
   return h("li", {},
     href ? h("a", { class: "start-button", href, style }, content)
       : h("span", { class: "start-button start-button--disabled", style }, content));

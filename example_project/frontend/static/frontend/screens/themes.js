@@ -21,8 +21,8 @@ export async function themeMapScreen(slug) {
 
 function themeCard(theme, linked) {
   const colour = theme.colour.hex;
-  return h("li", { class: "theme", style: `border-color: ${colour}` },
-    h("div", { class: "theme__band", style: `background-color: ${colour}; color: ${textColourOn(colour)}` },
+  return h("li", { class: "theme", style: { borderColor: colour } },
+    h("div", { class: "theme__band", style: { backgroundColor: colour, color: textColourOn(colour) } },
       icon(theme.icon?.slug),
       h("h2", {}, linked ? h("a", { href: `/themas/${theme.slug}/` }, theme.name) : theme.name)),
     theme.description && h("p", {}, theme.description),
