@@ -360,6 +360,11 @@ class LearningSettings:
         """The label of ``slug`` in a choice setting, or the slug when it is unknown."""
         return dict(self.choices(name)).get(slug, slug)
 
+    def labelled(self, name: str, slugs: list[str] | None) -> list[dict[str, str]]:
+        """``slugs`` of a choice setting with their labels, as the APIs show them."""
+        labels = dict(self.choices(name))
+        return [{"slug": slug, "label": str(labels.get(slug, slug))} for slug in slugs or []]
+
     def import_object(self, name: str) -> Any:
         """The object an import-string setting names, imported once until reloaded.
 

@@ -71,10 +71,6 @@ class Visibility:
             .exclude(Exists(hidden_above))
         )
 
-    def can_see_page(self, page: Page | None) -> bool:
-        """True for a page object this policy shows (one query)."""
-        return page is not None and self.pages(Page.objects.filter(pk=page.pk)).exists()
-
     # Files -------------------------------------------------------------------------------
 
     def files(self, queryset: QuerySet) -> QuerySet:

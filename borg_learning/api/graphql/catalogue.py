@@ -3,12 +3,13 @@
 import graphene
 
 from borg_learning import models
-from borg_learning.api.graphql.choices import Choice, choices
+from borg_learning.api.graphql.choices import Choice
 from borg_learning.api.graphql.enums import enum_from_choices
 from borg_learning.api.graphql.limits import page_window
 from borg_learning.api.graphql.loaders import Loaders, database_id
 from borg_learning.api.graphql.media import Image
 from borg_learning.api.graphql.themes import Theme
+from borg_learning.conf import learning_settings
 from borg_learning.search import in_order, search_ids
 
 ProviderAccess = enum_from_choices(
@@ -83,10 +84,10 @@ class Offering(graphene.ObjectType):
         return offering.themes.all()
 
     def resolve_target_groups(offering, info):
-        return choices("TARGET_GROUPS", offering.target_groups)
+        return learning_settings.labelled("TARGET_GROUPS", offering.target_groups)
 
     def resolve_audience_roles(offering, info):
-        return choices("AUDIENCE_ROLES", offering.audience_roles)
+        return learning_settings.labelled("AUDIENCE_ROLES", offering.audience_roles)
 
 
 class OfferingList(graphene.ObjectType):

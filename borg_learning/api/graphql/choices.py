@@ -16,12 +16,6 @@ class Choice(graphene.ObjectType):
     label = graphene.String(required=True)
 
 
-def choices(setting, slugs):
-    return [
-        Choice(slug=slug, label=str(learning_settings.label(setting, slug))) for slug in slugs or []
-    ]
-
-
 class Colour(graphene.ObjectType):
     """A colour of the configured palette."""
 
@@ -72,10 +66,10 @@ class ChoicesQuery:
     icons = graphene.List(graphene.NonNull(Icon), required=True)
 
     def resolve_audience_roles(root, info):
-        return choices("AUDIENCE_ROLES", all_slugs("AUDIENCE_ROLES"))
+        return learning_settings.labelled("AUDIENCE_ROLES", all_slugs("AUDIENCE_ROLES"))
 
     def resolve_target_groups(root, info):
-        return choices("TARGET_GROUPS", all_slugs("TARGET_GROUPS"))
+        return learning_settings.labelled("TARGET_GROUPS", all_slugs("TARGET_GROUPS"))
 
     def resolve_colours(root, info):
         return [colour(slug) for slug in all_slugs("COLOURS")]

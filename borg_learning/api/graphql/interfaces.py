@@ -103,10 +103,7 @@ class Module(graphene.Interface):
         ]
 
     def resolve_audience_roles(page, info):
-        return [
-            {"slug": slug, "label": str(learning_settings.label("AUDIENCE_ROLES", slug))}
-            for slug in page.audience_roles or []
-        ]
+        return learning_settings.labelled("AUDIENCE_ROLES", page.audience_roles)
 
     def resolve_estimated_duration(page, info):
         return page.estimated_duration_minutes

@@ -26,10 +26,7 @@ class ChoiceListSerializer(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, value):
-        return [
-            {"slug": slug, "label": str(learning_settings.label(self.setting, slug))}
-            for slug in value or []
-        ]
+        return learning_settings.labelled(self.setting, value)
 
 
 class ThemeSerializer(serializers.Serializer):
