@@ -248,7 +248,7 @@ SETTINGS: dict[str, Setting] = {
         validate=_positive_int,
         default=10_000,
     ),
-    "GRAPHQL_MAX_COST": Setting(
+    "GRAPHQL_MAX_QUERY_COST": Setting(
         doc="Highest cost of a GraphQL operation: about how many values its answer may hold, "
         "lists counted at their page size or an estimate.",
         validate=_positive_int,

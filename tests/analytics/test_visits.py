@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from borg_learning import models
 from borg_learning.analytics.visits import is_bot, record_visit
+from borg_learning.conf import learning_settings
 from borg_learning.models.visits import PageVisitDay
 from tests import factories
 from tests.helpers.graphql import screen_query
@@ -82,7 +83,7 @@ def test_one_request_counts_one_visit_however_many_aliases_it_sends(graphql, pag
     page = pages["module"].pk
     query = (
         "mutation {"
-        + " ".join(f'v{n}: recordVisit(page: "{page}") {{ counted }}' for n in range(50))
+        + " ".join(f'v{n}: recordVisit(page: "{page}") {{ counted }}' for n in range(learning_settings.GRAPHQL_MAX_ALIASES))
         + "}"
     )
     body = graphql(query, HTTP_USER_AGENT=BROWSER)

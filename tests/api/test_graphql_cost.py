@@ -40,7 +40,7 @@ urlpatterns = [
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
-DEFAULT_MAX_COST = SETTINGS["GRAPHQL_MAX_COST"].default
+DEFAULT_MAX_COST = SETTINGS["GRAPHQL_MAX_QUERY_COST"].default
 DOCUMENTED = sorted(path.stem for path in QUERIES.glob("*.graphql"))
 
 
@@ -68,7 +68,7 @@ def messages(response):
 def cost_error(cost, maximum=DEFAULT_MAX_COST, name="anonymous"):
     return (
         f"Operation '{name}' costs about {cost}, over the query cost limit of {maximum} "
-        f"(BORG_LEARNING['GRAPHQL_MAX_COST'])."
+        f"(BORG_LEARNING['GRAPHQL_MAX_QUERY_COST'])."
     )
 
 
@@ -211,8 +211,8 @@ def test_the_costs_in_the_docs_are_those_counted():
 @pytest.mark.parametrize(
     "query, limit",
     [
-        (THEMES_FAN_OUT, "GRAPHQL_MAX_COST"),
-        (PARTS_FAN_OUT, "GRAPHQL_MAX_COST"),
+        (THEMES_FAN_OUT, "GRAPHQL_MAX_QUERY_COST"),
+        (PARTS_FAN_OUT, "GRAPHQL_MAX_QUERY_COST"),
         (ALIASED_SEARCHES, "GRAPHQL_MAX_ALIASES"),
     ],
 )
@@ -236,15 +236,15 @@ def test_the_fan_out_message_says_what_the_query_costs(client):
 
 def test_the_cost_limit_follows_the_setting(client):
     query = "{ themes { slug } }"
-    with override_settings(BORG_LEARNING={"GRAPHQL_MAX_COST": 21}):
+    with override_settings(BORG_LEARNING={"GRAPHQL_MAX_QUERY_COST": 21}):
         assert post(client, query).json() == {"data": {"themes": []}}
-    with override_settings(BORG_LEARNING={"GRAPHQL_MAX_COST": 20}):
+    with override_settings(BORG_LEARNING={"GRAPHQL_MAX_QUERY_COST": 20}):
         assert messages(post(client, query)) == [cost_error(21, 20)]
 
 
 def test_the_cost_counts_the_limit_the_variables_give(client):
     query = "query Page($limit: Int) { modules(limit: $limit) { items { id } } }"
-    with override_settings(BORG_LEARNING={"GRAPHQL_MAX_COST": 12}):
+    with override_settings(BORG_LEARNING={"GRAPHQL_MAX_QUERY_COST": 12}):
         ok = post(client, query, {"limit": 10}).json()
         assert ok == {"data": {"modules": {"items": []}}}
         refused = post(client, query, {"limit": 11})
@@ -256,7 +256,7 @@ def test_the_cost_counts_the_limit_the_variables_give(client):
 def test_every_operation_of_a_document_is_counted(client):
     """As graphql-core's own rules do, whichever operation the request names."""
     body = {"query": "query Cheap { __typename } query Dear { themes { slug } }"}
-    with override_settings(BORG_LEARNING={"GRAPHQL_MAX_COST": 20}):
+    with override_settings(BORG_LEARNING={"GRAPHQL_MAX_QUERY_COST": 20}):
         response = client.post("/graphql/", {**body, "operationName": "Cheap"}, content_type=JSON)
     assert messages(response) == [cost_error(21, 20, "Dear")]
 
@@ -264,7 +264,7 @@ def test_every_operation_of_a_document_is_counted(client):
 @pytest.mark.parametrize("maximum", [DEFAULT_MAX_COST, 1])
 def test_graphiql_introspection_is_not_refused_by_the_cost_limit(client, maximum):
     query = get_introspection_query(descriptions=True, input_value_deprecation=True)
-    with override_settings(BORG_LEARNING={"GRAPHQL_MAX_COST": maximum}):
+    with override_settings(BORG_LEARNING={"GRAPHQL_MAX_QUERY_COST": maximum}):
         response = post(client, query, accept=GRAPHQL_RESPONSE)
     assert response.status_code == 200
     assert "errors" not in response.json()
@@ -329,8 +329,8 @@ def graphene_post(client, query, variables=None):
 @pytest.mark.parametrize(
     "query, limit",
     [
-        (THEMES_FAN_OUT, "GRAPHQL_MAX_COST"),
-        (PARTS_FAN_OUT, "GRAPHQL_MAX_COST"),
+        (THEMES_FAN_OUT, "GRAPHQL_MAX_QUERY_COST"),
+        (PARTS_FAN_OUT, "GRAPHQL_MAX_QUERY_COST"),
         (ALIASED_SEARCHES, "GRAPHQL_MAX_ALIASES"),
         ("{ " + "themes { modules { " * 5 + "id" + " } }" * 5 + " }", "GRAPHQL_MAX_DEPTH"),
     ],
@@ -361,8 +361,8 @@ def test_the_rules_keep_graphql_cores_own(client):
 @pytest.mark.urls(__name__)
 def test_with_graphene_djangos_view_a_limit_variable_counts_as_the_largest_page(client):
     query = "query Page($limit: Int) { modules(limit: $limit) { items { id } } }"
-    with override_settings(BORG_LEARNING={"GRAPHQL_MAX_COST": 102}):
+    with override_settings(BORG_LEARNING={"GRAPHQL_MAX_QUERY_COST": 102}):
         assert graphene_post(client, query, {"limit": 1}).status_code == 200
-    with override_settings(BORG_LEARNING={"GRAPHQL_MAX_COST": 101}):
+    with override_settings(BORG_LEARNING={"GRAPHQL_MAX_QUERY_COST": 101}):
         response = graphene_post(client, query, {"limit": 1})
     assert messages(response) == [cost_error(102, 101, "Page")]

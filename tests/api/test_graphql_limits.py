@@ -46,7 +46,7 @@ def nested(depth, name=None):
 def depth_only(**limits):
     """Settings with ``limits`` and no cost limit to speak of: a query of nested lists deep
     enough to test the depth limit costs far more than the default cost limit."""
-    return override_settings(BORG_LEARNING={"GRAPHQL_MAX_COST": 10**40, **limits})
+    return override_settings(BORG_LEARNING={"GRAPHQL_MAX_QUERY_COST": 10**40, **limits})
 
 
 def depth_error(depth, maximum, name="anonymous"):

@@ -256,7 +256,7 @@ def limit_errors(schema, document, variables=None):
     """
     errors = []
     depths, costs = OperationDepth(document), QueryCost(schema, document, variables)
-    max_depth, max_cost = learning_settings.GRAPHQL_MAX_DEPTH, learning_settings.GRAPHQL_MAX_COST
+    max_depth, max_cost = learning_settings.GRAPHQL_MAX_DEPTH, learning_settings.GRAPHQL_MAX_QUERY_COST
     try:
         for operation in document.definitions:
             if not isinstance(operation, OperationDefinitionNode):
@@ -276,7 +276,7 @@ def limit_errors(schema, document, variables=None):
                 errors.append(
                     GraphQLError(
                         f"Operation '{name}' costs about {cost}, over the query cost limit "
-                        f"of {max_cost} (BORG_LEARNING['GRAPHQL_MAX_COST']).",
+                        f"of {max_cost} (BORG_LEARNING['GRAPHQL_MAX_QUERY_COST']).",
                         operation,
                     )
                 )
