@@ -9,7 +9,10 @@ images, documents, media files and catalogue offers a request may see:
 * images, documents and media files that are not in a private collection (a
   collection view restriction, which also covers the collections below it) the user
   does not pass;
-* catalogue offers that are active.
+* catalogue offers that are active;
+* and of the pages only those of the request's Wagtail site (the one
+  ``Site.find_for_request`` picks by host name, the default site otherwise): a
+  Wagtail with two sites shows each site's frontend its own learning environment.
 
 A policy is made once per request (``Visibility.of``). It reads the signed-in user
 only when the request carries a session cookie, and ``anonymous=True`` never reads
@@ -25,11 +28,13 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.functional import cached_property
 from wagtail.models import (
     BaseViewRestriction,
     CollectionViewRestriction,
     Page,
     PageViewRestriction,
+    Site,
 )
 from wagtail.query import PageQuerySet
 
@@ -39,9 +44,23 @@ REQUEST_ATTRIBUTE = "_borg_learning_visibility"
 class Visibility:
     """What a learner (signed in or not) may see; see the module's docstring."""
 
-    def __init__(self, user: AbstractBaseUser | AnonymousUser | None = None) -> None:
+    def __init__(
+        self,
+        user: AbstractBaseUser | AnonymousUser | None = None,
+        *,
+        request: HttpRequest | None = None,
+    ) -> None:
         self.user = user if user is not None and user.is_authenticated else None
+        self.request = request
         self._passed = {}
+
+    @cached_property
+    def site_root(self) -> Page | None:
+        """The root page of the request's site; None without a request or a site (then
+        the pages of every site are shown). Looked up once, when pages are first asked
+        for."""
+        site = Site.find_for_request(self.request) if self.request is not None else None
+        return site.root_page if site is not None else None
 
     @classmethod
     def of(cls, request: HttpRequest, *, anonymous: bool = False) -> "Visibility":
@@ -49,7 +68,7 @@ class Visibility:
         attribute = f"{REQUEST_ATTRIBUTE}_anonymous" if anonymous else REQUEST_ATTRIBUTE
         policy = getattr(request, attribute, None)
         if policy is None:
-            policy = cls(None if anonymous else signed_in_user(request))
+            policy = cls(None if anonymous else signed_in_user(request), request=request)
             setattr(request, attribute, policy)
         return policy
 
@@ -59,6 +78,8 @@ class Visibility:
         """The live, unexpired pages of ``queryset`` (default: all pages) that no view
         restriction hides from this user."""
         queryset = Page.objects.all() if queryset is None else queryset
+        if self.site_root is not None:
+            queryset = queryset.filter(path__startswith=self.site_root.path)
         hidden_above = PageViewRestriction.objects.filter(
             page__path=Substr(OuterRef("path"), 1, Length("page__path"))
         )

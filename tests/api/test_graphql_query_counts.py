@@ -35,7 +35,7 @@ def test_a_part_with_60_blocks_costs_what_one_with_3_costs(client, section):
     body = large_page["data"]["page"]["body"]
     assert len(body) == 60
     assert all(block.get("image") for block in body if block["__typename"] == "LearningImageBlock")
-    assert small_count == large_count == 12
+    assert small_count == large_count == 13
 
 
 def test_a_basic_module_with_60_blocks_costs_what_one_with_3_costs(client, section):
@@ -47,7 +47,7 @@ def test_a_basic_module_with_60_blocks_costs_what_one_with_3_costs(client, secti
     small_count, _ = count_queries(client, query, {"id": small.pk})
     large_count, payload = count_queries(client, query, {"id": large.pk})
     assert len(payload["data"]["page"]["body"]) == 60
-    assert small_count == large_count == 10
+    assert small_count == large_count == 11
 
 
 def make_modules(section, count):
@@ -66,7 +66,7 @@ def test_a_list_of_100_modules_costs_what_a_list_of_5_costs(client, section):
     assert len(small["data"]["modules"]["items"]) == 5
     items = large["data"]["modules"]["items"]
     assert len(items) == 100 and all(item["image"]["rendition"]["url"] for item in items)
-    assert small_count == large_count == 6
+    assert small_count == large_count == 7
 
 
 def test_a_section_of_100_modules_costs_what_one_of_5_costs(client, section):
@@ -76,7 +76,7 @@ def test_a_section_of_100_modules_costs_what_one_of_5_costs(client, section):
     make_modules(section, 95)
     large_count, payload = count_queries(client, query, variables)
     assert len(payload["data"]["page"]["modules"]) == 100
-    assert small_count == large_count == 8
+    assert small_count == large_count == 9
 
 
 def make_offerings(count, start=0):
@@ -110,7 +110,7 @@ def test_the_theme_map_costs_the_same_for_5_and_50_modules(client, section):
         )
     large_count, payload = count_queries(client, query)
     assert len(payload["data"]["themes"][0]["modules"]) == 50
-    assert small_count == large_count == 6
+    assert small_count == large_count == 7
 
 
 def test_the_start_page_costs_the_same_for_4_and_34_buttons(client, section):
@@ -148,7 +148,7 @@ def test_a_pages_children_cost_the_same_for_5_and_100_modules(client, section):
     large_count, payload = count_queries(client, query, {"id": section.pk})
     children = payload["data"]["page"]["children"]
     assert len(children) == 100 and all(child["image"] for child in children)
-    assert small_count == large_count == 7
+    assert small_count == large_count == 8
 
 
 def test_search_costs_the_same_for_5_and_100_module_hits(client, section):
@@ -159,4 +159,4 @@ def test_search_costs_the_same_for_5_and_100_module_hits(client, section):
     large_count, payload = count_queries(client, query)
     items = payload["data"]["search"]["items"]
     assert len(items) == 100 and all(item["image"] for item in items)
-    assert small_count == large_count == 8
+    assert small_count == large_count == 9
