@@ -596,3 +596,40 @@ def test_providers_lists_only_those_with_an_active_offer(graphql, db):
         provider["name"] for provider in graphql("{ providers { name } }")["data"]["providers"]
     ]
     assert names == ["Actief"]
+
+
+def test_blocks_and_rich_text_lose_the_files_of_a_private_collection(graphql, environment):
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    private = Collection.get_first_root_node().add_child(name="Intern")
+    CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
+    secret = factories.document(title="Geheim werkblad", collection=private)
+    secret_image = factories.image(title="Geheime foto", collection=private)
+    public = factories.document(title="Open werkblad")
+    module = factories.basic_module(
+        environment,
+        "Grens bestanden",
+        image=secret_image,
+        body=[
+            factories.block(
+                "text",
+                {
+                    "text": f'<p><a linktype="document" id="{secret.pk}">Geheim</a> '
+                    f'<a linktype="document" id="{public.pk}">Open</a></p>'
+                },
+            ),
+            factories.block("download", {"document": secret.pk, "title": "", "description": ""}),
+            factories.block("image", {"image": secret_image.pk, "alt_text": "Foto", "caption": ""}),
+        ],
+    )
+    answer = graphql(screen_query("page"), {"id": str(module.pk)})
+    page = answer["data"]["page"]
+    blocks = {block["__typename"]: block for block in page["body"]}
+    assert blocks["LearningDownloadBlock"]["document"] is None
+    assert blocks["LearningImageBlock"]["image"] is None
+    assert page["image"] is None
+    assert "<a>Geheim</a>" in blocks["LearningTextBlock"]["html"]
+    assert f'href="http://testserver{public.url}">Open</a>' in blocks["LearningTextBlock"]["html"]
+    text = json.dumps(answer, ensure_ascii=False)
+    assert "Geheim werkblad" not in text and secret.file.name not in text
+    assert secret_image.file.name not in text
