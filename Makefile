@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 MANAGE := cd example_project && $(PY) manage.py
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test install lint check test-sqlite test-postgres messages schema clean
+.PHONY: demo test install lint check audit test-sqlite test-postgres messages schema clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -57,19 +57,43 @@ $(REDIS_SERVER):
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
 
+# The GraphQL over HTTP audit (graphql-http, pinned in scripts/audit/package-lock.json)
+# runs on Node.js; install Debian's nodejs and npm when they are missing.
+NODE := /usr/bin/node
+NPM := /usr/bin/npm
+$(NODE) $(NPM):
+	@echo "Node.js or npm not found: installing Debian's nodejs and npm with apt-get"
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+
+AUDIT_PACKAGES := scripts/audit/node_modules/.package-lock.json
+$(AUDIT_PACKAGES): scripts/audit/package.json scripts/audit/package-lock.json | $(NODE) $(NPM)
+	cd scripts/audit && $(NPM) ci --silent
+	@touch $@
+
+# /graphql/ against graphql-http's audit: the test site on a live server (its test in
+# tests/api), or a running site with `make audit URL=http://127.0.0.1:8000/graphql/`.
+# Fails on any MUST or SHOULD audit that fails.
+audit: install $(AUDIT_PACKAGES)
+ifdef URL
+	scripts/graphql-http-audit "$(URL)"
+else
+	$(PY) -m pytest -q -s tests/api/test_graphql_over_http_audit.py
+endif
+
 # Two suites: the app's own tests (tests/, configured in setup.cfg) in parallel, then the
 # example site's tests (example_project/example_tests/, configured in example_project/pytest.ini:
 # the demo content and the browser tests) in one process, browser tests first.
 TEST_APP := $(PY) -m pytest -n auto --maxprocesses=4
 TEST_EXAMPLE := cd example_project && $(PY) -m pytest
 
-test-sqlite: install $(CHROMIUM) $(REDIS_SERVER)
+test-sqlite: install $(CHROMIUM) $(REDIS_SERVER) $(AUDIT_PACKAGES)
 	$(TEST_APP)
 	$(TEST_EXAMPLE)
 
 # The PostgreSQL pass also runs on a Redis server as the shared cache (the SQLite pass on
 # the per-process local memory cache a site without CACHES gets).
-test-postgres: install $(CHROMIUM) $(REDIS_SERVER)
+test-postgres: install $(CHROMIUM) $(REDIS_SERVER) $(AUDIT_PACKAGES)
 	scripts/with-postgres scripts/with-redis sh -c '$(TEST_APP) && $(TEST_EXAMPLE)'
 
 test: lint check test-sqlite test-postgres
