@@ -83,7 +83,10 @@ def test_one_request_counts_one_visit_however_many_aliases_it_sends(graphql, pag
     page = pages["module"].pk
     query = (
         "mutation {"
-        + " ".join(f'v{n}: recordVisit(page: "{page}") {{ counted }}' for n in range(learning_settings.GRAPHQL_MAX_ALIASES))
+        + " ".join(
+            f'v{n}: recordVisit(page: "{page}") {{ counted }}'
+            for n in range(learning_settings.GRAPHQL_MAX_ALIASES)
+        )
         + "}"
     )
     body = graphql(query, HTTP_USER_AGENT=BROWSER)

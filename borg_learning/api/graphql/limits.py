@@ -256,7 +256,10 @@ def limit_errors(schema, document, variables=None):
     """
     errors = []
     depths, costs = OperationDepth(document), QueryCost(schema, document, variables)
-    max_depth, max_cost = learning_settings.GRAPHQL_MAX_DEPTH, learning_settings.GRAPHQL_MAX_QUERY_COST
+    max_depth, max_cost = (
+        learning_settings.GRAPHQL_MAX_DEPTH,
+        learning_settings.GRAPHQL_MAX_QUERY_COST,
+    )
     try:
         for operation in document.definitions:
             if not isinstance(operation, OperationDefinitionNode):
