@@ -183,14 +183,16 @@ def merge(source: Learner, target: Learner, references: References) -> list[int]
             learner=target, page_id__in={row.page_id for row in theirs}
         )
     }
-    moved, both = [], set()
+    # Pages both learners worked on: the union of their blocks may complete them.
+    shared_pages = {page_id for page_id, _block in ours}
+    both = {(row.page_id, row.module_id) for row in theirs if row.page_id in shared_pages}
+    moved = []
     for row in theirs:
         mine = ours.get((row.page_id, row.block_id))
         if mine is None:
             moved.append(row.pk)
-            continue
-        both.add((row.page_id, row.module_id))
-        _combine(mine, row)
+        else:
+            _combine(mine, row)
     BlockProgress.objects.filter(pk__in=moved).update(learner=target)
 
     their_completions = list(Completion.objects.filter(learner=source))

@@ -215,7 +215,9 @@ def check_answer(block, event, answer, text):
     if event != Event.ANSWERED:
         if answer is not None or text is not None:
             raise LearnerError.one(
-                "answer", Code.INVALID_ANSWER, "Send answer or text with ANSWERED only."
+                "answer" if answer is not None else "text",
+                Code.INVALID_ANSWER,
+                "Send answer or text with ANSWERED only.",
             )
         return [], ""
     if block.exercise_kind == rules.ExerciseKind.REFLECTION:
