@@ -666,14 +666,14 @@ def option_ids(page, exercise_block_id):
 def progress(learner_, page, block="", kind=None, completed=True, module=None, **fields):
     """A learner's progress on one block (``block=""``: the page itself), done by default."""
     now = timezone.now()
+    fields.setdefault("completed_at", now if completed else None)
+    fields.setdefault("updated_at", now)
     return BlockProgress.objects.create(
         learner=learner_,
         page=page,
         module=module or page,
         block_id=block,
         kind=kind or (BlockKind.PAGE if not block else BlockKind.TEXT),
-        completed_at=now if completed else None,
-        updated_at=fields.pop("updated_at", now),
         **fields,
     )
 
