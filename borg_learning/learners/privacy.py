@@ -16,7 +16,7 @@ from wagtail.models import Page
 
 from borg_learning.api.references import References
 from borg_learning.learners import identity
-from borg_learning.learners.models import Learner
+from borg_learning.learners.models import BlockKind, Learner
 from borg_learning.learners.progress import NO_LEARNER, UNKNOWN_LEARNER, known_learner
 
 
@@ -83,7 +83,7 @@ def learner_data(learner: Learner, references: References) -> dict:
                 "page_title": titles.get(row.page_id),
                 "module": str(row.module_id),
                 "block": row.block_id or None,
-                "kind": row.kind,
+                "kind": BlockKind(row.kind).name,
                 "played": row.played,
                 "answer": list(row.answer or []),
                 "text": row.text or None,

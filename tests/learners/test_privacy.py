@@ -107,7 +107,7 @@ def test_the_export_holds_everything_kept(busy, module, specialist):
     assert [row["block"] for row in document["progress"]] == [
         row["block"] for row in data["progress"]
     ]
-    assert document["progress"][0]["kind"] == "page"
+    assert document["progress"][0]["kind"] == "PAGE"  # as the API names it
     # The token and the code themselves are not kept, so not exported either.
     assert busy.token not in answer["json"]
 
