@@ -17,7 +17,7 @@ from wagtail.models import Page
 from borg_learning.api.references import References
 from borg_learning.learners import identity
 from borg_learning.learners.models import BlockKind, Learner
-from borg_learning.learners.progress import NO_LEARNER, UNKNOWN_LEARNER, known_learner
+from borg_learning.learners.progress import known_learner, missing_learner, no_learner
 
 
 def forget(request: HttpRequest) -> int:
@@ -35,7 +35,7 @@ def forget(request: HttpRequest) -> int:
     if not ids:
         if who.user is not None:
             return 0  # signed in, nothing stored yet: nothing to forget
-        raise NO_LEARNER
+        raise no_learner()
     with transaction.atomic():
         deleted, _by_model = Learner.objects.filter(pk__in=ids).delete()
     identity.forget_identity(request)
@@ -50,7 +50,7 @@ def export(request: HttpRequest, references: References | None = None) -> dict:
     with transaction.atomic():
         learner = identity.locked_learner(who, references)
         if learner is None:
-            raise UNKNOWN_LEARNER if who.token else NO_LEARNER
+            raise missing_learner(who)
         data = learner_data(learner, references)
     identity.forget_identity(request)
     return data

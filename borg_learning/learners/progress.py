@@ -65,18 +65,27 @@ class LearnerError(Exception):
         return cls(Problem(field, code, message))
 
 
-UNKNOWN_LEARNER = LearnerError.one(
-    "learnerToken",
-    Code.UNKNOWN_LEARNER,
-    f"The learner token in the {identity.HEADER} header belongs to no learner (it was "
-    "never issued, or its progress was deleted or merged): forget it, and record progress "
-    "without a token to start anew.",
-)
-NO_LEARNER = LearnerError.one(
-    None,
-    Code.NO_LEARNER,
-    f"There is no learner: send the learner token in the {identity.HEADER} header, or sign in.",
-)
+def unknown_learner() -> LearnerError:
+    return LearnerError.one(
+        "learnerToken",
+        Code.UNKNOWN_LEARNER,
+        f"The learner token in the {identity.HEADER} header belongs to no learner (it was "
+        "never issued, or its progress was deleted or merged): forget it, and record "
+        "progress without a token to start anew.",
+    )
+
+
+def no_learner() -> LearnerError:
+    return LearnerError.one(
+        None,
+        Code.NO_LEARNER,
+        f"There is no learner: send the learner token in the {identity.HEADER} header, or sign in.",
+    )
+
+
+def missing_learner(who: "identity.Identity") -> LearnerError:
+    """The error for a request without a learner: its token names none, or it has none."""
+    return unknown_learner() if who.token else no_learner()
 
 
 def known_learner(request: HttpRequest) -> identity.Identity:
@@ -84,7 +93,7 @@ def known_learner(request: HttpRequest) -> identity.Identity:
     is not signed in."""
     who = identity.identify(request)
     if who.user is None and who.unknown_token:
-        raise UNKNOWN_LEARNER
+        raise unknown_learner()
     return who
 
 
@@ -289,7 +298,7 @@ def record(
         learner = identity.locked_learner(who, references)
         if learner is None:
             if who.token_learner is not None:  # deleted since it was looked up
-                raise UNKNOWN_LEARNER
+                raise unknown_learner()
             learner = Learner.objects.create()
             token = identity.issue_token(learner)
         progress, first_answer = store(learner, step)

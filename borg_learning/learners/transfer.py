@@ -21,11 +21,10 @@ from borg_learning.api.references import References
 from borg_learning.learners import identity
 from borg_learning.learners.models import Learner, TransferCode
 from borg_learning.learners.progress import (
-    NO_LEARNER,
-    UNKNOWN_LEARNER,
     Code,
     LearnerError,
     known_learner,
+    missing_learner,
     rate_limit,
 )
 from borg_learning.throttling import keyed_digest
@@ -33,11 +32,15 @@ from borg_learning.throttling import keyed_digest
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 LENGTH = 8
 VALID_FOR = datetime.timedelta(hours=24)
-INVALID = LearnerError.one(
-    "code",
-    Code.INVALID_TRANSFER_CODE,
-    "The transfer code is not valid: it is unknown, was used already or is older than 24 hours.",
-)
+
+
+def invalid() -> LearnerError:
+    return LearnerError.one(
+        "code",
+        Code.INVALID_TRANSFER_CODE,
+        "The transfer code is not valid: it is unknown, was used already or is older than 24 "
+        "hours.",
+    )
 
 
 def new_code() -> str:
@@ -76,7 +79,7 @@ def create(request: HttpRequest, references: References | None = None) -> Create
     with transaction.atomic():
         learner = identity.locked_learner(who, references)
         if learner is None:
-            raise UNKNOWN_LEARNER if who.token else NO_LEARNER
+            raise missing_learner(who)
         now = timezone.now()
         learner.transfer_codes.all().delete()
         code = new_code()
@@ -100,7 +103,7 @@ def redeem(request: HttpRequest, code: str, references: References | None = None
     throttle(request)
     code = normalized(code)
     if len(code) != LENGTH or any(character not in ALPHABET for character in code):
-        raise INVALID
+        raise invalid()
     who = identity.identify(request)
     references = references or References.of(request)
     with transaction.atomic():
@@ -110,7 +113,7 @@ def redeem(request: HttpRequest, code: str, references: References | None = None
             .first()
         )
         if found is None:
-            raise INVALID
+            raise invalid()
         found.delete()
         source = who.token_learner
         if source is not None and not (source.is_anonymous and source.pk != found.learner_id):
@@ -122,7 +125,7 @@ def redeem(request: HttpRequest, code: str, references: References | None = None
         }
         learner = locked[found.learner_id]
         if learner is None:
-            raise INVALID
+            raise invalid()
         if source is not None and locked[source.pk] is not None:
             identity.merge(locked[source.pk], learner, references)
         identity.seen_today(learner)
