@@ -302,8 +302,7 @@ def record(
             learner = Learner.objects.create()
             token = identity.issue_token(learner)
         progress, first_answer = store(learner, step)
-        completed = completion.evaluate(learner, step.page, step.module_id, references)
-        if first_answer:
+        if first_answer:  # announced before what the answer completes
             completion.announce(
                 signals.exercise_answered,
                 learner=learner,
@@ -312,6 +311,7 @@ def record(
                 block_id=step.block_id,
                 correct=rules.is_correct(step.block, step.answer),
             )
+        completed = completion.evaluate(learner, step.page, step.module_id, references)
     identity.forget_identity(request)
     return Recorded(learner, step.page, step.module_id, progress, token, completed)
 

@@ -391,6 +391,13 @@ def test_a_specialist_module_is_complete_when_all_its_parts_are(browser, special
     assert done["newlyCompleted"] == [str(second.pk), str(specialist.pk)]
     assert done["module"]["completed"] is True and done["module"]["partsDone"] == 2
     learner = Learner.objects.get()
+    assert [name for name, _kwargs in received] == [
+        "exercise_answered",  # the answer first, then what it completes
+        "part_completed",
+        "exercise_answered",
+        "part_completed",
+        "module_completed",
+    ]
     completions = [(name, kwargs) for name, kwargs in received if name != "exercise_answered"]
     assert completions == [
         ("part_completed", {"learner": learner, "module_id": specialist.pk, "page_id": first.pk}),
