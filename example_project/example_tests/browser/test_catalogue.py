@@ -120,3 +120,30 @@ def test_a_late_answer_to_an_earlier_filter_does_not_replace_the_latest(screen, 
         held[0].continue_()
     page.wait_for_timeout(200)  # give a stale answer the time to render, were it shown
     expect(count).to_have_text(count_text(both))
+
+
+def test_results_on_one_page_or_none_have_no_pager_and_no_stray_text(desktop, site):
+    """One page of results, or none: the list (or the message) and nothing else, no
+    pager and no stray "false" where the pager would be."""
+    page = desktop.open(path(site.catalogue))
+    results = page.locator(".catalogue__results:not([aria-busy])")
+
+    def nothing_but_the_list():
+        expect(page.locator(".pager")).to_have_count(0)
+        expect(results).not_to_contain_text("false")
+        texts = results.evaluate(
+            "results => [...results.childNodes]"
+            ".filter(node => node.nodeType === Node.TEXT_NODE).map(node => node.textContent)"
+        )
+        assert texts == []
+
+    provider = site.providers["Trajectum"]
+    assert 0 < Offering.objects.filter(active=True, provider=provider).count() <= PAGE_SIZE
+    page.get_by_label("Aanbieder").select_option(label=provider.name)
+    expect(page.locator(".offer")).not_to_have_count(0)
+    nothing_but_the_list()
+
+    page.get_by_label("Zoek in het aanbod").fill("woordzonderaanbod")
+    page.get_by_label("Zoek in het aanbod").press("Enter")
+    expect(results).to_contain_text("Geen aanbod gevonden.")
+    nothing_but_the_list()

@@ -46,13 +46,14 @@ export async function catalogueScreen(page) {
     const pageNumber = Number(params.get("pagina") || 1);
     const pages = Math.max(1, Math.ceil(totalCount / PAGE_SIZE));
     count.textContent = totalCount === 1 ? "1 resultaat" : `${totalCount} resultaten`;
+    // replaceChildren() would write a `false` as text: leave the pager out instead.
     results.replaceChildren(
       items.length ? h("ul", { class: "offers" }, items.map(offer))
         : h("p", {}, "Geen aanbod gevonden. Probeer minder filters of andere woorden."),
-      pages > 1 && pager(pageNumber, pages, params, async (next) => {
+      ...(pages > 1 ? [pager(pageNumber, pages, params, async (next) => {
         await update(next);
         count.focus();  // the pressed button may be gone; continue at the new list
-      }));
+      })] : []));
   }
 
   show(first, new URLSearchParams(location.search));
