@@ -1,6 +1,8 @@
-// Exercises answer straight away: every choice shows whether it is right and the
-// editor's feedback for that answer; the explanation follows once the answer is right.
-// Nothing is sent anywhere.
+// Exercises: the learner chooses and then presses "Controleer" for feedback: whether the
+// answer is right and the editor's feedback for it; the explanation follows once the
+// answer is right. Choosing alone answers nothing, so arrow keys in a radio group (which
+// select each option in turn) let keyboard and screen reader users look at every option
+// first. Nothing is sent anywhere.
 
 import { h, richText } from "./dom.js";
 
@@ -39,24 +41,41 @@ function choices(id, block, explanation) {
     return { option, input, feedback };
   });
 
-  const answer = (chosen) => {
+  const answer = () => {
+    const chosen = options.filter(({ input }) => input.checked);
+    if (!chosen.length) {
+      result.replaceChildren(multiple ? "Kies eerst een of meer antwoorden."
+        : "Kies eerst een antwoord.");
+      result.className = "exercise__result";
+      return;
+    }
     for (const { option, input, feedback } of options) {
       feedback.hidden = !input.checked;
       feedback.replaceChildren(verdict(option.correct), " ", option.feedback);
       feedback.className = `exercise__feedback ${option.correct ? "is-right" : "is-wrong"}`;
-      input.closest("li").classList.toggle("is-chosen", input.checked);
     }
     const solved = options.every(({ option, input }) => option.correct === input.checked);
-    result.replaceChildren(...(multiple ? multipleResult(chosen, solved) : singleResult(chosen.option)));
+    result.replaceChildren(...(multiple ? multipleResult(solved) : singleResult(chosen[0].option)));
     result.className = `exercise__result ${solved ? "is-right" : "is-wrong"}`;
-    if (explanation) explanation.hidden = !solved;
+    if (explanation && solved) explanation.hidden = false;
   };
 
-  for (const entry of options) entry.input.addEventListener("change", () => answer(entry));
+  // A new choice: the feedback on the old one no longer applies.
+  const clear = () => {
+    for (const { input, feedback } of options) {
+      feedback.hidden = true;
+      input.closest("li").classList.toggle("is-chosen", input.checked);
+    }
+    result.replaceChildren();
+    result.className = "exercise__result";
+  };
+  for (const { input } of options) input.addEventListener("change", clear);
 
   return h("div", { role: "group", "aria-labelledby": `${id}-question` },
     h("ul", { class: "exercise__options" }, options.map(({ option, input, feedback }) =>
       h("li", {}, h("label", { for: input.id }, input, h("span", {}, option.text)), feedback))),
+    h("p", { class: "exercise__actions" },
+      h("button", { type: "button", class: "button", onclick: answer }, "Controleer")),
     result);
 }
 
@@ -68,11 +87,9 @@ function singleResult(option) {
   return [verdict(option.correct), " ", option.feedback];
 }
 
-function multipleResult(chosen, solved) {
+function multipleResult(solved) {
   if (solved) return [h("strong", {}, "Goed."), " Je hebt alle goede antwoorden gekozen."];
-  const choice = chosen.input.checked ? "Je koos" : "Je haalde weg";
-  return [verdict(chosen.option.correct === chosen.input.checked),
-    ` ${choice}: '${chosen.option.text}'. Nog niet alle antwoorden kloppen.`];
+  return [verdict(false), " Nog niet alle antwoorden kloppen."];
 }
 
 function reflection(id, explanation) {
