@@ -4,6 +4,8 @@ told when the API cannot be reached."""
 import pytest
 from playwright.sync_api import expect
 
+from borg_learning.models import Offering
+
 from .conftest import path
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -77,3 +79,34 @@ def test_the_api_down(screen, site):
 def test_an_expired_preview_link(desktop, site):
     page = desktop.open("/?content_type=borg_learning.basicmodulepage&token=not-a-token")
     expect(page.locator("main h1")).to_have_text("Voorbeeld niet beschikbaar")
+
+
+def test_a_theme_without_modules_shows_its_offers_and_a_way_back(screen, site):
+    """A start button of a theme that has no modules yet leads to that theme's offers in
+    the catalogue, not to a dead end."""
+    theme = site.themes["agressie-de-escalatie"]
+    assert not theme.modules.exists()
+    offers = Offering.objects.filter(active=True, themes=theme).distinct()
+    assert offers.exists()
+    page = screen.open("/")
+    page.get_by_role("link", name=theme.name).click()
+    expect(page.locator("main h1")).to_have_text(theme.name)
+    main = page.locator("main")
+    expect(main).to_contain_text("Er zijn nog geen modules bij dit thema.")
+    section = main.get_by_role("region", name="Opleidingsaanbod bij dit thema")
+    expect(section.locator(".offer__title a")).to_have_count(min(offers.count(), 5))
+    for title in section.locator(".offer__title a").evaluate_all(
+        "links => links.map(link => link.firstChild.textContent)"
+    ):
+        assert offers.filter(title=title).exists(), title
+    screen.check_accessibility()
+
+    expect(main.get_by_role("link", name="Terug naar de startpagina")).to_be_visible()
+    main.get_by_role("link", name=f"Al het aanbod over {theme.name}").click()
+    expect(page.locator("main h1")).to_have_text(site.catalogue.title)
+    expect(page.get_by_label("Thema")).to_have_value(theme.slug)
+    expect(page.locator(".catalogue__count")).to_have_text(f"{offers.count()} resultaten")
+    page.go_back()
+    expect(page.locator("main h1")).to_have_text(theme.name)
+    page.get_by_role("link", name="Terug naar de startpagina").click()
+    expect(page.locator("main h1")).to_have_text(site.environment.title)

@@ -48,7 +48,7 @@ export async function catalogueScreen(page) {
     count.textContent = totalCount === 1 ? "1 resultaat" : `${totalCount} resultaten`;
     // replaceChildren() would write a `false` as text: leave the pager out instead.
     results.replaceChildren(
-      items.length ? h("ul", { class: "offers" }, items.map(offer))
+      items.length ? h("ul", { class: "offers" }, items.map((item) => offer(item)))
         : h("p", {}, "Geen aanbod gevonden. Probeer minder filters of andere woorden."),
       ...(pages > 1 ? [pager(pageNumber, pages, params, async (next) => {
         await update(next);
@@ -112,10 +112,11 @@ function filterForm(data, themes, apply) {
   return form;
 }
 
-function offer(item) {
+/** One offer as a list item; its title a heading of the given level. */
+export function offer(item, heading = "h2") {
   const provider = item.provider;
   return h("li", { class: "offer" },
-    h("h2", { class: "offer__title" }, h("a", { href: item.url }, item.title,
+    h(heading, { class: "offer__title" }, h("a", { href: item.url }, item.title,
       h("span", { class: "visually-hidden" }, " (website van de aanbieder)"))),
     h("p", { class: "offer__provider" }, provider.name,
       provider.isBorgInstitution && h("span", { class: "badge" }, "Borg-instelling")),

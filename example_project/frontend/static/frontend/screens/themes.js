@@ -1,34 +1,68 @@
 // The theme overview map: every theme in its colour with its modules and, for a
 // specialist module, its parts. /themas/<slug>/ shows one theme (a start button's target).
 
-import { cachedQuery } from "../api.js";
+import { cachedQuery, query } from "../api.js";
 import { h, minutes, textColourOn } from "../dom.js";
 import { NotFound } from "../errors.js";
 import { icon } from "../icons.js";
+import { offer } from "./catalogue.js";
+
+// Offers shown on a theme's screen; the catalogue has the rest.
+const OFFERS = 5;
 
 export async function themeMapScreen(slug) {
   const { themes } = await cachedQuery("theme_map");
-  const shown = slug ? themes.filter((theme) => theme.slug === slug) : themes;
-  if (!shown.length) throw new NotFound();
-  const title = slug ? shown[0].name : "Thema's";
+  if (slug) {
+    const theme = themes.find((candidate) => candidate.slug === slug);
+    if (!theme) throw new NotFound();
+    return themeScreen(theme);
+  }
   const content = h("div", { class: "theme-map" },
-    h("h1", {}, title),
-    slug ? h("p", {}, h("a", { href: "/themas/" }, "Alle thema's"))
-      : h("p", { class: "lead" }, "Alle thema's van de leeromgeving, met hun modules en onderdelen."),
-    h("ul", { class: "themes" }, shown.map((theme) => themeCard(theme, !slug))));
-  return { kind: slug ? "theme" : "theme-map", title, content };
+    h("h1", {}, "Thema's"),
+    h("p", { class: "lead" }, "Alle thema's van de leeromgeving, met hun modules en onderdelen."),
+    h("ul", { class: "themes" }, themes.map((theme) => themeCard(theme))));
+  return { kind: "theme-map", title: "Thema's", content };
 }
 
-function themeCard(theme, linked) {
+/** One theme (a start button's target): its modules, and the catalogue's offers on it,
+ * so that a theme without modules yet still leads somewhere. */
+async function themeScreen(theme) {
+  const [{ catalogue }, { learningEnvironment }] = await Promise.all([
+    query("catalogue", { theme: theme.slug, limit: OFFERS }),
+    cachedQuery("start_page")]);
+  const cataloguePage = learningEnvironment?.children
+    .find((child) => child.__typename === "LearningCataloguePage");
+  const offers = catalogue.items.length > 0 && h("section",
+    { class: "theme-offers", "aria-labelledby": "theme-offers-title" },
+    h("h2", { id: "theme-offers-title" }, "Opleidingsaanbod bij dit thema"),
+    h("p", {}, "Trainingen en e-learnings van andere aanbieders over dit thema."),
+    h("ul", { class: "offers" }, catalogue.items.map((item) => offer(item, "h3"))),
+    cataloguePage && h("p", {}, h("a", { href: `${cataloguePage.path}?thema=${theme.slug}` },
+      `Al het aanbod over ${theme.name}`,
+      catalogue.totalCount > catalogue.items.length && ` (${catalogue.totalCount})`)));
+  const content = h("div", { class: "theme-map theme-map--one" },
+    h("h1", {}, theme.name),
+    h("p", {}, h("a", { href: "/themas/" }, "Alle thema's")),
+    h("ul", { class: "themes" }, themeCard(theme, {
+      heading: "Modules bij dit thema", hasOffers: catalogue.items.length > 0 })),
+    offers,
+    h("p", { class: "back-link" }, h("a", { href: "/" }, "Terug naar de startpagina")));
+  return { kind: "theme", title: theme.name, content };
+}
+
+/** A theme in its colour with its modules; on the theme's own screen its name is the
+ * page's heading, so the card is headed by `heading` instead. */
+function themeCard(theme, { heading = null, hasOffers = false } = {}) {
   const colour = theme.colour.hex;
   return h("li", { class: "theme", style: { borderColor: colour } },
     h("div", { class: "theme__band", style: { backgroundColor: colour, color: textColourOn(colour) } },
       icon(theme.icon?.slug),
-      h("h2", {}, linked ? h("a", { href: `/themas/${theme.slug}/` }, theme.name) : theme.name)),
+      h("h2", {}, heading || h("a", { href: `/themas/${theme.slug}/` }, theme.name))),
     theme.description && h("p", {}, theme.description),
     theme.modules.length
       ? h("ul", { class: "theme__modules" }, theme.modules.map(moduleEntry))
-      : h("p", { class: "muted" }, "Nog geen modules bij dit thema."));
+      : h("p", { class: "muted" }, "Er zijn nog geen modules bij dit thema.",
+        hasOffers && " Wel is er opleidingsaanbod van andere aanbieders, hieronder."));
 }
 
 function moduleEntry(module) {
