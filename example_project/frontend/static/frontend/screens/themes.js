@@ -5,6 +5,7 @@ import { cachedQuery, query } from "../api.js";
 import { h, minutes, textColourOn } from "../dom.js";
 import { NotFound } from "../errors.js";
 import { icon } from "../icons.js";
+import { filteredModules, rolesOf } from "../tiles.js";
 import { offer } from "./catalogue.js";
 
 // Offers shown on a theme's screen; the catalogue has the rest.
@@ -24,45 +25,55 @@ export async function themeMapScreen(slug) {
   return { kind: "theme-map", title: "Thema's", content };
 }
 
-/** One theme (a start button's target): its modules, and the catalogue's offers on it,
+/** One theme (a start button's target): its modules, which the learner can narrow down
+ * to their role (the API's `modules(theme:, role:)`), and the catalogue's offers on it,
  * so that a theme without modules yet still leads somewhere. */
 async function themeScreen(theme) {
-  const [{ catalogue }, { learningEnvironment }] = await Promise.all([
+  const modules = (role) => cachedQuery("modules", role ? { theme: theme.slug, role }
+    : { theme: theme.slug }).then((data) => data.modules.items);
+  const [all, { catalogue }, { learningEnvironment }] = await Promise.all([
+    modules(""),
     query("catalogue", { theme: theme.slug, limit: OFFERS }),
     cachedQuery("start_page")]);
   const cataloguePage = learningEnvironment?.children
     .find((child) => child.__typename === "LearningCataloguePage");
-  const offers = catalogue.items.length > 0 && h("section",
-    { class: "theme-offers", "aria-labelledby": "theme-offers-title" },
-    h("h2", { id: "theme-offers-title" }, "Opleidingsaanbod bij dit thema"),
-    h("p", {}, "Trainingen en e-learnings van andere aanbieders over dit thema."),
-    h("ul", { class: "offers" }, catalogue.items.map((item) => offer(item, "h3"))),
-    cataloguePage && h("p", {}, h("a", { href: `${cataloguePage.path}?thema=${theme.slug}` },
-      `Al het aanbod over ${theme.name}`,
-      catalogue.totalCount > catalogue.items.length && ` (${catalogue.totalCount})`)));
-  const content = h("div", { class: "theme-map theme-map--one" },
-    h("h1", {}, theme.name),
+  const colour = theme.colour.hex;
+  const hasOffers = catalogue.items.length > 0;
+  const content = h("div", { class: "theme-screen" },
+    h("div", { class: "theme__band theme-screen__band",
+      style: { backgroundColor: colour, color: textColourOn(colour) } },
+    icon(theme.icon?.slug), h("h1", {}, theme.name)),
     h("p", {}, h("a", { href: "/themas/" }, "Alle thema's")),
-    h("ul", { class: "themes" }, themeCard(theme, {
-      heading: "Modules bij dit thema", hasOffers: catalogue.items.length > 0 })),
-    offers,
+    theme.description && h("p", { class: "lead" }, theme.description),
+    h("section", { "aria-labelledby": "theme-modules-title" },
+      h("h2", { id: "theme-modules-title" }, "Modules"),
+      all.length
+        ? await filteredModules(rolesOf(all), modules, { heading: "h3",
+          empty: (role) => `Bij dit thema is nog geen module voor ${role}.` })
+        : h("p", {}, "Er zijn nog geen modules bij dit thema.",
+          hasOffers && " Wel is er opleidingsaanbod van andere aanbieders, hieronder.")),
+    hasOffers && h("section", { class: "theme-offers", "aria-labelledby": "theme-offers-title" },
+      h("h2", { id: "theme-offers-title" }, "Opleidingsaanbod bij dit thema"),
+      h("p", {}, "Trainingen en e-learnings van andere aanbieders over dit thema."),
+      h("ul", { class: "offers" }, catalogue.items.map((item) => offer(item, "h3"))),
+      cataloguePage && h("p", {}, h("a", { href: `${cataloguePage.path}?thema=${theme.slug}` },
+        `Al het aanbod over ${theme.name}`,
+        catalogue.totalCount > catalogue.items.length && ` (${catalogue.totalCount})`))),
     h("p", { class: "back-link" }, h("a", { href: "/" }, "Terug naar de startpagina")));
   return { kind: "theme", title: theme.name, content };
 }
 
-/** A theme in its colour with its modules; on the theme's own screen its name is the
- * page's heading, so the card is headed by `heading` instead. */
-function themeCard(theme, { heading = null, hasOffers = false } = {}) {
+/** A theme in its colour with its modules and their parts. */
+function themeCard(theme) {
   const colour = theme.colour.hex;
   return h("li", { class: "theme", style: { borderColor: colour } },
     h("div", { class: "theme__band", style: { backgroundColor: colour, color: textColourOn(colour) } },
       icon(theme.icon?.slug),
-      h("h2", {}, heading || h("a", { href: `/themas/${theme.slug}/` }, theme.name))),
+      h("h2", {}, h("a", { href: `/themas/${theme.slug}/` }, theme.name))),
     theme.description && h("p", {}, theme.description),
     theme.modules.length
       ? h("ul", { class: "theme__modules" }, theme.modules.map(moduleEntry))
-      : h("p", { class: "muted" }, "Er zijn nog geen modules bij dit thema.",
-        hasOffers && " Wel is er opleidingsaanbod van andere aanbieders, hieronder."));
+      : h("p", { class: "muted" }, "Nog geen modules bij dit thema."));
 }
 
 function moduleEntry(module) {
