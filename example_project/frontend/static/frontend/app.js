@@ -3,6 +3,7 @@
 
 import { h } from "./dom.js";
 import { errorScreen, NotFound, notFoundScreen } from "./errors.js";
+import { pushUrl, restoreScroll } from "./history.js";
 import { isRoutable } from "./links.js";
 import { resolve } from "./router.js";
 import "./visits.js";
@@ -11,7 +12,9 @@ const main = document.getElementById("main");
 const status = document.getElementById("status");
 let current = 0;
 
-async function render({ focus = true } = {}) {
+/** Render the screen of the current URL. `restore`: back where the learner was on this
+ * history entry (Back, Forward, a reload), else at the top. */
+async function render({ focus = true, restore = false } = {}) {
   const request = ++current;
   main.setAttribute("aria-busy", "true");
   status.textContent = "Bezig met laden…";
@@ -25,7 +28,7 @@ async function render({ focus = true } = {}) {
       screen = errorScreen(error, () => render());
     }
   }
-  if (request === current) show(screen, focus);
+  if (request === current) show(screen, focus, restore);
 }
 
 /**
@@ -33,7 +36,7 @@ async function render({ focus = true } = {}) {
  * "module", "part", ...) and the page it shows, so a later addition (a visit counter,
  * say) can listen to the "borg:screen" event instead of touching each screen.
  */
-function show(screen, focus) {
+function show(screen, focus, restore) {
   main.replaceChildren(screen.content);
   main.removeAttribute("aria-busy");
   document.title = `${screen.title} | Leeromgeving De Borg`;
@@ -41,16 +44,17 @@ function show(screen, focus) {
   if (focus) {
     const heading = main.querySelector("h1");
     (heading || main).setAttribute("tabindex", "-1");
-    (heading || main).focus();
+    (heading || main).focus({ preventScroll: true });
   }
+  if (restore) restoreScroll();
+  else window.scrollTo({ top: 0, behavior: "instant" });
   document.dispatchEvent(new CustomEvent("borg:screen", {
     detail: { kind: screen.kind, page: screen.page || null, path: location.pathname },
   }));
 }
 
 function navigate(url) {
-  history.pushState(null, "", url);
-  window.scrollTo(0, 0);
+  pushUrl(url);
   render();
 }
 
@@ -81,7 +85,7 @@ document.addEventListener("submit", (event) => {
   navigate(`${form.getAttribute("action")}?${query}`);
 });
 
-window.addEventListener("popstate", () => render());
+window.addEventListener("popstate", () => render({ restore: true }));
 
 main.append(h("p", { class: "loading" }, "Bezig met laden…"));
-render({ focus: false });
+render({ focus: false, restore: true });

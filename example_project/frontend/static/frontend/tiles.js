@@ -2,6 +2,7 @@
 // filter by role above a list of module tiles.
 
 import { h, minutes } from "./dom.js";
+import { pushUrl } from "./history.js";
 import { icon } from "./icons.js";
 
 const KINDS = { BASIC: "Basismodule", SPECIALIST: "Specialistische module" };
@@ -69,7 +70,7 @@ export async function filteredModules(roles, load, { empty, heading = "h2" }) {
     role = select.value;
     const params = new URLSearchParams(location.search);
     if (role) params.set(ROLE_PARAMETER, role); else params.delete(ROLE_PARAMETER);
-    history.pushState(null, "", params.size ? `?${params}` : location.pathname);
+    pushUrl(params.size ? `?${params}` : location.pathname);
     list.setAttribute("aria-busy", "true");
     show().catch(() => {
       count.textContent = "De modules konden niet worden geladen. Probeer het opnieuw.";

@@ -1,8 +1,10 @@
 // The catalogue page: the editor's intro, filters and text search, and the offers one
-// page at a time. The filters live in the URL, so a filtered list can be shared.
+// page at a time. The filters live in the URL, so a filtered list can be shared, and each
+// filter state and page is a history entry of its own: Back undoes the last change.
 
 import { cachedQuery, query } from "../api.js";
 import { fact, h, richText } from "../dom.js";
+import { pushUrl } from "../history.js";
 
 const PAGE_SIZE = 5;
 const FORMATS = {
@@ -27,7 +29,7 @@ export async function catalogueScreen(page) {
   let latest = 0;
   async function update(params) {
     const request = ++latest;
-    history.replaceState(null, "", params.size ? `?${params}` : location.pathname);
+    pushUrl(params.size ? `?${params}` : location.pathname);
     results.setAttribute("aria-busy", "true");
     let data = null;
     try {
