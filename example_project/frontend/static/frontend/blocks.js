@@ -97,10 +97,18 @@ function download(block) {
   const doc = block.document;
   if (!doc) return null;
   return h("div", { class: "card card--download" },
-    h("a", { href: doc.url, class: "card__link" },
-      `Download: ${block.title}`,
-      h("span", { class: "card__meta" }, ` (${doc.fileExtension.toUpperCase()}, ${size(doc.fileSize)})`)),
+    documentLink(doc.url, `Download: ${block.title}`, doc),
     block.description && h("p", {}, block.description));
+}
+
+/** A link to a file with its type and size: "(PDF, 4 kB)" to see, "(PDF, 4 kB, opent in
+ * een nieuw tabblad)" to hear. It opens in a new tab, so the module stays as it was in
+ * this one: where the learner was, and the answers given. */
+function documentLink(href, label, doc) {
+  const about = doc ? `${doc.fileExtension.toUpperCase()}, ${size(doc.fileSize)}` : "";
+  return h("a", { href, class: "card__link", target: "_blank", rel: "noopener",
+    "aria-label": `${label} (${about ? `${about}, ` : ""}opent in een nieuw tabblad)` },
+  label, about && h("span", { class: "card__meta" }, ` (${about})`));
 }
 
 const LINK_KINDS = {
@@ -111,11 +119,16 @@ const LINK_KINDS = {
 function link(block) {
   const href = localHref(block.url);
   const external = block.targetType === "URL";
+  const toDocument = block.targetType === "DOCUMENT";
+  let anchor = h("p", { class: "card__link" }, block.label);
+  if (href && toDocument) anchor = documentLink(href, block.label, block.document);
+  else if (href) {
+    anchor = h("a", { href, class: "card__link" }, block.label,
+      external && h("span", { class: "visually-hidden" }, " (andere website)"));
+  }
   return h("div", { class: "card card--link" },
-    h("p", { class: "card__kind" }, LINK_KINDS[block.linkType] || "Link"),
-    href ? h("a", { href, class: "card__link" }, block.label,
-      external && h("span", { class: "visually-hidden" }, " (andere website)"))
-      : h("p", { class: "card__link" }, block.label),
+    h("p", { class: "card__kind" }, toDocument ? "Document" : LINK_KINDS[block.linkType] || "Link"),
+    anchor,
     block.description && h("p", {}, block.description));
 }
 
