@@ -1,12 +1,10 @@
 // The demo frontend: routes by location.pathname, renders each screen from the GraphQL
 // API and keeps the browser's history. show() is the one place a screen appears.
 
-import { h } from "./dom.js";
-import { errorScreen, NotFound, notFoundScreen } from "./errors.js";
+import { NotFound } from "./api.js";
 import { pushUrl, restoreScroll } from "./history.js";
 import { isRoutable } from "./links.js";
 import { resolve } from "./router.js";
-import "./visits.js";
 
 const main = document.getElementById("main");
 const status = document.getElementById("status");
@@ -14,14 +12,16 @@ let current = 0;
 
 /** Render the screen of the current URL. `restore`: back where the learner was on this
  * history entry (Back, Forward, a reload), else at the top. */
-async function render({ focus = true, restore = false } = {}) {
+async function render({ focus = true, restore = false, first = false } = {}) {
   const request = ++current;
   main.setAttribute("aria-busy", "true");
-  status.textContent = "Bezig met laden…";
+  if (!first) status.textContent = "Bezig met laden…";
   let screen;
   try {
     screen = await resolve(new URL(location.href))();
   } catch (error) {
+    // The error screens load when they are needed.
+    const { errorScreen, notFoundScreen } = await import("./errors.js");
     if (error instanceof NotFound) screen = notFoundScreen();
     else {
       if (!error?.kind) console.error(error);  // a bug in the frontend, not the API
@@ -87,5 +87,15 @@ document.addEventListener("submit", (event) => {
 
 window.addEventListener("popstate", () => render({ restore: true }));
 
-main.append(h("p", { class: "loading" }, "Bezig met laden…"));
-render({ focus: false, restore: true });
+// Counting the visit, and the evaluation at a module's end: their code loads after the
+// first screen is shown.
+document.addEventListener("borg:screen", (event) => {
+  import("./visits.js").then((visits) => visits.count(event.detail));
+
+  if (event.detail.kind !== "preview" && document.getElementById("evaluation")) {
+    import("./evaluation.js").then((evaluation) => evaluation.evaluate(event.detail));
+  }
+});
+
+// The shell shows "Bezig met laden…" in <main> until the first screen is there.
+render({ focus: false, restore: true, first: true });

@@ -12,13 +12,9 @@ import { ApiError, cachedQuery, query } from "./api.js";
 import { h } from "./dom.js";
 import { problemText, questionForm } from "./questionnaire.js";
 
-export function evaluationSlot(page) {
-  return h("section", { id: "evaluation", class: "evaluation", hidden: true,
-    "data-page-id": page.id, "data-page-type": page.__typename });
-}
-
-document.addEventListener("borg:screen", (event) => {
-  const { kind, page } = event.detail;
+/** Fill the evaluation slot of the screen just shown (the detail of its "borg:screen"
+ * event); app.js loads this module and calls it when a screen has a slot. */
+export function evaluate({ kind, page }) {
   const slot = document.getElementById("evaluation");
   if ((kind !== "module" && kind !== "part") || !slot || !page) return;
   if (kind === "part" && page.module) reached(page.module.id, page.id);
@@ -28,7 +24,7 @@ document.addEventListener("borg:screen", (event) => {
     // Without an answer from the API the module is still worth reading: no evaluation.
     if (!(error instanceof ApiError)) console.error(error);
   });
-});
+}
 
 /** A specialist module's start page: once the learner reached the last part, a link to
  * the evaluation there (or a word of thanks when it is done). */

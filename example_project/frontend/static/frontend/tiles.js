@@ -1,9 +1,8 @@
-// Tiles that link to a module or a module part, shared by the list screens, and the
-// filter by role above a list of module tiles.
+// Tiles that link to a module, shared by the list screens, and the filter by role above a
+// list of them.
 
 import { h, minutes } from "./dom.js";
 import { pushUrl } from "./history.js";
-import { icon } from "./icons.js";
 
 const KINDS = { BASIC: "Basismodule", SPECIALIST: "Specialistische module" };
 
@@ -19,15 +18,6 @@ export function moduleTile(module, heading = "h2") {
     roles.length > 0 && h("p", { class: "tile__roles" },
       `Voor: ${roles.map((role) => role.label).join(", ")}`),
     module.summary && h("p", {}, module.summary));
-}
-
-export function partTile(part) {
-  return h("li", { class: "tile tile--part" },
-    h("span", { class: "tile__icon" }, icon(part.icon?.slug)),
-    h("h3", { class: "tile__title" },
-      h("a", { href: part.path }, part.title)),
-    h("p", { class: "tile__meta" }, minutes(part.estimatedDuration)),
-    part.summary && h("p", {}, part.summary));
 }
 
 /** The roles of these modules ({slug, label}), in the order they first appear. */

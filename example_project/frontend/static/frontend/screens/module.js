@@ -4,8 +4,7 @@
 
 import { blocks } from "../blocks.js";
 import { fact, h, minutes, richText } from "../dom.js";
-import { evaluationSlot } from "../evaluation.js";
-import { partTile } from "../tiles.js";
+import { icon } from "../icons.js";
 
 export function basicModuleScreen(page) {
   const content = h("article", { class: "module" },
@@ -47,6 +46,22 @@ export function partScreen(page) {
       h("a", { href: module.path }, `Terug naar ${module.title}`)),
     evaluationSlot(page));
   return { kind: "part", title: page.title, content, page };
+}
+
+function partTile(part) {
+  return h("li", { class: "tile tile--part" },
+    h("span", { class: "tile__icon" }, icon(part.icon?.slug)),
+    h("h3", { class: "tile__title" },
+      h("a", { href: part.path }, part.title)),
+    h("p", { class: "tile__meta" }, minutes(part.estimatedDuration)),
+    part.summary && h("p", {}, part.summary));
+}
+
+/** An empty, hidden place for the evaluation at the screen's end; evaluation.js fills it
+ * once the screen is shown (app.js loads it then). */
+function evaluationSlot(page) {
+  return h("section", { id: "evaluation", class: "evaluation", hidden: true,
+    "data-page-id": page.id, "data-page-type": page.__typename });
 }
 
 function moduleHeader(page) {

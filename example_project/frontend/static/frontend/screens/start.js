@@ -1,8 +1,7 @@
 // The start page: intro, the frame of coloured buttons and the feedback link.
 
-import { cachedQuery } from "../api.js";
+import { cachedQuery, NotFound } from "../api.js";
 import { h, richText, textColourOn } from "../dom.js";
-import { NotFound } from "../errors.js";
 import { icon } from "../icons.js";
 import { learnSiteOrigin, localHref } from "../links.js";
 

@@ -1,9 +1,8 @@
 // The theme overview map: every theme in its colour with its modules and, for a
 // specialist module, its parts. /themas/<slug>/ shows one theme (a start button's target).
 
-import { cachedQuery, query } from "../api.js";
+import { cachedQuery, NotFound, query } from "../api.js";
 import { h, minutes, textColourOn } from "../dom.js";
-import { NotFound } from "../errors.js";
 import { icon } from "../icons.js";
 import { filteredModules, rolesOf } from "../tiles.js";
 import { offer } from "./catalogue.js";
