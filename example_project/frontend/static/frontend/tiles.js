@@ -10,7 +10,7 @@ const KINDS = { BASIC: "Basismodule", SPECIALIST: "Specialistische module" };
 export function moduleTile(module, heading = "h2") {
   const image = module.image?.rendition;
   const roles = module.audienceRoles || [];
-  return h("li", { class: "tile" },
+  return h("li", { class: "tile stretched" },
     image && h("img", { src: image.url, width: image.width, height: image.height, alt: "",
       loading: "lazy", class: "tile__image" }),
     h(heading, { class: "tile__title" }, h("a", { href: module.path }, module.title)),

@@ -49,7 +49,7 @@ export function partScreen(page) {
 }
 
 function partTile(part) {
-  return h("li", { class: "tile tile--part" },
+  return h("li", { class: "tile tile--part stretched" },
     h("span", { class: "tile__icon" }, icon(part.icon?.slug)),
     h("h3", { class: "tile__title" },
       h("a", { href: part.path }, part.title)),
