@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from borg_learning.models import Offering
 
-from .conftest import path
+from .conftest import module_heading, path, start_heading
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -16,13 +16,13 @@ def test_from_the_start_page_to_a_part_and_back(screen, site):
     page.get_by_role("link", name="Specialistische modules").first.click()
     expect(page.locator("main h1")).to_have_text(site.specialist_section.title)
     page.get_by_role("link", name=site.sgg.title, exact=True).click()
-    expect(page.locator("main h1")).to_have_text(site.sgg.title)
+    expect(page.locator("main h1")).to_have_text(module_heading(site.sgg))
     part = site.sgg_parts[0]
     page.get_by_role("link", name=part.title).click()
     expect(page.locator("main h1")).to_have_text(part.title)
     assert page.url.endswith(path(part))
     page.get_by_role("link", name=f"Terug naar {site.sgg.title}").click()
-    expect(page.locator("main h1")).to_have_text(site.sgg.title)
+    expect(page.locator("main h1")).to_have_text(module_heading(site.sgg))
     page.go_back()
     expect(page.locator("main h1")).to_have_text(part.title)
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Thema's").click()
@@ -73,7 +73,7 @@ def test_the_api_down(screen, site):
     screen.check_accessibility()
     page.unroute("**/graphql/")
     page.get_by_role("button", name="Opnieuw proberen").click()
-    expect(page.locator("main h1")).to_have_text(site.environment.title)
+    expect(page.locator("main h1")).to_have_text(start_heading(site.environment))
 
 
 def test_an_expired_preview_link(desktop, site):
@@ -109,4 +109,4 @@ def test_a_theme_without_modules_shows_its_offers_and_a_way_back(screen, site):
     page.go_back()
     expect(page.locator("main h1")).to_have_text(theme.name)
     page.get_by_role("link", name="Terug naar de startpagina").click()
-    expect(page.locator("main h1")).to_have_text(site.environment.title)
+    expect(page.locator("main h1")).to_have_text(start_heading(site.environment))

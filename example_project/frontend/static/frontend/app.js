@@ -69,8 +69,11 @@ document.addEventListener("click", (event) => {
     // adds a history entry whose popstate would render the screen again: a form's answers
     // lost and the visit counted twice.
     const target = document.getElementById(decodeURIComponent(url.hash.slice(1)));
-    target?.focus();
-    target?.scrollIntoView();
+    if (target) {
+      target.focus({ preventScroll: true });
+      // A form field (from an error summary) is shown with its question, not alone.
+      (target.closest("fieldset, .question") || target).scrollIntoView({ block: "start" });
+    }
     return;
   }
   navigate(url.pathname + url.search + url.hash);

@@ -39,7 +39,7 @@ function audio(block) {
       h("span", { class: "media__duration" }, ` (${clock(block.audio.duration)})`)),
     h("audio", { controls: true, preload: "none", src: block.audio.url,
       "aria-label": `Audio: ${block.title}` }),
-    transcript(block.transcript));
+    transcript(block.transcript, block.title));
 }
 
 function video(block) {
@@ -60,7 +60,7 @@ function video(block) {
     h("figcaption", { class: "media__title" }, block.title,
       block.duration > 0 && h("span", { class: "media__duration" }, ` (${clock(block.duration)})`)),
     player,
-    transcript(block.transcript));
+    transcript(block.transcript, block.title));
 }
 
 // A video from a video platform loads only when the learner asks for it: the platform
@@ -86,10 +86,11 @@ function playerUrl(url) {
   return url;
 }
 
-function transcript(html) {
+/** The transcript of an audio or video, named by it: a part may have several. */
+function transcript(html, title) {
   if (!html) return null;
   return h("details", { class: "transcript" },
-    h("summary", {}, "Uitgeschreven tekst"),
+    h("summary", {}, `Uitgeschreven tekst van ‘${title}’`),
     richText(html));
 }
 
@@ -127,9 +128,17 @@ function link(block) {
       external && h("span", { class: "visually-hidden" }, " (andere website)"));
   }
   return h("div", { class: "card card--link" },
-    h("p", { class: "card__kind" }, toDocument ? "Document" : LINK_KINDS[block.linkType] || "Link"),
+    h("p", { class: "card__kind" }, kind(block)),
     anchor,
     block.description && h("p", {}, block.description));
+}
+
+/** What a link block leads to: a page of this environment (whatever the editor chose as
+ * its kind, it is not "the website"), a document, or the kind the editor chose. */
+function kind(block) {
+  if (block.pageId) return "In deze leeromgeving";
+  if (block.targetType === "DOCUMENT") return "Document";
+  return LINK_KINDS[block.linkType] || "Link";
 }
 
 function size(bytes) {
