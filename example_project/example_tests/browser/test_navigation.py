@@ -26,7 +26,7 @@ def test_from_the_start_page_to_a_part_and_back(screen, site):
     page.go_back()
     expect(page.locator("main h1")).to_have_text(part.title)
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Thema's").click()
-    expect(page.locator("main h1")).to_have_text("Thema's")
+    expect(page.locator("main h1")).to_have_text("Overzichtskaart")
 
 
 def test_a_theme_button_opens_its_theme(screen, site):

@@ -137,16 +137,32 @@ def test_catalogue(screen, site):
 
 
 def test_theme_map(screen, site):
-    page = screen.open("/themas/")
-    expect(page.locator("h1")).to_have_text("Thema's")
-    expect(page.locator(".theme h2")).to_have_text(
-        [theme.name for theme in site.themes.values()], ignore_case=False
+    """The overview map: every theme in its colour, branching to its modules and from a
+    specialist module to its parts; a theme without modules leads to its offers."""
+    page = screen.open("/")
+    page.get_by_role("link", name="Overzichtskaart: alle thema's, modules en onderdelen").click()
+    expect(page.locator("main h1")).to_have_text("Overzichtskaart")
+    themes = page.locator(".map__theme")
+    expect(themes.locator("h2")).to_have_text([theme.name for theme in site.themes.values()])
+    for theme in themes.all():
+        # The band and every line of the theme in the theme's colour.
+        colours = theme.evaluate(
+            """theme => [getComputedStyle(theme.querySelector(".theme__band")).backgroundColor,
+              ...[...theme.querySelectorAll(".map__modules > li, .map__node")]
+                .map((element) => getComputedStyle(element).borderTopColor)]"""
+        )
+        assert len(set(colours)) == 1, colours
+    sgg = themes.filter(has=page.get_by_role("link", name=site.themes["sgg"].name))
+    module = sgg.locator(".map__module").filter(has_text=site.sgg.title)
+    expect(module.locator(".map__node").first).to_have_attribute("href", path(site.sgg))
+    expect(module.locator(".map__parts .map__title")).to_have_text(
+        [part.title for part in site.sgg_parts]
     )
-    sgg = page.locator(".theme", has=page.get_by_role("link", name=site.themes["sgg"].name))
-    expect(sgg.get_by_role("link", name=site.sgg.title, exact=True)).to_be_visible()
-    for part in site.sgg_parts:
-        expect(sgg.get_by_role("link", name=part.title, exact=True)).to_be_visible()
+    empty = themes.filter(has=page.get_by_role("link", name="Agressie en de-escalatie"))
+    expect(empty.locator(".map__empty")).to_contain_text("Nog geen modules bij dit thema.")
     screen.check_accessibility()
+    empty.get_by_role("link", name="Bekijk het opleidingsaanbod erover").click()
+    expect(page.locator("main h1")).to_have_text("Agressie en de-escalatie")
 
 
 def test_search_results(screen, site):

@@ -20,7 +20,7 @@ export async function startScreen(environment) {
     h("nav", { "aria-label": "Kies een onderwerp", class: "start-frame" },
       h("ul", { class: "start-buttons" }, environment.buttons.map(startButton))),
     h("p", { class: "theme-map-link" },
-      h("a", { href: "/themas/" }, "Alle thema's en modules op een kaart")),
+      h("a", { href: "/themas/" }, "Overzichtskaart: alle thema's, modules en onderdelen")),
     environment.feedbackLink && h("p", { class: "feedback" },
       h("a", { href: environment.feedbackLink.url }, environment.feedbackLink.label)));
   return { kind: "start", title: environment.title, content, page: environment };

@@ -1,5 +1,6 @@
-// The theme overview map: every theme in its colour with its modules and, for a
-// specialist module, its parts. /themas/<slug>/ shows one theme (a start button's target).
+// The overview map ("overzichtskaart"): every theme in its colour, branching to its
+// modules and, for a specialist module, its parts. /themas/<slug>/ shows one theme (a
+// start button's target) with its modules and offers.
 
 import { cachedQuery, NotFound, query } from "../api.js";
 import { h, minutes, textColourOn } from "../dom.js";
@@ -18,10 +19,11 @@ export async function themeMapScreen(slug) {
     return themeScreen(theme);
   }
   const content = h("div", { class: "theme-map" },
-    h("h1", {}, "Thema's"),
-    h("p", { class: "lead" }, "Alle thema's van de leeromgeving, met hun modules en onderdelen."),
-    h("ul", { class: "themes" }, themes.map((theme) => themeCard(theme))));
-  return { kind: "theme-map", title: "Thema's", content };
+    h("h1", {}, "Overzichtskaart"),
+    h("p", { class: "lead" }, "Alle thema's van de leeromgeving, elk in zijn kleur, met hun "
+      + "modules en bij een specialistische module de onderdelen."),
+    h("ul", { class: "map" }, themes.map(mapTheme)));
+  return { kind: "theme-map", title: "Overzichtskaart", content };
 }
 
 /** One theme (a start button's target): its modules, which the learner can narrow down
@@ -63,22 +65,29 @@ async function themeScreen(theme) {
 }
 
 /** A theme in its colour with its modules and their parts. */
-function themeCard(theme) {
+const KINDS = { BASIC: "Basismodule", SPECIALIST: "Specialistische module" };
+
+/** A theme on the map: a band in its colour, and a line in that colour that branches to
+ * each module and from a specialist module to each of its parts. */
+function mapTheme(theme) {
   const colour = theme.colour.hex;
-  return h("li", { class: "theme", style: { borderColor: colour } },
+  const line = { borderColor: colour };
+  return h("li", { class: "map__theme", style: line },
     h("div", { class: "theme__band", style: { backgroundColor: colour, color: textColourOn(colour) } },
       icon(theme.icon?.slug),
       h("h2", {}, h("a", { href: `/themas/${theme.slug}/` }, theme.name))),
-    theme.description && h("p", {}, theme.description),
+    theme.description && h("p", { class: "map__description" }, theme.description),
     theme.modules.length
-      ? h("ul", { class: "theme__modules" }, theme.modules.map(moduleEntry))
-      : h("p", { class: "muted" }, "Nog geen modules bij dit thema."));
-}
-
-function moduleEntry(module) {
-  return h("li", {},
-    h("a", { href: module.path }, module.title),
-    ` · ${minutes(module.estimatedDuration)}`,
-    module.parts?.length > 0 && h("ol", {}, module.parts.map((part) =>
-      h("li", {}, h("a", { href: part.path }, part.title)))));
+      ? h("ul", { class: "map__modules", style: line }, theme.modules.map((module) =>
+        h("li", { class: "map__module", style: line },
+          h("a", { href: module.path, class: "map__node", style: line },
+            h("span", { class: "map__title" }, module.title),
+            h("span", { class: "map__meta" },
+              `${KINDS[module.kind] || "Module"} · ${minutes(module.estimatedDuration)}`)),
+          module.parts?.length > 0 && h("ol", { class: "map__parts", style: line },
+            module.parts.map((part) => h("li", { style: line },
+              h("a", { href: part.path, class: "map__node map__node--part", style: line },
+                icon(part.icon?.slug), h("span", { class: "map__title" }, part.title))))))))
+      : h("p", { class: "map__empty" }, "Nog geen modules bij dit thema. ",
+        h("a", { href: `/themas/${theme.slug}/` }, "Bekijk het opleidingsaanbod erover")));
 }
