@@ -142,6 +142,32 @@ def test_basic_module_has_metadata_and_every_block_typed(graphql, tree):
     }
 
 
+def test_a_link_block_to_a_document_gives_its_type_and_size(graphql, tree):
+    """So the frontend can label it "(PDF, 4 kB)"; a hidden document gives nothing."""
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    private = Collection.get_first_root_node().add_child(name="Intern")
+    CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
+    card = factories.document(title="Zakkaart")
+    size = card.get_file_size()  # stored, as the admin's upload stores it
+    secret = factories.document(title="Geheim", collection=private)
+
+    def link(document):
+        value = {"label": "Zakkaart", "kind": "other", "description": "", "page": None}
+        return factories.block("link", {**value, "url": "", "document": document.pk})
+
+    module = factories.basic_module(
+        tree["section"], "Met een zakkaart", body=[link(card), link(secret)]
+    )
+    page = graphql(screen_query("page"), {"id": str(module.pk)})["data"]["page"]
+    public, hidden = page["body"]
+    assert public["targetType"] == "DOCUMENT"
+    assert public["document"]["fileExtension"] == "pdf"
+    assert public["document"]["fileSize"] == size > 0
+    assert public["url"].endswith(card.url)
+    assert (hidden["url"], hidden["document"]) == (None, None)
+
+
 def test_specialist_module_shows_part_tiles_in_tree_order(graphql, tree):
     page = graphql(screen_query("page"), {"path": "/leeromgeving/basismodules/sgg/"})
     page = page["data"]["page"]

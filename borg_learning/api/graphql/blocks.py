@@ -190,6 +190,12 @@ class LinkBlock(graphene.ObjectType):
     target_type = graphene.Field(LinkTarget, required=True)
     url = graphene.String(description="Absolute URL; null when the target is gone or hidden.")
     page_id = graphene.ID(description="Id of the linked learning page, to route internally.")
+    document = graphene.Field(
+        Document,
+        resolver=object_field("document", "document"),
+        description="The linked document, for its type and size; null for a link to a page "
+        "or website, or when the document is gone or hidden.",
+    )
 
     def resolve_target_type(root, info):
         value = root["value"]

@@ -128,6 +128,23 @@ def path(page):
     return page.url_path[len(root.url_path) - 1 :]
 
 
+def start_heading(environment):
+    """The start page's heading: the intro's own first heading, else the page's title."""
+    import re
+
+    found = re.match(r"\s*<h[123][^>]*>(.*?)</h[123]>", environment.intro)
+    return found.group(1) if found else environment.title
+
+
+def module_heading(module):
+    """A module's heading: a specialist module titled by its theme's abbreviation ("SGG")
+    is named by the theme."""
+    for theme in module.themes.all():
+        if theme.slug == module.title.lower() or theme.name.endswith(f"({module.title})"):
+            return theme.name
+    return module.title
+
+
 class Screen:
     """A browser tab on the demo frontend that records console errors."""
 

@@ -120,3 +120,77 @@ def test_a_late_answer_to_an_earlier_filter_does_not_replace_the_latest(screen, 
         held[0].continue_()
     page.wait_for_timeout(200)  # give a stale answer the time to render, were it shown
     expect(count).to_have_text(count_text(both))
+
+
+def test_results_on_one_page_or_none_have_no_pager_and_no_stray_text(desktop, site):
+    """One page of results, or none: the list (or the message) and nothing else, no
+    pager and no stray "false" where the pager would be."""
+    page = desktop.open(path(site.catalogue))
+    results = page.locator(".catalogue__results:not([aria-busy])")
+
+    def nothing_but_the_list():
+        expect(page.locator(".pager")).to_have_count(0)
+        expect(results).not_to_contain_text("false")
+        texts = results.evaluate(
+            "results => [...results.childNodes]"
+            ".filter(node => node.nodeType === Node.TEXT_NODE).map(node => node.textContent)"
+        )
+        assert texts == []
+
+    provider = site.providers["Trajectum"]
+    assert 0 < Offering.objects.filter(active=True, provider=provider).count() <= PAGE_SIZE
+    page.get_by_label("Aanbieder").select_option(label=provider.name)
+    expect(page.locator(".offer")).not_to_have_count(0)
+    nothing_but_the_list()
+
+    page.get_by_label("Zoek in het aanbod").fill("woordzonderaanbod")
+    page.get_by_label("Zoek in het aanbod").press("Enter")
+    expect(results).to_contain_text("Geen aanbod gevonden.")
+    nothing_but_the_list()
+
+
+def test_back_undoes_each_filter_and_page_and_keeps_the_scroll_position(phone, site):
+    """Each filter state and page is a history entry of its own: Back steps through them
+    without leaving the catalogue, with the filters and the scroll position as they were."""
+    active = Offering.objects.filter(active=True)
+    provider = site.providers["Trajectum"]
+    theme = site.themes["agressie-de-escalatie"]
+    page = phone.open("/")
+    page.get_by_role("link", name="Opleidingsaanbod").first.click()
+    expect(page.locator("main h1")).to_have_text(site.catalogue.title)
+    count = page.locator(".catalogue__count")
+
+    page.get_by_label("Aanbieder").select_option(label=provider.name)
+    expect(count).to_have_text(count_text(active.filter(provider=provider).count()))
+    page.get_by_label("Thema").select_option(label=theme.name)
+    both = active.filter(provider=provider, themes=theme).distinct().count()
+    expect(count).to_have_text(count_text(both))
+
+    page.go_back()
+    expect(count).to_have_text(count_text(active.filter(provider=provider).count()))
+    expect(page.get_by_label("Aanbieder")).to_have_value(str(provider.pk))
+    expect(page.get_by_label("Thema")).to_have_value("")
+    page.go_back()
+    expect(page.locator("main h1")).to_have_text(site.catalogue.title)
+    expect(count).to_have_text(count_text(active.count()))
+    expect(page.get_by_label("Aanbieder")).to_have_value("")
+
+    # The next page, read down to its third offer, then away to another screen and back.
+    page.get_by_role("button", name="Volgende").click()
+    expect(page.locator(".pager")).to_contain_text("Pagina 2 van")
+    third = page.locator(".offer").nth(2)
+    third.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)  # smooth scrolling
+    scrolled = page.evaluate("window.scrollY")
+    assert scrolled > 500
+    # A click from script, so that Playwright does not scroll to the link first.
+    page.evaluate("document.querySelector('.site-nav a[href=\"/themas/\"]').click()")
+    expect(page.locator("main h1")).to_have_text("Overzichtskaart")
+    page.go_back()
+    expect(page.locator(".pager")).to_contain_text("Pagina 2 van")
+    page.wait_for_function(f"Math.abs(window.scrollY - {scrolled}) < 5")
+    expect(third).to_be_in_viewport()
+
+    page.go_back()
+    expect(page.locator(".pager")).to_contain_text("Pagina 1 van")
+    expect(page.locator("main h1")).to_have_text(site.catalogue.title)

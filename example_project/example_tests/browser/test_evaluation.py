@@ -153,3 +153,40 @@ def first_answers(questionnaire):
         elif asked.option_list:
             answers.append({"question": str(asked.pk), "choices": [asked.option_list[0]]})
     return answers
+
+
+@pytest.mark.django_db
+def test_a_specialist_module_asks_its_evaluation_after_the_last_part(screen, site):
+    """Not on the start page before a part is read: after the last part, and from the
+    start page by a link once the learner has reached the last part in this browser."""
+    title = site.questionnaire.title
+    page = screen.open(path(site.sgg))
+    expect(page.locator("h1")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    evaluation = page.locator("#evaluation")
+    expect(evaluation.get_by_role("heading", name=title)).to_have_count(0)
+    expect(evaluation.get_by_role("button", name="Versturen")).to_have_count(0)
+    expect(page.get_by_role("link", name="Naar de evaluatie")).to_have_count(0)
+
+    # Not after the first part either.
+    page.get_by_role("link", name=site.sgg_parts[0].title).click()
+    expect(page.locator("main h1")).to_have_text(site.sgg_parts[0].title)
+    page.wait_for_load_state("networkidle")
+    expect(page.locator("#evaluation").get_by_role("heading", name=title)).to_have_count(0)
+
+    last = site.sgg_parts[-1]
+    screen.open(path(last))
+    expect(page.locator("#evaluation").get_by_role("heading", name=title)).to_be_visible()
+
+    page.get_by_role("link", name=f"Terug naar {site.sgg.title}").click()
+    expect(page.locator("main .module__kind")).to_be_visible()
+    link = page.locator("#evaluation").get_by_role("link", name="Naar de evaluatie")
+    expect(link).to_be_visible()
+    expect(page.locator("#evaluation").get_by_role("button", name="Versturen")).to_have_count(0)
+    link.click()
+    expect(page.locator("main h1")).to_have_text(last.title)
+    assert page.url.endswith(f"{path(last)}#evaluation")
+    heading = page.locator("#evaluation").get_by_role("heading", name=title)
+    expect(heading).to_be_focused()
+    expect(heading).to_be_in_viewport()
+    screen.check_accessibility()

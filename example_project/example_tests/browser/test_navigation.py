@@ -4,7 +4,9 @@ told when the API cannot be reached."""
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import path
+from borg_learning.models import Offering
+
+from .conftest import module_heading, path, start_heading
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -14,17 +16,17 @@ def test_from_the_start_page_to_a_part_and_back(screen, site):
     page.get_by_role("link", name="Specialistische modules").first.click()
     expect(page.locator("main h1")).to_have_text(site.specialist_section.title)
     page.get_by_role("link", name=site.sgg.title, exact=True).click()
-    expect(page.locator("main h1")).to_have_text(site.sgg.title)
+    expect(page.locator("main h1")).to_have_text(module_heading(site.sgg))
     part = site.sgg_parts[0]
     page.get_by_role("link", name=part.title).click()
     expect(page.locator("main h1")).to_have_text(part.title)
     assert page.url.endswith(path(part))
     page.get_by_role("link", name=f"Terug naar {site.sgg.title}").click()
-    expect(page.locator("main h1")).to_have_text(site.sgg.title)
+    expect(page.locator("main h1")).to_have_text(module_heading(site.sgg))
     page.go_back()
     expect(page.locator("main h1")).to_have_text(part.title)
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Thema's").click()
-    expect(page.locator("main h1")).to_have_text("Thema's")
+    expect(page.locator("main h1")).to_have_text("Overzichtskaart")
 
 
 def test_a_theme_button_opens_its_theme(screen, site):
@@ -71,9 +73,40 @@ def test_the_api_down(screen, site):
     screen.check_accessibility()
     page.unroute("**/graphql/")
     page.get_by_role("button", name="Opnieuw proberen").click()
-    expect(page.locator("main h1")).to_have_text(site.environment.title)
+    expect(page.locator("main h1")).to_have_text(start_heading(site.environment))
 
 
 def test_an_expired_preview_link(desktop, site):
     page = desktop.open("/?content_type=borg_learning.basicmodulepage&token=not-a-token")
     expect(page.locator("main h1")).to_have_text("Voorbeeld niet beschikbaar")
+
+
+def test_a_theme_without_modules_shows_its_offers_and_a_way_back(screen, site):
+    """A start button of a theme that has no modules yet leads to that theme's offers in
+    the catalogue, not to a dead end."""
+    theme = site.themes["agressie-de-escalatie"]
+    assert not theme.modules.exists()
+    offers = Offering.objects.filter(active=True, themes=theme).distinct()
+    assert offers.exists()
+    page = screen.open("/")
+    page.get_by_role("link", name=theme.name).click()
+    expect(page.locator("main h1")).to_have_text(theme.name)
+    main = page.locator("main")
+    expect(main).to_contain_text("Er zijn nog geen modules bij dit thema.")
+    section = main.get_by_role("region", name="Opleidingsaanbod bij dit thema")
+    expect(section.locator(".offer__title a")).to_have_count(min(offers.count(), 5))
+    for title in section.locator(".offer__title a").evaluate_all(
+        "links => links.map(link => link.firstChild.textContent)"
+    ):
+        assert offers.filter(title=title).exists(), title
+    screen.check_accessibility()
+
+    expect(main.get_by_role("link", name="Terug naar de startpagina")).to_be_visible()
+    main.get_by_role("link", name=f"Al het aanbod over {theme.name}").click()
+    expect(page.locator("main h1")).to_have_text(site.catalogue.title)
+    expect(page.get_by_label("Thema")).to_have_value(theme.slug)
+    expect(page.locator(".catalogue__count")).to_have_text(f"{offers.count()} resultaten")
+    page.go_back()
+    expect(page.locator("main h1")).to_have_text(theme.name)
+    page.get_by_role("link", name="Terug naar de startpagina").click()
+    expect(page.locator("main h1")).to_have_text(start_heading(site.environment))

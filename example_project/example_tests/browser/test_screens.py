@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from playwright.sync_api import expect
 
-from .conftest import path
+from .conftest import module_heading, path, start_heading
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -19,7 +19,7 @@ ICONS_JS = ROOT / "example_project" / "frontend" / "static" / "frontend" / "icon
 
 def test_start_page(screen, site):
     page = screen.open("/")
-    expect(page.locator("h1")).to_have_text(site.environment.title)
+    expect(page.locator("h1")).to_have_text(start_heading(site.environment))
     buttons = page.get_by_role("navigation", name="Kies een onderwerp").get_by_role("link")
     expect(buttons).to_contain_text([button.label for button in site.environment.buttons.all()])
     expect(page.get_by_role("link", name=site.environment.feedback_label)).to_have_attribute(
@@ -46,7 +46,7 @@ def test_basic_module(screen, site):
     page = screen.open(path(module))
     expect(page.locator("h1")).to_have_text(module.title)
     facts = page.locator(".facts")
-    expect(facts).to_contain_text(f"maximaal {module.target_duration} minuten")
+    expect(facts).to_contain_text(f"{module.target_duration} minuten")
     expect(facts).to_contain_text(module.development_group.name)
     expect(facts).to_contain_text(f"© {module.copyright_holder}")
     expect(page.locator(".exercise")).to_have_count(
@@ -59,7 +59,7 @@ def test_basic_module(screen, site):
 
 def test_specialist_module_start_page(screen, site):
     page = screen.open(path(site.sgg))
-    expect(page.locator("h1")).to_have_text(site.sgg.title)
+    expect(page.locator("h1")).to_have_text(module_heading(site.sgg))
     expect(page.locator(".facts")).to_contain_text(site.development_group.name)
     expect(page.locator(".facts")).to_contain_text(f"© {site.sgg.copyright_holder}")
     expect(page.locator(".tiles--parts .tile__title")).to_have_text(
@@ -107,7 +107,12 @@ def test_every_block_type_is_rendered(desktop, site):
         for image in page.locator(".blocks img").all():
             assert image.get_attribute("alt"), "an image without a text alternative"
         for player in page.locator(".media").all():
-            expect(player.locator(".transcript summary")).to_have_text("Uitgeschreven tekst")
+            title = player.locator(".media__title").evaluate(
+                "title => title.firstChild.textContent"
+            )
+            expect(player.locator(".transcript summary")).to_have_text(
+                f"Uitgeschreven tekst van ‘{title}’"
+            )
     assert seen == {
         "LearningTextBlock",
         "LearningImageBlock",
@@ -132,16 +137,32 @@ def test_catalogue(screen, site):
 
 
 def test_theme_map(screen, site):
-    page = screen.open("/themas/")
-    expect(page.locator("h1")).to_have_text("Thema's")
-    expect(page.locator(".theme h2")).to_have_text(
-        [theme.name for theme in site.themes.values()], ignore_case=False
+    """The overview map: every theme in its colour, branching to its modules and from a
+    specialist module to its parts; a theme without modules leads to its offers."""
+    page = screen.open("/")
+    page.get_by_role("link", name="Overzichtskaart: alle thema's, modules en onderdelen").click()
+    expect(page.locator("main h1")).to_have_text("Overzichtskaart")
+    themes = page.locator(".map__theme")
+    expect(themes.locator("h2")).to_have_text([theme.name for theme in site.themes.values()])
+    for theme in themes.all():
+        # The band and every line of the theme in the theme's colour.
+        colours = theme.evaluate(
+            """theme => [getComputedStyle(theme.querySelector(".theme__band")).backgroundColor,
+              ...[...theme.querySelectorAll(".map__modules > li, .map__node")]
+                .map((element) => getComputedStyle(element).borderTopColor)]"""
+        )
+        assert len(set(colours)) == 1, colours
+    sgg = themes.filter(has=page.get_by_role("link", name=site.themes["sgg"].name))
+    module = sgg.locator(".map__module").filter(has_text=site.sgg.title)
+    expect(module.locator(".map__node").first).to_have_attribute("href", path(site.sgg))
+    expect(module.locator(".map__parts .map__title")).to_have_text(
+        [part.title for part in site.sgg_parts]
     )
-    sgg = page.locator(".theme", has=page.get_by_role("link", name=site.themes["sgg"].name))
-    expect(sgg.get_by_role("link", name=site.sgg.title, exact=True)).to_be_visible()
-    for part in site.sgg_parts:
-        expect(sgg.get_by_role("link", name=part.title, exact=True)).to_be_visible()
+    empty = themes.filter(has=page.get_by_role("link", name="Agressie en de-escalatie"))
+    expect(empty.locator(".map__empty")).to_contain_text("Nog geen modules bij dit thema.")
     screen.check_accessibility()
+    empty.get_by_role("link", name="Bekijk het opleidingsaanbod erover").click()
+    expect(page.locator("main h1")).to_have_text("Agressie en de-escalatie")
 
 
 def test_search_results(screen, site):

@@ -17,6 +17,9 @@ export class ApiError extends Error {
   }
 }
 
+/** A page the API does not have (or does not show): the not-found screen. */
+export class NotFound extends Error {}
+
 /** Run the documented query `name` (see docs/queries/) and return its data. */
 export async function query(name, variables = {}) {
   const text = await queryText(name);
@@ -59,8 +62,11 @@ function remembered(cache, key, ask) {
 
 const texts = new Map();
 
-/** The text of a documented query, by its file name in docs/queries/ ("page"). */
+/** The text of a documented query, by its file name in docs/queries/ ("page"): the one
+ * the first screen needs comes with the HTML shell, the others are fetched. */
 function queryText(name) {
+  const shipped = document.getElementById(`borg-query-${name}`);
+  if (shipped) return Promise.resolve(shipped.textContent);
   return remembered(texts, name, async () => {
     let response;
     try {

@@ -1,31 +1,34 @@
 // The demo frontend: routes by location.pathname, renders each screen from the GraphQL
 // API and keeps the browser's history. show() is the one place a screen appears.
 
-import { h } from "./dom.js";
-import { errorScreen, NotFound, notFoundScreen } from "./errors.js";
+import { NotFound } from "./api.js";
+import { pushUrl, restoreScroll } from "./history.js";
 import { isRoutable } from "./links.js";
 import { resolve } from "./router.js";
-import "./visits.js";
 
 const main = document.getElementById("main");
 const status = document.getElementById("status");
 let current = 0;
 
-async function render({ focus = true } = {}) {
+/** Render the screen of the current URL. `restore`: back where the learner was on this
+ * history entry (Back, Forward, a reload), else at the top. */
+async function render({ focus = true, restore = false, first = false } = {}) {
   const request = ++current;
   main.setAttribute("aria-busy", "true");
-  status.textContent = "Bezig met laden…";
+  if (!first) status.textContent = "Bezig met laden…";
   let screen;
   try {
     screen = await resolve(new URL(location.href))();
   } catch (error) {
+    // The error screens load when they are needed.
+    const { errorScreen, notFoundScreen } = await import("./errors.js");
     if (error instanceof NotFound) screen = notFoundScreen();
     else {
       if (!error?.kind) console.error(error);  // a bug in the frontend, not the API
       screen = errorScreen(error, () => render());
     }
   }
-  if (request === current) show(screen, focus);
+  if (request === current) show(screen, focus, restore);
 }
 
 /**
@@ -33,7 +36,7 @@ async function render({ focus = true } = {}) {
  * "module", "part", ...) and the page it shows, so a later addition (a visit counter,
  * say) can listen to the "borg:screen" event instead of touching each screen.
  */
-function show(screen, focus) {
+function show(screen, focus, restore) {
   main.replaceChildren(screen.content);
   main.removeAttribute("aria-busy");
   document.title = `${screen.title} | Leeromgeving De Borg`;
@@ -41,16 +44,17 @@ function show(screen, focus) {
   if (focus) {
     const heading = main.querySelector("h1");
     (heading || main).setAttribute("tabindex", "-1");
-    (heading || main).focus();
+    (heading || main).focus({ preventScroll: true });
   }
+  if (restore) restoreScroll();
+  else window.scrollTo({ top: 0, behavior: "instant" });
   document.dispatchEvent(new CustomEvent("borg:screen", {
     detail: { kind: screen.kind, page: screen.page || null, path: location.pathname },
   }));
 }
 
 function navigate(url) {
-  history.pushState(null, "", url);
-  window.scrollTo(0, 0);
+  pushUrl(url);
   render();
 }
 
@@ -65,8 +69,11 @@ document.addEventListener("click", (event) => {
     // adds a history entry whose popstate would render the screen again: a form's answers
     // lost and the visit counted twice.
     const target = document.getElementById(decodeURIComponent(url.hash.slice(1)));
-    target?.focus();
-    target?.scrollIntoView();
+    if (target) {
+      target.focus({ preventScroll: true });
+      // A form field (from an error summary) is shown with its question, not alone.
+      (target.closest("fieldset, .question") || target).scrollIntoView({ block: "start" });
+    }
     return;
   }
   navigate(url.pathname + url.search + url.hash);
@@ -81,7 +88,17 @@ document.addEventListener("submit", (event) => {
   navigate(`${form.getAttribute("action")}?${query}`);
 });
 
-window.addEventListener("popstate", () => render());
+window.addEventListener("popstate", () => render({ restore: true }));
 
-main.append(h("p", { class: "loading" }, "Bezig met laden…"));
-render({ focus: false });
+// Counting the visit, and the evaluation at a module's end: their code loads after the
+// first screen is shown.
+document.addEventListener("borg:screen", (event) => {
+  import("./visits.js").then((visits) => visits.count(event.detail));
+
+  if (event.detail.kind !== "preview" && document.getElementById("evaluation")) {
+    import("./evaluation.js").then((evaluation) => evaluation.evaluate(event.detail));
+  }
+});
+
+// The shell shows "Bezig met laden…" in <main> until the first screen is there.
+render({ focus: false, restore: true, first: true });

@@ -39,7 +39,7 @@ function audio(block) {
       h("span", { class: "media__duration" }, ` (${clock(block.audio.duration)})`)),
     h("audio", { controls: true, preload: "none", src: block.audio.url,
       "aria-label": `Audio: ${block.title}` }),
-    transcript(block.transcript));
+    transcript(block.transcript, block.title));
 }
 
 function video(block) {
@@ -60,7 +60,7 @@ function video(block) {
     h("figcaption", { class: "media__title" }, block.title,
       block.duration > 0 && h("span", { class: "media__duration" }, ` (${clock(block.duration)})`)),
     player,
-    transcript(block.transcript));
+    transcript(block.transcript, block.title));
 }
 
 // A video from a video platform loads only when the learner asks for it: the platform
@@ -86,10 +86,11 @@ function playerUrl(url) {
   return url;
 }
 
-function transcript(html) {
+/** The transcript of an audio or video, named by it: a part may have several. */
+function transcript(html, title) {
   if (!html) return null;
   return h("details", { class: "transcript" },
-    h("summary", {}, "Uitgeschreven tekst"),
+    h("summary", {}, `Uitgeschreven tekst van ‘${title}’`),
     richText(html));
 }
 
@@ -97,10 +98,18 @@ function download(block) {
   const doc = block.document;
   if (!doc) return null;
   return h("div", { class: "card card--download" },
-    h("a", { href: doc.url, class: "card__link" },
-      `Download: ${block.title}`,
-      h("span", { class: "card__meta" }, ` (${doc.fileExtension.toUpperCase()}, ${size(doc.fileSize)})`)),
+    documentLink(doc.url, `Download: ${block.title}`, doc),
     block.description && h("p", {}, block.description));
+}
+
+/** A link to a file with its type and size: "(PDF, 4 kB)" to see, "(PDF, 4 kB, opent in
+ * een nieuw tabblad)" to hear. It opens in a new tab, so the module stays as it was in
+ * this one: where the learner was, and the answers given. */
+function documentLink(href, label, doc) {
+  const about = doc ? `${doc.fileExtension.toUpperCase()}, ${size(doc.fileSize)}` : "";
+  return h("a", { href, class: "card__link", target: "_blank", rel: "noopener",
+    "aria-label": `${label} (${about ? `${about}, ` : ""}opent in een nieuw tabblad)` },
+  label, about && h("span", { class: "card__meta" }, ` (${about})`));
 }
 
 const LINK_KINDS = {
@@ -111,12 +120,25 @@ const LINK_KINDS = {
 function link(block) {
   const href = localHref(block.url);
   const external = block.targetType === "URL";
+  const toDocument = block.targetType === "DOCUMENT";
+  let anchor = h("p", { class: "card__link" }, block.label);
+  if (href && toDocument) anchor = documentLink(href, block.label, block.document);
+  else if (href) {
+    anchor = h("a", { href, class: "card__link" }, block.label,
+      external && h("span", { class: "visually-hidden" }, " (andere website)"));
+  }
   return h("div", { class: "card card--link" },
-    h("p", { class: "card__kind" }, LINK_KINDS[block.linkType] || "Link"),
-    href ? h("a", { href, class: "card__link" }, block.label,
-      external && h("span", { class: "visually-hidden" }, " (andere website)"))
-      : h("p", { class: "card__link" }, block.label),
+    h("p", { class: "card__kind" }, kind(block)),
+    anchor,
     block.description && h("p", {}, block.description));
+}
+
+/** What a link block leads to: a page of this environment (whatever the editor chose as
+ * its kind, it is not "the website"), a document, or the kind the editor chose. */
+function kind(block) {
+  if (block.pageId) return "In deze leeromgeving";
+  if (block.targetType === "DOCUMENT") return "Document";
+  return LINK_KINDS[block.linkType] || "Link";
 }
 
 function size(bytes) {

@@ -3,8 +3,6 @@
 import { ApiError } from "./api.js";
 import { h } from "./dom.js";
 
-export class NotFound extends Error {}
-
 /** A screen that only tells the learner something: a heading and a few paragraphs; an
  * error is announced (role "alert"). */
 export function messageScreen(kind, title, paragraphs, { error = false } = {}) {

@@ -1,30 +1,55 @@
-// The evaluation at the end of a module: its questionnaire after a basic module, on a
-// specialist module's start page and after its last part (where learners finish), and
-// the follow-up questions there once they are due. Module screens put an empty, hidden
-// slot at their end; this module fills it when the screen is shown, never in a preview.
+// The evaluation at the end of a module: its questionnaire after a basic module and
+// after a specialist module's last part (where learners finish), and the follow-up
+// questions there once they are due. A specialist module's start page links to it once
+// the learner has reached the last part. Module screens put an empty, hidden slot at
+// their end; this module fills it when the screen is shown, never in a preview.
 //
 // The learner's browser keeps, per module, in localStorage (no cookies, nothing sent
-// along): that the module was evaluated, and the follow-up code with its due date, the
-// only link between the two submissions.
+// along): that the module was evaluated, the follow-up code with its due date (the only
+// link between the two submissions), and the parts reached.
 
 import { ApiError, cachedQuery, query } from "./api.js";
 import { h } from "./dom.js";
 import { problemText, questionForm } from "./questionnaire.js";
 
-export function evaluationSlot(page) {
-  return h("section", { id: "evaluation", class: "evaluation", hidden: true,
-    "data-page-id": page.id, "data-page-type": page.__typename });
-}
-
-document.addEventListener("borg:screen", (event) => {
-  const { kind, page } = event.detail;
+/** Fill the evaluation slot of the screen just shown (the detail of its "borg:screen"
+ * event); app.js loads this module and calls it when a screen has a slot. */
+export function evaluate({ kind, page }) {
   const slot = document.getElementById("evaluation");
   if ((kind !== "module" && kind !== "part") || !slot || !page) return;
-  fill(slot, page).catch((error) => {
+  if (kind === "part" && page.module) reached(page.module.id, page.id);
+  const filled = page.__typename === "LearningSpecialistModulePage"
+    ? Promise.resolve(linkFromStart(slot, page)) : fill(slot, page);
+  filled.catch((error) => {
     // Without an answer from the API the module is still worth reading: no evaluation.
     if (!(error instanceof ApiError)) console.error(error);
   });
-});
+}
+
+/** A specialist module's start page: once the learner reached the last part, a link to
+ * the evaluation there (or a word of thanks when it is done). */
+function linkFromStart(slot, module) {
+  const last = module.parts.at(-1);
+  if (!last || !remembered(module.id).parts?.includes(last.id)) return;
+  const stored = remembered(module.id);
+  const headingId = `evaluation-title-${module.id}`;
+  let text;
+  let link = null;
+  const href = `${last.path}#${slot.id}`;
+  if (stored.followUp && stored.followUp.due <= today()) {
+    text = "Je hebt deze module beoordeeld. Nu zijn er een paar vervolgvragen: wat doe je "
+      + "in de praktijk met wat je leerde?";
+    link = h("a", { href }, "Naar de vervolgvragen");
+  } else if (stored.evaluatedOn) {
+    text = "Je hebt deze module al beoordeeld. Dank je wel!";
+  } else {
+    text = "Je hebt alle onderdelen bekeken. Wat vond je van de module? Het invullen kost "
+      + "een paar minuten.";
+    link = h("a", { href }, "Naar de evaluatie");
+  }
+  show(slot, { headingId, children: [h("h2", { id: headingId }, "Evaluatie"),
+    h("p", {}, text), link && h("p", { class: "evaluation__link" }, link)].filter(Boolean) });
+}
 
 async function fill(slot, page) {
   const moduleId = await evaluatedModule(page);
@@ -62,6 +87,8 @@ function show(slot, section) {
   slot.replaceChildren(...section.children);
   slot.setAttribute("aria-labelledby", section.headingId);
   slot.hidden = false;
+  // Arrived by a link to the evaluation (from the module's start page): go there.
+  if (location.hash === `#${slot.id}`) document.getElementById(section.headingId)?.focus();
 }
 
 function questionnaireSection(questionnaire, moduleId) {
@@ -199,7 +226,13 @@ function today() {
     .map((part) => String(part).padStart(2, "0")).join("-");
 }
 
-// What this browser keeps about one module: {evaluatedOn, followUp: {code, due}}.
+/** The learner reached this part of a specialist module (in this browser). */
+function reached(moduleId, partId) {
+  const parts = remembered(moduleId).parts || [];
+  if (!parts.includes(partId)) remember(moduleId, { parts: [...parts, partId] });
+}
+
+// What this browser keeps about one module: {evaluatedOn, followUp: {code, due}, parts}.
 const key = (moduleId) => `borg-evaluatie-${moduleId}`;
 
 function remembered(moduleId) {

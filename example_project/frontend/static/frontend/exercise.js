@@ -1,6 +1,8 @@
-// Exercises answer straight away: every choice shows whether it is right and the
-// editor's feedback for that answer; the explanation follows once the answer is right.
-// Nothing is sent anywhere.
+// Exercises: the learner chooses and then presses "Controleer" for feedback, in one place
+// below the options: whether the answer is right and the editor's feedback for it; the
+// explanation follows once the answer is right. Choosing alone answers nothing, so arrow keys in a radio group (which
+// select each option in turn) let keyboard and screen reader users look at every option
+// first. Nothing is sent anywhere.
 
 import { h, richText } from "./dom.js";
 
@@ -31,48 +33,82 @@ const LABELS = {
 
 function choices(id, block, explanation) {
   const multiple = block.exerciseType === "MULTIPLE_CHOICE";
+  // The one place for feedback, below the options and the button, read out when it
+  // changes.
   const result = h("div", { class: "exercise__result", role: "status" });
-  const options = block.options.map((option, i) => {
-    const feedback = h("p", { class: "exercise__feedback", hidden: true });
-    const input = h("input", { type: multiple ? "checkbox" : "radio", name: id,
-      id: `${id}-${i}`, value: option.id });
-    return { option, input, feedback };
-  });
+  const options = block.options.map((option, i) => ({ option,
+    input: h("input", { type: multiple ? "checkbox" : "radio", name: id, id: `${id}-${i}`,
+      value: option.id }) }));
 
-  const answer = (chosen) => {
-    for (const { option, input, feedback } of options) {
-      feedback.hidden = !input.checked;
-      feedback.replaceChildren(verdict(option.correct), " ", option.feedback);
-      feedback.className = `exercise__feedback ${option.correct ? "is-right" : "is-wrong"}`;
-      input.closest("li").classList.toggle("is-chosen", input.checked);
+  const answer = () => {
+    const chosen = options.filter(({ input }) => input.checked).map(({ option }) => option);
+    if (!chosen.length) {
+      result.replaceChildren(multiple ? "Kies eerst een of meer antwoorden."
+        : "Kies eerst een antwoord.");
+      result.className = "exercise__result";
+      return;
     }
     const solved = options.every(({ option, input }) => option.correct === input.checked);
-    result.replaceChildren(...(multiple ? multipleResult(chosen, solved) : singleResult(chosen.option)));
+    result.replaceChildren(...(multiple ? multipleResult(options, chosen, solved)
+      : [h("p", {}, said(chosen[0], "Goed.", "Niet goed."))]));
     result.className = `exercise__result ${solved ? "is-right" : "is-wrong"}`;
-    if (explanation) explanation.hidden = !solved;
+    if (explanation && solved) explanation.hidden = false;
   };
 
-  for (const entry of options) entry.input.addEventListener("change", () => answer(entry));
+  // A new choice: the feedback on the old one no longer applies.
+  const clear = () => {
+    for (const { input } of options) input.closest("li").classList.toggle("is-chosen", input.checked);
+    result.replaceChildren();
+    result.className = "exercise__result";
+  };
+  for (const { input } of options) input.addEventListener("change", clear);
 
   return h("div", { role: "group", "aria-labelledby": `${id}-question` },
-    h("ul", { class: "exercise__options" }, options.map(({ option, input, feedback }) =>
-      h("li", {}, h("label", { for: input.id }, input, h("span", {}, option.text)), feedback))),
+    h("ul", { class: "exercise__options" }, options.map(({ option, input }) =>
+      h("li", {}, h("label", { for: input.id }, input, h("span", {}, option.text))))),
+    h("p", { class: "exercise__actions" },
+      h("button", { type: "button", class: "button", onclick: answer }, "Controleer")),
     result);
 }
 
-function verdict(correct) {
-  return h("strong", {}, correct ? "Goed." : "Niet goed.");
+// Editors often start their feedback with the verdict ("Ja.", "Klopt.", "Helaas: ...");
+// then it is not said twice ("Goed. Ja."). Other feedback gets one in front of it.
+const OWN_VERDICT = /^(ja|nee|klopt|juist|goed|fout|helaas|inderdaad|precies|correct|onjuist|niet (juist|goed)|nog niet|dat (klopt|is (niet )?(goed|juist)))\b/i;
+
+/** The editor's feedback on an option, with a verdict in front when it has none. */
+function said(option, right, wrong) {
+  const feedback = option.feedback.trim();
+  if (OWN_VERDICT.test(feedback)) return feedback;
+  const verdict = option.correct ? right : wrong;
+  return feedback ? `${verdict} ${feedback}` : verdict;
 }
 
-function singleResult(option) {
-  return [verdict(option.correct), " ", option.feedback];
-}
+const NUMBERS = ["geen", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht",
+  "negen", "tien"];
+const number = (count) => NUMBERS[count] || String(count);
 
-function multipleResult(chosen, solved) {
-  if (solved) return [h("strong", {}, "Goed."), " Je hebt alle goede antwoorden gekozen."];
-  const choice = chosen.input.checked ? "Je koos" : "Je haalde weg";
-  return [verdict(chosen.option.correct === chosen.input.checked),
-    ` ${choice}: '${chosen.option.text}'. Nog niet alle antwoorden kloppen.`];
+/** A multiple choice: a sentence about the whole answer, then the feedback on each
+ * option chosen, each in a list item of its own. */
+function multipleResult(options, chosen, solved) {
+  const right = options.filter(({ option }) => option.correct).length;
+  const rightChosen = chosen.filter((option) => option.correct).length;
+  const wrongChosen = chosen.length - rightChosen;
+  let summary = "Goed. Je hebt alle goede antwoorden gekozen.";
+  if (!solved) {
+    const wrongOnes = wrongChosen === 1 ? "één antwoord dat niet klopt"
+      : `${number(wrongChosen)} antwoorden die niet kloppen`;
+    let found;
+    if (rightChosen === right) found = `Je hebt alle goede antwoorden gekozen, maar ook ${wrongOnes}.`;
+    else if (rightChosen === 0) found = "Geen van de antwoorden die je koos klopt.";
+    else {
+      found = `Je hebt ${number(rightChosen)} van de ${number(right)} goede antwoorden gekozen`
+        + (wrongChosen ? `, en ${wrongOnes}.` : ".");
+    }
+    summary = `Nog niet helemaal goed. ${found}`;
+  }
+  return [h("p", { class: "exercise__verdict" }, summary),
+    h("ul", { class: "exercise__feedback" }, chosen.map((option) => h("li", {},
+      h("strong", {}, option.text), " ", said(option, "Klopt.", "Klopt niet."))))];
 }
 
 function reflection(id, explanation) {

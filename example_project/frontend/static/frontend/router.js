@@ -1,22 +1,23 @@
 // Which screen a URL shows. The frontend's own screens have fixed paths; every other
-// path is a page of the site, looked up in the API by that path.
-
-import { previewScreen } from "./screens/preview.js";
-import { pageScreen } from "./screens/page.js";
-import { searchScreen } from "./screens/search.js";
-import { startScreen } from "./screens/start.js";
-import { themeMapScreen } from "./screens/themes.js";
+// path is a page of the site, looked up in the API by that path. A screen's code loads
+// when it is first shown (import()); the HTML shell preloads what the first screen needs
+// (frontend/preload.py, which reads these routes too).
 
 export function resolve(url) {
   const path = url.pathname;
   const params = url.searchParams;
   if (path === "/") {
     // wagtail-headless-preview sends editors to the root with a preview token.
-    if (params.has("token")) return () => previewScreen(params.get("token"));
-    return startScreen;
+    if (params.has("token")) {
+      return async () => (await import("./screens/preview.js")).previewScreen(params.get("token"));
+    }
+    return async () => (await import("./screens/start.js")).startScreen();
   }
-  if (path === "/zoeken/") return () => searchScreen(params.get("q") || "");
+  if (path === "/zoeken/") {
+    return async () => (await import("./screens/search.js")).searchScreen(params.get("q") || "");
+  }
   const theme = path.match(/^\/themas\/(?:([\w-]+)\/)?$/);
-  if (theme) return () => themeMapScreen(theme[1]);
-  return () => pageScreen(path.endsWith("/") ? path : `${path}/`);
+  if (theme) return async () => (await import("./screens/themes.js")).themeMapScreen(theme[1]);
+  return async () => (await import("./screens/page.js"))
+    .pageScreen(path.endsWith("/") ? path : `${path}/`);
 }

@@ -6,11 +6,12 @@
 const ENDPOINT = document.querySelector('meta[name="borg-visits-endpoint"]')?.content
   || "/api/visits/";
 
-document.addEventListener("borg:screen", (event) => {
-  const { kind, page } = event.detail;
+/** Count the screen just shown (the detail of its "borg:screen" event); app.js loads
+ * this module and calls it for every screen. */
+export function count({ kind, page }) {
   if (kind === "preview" || page?.isPreview || !page?.id) return;
   send(JSON.stringify({ page: page.id }));
-});
+}
 
 function send(body) {
   if (navigator.sendBeacon?.(ENDPOINT, body)) return;

@@ -1,8 +1,10 @@
 // The catalogue page: the editor's intro, filters and text search, and the offers one
-// page at a time. The filters live in the URL, so a filtered list can be shared.
+// page at a time. The filters live in the URL, so a filtered list can be shared, and each
+// filter state and page is a history entry of its own: Back undoes the last change.
 
 import { cachedQuery, query } from "../api.js";
 import { fact, h, richText } from "../dom.js";
+import { pushUrl } from "../history.js";
 
 const PAGE_SIZE = 5;
 const FORMATS = {
@@ -27,7 +29,7 @@ export async function catalogueScreen(page) {
   let latest = 0;
   async function update(params) {
     const request = ++latest;
-    history.replaceState(null, "", params.size ? `?${params}` : location.pathname);
+    pushUrl(params.size ? `?${params}` : location.pathname);
     results.setAttribute("aria-busy", "true");
     let data = null;
     try {
@@ -46,13 +48,14 @@ export async function catalogueScreen(page) {
     const pageNumber = Number(params.get("pagina") || 1);
     const pages = Math.max(1, Math.ceil(totalCount / PAGE_SIZE));
     count.textContent = totalCount === 1 ? "1 resultaat" : `${totalCount} resultaten`;
+    // replaceChildren() would write a `false` as text: leave the pager out instead.
     results.replaceChildren(
-      items.length ? h("ul", { class: "offers" }, items.map(offer))
+      items.length ? h("ul", { class: "offers" }, items.map((item) => offer(item)))
         : h("p", {}, "Geen aanbod gevonden. Probeer minder filters of andere woorden."),
-      pages > 1 && pager(pageNumber, pages, params, async (next) => {
+      ...(pages > 1 ? [pager(pageNumber, pages, params, async (next) => {
         await update(next);
         count.focus();  // the pressed button may be gone; continue at the new list
-      }));
+      })] : []));
   }
 
   show(first, new URLSearchParams(location.search));
@@ -88,7 +91,8 @@ function filterForm(data, themes, apply) {
         value: params.get("zoek") || "" })),
     choose("aanbieder", "Aanbieder", data.providers.map((p) => [p.id, p.name])),
     choose("thema", "Thema", themes.map((t) => [t.slug, t.name])),
-    choose("doelgroep", "Doelgroep", data.targetGroups.map((g) => [g.slug, g.label])),
+    // The client population an offer is about; who takes the offer is its roles ("Voor").
+    choose("doelgroep", "Cliëntengroep", data.targetGroups.map((g) => [g.slug, g.label])),
     choose("vorm", "Vorm", Object.entries(FORMATS)),
     h("div", { class: "field field--check" },
       h("input", { id: "filter-gratis", name: "gratis", type: "checkbox", value: "1",
@@ -111,10 +115,11 @@ function filterForm(data, themes, apply) {
   return form;
 }
 
-function offer(item) {
+/** One offer as a list item; its title a heading of the given level. */
+export function offer(item, heading = "h2") {
   const provider = item.provider;
   return h("li", { class: "offer" },
-    h("h2", { class: "offer__title" }, h("a", { href: item.url }, item.title,
+    h(heading, { class: "offer__title" }, h("a", { href: item.url }, item.title,
       h("span", { class: "visually-hidden" }, " (website van de aanbieder)"))),
     h("p", { class: "offer__provider" }, provider.name,
       provider.isBorgInstitution && h("span", { class: "badge" }, "Borg-instelling")),
@@ -125,7 +130,9 @@ function offer(item) {
       fact("Kosten", cost(item, provider)),
       item.accreditationPoints > 0 && fact("Accreditatie",
         `${item.accreditationPoints} punten ${item.accreditationRegister}`.trim()),
-      item.targetGroups.length > 0 && fact("Doelgroep",
+      item.audienceRoles.length > 0 && fact("Voor",
+        item.audienceRoles.map((role) => role.label).join(", ")),
+      item.targetGroups.length > 0 && fact("Cliëntengroep",
         item.targetGroups.map((group) => group.label).join(", ")),
       item.themes.length > 0 && fact("Thema's", item.themes.map((theme) => theme.name).join(", "))),
     provider.accessNote && h("p", { class: "offer__note" }, provider.accessNote),

@@ -4,8 +4,7 @@
 
 import { blocks } from "../blocks.js";
 import { fact, h, minutes, richText } from "../dom.js";
-import { evaluationSlot } from "../evaluation.js";
-import { partTile } from "../tiles.js";
+import { icon } from "../icons.js";
 
 export function basicModuleScreen(page) {
   const content = h("article", { class: "module" },
@@ -28,7 +27,7 @@ export function specialistModuleScreen(page) {
       h("ol", { class: "tiles tiles--parts" }, page.parts.map(partTile))),
     credits(page),
     evaluationSlot(page));
-  return { kind: "module", title: page.title, content, page };
+  return { kind: "module", title: moduleName(page), content, page };
 }
 
 export function partScreen(page) {
@@ -49,12 +48,28 @@ export function partScreen(page) {
   return { kind: "part", title: page.title, content, page };
 }
 
+function partTile(part) {
+  return h("li", { class: "tile tile--part stretched" },
+    h("span", { class: "tile__icon" }, icon(part.icon?.slug)),
+    h("h3", { class: "tile__title" },
+      h("a", { href: part.path }, part.title)),
+    h("p", { class: "tile__meta" }, minutes(part.estimatedDuration)),
+    part.summary && h("p", {}, part.summary));
+}
+
+/** An empty, hidden place for the evaluation at the screen's end; evaluation.js fills it
+ * once the screen is shown (app.js loads it then). */
+function evaluationSlot(page) {
+  return h("section", { id: "evaluation", class: "evaluation", hidden: true,
+    "data-page-id": page.id, "data-page-type": page.__typename });
+}
+
 function moduleHeader(page) {
   const image = page.image?.rendition;
   return h("header", { class: "module__header" },
     h("p", { class: "module__kind" },
       page.kind === "SPECIALIST" ? "Specialistische module" : "Basismodule"),
-    h("h1", {}, page.title),
+    h("h1", {}, moduleName(page)),
     page.summary && h("p", { class: "lead" }, page.summary),
     image && h("img", { class: "module__image", src: image.url, srcset: page.image.srcset,
       sizes: "(min-width: 60rem) 48rem, 100vw", width: image.width, height: image.height,
@@ -70,8 +85,24 @@ function moduleHeader(page) {
       page.lastReviewed && fact("Inhoud gecontroleerd", date(page.lastReviewed))));
 }
 
+/** How long it takes, said once: "5 minuten" when the estimate is the fixed duration,
+ * else "ongeveer 12 minuten, hoogstens 15". */
 function duration(page) {
-  return `ongeveer ${minutes(page.estimatedDuration)} (maximaal ${minutes(page.targetDuration)})`;
+  const estimate = page.estimatedDuration;
+  const target = page.targetDuration;
+  if (estimate === target || !estimate) return minutes(target);
+  if (!target || estimate > target) return `ongeveer ${minutes(estimate)}`;
+  return `ongeveer ${minutes(estimate)}, hoogstens ${target}`;
+}
+
+/** A module's name as a heading: a specialist module, one per theme, often has the
+ * theme's abbreviation as its title ("SGG"); then the theme's full name says more. */
+function moduleName(page) {
+  if (page.kind !== "SPECIALIST") return page.title;
+  const title = page.title.trim();
+  const theme = page.themes.find((candidate) => candidate.slug === title.toLowerCase()
+    || candidate.name.endsWith(`(${title})`));
+  return theme && theme.name.length > title.length ? theme.name : page.title;
 }
 
 function objectives(page) {

@@ -1,28 +1,25 @@
 // Any page of the site by its path; the page's type says which screen renders it.
 
-import { query } from "../api.js";
-import { NotFound } from "../errors.js";
+import { NotFound, query } from "../api.js";
 import { learnSiteOrigin } from "../links.js";
-import { catalogueScreen } from "./catalogue.js";
-import { basicModuleScreen, partScreen, specialistModuleScreen } from "./module.js";
-import { sectionScreen } from "./section.js";
-import { startScreen } from "./start.js";
 
+// The screen of each page type, loaded when a page of that type is first shown.
 const SCREENS = {
-  LearningSectionPage: sectionScreen,
-  LearningBasicModulePage: basicModuleScreen,
-  LearningSpecialistModulePage: specialistModuleScreen,
-  LearningModulePartPage: partScreen,
-  LearningCataloguePage: catalogueScreen,
-  LearningEnvironmentPage: startScreen,
+  LearningSectionPage: () => import("./section.js").then((screen) => screen.sectionScreen),
+  LearningBasicModulePage: () => import("./module.js").then((screen) => screen.basicModuleScreen),
+  LearningSpecialistModulePage: () => import("./module.js")
+    .then((screen) => screen.specialistModuleScreen),
+  LearningModulePartPage: () => import("./module.js").then((screen) => screen.partScreen),
+  LearningCataloguePage: () => import("./catalogue.js").then((screen) => screen.catalogueScreen),
+  LearningEnvironmentPage: () => import("./start.js").then((screen) => screen.startScreen),
 };
 
 /** The screen for a page from the "page" query. */
-export function pageToScreen(page) {
-  const screen = page && SCREENS[page.__typename];
-  if (!screen) throw new NotFound();
+export async function pageToScreen(page) {
+  const load = page && SCREENS[page.__typename];
+  if (!load) throw new NotFound();
   learnSiteOrigin(page.url);
-  return screen(page);
+  return (await load())(page);
 }
 
 export async function pageScreen(path) {

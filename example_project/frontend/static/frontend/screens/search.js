@@ -32,7 +32,7 @@ const KINDS = {
 
 function result(item) {
   const external = item.__typename === "LearningOffering";
-  return h("li", { class: "result" },
+  return h("li", { class: "result stretched" },
     h("p", { class: "result__kind" }, KINDS[item.__typename]?.(item) || ""),
     h("h2", { class: "result__title" }, h("a", { href: external ? item.url : item.path },
       item.title, external && h("span", { class: "visually-hidden" }, " (website van de aanbieder)"))),

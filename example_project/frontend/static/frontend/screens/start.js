@@ -1,8 +1,7 @@
 // The start page: intro, the frame of coloured buttons and the feedback link.
 
-import { cachedQuery } from "../api.js";
+import { cachedQuery, NotFound } from "../api.js";
 import { h, richText, textColourOn } from "../dom.js";
-import { NotFound } from "../errors.js";
 import { icon } from "../icons.js";
 import { learnSiteOrigin, localHref } from "../links.js";
 
@@ -14,16 +13,28 @@ export async function startScreen(environment) {
   for (const button of environment.buttons) {
     if (button.targetType === "PAGE") learnSiteOrigin(button.url);
   }
+  const intro = richText(environment.intro, "rich-text intro");
   const content = h("div", { class: "start" },
-    h("h1", {}, environment.title),
-    richText(environment.intro, "rich-text intro"),
+    heading(intro, environment.title),
+    intro,
     h("nav", { "aria-label": "Kies een onderwerp", class: "start-frame" },
       h("ul", { class: "start-buttons" }, environment.buttons.map(startButton))),
     h("p", { class: "theme-map-link" },
-      h("a", { href: "/themas/" }, "Alle thema's en modules op een kaart")),
+      h("a", { href: "/themas/" }, "Overzichtskaart: alle thema's, modules en onderdelen")),
     environment.feedbackLink && h("p", { class: "feedback" },
       h("a", { href: environment.feedbackLink.url }, environment.feedbackLink.label)));
   return { kind: "start", title: environment.title, content, page: environment };
+}
+
+/** The page's one main heading: the intro's own when it starts with one (a welcome),
+ * which then leaves the intro, else the page's title. */
+function heading(intro, title) {
+  const first = intro.firstElementChild;
+  if (first?.matches("h1, h2, h3")) {
+    first.remove();
+    return h("h1", {}, first.textContent);
+  }
+  return h("h1", {}, title);
 }
 
 function startButton(button) {

@@ -1,40 +1,93 @@
-// The theme overview map: every theme in its colour with its modules and, for a
-// specialist module, its parts. /themas/<slug>/ shows one theme (a start button's target).
+// The overview map ("overzichtskaart"): every theme in its colour, branching to its
+// modules and, for a specialist module, its parts. /themas/<slug>/ shows one theme (a
+// start button's target) with its modules and offers.
 
-import { cachedQuery } from "../api.js";
+import { cachedQuery, NotFound, query } from "../api.js";
 import { h, minutes, textColourOn } from "../dom.js";
-import { NotFound } from "../errors.js";
 import { icon } from "../icons.js";
+import { filteredModules, rolesOf } from "../tiles.js";
+import { offer } from "./catalogue.js";
+
+// Offers shown on a theme's screen; the catalogue has the rest.
+const OFFERS = 5;
 
 export async function themeMapScreen(slug) {
   const { themes } = await cachedQuery("theme_map");
-  const shown = slug ? themes.filter((theme) => theme.slug === slug) : themes;
-  if (!shown.length) throw new NotFound();
-  const title = slug ? shown[0].name : "Thema's";
+  if (slug) {
+    const theme = themes.find((candidate) => candidate.slug === slug);
+    if (!theme) throw new NotFound();
+    return themeScreen(theme);
+  }
   const content = h("div", { class: "theme-map" },
-    h("h1", {}, title),
-    slug ? h("p", {}, h("a", { href: "/themas/" }, "Alle thema's"))
-      : h("p", { class: "lead" }, "Alle thema's van de leeromgeving, met hun modules en onderdelen."),
-    h("ul", { class: "themes" }, shown.map((theme) => themeCard(theme, !slug))));
-  return { kind: slug ? "theme" : "theme-map", title, content };
+    h("h1", {}, "Overzichtskaart"),
+    h("p", { class: "lead" }, "Alle thema's van de leeromgeving, elk in zijn kleur, met hun "
+      + "modules en bij een specialistische module de onderdelen."),
+    h("ul", { class: "map" }, themes.map(mapTheme)));
+  return { kind: "theme-map", title: "Overzichtskaart", content };
 }
 
-function themeCard(theme, linked) {
+/** One theme (a start button's target): its modules, which the learner can narrow down
+ * to their role (the API's `modules(theme:, role:)`), and the catalogue's offers on it,
+ * so that a theme without modules yet still leads somewhere. */
+async function themeScreen(theme) {
+  const modules = (role) => cachedQuery("modules", role ? { theme: theme.slug, role }
+    : { theme: theme.slug }).then((data) => data.modules.items);
+  const [all, { catalogue }, { learningEnvironment }] = await Promise.all([
+    modules(""),
+    query("catalogue", { theme: theme.slug, limit: OFFERS }),
+    cachedQuery("start_page")]);
+  const cataloguePage = learningEnvironment?.children
+    .find((child) => child.__typename === "LearningCataloguePage");
   const colour = theme.colour.hex;
-  return h("li", { class: "theme", style: { borderColor: colour } },
+  const hasOffers = catalogue.items.length > 0;
+  const content = h("div", { class: "theme-screen" },
+    h("div", { class: "theme__band theme-screen__band",
+      style: { backgroundColor: colour, color: textColourOn(colour) } },
+    icon(theme.icon?.slug), h("h1", {}, theme.name)),
+    h("p", {}, h("a", { href: "/themas/" }, "Alle thema's")),
+    theme.description && h("p", { class: "lead" }, theme.description),
+    h("section", { "aria-labelledby": "theme-modules-title" },
+      h("h2", { id: "theme-modules-title" }, "Modules"),
+      all.length
+        ? await filteredModules(rolesOf(all), modules, { heading: "h3",
+          empty: (role) => `Bij dit thema is nog geen module voor ${role}.` })
+        : h("p", {}, "Er zijn nog geen modules bij dit thema.",
+          hasOffers && " Wel is er opleidingsaanbod van andere aanbieders, hieronder.")),
+    hasOffers && h("section", { class: "theme-offers", "aria-labelledby": "theme-offers-title" },
+      h("h2", { id: "theme-offers-title" }, "Opleidingsaanbod bij dit thema"),
+      h("p", {}, "Trainingen en e-learnings van andere aanbieders over dit thema."),
+      h("ul", { class: "offers" }, catalogue.items.map((item) => offer(item, "h3"))),
+      cataloguePage && h("p", {}, h("a", { href: `${cataloguePage.path}?thema=${theme.slug}` },
+        `Al het aanbod over ${theme.name}`,
+        catalogue.totalCount > catalogue.items.length && ` (${catalogue.totalCount})`))),
+    h("p", { class: "back-link" }, h("a", { href: "/" }, "Terug naar de startpagina")));
+  return { kind: "theme", title: theme.name, content };
+}
+
+/** A theme in its colour with its modules and their parts. */
+const KINDS = { BASIC: "Basismodule", SPECIALIST: "Specialistische module" };
+
+/** A theme on the map: a band in its colour, and a line in that colour that branches to
+ * each module and from a specialist module to each of its parts. */
+function mapTheme(theme) {
+  const colour = theme.colour.hex;
+  const line = { borderColor: colour };
+  return h("li", { class: "map__theme", style: line },
     h("div", { class: "theme__band", style: { backgroundColor: colour, color: textColourOn(colour) } },
       icon(theme.icon?.slug),
-      h("h2", {}, linked ? h("a", { href: `/themas/${theme.slug}/` }, theme.name) : theme.name)),
-    theme.description && h("p", {}, theme.description),
+      h("h2", {}, h("a", { href: `/themas/${theme.slug}/` }, theme.name))),
+    theme.description && h("p", { class: "map__description" }, theme.description),
     theme.modules.length
-      ? h("ul", { class: "theme__modules" }, theme.modules.map(moduleEntry))
-      : h("p", { class: "muted" }, "Nog geen modules bij dit thema."));
-}
-
-function moduleEntry(module) {
-  return h("li", {},
-    h("a", { href: module.path }, module.title),
-    ` · ${minutes(module.estimatedDuration)}`,
-    module.parts?.length > 0 && h("ol", {}, module.parts.map((part) =>
-      h("li", {}, h("a", { href: part.path }, part.title)))));
+      ? h("ul", { class: "map__modules", style: line }, theme.modules.map((module) =>
+        h("li", { class: "map__module", style: line },
+          h("a", { href: module.path, class: "map__node", style: line },
+            h("span", { class: "map__title" }, module.title),
+            h("span", { class: "map__meta" },
+              `${KINDS[module.kind] || "Module"} · ${minutes(module.estimatedDuration)}`)),
+          module.parts?.length > 0 && h("ol", { class: "map__parts", style: line },
+            module.parts.map((part) => h("li", { style: line },
+              h("a", { href: part.path, class: "map__node map__node--part", style: line },
+                icon(part.icon?.slug), h("span", { class: "map__title" }, part.title))))))))
+      : h("p", { class: "map__empty" }, "Nog geen modules bij dit thema. ",
+        h("a", { href: `/themas/${theme.slug}/` }, "Bekijk het opleidingsaanbod erover")));
 }
