@@ -94,7 +94,6 @@ window.addEventListener("popstate", () => render({ restore: true }));
 // first screen is shown.
 document.addEventListener("borg:screen", (event) => {
   import("./visits.js").then((visits) => visits.count(event.detail));
-
   if (event.detail.kind !== "preview" && document.getElementById("evaluation")) {
     import("./evaluation.js").then((evaluation) => evaluation.evaluate(event.detail));
   }
