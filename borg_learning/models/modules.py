@@ -23,7 +23,6 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
-from wagtail_headless_preview.models import HeadlessMixin
 
 from borg_learning.api.rest.serializers import (
     ChoiceListSerializer,
@@ -41,6 +40,7 @@ from borg_learning.content.fields import ChoiceListField, icon_choices
 from borg_learning.content.forms import TimedPageForm, over_budget_message
 from borg_learning.content.panels import DurationPanel
 from borg_learning.models.evaluation import Questionnaire
+from borg_learning.models.frontend import LearningPageMixin
 
 if TYPE_CHECKING:
     from borg_learning.models.themes import Theme
@@ -129,7 +129,7 @@ class ModuleQuerySet(PageQuerySet):
 ModuleManager = PageManager.from_queryset(ModuleQuerySet)
 
 
-class ModulePage(HeadlessMixin, TimedPage, Page):
+class ModulePage(LearningPageMixin, TimedPage, Page):
     """A module, basic or specialist: what every module says about itself (for whom, to
     learn what, by whom, how fresh) in one table.
 
@@ -381,7 +381,7 @@ class SpecialistModulePage(ModulePage):
         return total + extra if extra else total
 
 
-class ModulePartPage(HeadlessMixin, TimedPage, Page):
+class ModulePartPage(LearningPageMixin, TimedPage, Page):
     """One part of a specialist module, shown as a tile on the module's start page."""
 
     icon = models.CharField(_("icon"), max_length=32, choices=icon_choices)
