@@ -37,7 +37,12 @@ from borg_learning.conf import learning_settings
 from borg_learning.content.blocks import LearningObjectivesBlock, ModuleBodyBlock
 from borg_learning.content.duration import DurationEstimate, estimate_body
 from borg_learning.content.fields import ChoiceListField, icon_choices
-from borg_learning.content.forms import TimedPageForm, over_budget_message
+from borg_learning.content.forms import (
+    TimedPageForm,
+    media_without_duration,
+    over_budget_message,
+    unknown_duration_message,
+)
 from borg_learning.content.panels import DurationPanel
 from borg_learning.models.evaluation import Questionnaire
 from borg_learning.models.frontend import LearningPageMixin
@@ -102,10 +107,14 @@ class TimedPage(models.Model):
     def latest_revision_budget_errors(self):
         """The messages that publishing the latest revision as it is would get."""
         draft = self.get_latest_revision_as_object()
-        return [
+        body = getattr(draft, "body", None)
+        unknown = [
+            unknown_duration_message(media) for _index, _name, media in media_without_duration(body)
+        ]
+        return unknown + [
             message
             for _field, message in draft.over_budget_errors(
-                getattr(draft, "body", None), draft.target_duration, self.get_parent()
+                body, draft.target_duration, self.get_parent()
             )
         ]
 
