@@ -2,10 +2,11 @@ from django.contrib import messages
 from django.db.models import Count
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
@@ -22,6 +23,10 @@ from borg_learning.reports.home_panel import LastDaysPanel
 from borg_learning.reports.review import ModulesDueForReviewView
 from borg_learning.reports.visit_reports import VisitReportView
 from borg_learning.snippet_filters import OfferingFilterSet
+
+
+def field_label(model, name):
+    return capfirst(model._meta.get_field(name).verbose_name)
 
 
 class LearningSnippetViewSet(SnippetViewSet):
@@ -48,7 +53,11 @@ class DevelopmentGroupViewSet(LearningSnippetViewSet):
 class ProviderViewSet(LearningSnippetViewSet):
     model = Provider
     icon = "site"
-    list_display = ["name", "access", "is_borg_institution"]
+    list_display = [
+        "name",
+        "access",
+        BooleanColumn("is_borg_institution", label=field_label(Provider, "is_borg_institution")),
+    ]
     list_filter = ["access", "is_borg_institution"]
     search_fields = ["name", "description"]
 
@@ -56,7 +65,13 @@ class ProviderViewSet(LearningSnippetViewSet):
 class OfferingViewSet(LearningSnippetViewSet):
     model = Offering
     icon = "list-ul"
-    list_display = ["title", "provider", "format", "active", "last_checked"]
+    list_display = [
+        "title",
+        "provider",
+        "format",
+        BooleanColumn("active", label=field_label(Offering, "active"), sort_key="active"),
+        "last_checked",
+    ]
     filterset_class = OfferingFilterSet
     search_fields = ["title", "summary"]
 

@@ -6,16 +6,18 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from borg_learning.content.duration import format_minutes
+
 
 def over_budget_message(estimate, target_minutes, what):
     return _(
-        "%(what)s takes about %(minutes)s minutes, longer than its target duration of "
-        "%(target)s minutes, so it cannot be published. Shorten the content or change the "
-        "target. Breakdown: %(breakdown)s."
+        "%(what)s takes about %(duration)s, longer than its target duration of %(target)s, "
+        "so it cannot be published. Shorten the content or change the target. "
+        "Breakdown: %(breakdown)s."
     ) % {
         "what": what,
-        "minutes": estimate.total_minutes,
-        "target": target_minutes,
+        "duration": format_minutes(estimate.total_minutes),
+        "target": format_minutes(target_minutes),
         "breakdown": estimate.breakdown(),
     }
 

@@ -74,7 +74,6 @@ class EvaluationReportView(FigureReportView):
     index_url_name = "borg_learning_reports:evaluation"
     index_results_url_name = "borg_learning_reports:evaluation_results"
     filterset_class = EvaluationFilterSet
-    export_filename = "evaluation"
     list_export = list(EVALUATION_LABELS)
     export_headings = EVALUATION_LABELS
 
@@ -148,7 +147,6 @@ class OpenAnswersView(FigureReportView):
     index_results_url_name = "borg_learning_reports:open_answers_results"
     filterset_class = OpenAnswerFilterSet
     paginate_by = 50
-    export_filename = "open-answers"
     list_export = list(OPEN_ANSWER_LABELS)
     export_headings = OPEN_ANSWER_LABELS
     columns = [
@@ -206,7 +204,6 @@ class LevelFourReportView(FigureReportView):
     index_url_name = "borg_learning_reports:level_4"
     index_results_url_name = "borg_learning_reports:level_4_results"
     filterset_class = LevelFourFilterSet
-    export_filename = "level-4"
     list_export = list(LEVEL_4_LABELS)
     export_headings = LEVEL_4_LABELS
     columns = [

@@ -12,6 +12,10 @@ negative number (``"-5"`` typed in an open answer) is text and gets the quote. T
 download needs none of this: Wagtail writes formula-like cells as strings.
 """
 
+import re
+
+from django.utils.text import slugify
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -22,10 +26,36 @@ def csv_cell(value):
     return value
 
 
+def sheet_title(title):
+    """A worksheet name Excel accepts: at most 31 characters, none of ``[]:*?/\\``."""
+    return re.sub(r"[\[\]:*?/\\]", " ", str(title)).strip()[:31] or "Export"
+
+
 class FormulaSafeCsvMixin:
     """For a view with Wagtail's ``SpreadsheetExportMixin`` (every report): its CSV cells go
-    through ``csv_cell`` after the usual preprocessing, its XLSX cells are left alone."""
+    through ``csv_cell`` after the usual preprocessing, its XLSX cells are left alone. The
+    file is named after the report in the editor's language ("evaluatie-per-vraag-…"),
+    and so is the XLSX sheet, instead of Wagtail's "Sheet1"."""
 
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
         return csv_cell(value) if export_format == self.FORMAT_CSV else value
+
+    def export_name(self):
+        """The report's title as a file name: "modules-aan-herziening-toe"."""
+        return slugify(str(self.page_title))
+
+    def write_xlsx(self, queryset, output):
+        """Wagtail's ``write_xlsx``, with the report's title as the sheet's name."""
+        from openpyxl import Workbook
+        from wagtail.admin.views.mixins import ExcelDateFormatter
+
+        workbook = Workbook(write_only=True, iso_dates=True)
+        worksheet = workbook.create_sheet(title=sheet_title(self.page_title))
+        worksheet.append(self.get_heading(queryset, field) for field in self.list_export)
+        date_format = ExcelDateFormatter().get()
+        for item in queryset:
+            worksheet.append(
+                self.generate_xlsx_row(worksheet, self.to_row_dict(item), date_format=date_format)
+            )
+        workbook.save(output)

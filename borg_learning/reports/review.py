@@ -158,7 +158,7 @@ class ModulesDueForReviewView(FormulaSafeCsvMixin, PageReportView):
         }
 
     def get_filename(self):
-        return f"modules-due-for-review-{timezone.localdate():%Y-%m-%d}"
+        return f"{self.export_name()}-{timezone.localdate():%Y-%m-%d}"
 
     @property
     def no_results_message(self):

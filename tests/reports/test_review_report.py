@@ -238,7 +238,7 @@ def test_the_csv_export_keeps_the_filter(admin, modules):
 def test_the_xlsx_export_has_the_rows_of_the_report_with_real_dates(admin, modules):
     response = admin.get(REPORT_URL, {"export": "xlsx"})
     assert response["Content-Disposition"].startswith(
-        'attachment; filename="modules-due-for-review-'
+        'attachment; filename="modules-aan-herziening-toe-'
     )
     rows = xlsx_rows(response)
     assert list(rows[0]) == HEADINGS
