@@ -8,6 +8,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import NotSupportedError, models
 from django.db.models import DateField, Func
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -179,7 +180,15 @@ class ModulePage(LearningPageMixin, TimedPage, Page):
     copyright_holder = models.CharField(
         _("copyright holder"), max_length=200, default=default_copyright_holder
     )
-    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The date the content was last reviewed. Empty: the review interval counts "
+            "from the module's first publication."
+        ),
+    )
     review_interval_months = models.PositiveSmallIntegerField(
         _("review interval (months)"),
         default=default_review_interval,
@@ -243,14 +252,25 @@ class ModulePage(LearningPageMixin, TimedPage, Page):
         return ModuleKind.SPECIALIST if specialist else ModuleKind.BASIC
 
     @property
+    def review_base_date(self):
+        """The date the review interval counts from: the last review, else the first
+        publication (a local date); None for a module never published nor reviewed."""
+        if self.last_reviewed:
+            return self.last_reviewed
+        if self.first_published_at:
+            return timezone.localdate(self.first_published_at)
+        return None
+
+    @property
     def review_due_date(self):
-        """The last review plus the interval; the database's version is
-        ``review_due_date_sql``."""
-        if not self.last_reviewed:
+        """The last review (or first publication) plus the interval; the database's
+        version is ``review_due_date_sql``."""
+        base = self.review_base_date
+        if base is None:
             return None
-        months = self.last_reviewed.month - 1 + self.review_interval_months
-        year, month = self.last_reviewed.year + months // 12, months % 12 + 1
-        day = min(self.last_reviewed.day, calendar.monthrange(year, month)[1])
+        months = base.month - 1 + self.review_interval_months
+        year, month = base.year + months // 12, months % 12 + 1
+        day = min(base.day, calendar.monthrange(year, month)[1])
         return datetime.date(year, month, day)
 
     def get_questionnaire(self):
@@ -260,8 +280,10 @@ class ModulePage(LearningPageMixin, TimedPage, Page):
         return Questionnaire.default()
 
     def is_review_due(self, today=None):
+        """Due on or after the due date; a module never published nor reviewed is still
+        being written and not due."""
         due = self.review_due_date
-        return due is None or due <= (today or timezone.localdate())
+        return due is not None and due <= (today or timezone.localdate())
 
 
 class AddMonths(Func):
@@ -310,8 +332,15 @@ class AddMonths(Func):
 
 def review_due_date_sql(prefix=""):
     """``ModulePage.review_due_date`` computed by the database, for module rows, or for
-    page rows with ``prefix="modulepage__"``. NULL for a module never reviewed."""
-    return AddMonths(f"{prefix}last_reviewed", f"{prefix}review_interval_months")
+    page rows with ``prefix="modulepage__"``: from the last review, else from the first
+    publication (its date in the site's time zone). NULL for a module never published
+    nor reviewed."""
+    base = Coalesce(
+        f"{prefix}last_reviewed",
+        TruncDate("first_published_at", tzinfo=timezone.get_current_timezone()),
+        output_field=DateField(),
+    )
+    return AddMonths(base, f"{prefix}review_interval_months")
 
 
 def module_edit_handler(content_panels):

@@ -64,7 +64,7 @@ def modules(environment):
             last_reviewed=datetime.date(2022, 3, 15),
             review_interval_months=12,
         ),
-        "never": factories.basic_module(environment, title="Nooit herzien", publish=False),
+        "never": published_long_ago_then_unpublished(environment, "Nooit herzien"),
         "long_overdue": factories.specialist_module(
             environment,
             title="Lang over tijd",
@@ -73,6 +73,15 @@ def modules(environment):
             development_group=group,
         ),
     }
+
+
+def published_long_ago_then_unpublished(environment, title):
+    """Never reviewed: its review counts from its first publication, 10 January 2018."""
+    module = factories.basic_module(environment, title=title)
+    first = timezone.make_aware(datetime.datetime(2018, 1, 10, 9))
+    type(module).objects.filter(pk=module.pk).update(first_published_at=first)
+    module.refresh_from_db()
+    return factories.unpublish(module)
 
 
 def listed_titles(response):
@@ -117,8 +126,8 @@ def test_each_row_shows_the_review_fields_in_dutch(admin, modules):
         "12 maanden",
         "15 maart 2023",
         "Ontwikkelgroep SGG",
-        "Nooit",
-        "Nu",
+        "Nooit (eerst gepubliceerd op 10 januari 2018)",
+        "10 januari 2019",
         "concept",
         "live",
         "Te herzien op",
@@ -213,7 +222,7 @@ def test_the_csv_export_has_the_rows_of_the_report(admin, modules):
     assert rows[0] == HEADINGS
     assert [row[0] for row in rows[1:]] == titles
     assert rows[1:] == [
-        ["Nooit herzien", "Basismodule", "", "12", "", "", "concept"],
+        ["Nooit herzien", "Basismodule", "", "12", "2019-01-10", "", "concept"],
         [
             "Lang over tijd",
             "Specialistische module",
