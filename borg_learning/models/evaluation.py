@@ -13,11 +13,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from borg_learning.conf import learning_settings
+from borg_learning.content.inline_panels import TitledInlinePanel
 
 
 class Level(models.IntegerChoices):
@@ -80,7 +81,13 @@ class Questionnaire(index.Indexed, ClusterableModel):
             [FieldPanel("follow_up_after_days"), FieldPanel("follow_up_intro")],
             heading=_("Follow-up"),
         ),
-        InlinePanel("questions", heading=_("Questions"), label=_("Question"), min_num=1),
+        TitledInlinePanel(
+            "questions",
+            heading=_("Questions"),
+            label=_("Question"),
+            min_num=1,
+            title_field="text",
+        ),
     ]
     search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
 

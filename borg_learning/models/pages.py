@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from rest_framework.fields import CharField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
@@ -17,6 +17,7 @@ from borg_learning.api.rest.serializers import (
     VisibleReferenceField,
 )
 from borg_learning.content.fields import colour_choices, icon_choices
+from borg_learning.content.inline_panels import TitledInlinePanel
 from borg_learning.models.frontend import LearningPageMixin
 from borg_learning.models.themes import colour_hex
 
@@ -52,8 +53,9 @@ class LearningEnvironmentPage(LearningPageMixin, Page):
             heading=_("Questions and feedback"),
             help_text=_("A web address or an e-mail address, not both."),
         ),
-        InlinePanel(
+        TitledInlinePanel(
             "buttons",
+            title_field="label",
             heading=_("Buttons"),
             label=_("Button"),
             help_text=_("The coloured buttons on the start page, in this order."),
