@@ -92,13 +92,18 @@ def duration_of_field_file(field_file):
 
 
 def fill_in_duration(sender, instance, raw=False, **kwargs):
-    """``pre_save`` of the media model: read the duration of a new file, or of a file
-    whose duration is still empty."""
+    """``pre_save`` of the media model: read the duration from the file when it is empty,
+    or when a new file replaces the old one and the duration was left as it was. A
+    duration given with the file (by an editor or in code) is kept."""
     if raw or not instance.file:
         return
-    new_file = not getattr(instance.file, "_committed", True)
-    if instance.duration and not new_file:
-        return
+    if instance.duration:
+        new_file = not getattr(instance.file, "_committed", True)
+        if not (new_file and instance.pk):
+            return
+        stored = sender.objects.filter(pk=instance.pk).values_list("duration", flat=True).first()
+        if stored != instance.duration:
+            return  # the editor changed it together with the file
     duration = duration_of_field_file(instance.file)
     if duration:
         instance.duration = duration

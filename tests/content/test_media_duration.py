@@ -54,6 +54,23 @@ def test_a_file_nothing_can_read_keeps_an_empty_duration(editor):
     assert media.duration == 0
 
 
+def test_a_new_file_gets_its_duration_unless_the_editor_changed_it_too(editor):
+    media = upload(editor, "audio", "stilte.wav", wav(seconds=1.5))
+    media.file = SimpleUploadedFile("langer.wav", wav(seconds=3))
+    media.save()
+    assert media.duration == pytest.approx(3, abs=0.05)
+
+    media.file = SimpleUploadedFile("kort.wav", wav(seconds=1))
+    media.duration = 50
+    media.save()
+    assert media.duration == 50
+
+
+def test_a_duration_given_with_the_upload_is_kept(editor):
+    media = upload(editor, "audio", "stilte.wav", wav(seconds=1.5), duration="42")
+    assert media.duration == 42
+
+
 def test_a_duration_the_editor_filled_in_stays_when_the_file_stays(editor):
     media = upload(editor, "audio", "stilte.wav", wav(seconds=1.5))
     media.duration = 90
