@@ -1,7 +1,9 @@
 from django.contrib import messages
 from django.db.models import Count
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -209,6 +211,13 @@ def figure_report_menu_item(label, url_name, icon, order, permission):
 
 for report in FIGURE_REPORTS:
     hooks.register("register_reports_menu_item", figure_report_menu_item(*report))
+
+
+@hooks.register("insert_global_admin_css")
+def report_styles():
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("borg_learning/admin/reports.css")
+    )
 
 
 @hooks.register("construct_homepage_panels")

@@ -1,6 +1,5 @@
 """The admin report of modules due for review: who sees it, what it lists, what it costs."""
 
-import csv
 import datetime
 import io
 
@@ -21,6 +20,7 @@ from borg_learning.models.modules import review_due_date_sql
 from borg_learning.reports.review import due_for_review
 from tests import factories
 from tests.helpers.admin_forms import edit_url
+from tests.helpers.reports import parse_csv
 
 pytestmark = pytest.mark.django_db
 
@@ -92,8 +92,7 @@ def listed_titles(response):
 def csv_rows(response):
     assert response.status_code == 200, response.status_code
     assert response["Content-Type"] == "text/csv"
-    content = b"".join(response.streaming_content).decode()
-    return list(csv.reader(io.StringIO(content)))
+    return parse_csv(b"".join(response.streaming_content))
 
 
 def xlsx_rows(response):
