@@ -14,6 +14,7 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from borg_learning.content.panels import DurationEstimateView
 from borg_learning.models import DevelopmentGroup, Offering, Provider, Questionnaire, Theme
 from borg_learning.models.modules import TimedPage
 from borg_learning.reports.evaluation_reports import (
@@ -171,7 +172,12 @@ def register_report_urls():
     return [
         path(
             "reports/", include((urls, "borg_learning_reports"), namespace="borg_learning_reports")
-        )
+        ),
+        path(
+            "learning/duration-estimate/<str:app_label>/<str:model_name>/",
+            DurationEstimateView.as_view(),
+            name="borg_learning_duration_estimate",
+        ),
     ]
 
 
@@ -211,6 +217,11 @@ def figure_report_menu_item(label, url_name, icon, order, permission):
 
 for report in FIGURE_REPORTS:
     hooks.register("register_reports_menu_item", figure_report_menu_item(*report))
+
+
+@hooks.register("insert_editor_js")
+def duration_script():
+    return format_html('<script src="{}"></script>', static("borg_learning/admin/duration.js"))
 
 
 @hooks.register("insert_global_admin_css")

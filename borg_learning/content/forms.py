@@ -73,8 +73,10 @@ class TimedPageForm(WagtailAdminPageForm):
             error = unknown_duration_error(body)
             if error is not None:
                 self.add_error("body", error)
+        # Checked with the other fields' errors, not after them: the editor sees every
+        # problem in one round. Only a target or body that is wrong itself is skipped.
         target = cleaned_data.get("target_duration")
-        if target and not self.errors:
+        if target and "target_duration" not in self.errors and "body" not in self.errors:
             for field, message in self.instance.over_budget_errors(body, target, self.parent_page):
                 self.add_error(field, message)
         return cleaned_data

@@ -259,7 +259,7 @@ def test_the_edit_view_shows_the_estimate_and_its_breakdown(editor, environment)
     )
     html = editor.get(edit_url(module)).content.decode()
     assert "data-duration-estimate" in html
-    assert "Geschatte duur van de opgeslagen inhoud: <strong>3 minuten</strong>." in html
+    assert "Geschatte duur van de inhoud: <strong>3 minuten</strong>." in html
     assert "Dat past binnen de doelduur van 5 minuten." in html
     assert breakdown(400, "2:00", 1, "1:00", "3:00") in html
 
@@ -269,7 +269,7 @@ def test_the_edit_view_warns_about_a_draft_over_its_target(editor, environment):
     module.body = [text_block(700)]
     module.save_revision()
     html = editor.get(edit_url(module)).content.decode()
-    assert "Geschatte duur van de opgeslagen inhoud: <strong>4 minuten</strong>." in html
+    assert "Geschatte duur van de inhoud: <strong>4 minuten</strong>." in html
     assert (
         "Dat is langer dan de doelduur van 2 minuten: publiceren lukt pas als de inhoud erin past."
     ) in html
@@ -277,5 +277,5 @@ def test_the_edit_view_warns_about_a_draft_over_its_target(editor, environment):
 
 def test_the_edit_view_of_a_specialist_module_shows_the_sum_of_its_parts(editor, sgg):
     html = editor.get(edit_url(sgg)).content.decode()
-    assert "Geschatte duur van de opgeslagen inhoud: <strong>9 minuten</strong>." in html
+    assert "Geschatte duur van de inhoud: <strong>9 minuten</strong>." in html
     assert breakdown(1600, "8:00", 1, "1:00", "9:00") in html
