@@ -14,7 +14,7 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from borg_learning.content.panels import DurationEstimateView
+from borg_learning.content.estimate_view import DurationEstimateView
 from borg_learning.models import DevelopmentGroup, Offering, Provider, Questionnaire, Theme
 from borg_learning.models.modules import TimedPage
 from borg_learning.reports.evaluation_reports import (

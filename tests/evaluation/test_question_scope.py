@@ -129,3 +129,26 @@ def test_the_editor_limits_a_question_to_themes(editor, questionnaire):
     )
     assert 'value="sgg"' in html
     assert "Niets aangevinkt: gevraagd na elke module." in html
+
+
+def test_a_list_of_modules_with_scoped_questions_costs_the_same_for_5_and_50(
+    client, questionnaire, environment, themes
+):
+    from tests.helpers.graphql import count_queries
+
+    query = """
+    { modules(limit: 50) { items { ... on LearningBasicModulePage {
+        title questionnaire { questions { text } } } } } }
+    """
+    for number in range(5):
+        factories.basic_module(environment, f"Module {number}", themes=themes[number % 2 :])
+    small, payload = count_queries(client, query)
+    asked = {
+        item["title"]: len(item["questionnaire"]["questions"])
+        for item in payload["data"]["modules"]["items"]
+    }
+    assert asked["Module 0"] == 2 and asked["Module 1"] == 1  # SGG and LVB, or LVB only
+    for number in range(5, 50):
+        factories.basic_module(environment, f"Module {number}", themes=themes[number % 2 :])
+    large, _ = count_queries(client, query)
+    assert small == large
