@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 MANAGE := cd example_project && $(PY) manage.py
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test install lint check audit test-sqlite test-postgres messages schema clean
+.PHONY: demo test install lint check audit test-sqlite test-postgres fuzz messages schema clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -97,6 +97,12 @@ test-postgres: install $(CHROMIUM) $(REDIS_SERVER) $(AUDIT_PACKAGES)
 	scripts/with-postgres scripts/with-redis sh -c '$(TEST_APP) && $(TEST_EXAMPLE)'
 
 test: lint check test-sqlite test-postgres
+
+# The app suite fuzzes the GraphQL API with 300 cases (tests/api/test_fuzzing.py); this is
+# a longer run of the same test. FUZZ_SEED=<n> draws other cases than the fixed default.
+FUZZ_EXAMPLES ?= 5000
+fuzz: install
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_SEED=$(FUZZ_SEED) $(PY) -m pytest tests/api/test_fuzzing.py
 
 # django-admin, not `python -m django`: run from borg_learning/, the latter would put
 # that folder on sys.path, where its modules could shadow installed packages.

@@ -187,7 +187,12 @@ def digest_of(module_id, part, follow_up_code, answers):
         "module": module_id,
         "part": part,
         "followUpCode": str(follow_up_code) if follow_up_code else None,
-        "answers": sorted(answer.canonical() for answer in answers if not answer.is_blank),
+        # By question id, then by the whole answer's JSON: two answers to one question (the
+        # checks refuse them later) could hold a number and None, which do not compare.
+        "answers": sorted(
+            (answer.canonical() for answer in answers if not answer.is_blank),
+            key=lambda canonical: (canonical[0], json.dumps(canonical)),
+        ),
     }
     encoded = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(encoded.encode()).hexdigest()

@@ -18,9 +18,11 @@ module_viewed = Signal()
 #: ``module_id``. Not sent for a repeated submission id or a refused submission.
 evaluation_submitted = Signal()
 
-#: Sent by the learner features when a learner answers an exercise, completes a module
-#: part or a whole module: ``learner``, ``module_id`` and, for a part or an exercise,
-#: ``page_id`` and ``block_id``.
+#: Sent by the learner features (``borg_learning.learners``), once per learner and fact,
+#: after the commit. ``exercise_answered``: the first answer to an exercise, with
+#: ``learner``, ``module_id``, ``page_id``, ``block_id`` and ``correct`` (None for a
+#: reflection). ``part_completed``: ``learner``, ``module_id``, ``page_id``.
+#: ``module_completed``: ``learner``, ``module_id``.
 exercise_answered = Signal()
 part_completed = Signal()
 module_completed = Signal()

@@ -1,5 +1,5 @@
 """The one place that builds test data: people, pages, stored block values, snippets,
-files, questionnaires, evaluation responses and visit counts.
+files, questionnaires, evaluation responses, visit counts and learners' progress.
 
 Snippets and files are factory_boy factories (``theme(name="SGG")`` is
 ``ThemeFactory(name="SGG")``); pages are plain functions that add a page below a
@@ -22,6 +22,8 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtailmedia.models import get_media_model
 
+from borg_learning.learners.identity import issue_token
+from borg_learning.learners.models import BlockKind, BlockProgress, Completion, Learner
 from borg_learning.models import (
     Answer,
     BasicModulePage,
@@ -631,3 +633,51 @@ def respond_many(module, day, count):
 def visits(page, day, count):
     """``count`` visits of ``page`` on ``day``."""
     return PageVisitDay.objects.create(page=page, date=day, count=count)
+
+
+# --- learners and their progress, written straight to the ORM -------------------------
+
+
+def learner(user=None, **fields):
+    """``(learner, token)``: a learner (a signed-in ``user``'s, or anonymous) with a token
+    the API accepts in the X-Learner-Token header."""
+    made = Learner.objects.create(user=user, **fields)
+    return made, issue_token(made)
+
+
+def blocks_of(page):
+    """``[(kind, block id)]`` of a page's body, in order, as the API gives them."""
+    return [(block["type"], block["id"]) for block in page.body.raw_data]
+
+
+def block_id(page, kind, number=0):
+    """The id of the ``number``-th block of ``kind`` on ``page``."""
+    return [pk for block_kind, pk in blocks_of(page) if block_kind == kind][number]
+
+
+def option_ids(page, exercise_block_id):
+    """The ids of an exercise's options, as the API gives them."""
+    from borg_learning.api.graphql.blocks import raw_list_items
+
+    block = next(block for block in page.body.raw_data if block["id"] == exercise_block_id)
+    return [option_id for option_id, _value in raw_list_items(block["value"]["options"])]
+
+
+def progress(learner_, page, block="", kind=None, completed=True, module=None, **fields):
+    """A learner's progress on one block (``block=""``: the page itself), done by default."""
+    now = timezone.now()
+    fields.setdefault("completed_at", now if completed else None)
+    fields.setdefault("updated_at", now)
+    return BlockProgress.objects.create(
+        learner=learner_,
+        page=page,
+        module=module or page,
+        block_id=block,
+        kind=kind or (BlockKind.PAGE if not block else BlockKind.TEXT),
+        **fields,
+    )
+
+
+def completion(learner_, page, module=None, **fields):
+    """A completed page (a module as a whole when ``module`` is left out or is ``page``)."""
+    return Completion.objects.create(learner=learner_, page=page, module=module or page, **fields)

@@ -5,6 +5,7 @@ import os
 import tempfile
 
 import dj_database_url
+from corsheaders.defaults import default_headers
 
 SECRET_KEY = "tests-not-secret"
 DEBUG = False
@@ -14,6 +15,7 @@ INSTALLED_APPS = [
     # A home page for the site root; not the example site's apps (example_project/example_tests).
     "tests.testapp",
     "borg_learning",
+    "borg_learning.learners",
     "wagtailmedia",
     "wagtail_headless_preview",
     # A generic Wagtail GraphQL layer, to test one schema with both (tests/api).
@@ -109,6 +111,7 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAIL_HEADLESS_PREVIEW = {"CLIENT_URLS": {"default": "http://frontend.test"}}
 CORS_ALLOWED_ORIGINS = ["http://frontend.test"]
 CORS_URLS_REGEX = r"^/(graphql|api)/.*$"
+CORS_ALLOW_HEADERS = (*default_headers, "x-learner-token")
 
 BORG_LEARNING = {}
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"

@@ -10,6 +10,7 @@ import pytest
 
 from borg_learning import models
 from tests import factories
+from tests.helpers.evaluation import SUBMIT, good_answers, question_ids, submission_input
 
 pytestmark = pytest.mark.django_db
 
@@ -647,3 +648,21 @@ def test_no_content_type_produces_a_500(client, content_type):
     )
     assert response.status_code in (200, 400, 415)
     assert response.json().get("errors") or response.json()["data"]
+
+
+# --- Found by fuzzing (test_fuzzing.py) -----------------------------------------------------
+
+
+def test_a_question_answered_twice_with_and_without_a_number_is_refused(client):
+    """The digest of a submission sorted its answers as lists: for two answers to one
+    question, one with a number and one without, that compared a number with None."""
+    module = factories.module_with_questionnaire()
+    ids = question_ids(module.questionnaire)
+    answers = [*good_answers(module.questionnaire), {"question": ids["likert"], "choices": ["Ja"]}]
+    body = answer(client, SUBMIT, {"input": submission_input(module, answers)})
+    result = body["data"]["submitEvaluation"]
+    assert result["ok"] is False
+    assert [(error["code"], error["question"]) for error in result["errors"]] == [
+        ("DUPLICATE_ANSWER", ids["likert"])
+    ]
+    assert not models.Response.objects.exists()

@@ -29,6 +29,8 @@ def test_the_enums_are_the_model_choices():
 
     from borg_learning import evaluation, models
     from borg_learning.content import blocks
+    from borg_learning.learners import models as learners
+    from borg_learning.learners import progress
 
     pairs = {
         "LearningExerciseKind": blocks.ExerciseKind,
@@ -41,6 +43,9 @@ def test_the_enums_are_the_model_choices():
         "LearningStartButtonTarget": models.StartButton.Target,
         "LearningMediaKind": MediaType,
         "LearningEvaluationErrorCode": evaluation.Code,
+        "LearningProgressEvent": learners.Event,
+        "LearningBlockKind": learners.BlockKind,
+        "LearningLearnerErrorCode": progress.Code,
     }
     for name, choices in pairs.items():
         values = schema.graphql_schema.get_type(name).values

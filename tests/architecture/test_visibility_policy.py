@@ -102,16 +102,26 @@ QUERIES = {
     "providers": "{ providers { logo { id } } }",
     "search": '{ search(query: "grenzen") { totalCount } }',
     "followUp": f'{{ followUp(code: "{FOLLOW_UP_CODE}") {{ module {{ id }} }} }}',
+    # borg_learning.learners, for the learner of the X-Learner-Token header
+    "me": "{ me { completedPageIds modules { module { id } } resume { page { id } } } }",
 }
 #: Root fields that show no page, file or offer.
 NO_CONTENT = {"borgLearningVersion", "audienceRoles", "targetGroups", "colours", "icons"}
+#: The mutations: the core's, and those of borg_learning.learners.
+MUTATIONS = {"submitEvaluation", "recordVisit"} | {
+    "recordProgress",
+    "createTransferCode",
+    "redeemTransferCode",
+    "forgetMe",
+    "exportMyData",
+}
 
 
 def test_the_list_of_entry_points_covers_every_root_field():
     fields = set(schema.graphql_schema.query_type.fields)
     assert set(QUERIES) | NO_CONTENT == fields
     mutations = set(schema.graphql_schema.mutation_type.fields)
-    assert mutations == {"submitEvaluation", "recordVisit"}
+    assert mutations == MUTATIONS
 
 
 @pytest.fixture
@@ -151,9 +161,23 @@ def site_content(environment):
     return module
 
 
+@pytest.fixture
+def learner_token(site_content):
+    """The token of a learner who completed the site's module."""
+    learner, token = factories.learner()
+    factories.progress(learner, site_content)
+    factories.completion(learner, site_content)
+    return token
+
+
 @pytest.mark.parametrize("field", sorted(QUERIES))
-def test_each_graphql_query_asks_the_policy(client, site_content, policy_calls, field):
-    response = client.post("/graphql/", {"query": QUERIES[field]}, content_type="application/json")
+def test_each_graphql_query_asks_the_policy(client, learner_token, policy_calls, field):
+    response = client.post(
+        "/graphql/",
+        {"query": QUERIES[field]},
+        content_type="application/json",
+        HTTP_X_LEARNER_TOKEN=learner_token,
+    )
     assert "errors" not in response.json(), response.json()
     assert policy_calls, field
 
@@ -192,3 +216,15 @@ def test_visits_and_submissions_ask_the_policy(client, policy_calls):
     )
     assert response.json()["data"]["submitEvaluation"]["ok"] is True
     assert policy_calls == ["pages", "pages"]
+
+
+def test_recording_progress_asks_the_policy(client, site_content, policy_calls):
+    record = (
+        "mutation ($input: LearningRecordProgressInput!) { recordProgress(input: $input) { ok } }"
+    )
+    variables = {"input": {"page": str(site_content.pk), "event": "SEEN"}}
+    response = client.post(
+        "/graphql/", {"query": record, "variables": variables}, content_type="application/json"
+    )
+    assert response.json()["data"]["recordProgress"]["ok"] is True
+    assert "pages" in policy_calls

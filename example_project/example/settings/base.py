@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from corsheaders.defaults import default_headers
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 from example.security import origins
@@ -16,6 +17,7 @@ INSTALLED_APPS = [
     "demo",
     "frontend",
     "borg_learning",
+    "borg_learning.learners",
     "wagtailmedia",
     "wagtail_headless_preview",
     "graphene_django",
@@ -159,6 +161,8 @@ CORS_ALLOWED_ORIGINS = [
     origin for origin in os.environ.get("CORS_ALLOWED_ORIGINS", "").split(",") if origin
 ]
 CORS_URLS_REGEX = r"^/(graphql|api)/.*$"
+# The frontend names its learner with this header (borg_learning.learners), never a cookie.
+CORS_ALLOW_HEADERS = (*default_headers, "x-learner-token")
 
 # Editors' avatars without sending a hash of their e-mail address to gravatar.com; the
 # admin's Content-Security-Policy then needs no image host of its own.

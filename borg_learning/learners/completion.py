@@ -1,0 +1,123 @@
+"""Completing pages and modules, and announcing it once, after the commit.
+
+Called inside the transaction that holds the learner's row locked (``identity.lock``),
+so two requests of one learner never complete the same page twice; the unique
+constraints would refuse it anyway. The rules are in ``rules``.
+"""
+
+from django.db import transaction
+from django.db.models.functions import Length, Substr
+from django.utils import timezone
+from wagtail.models import Page
+
+from borg_learning import signals
+from borg_learning.api.references import References
+from borg_learning.learners import rules
+from borg_learning.learners.models import BlockProgress, Completion, Learner
+from borg_learning.models import BasicModulePage, ModulePartPage, SpecialistModulePage
+
+TRACKED_PAGE_TYPES = (BasicModulePage, ModulePartPage, SpecialistModulePage)
+
+
+def module_id_of(page) -> int | None:
+    """The module a tracked page belongs to: itself, or a part's specialist module."""
+    if isinstance(page, ModulePartPage):
+        parent_path = page.path[: -page.steplen]
+        return (
+            SpecialistModulePage.objects.filter(path=parent_path)
+            .values_list("pk", flat=True)
+            .first()
+        )
+    return page.pk
+
+
+def parent_path_expression():
+    return Substr("path", 1, Length("path") - Page.steplen)
+
+
+def visible_part_ids(modules, references: References) -> dict[str, list[int]]:
+    """The live parts the request may see of each specialist module, by the module's tree
+    path, in tree order: one query for all of them."""
+    paths = [module.path for module in modules]
+    if not paths:
+        return {}
+    rows = (
+        references.visibility.pages(ModulePartPage.objects.all())
+        .annotate(parent_path=parent_path_expression())
+        .filter(parent_path__in=paths)
+        .order_by("path")
+        .values_list("pk", "parent_path")
+    )
+    grouped = {path: [] for path in paths}
+    for pk, parent_path in rows:
+        grouped[parent_path].append(pk)
+    return grouped
+
+
+def announce(signal, **kwargs):
+    """Send a domain signal once the transaction that stored the fact commits."""
+    transaction.on_commit(lambda: signal.send(sender=Learner, **kwargs))
+
+
+def evaluate(learner: Learner, page, module_id: int, references: References) -> list[int]:
+    """Complete ``page`` (a live, visible tracked page) and its module for ``learner`` if
+    the rules say so and they are not complete yet; the ids of the pages completed now."""
+    completed = set(
+        Completion.objects.filter(learner=learner, page_id__in={page.pk, module_id}).values_list(
+            "page_id", flat=True
+        )
+    )
+    if module_id in completed:
+        return []
+    now = timezone.now()
+    newly = []
+    if isinstance(page, SpecialistModulePage):
+        if _module_is_complete(learner, page, references, page_seen=True):
+            newly.append(_complete(learner, page.pk, page.pk, now))
+        return newly
+    if page.pk not in completed and _page_is_complete(learner, page, references):
+        newly.append(_complete(learner, page.pk, module_id, now))
+        completed.add(page.pk)
+    if isinstance(page, ModulePartPage) and page.pk in completed:
+        module = references.visibility.pages(
+            SpecialistModulePage.objects.filter(pk=module_id)
+        ).first()
+        if module is not None and _module_is_complete(learner, module, references):
+            newly.append(_complete(learner, module_id, module_id, now))
+    return newly
+
+
+def _page_is_complete(learner, page, references) -> bool:
+    done = set(
+        BlockProgress.objects.filter(
+            learner=learner, page_id=page.pk, completed_at__isnull=False
+        ).values_list("block_id", flat=True)
+    )
+    required = rules.required_block_ids(page, references)
+    if required:
+        return required <= done
+    return "" in done  # nothing to do: complete once the page is seen
+
+
+def _module_is_complete(learner, module, references, page_seen=False) -> bool:
+    parts = visible_part_ids([module], references)[module.path]
+    if not parts:
+        return (
+            page_seen
+            and BlockProgress.objects.filter(
+                learner=learner, page_id=module.pk, block_id=""
+            ).exists()
+        )
+    done = Completion.objects.filter(learner=learner, page_id__in=parts).count()
+    return done == len(parts)
+
+
+def _complete(learner, page_id, module_id, now) -> int:
+    Completion.objects.create(
+        learner=learner, page_id=page_id, module_id=module_id, completed_at=now
+    )
+    if page_id == module_id:
+        announce(signals.module_completed, learner=learner, module_id=module_id)
+    else:
+        announce(signals.part_completed, learner=learner, module_id=module_id, page_id=page_id)
+    return page_id

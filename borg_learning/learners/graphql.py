@@ -1,0 +1,551 @@
+"""Learners over GraphQL: ``me``, and the mutations that record progress, move to another
+device, export and forget.
+
+The learner is named by the ``X-Learner-Token`` header (or the session of a signed-in
+user). Problems come back in the payload's ``errors``, as with ``submitEvaluation``: an
+input field, a stable code and an English message; nothing is stored then.
+"""
+
+import graphene
+from django.db import transaction
+
+from borg_learning.api.graphql.enums import enum_from_choices
+from borg_learning.api.graphql.interfaces import LearningPage, Module
+from borg_learning.api.graphql.limits import page_window
+from borg_learning.api.graphql.loaders import Loaders, database_id
+from borg_learning.learners import identity, privacy, progress, transfer
+from borg_learning.learners.models import BlockKind, Event
+from borg_learning.learners.reading import LearnerView
+
+ProgressEvent = enum_from_choices(
+    Event,
+    "LearningProgressEvent",
+    "What a learner did with a block, or with a page itself.",
+    values={
+        "SEEN": "A text or image block, or a page itself (send no block), was shown.",
+        "PLAYED": "An audio or video block was played; send played, the part played (0 to 1).",
+        "ANSWERED": "An exercise was answered: answer (option ids) or, for a reflection, text.",
+        "OPENED": "A download or link block was opened.",
+    },
+)
+BlockKindEnum = enum_from_choices(
+    BlockKind, "LearningBlockKind", "The kind of block progress is about; PAGE: the page itself."
+)
+LearnerErrorCode = enum_from_choices(
+    progress.Code,
+    "LearningLearnerErrorCode",
+    "Why a learner's request was refused.",
+    values={
+        "UNKNOWN_LEARNER": "The learner token names no learner (forged, forgotten, merged or "
+        "purged): forget it.",
+        "NO_LEARNER": "No learner token and not signed in.",
+        "UNKNOWN_PAGE": "No published module or module part with that id that the learner may see.",
+        "UNKNOWN_BLOCK": "The published page has no block with that id.",
+        "WRONG_EVENT": "The event is not the one the block's kind takes.",
+        "INVALID_PLAYED": "played is missing, outside 0 to 1, or sent with another event.",
+        "INVALID_ANSWER": "The answer does not fit the exercise (count of options, text).",
+        "UNKNOWN_OPTION": "An answer id is not an option of the exercise.",
+        "INVALID_TRANSFER_CODE": "The transfer code is unknown, used or expired.",
+        "RATE_LIMITED": "Too many attempts from this address this hour.",
+    },
+)
+
+
+class LearnerError(graphene.ObjectType):
+    """One problem with a learner's request; nothing of it was stored."""
+
+    class Meta:
+        name = "LearningLearnerError"
+
+    field = graphene.String(
+        description="The input field (page, block, event, played, answer, text, code, "
+        "learnerToken); null when the problem is not about one."
+    )
+    code = graphene.Field(LearnerErrorCode, required=True)
+    message = graphene.String(required=True, description="In English, for developers.")
+
+
+# --- Progress ----------------------------------------------------------------------------
+
+
+class BlockProgress(graphene.ObjectType):
+    """What the learner did with one block of a page."""
+
+    class Meta:
+        name = "LearningBlockProgress"
+
+    block = graphene.ID(required=True, description="The block's id, as in the page's body.")
+    kind = graphene.Field(BlockKindEnum, required=True)
+    completed = graphene.Boolean(required=True, description="The block's rule is met.")
+    completed_at = graphene.DateTime()
+    played = graphene.Float(description="Audio and video: the largest part played, 0 to 1.")
+    answer = graphene.List(
+        graphene.NonNull(graphene.ID),
+        required=True,
+        description="An exercise: the ids of the options chosen last.",
+    )
+    text = graphene.String(description="An open reflection: the text written last.")
+    updated_at = graphene.DateTime(required=True)
+
+    def resolve_block(row, info):
+        return row.block_id
+
+    def resolve_completed(row, info):
+        return row.completed_at is not None
+
+    def resolve_answer(row, info):
+        return list(row.answer or [])
+
+    def resolve_text(row, info):
+        return row.text or None
+
+
+class PageProgress(graphene.ObjectType):
+    """The learner's progress on one page: what to restore when it is shown again."""
+
+    class Meta:
+        name = "LearningPageProgress"
+
+    page = graphene.Field(LearningPage, required=True)
+    completed = graphene.Boolean(required=True)
+    completed_at = graphene.DateTime()
+    seen = graphene.Boolean(required=True, description="The page itself was seen.")
+    blocks_done = graphene.Int(
+        required=True, description="Blocks with something to do that are done."
+    )
+    blocks_total = graphene.Int(
+        required=True,
+        description="Blocks with something to do (not those whose file or target is gone).",
+    )
+    blocks = graphene.List(
+        graphene.NonNull(BlockProgress),
+        required=True,
+        description="The blocks the learner did something with, in the page's order.",
+    )
+
+
+class ModuleProgress(graphene.ObjectType):
+    """The learner's progress on one module."""
+
+    class Meta:
+        name = "LearningModuleProgress"
+
+    module = graphene.Field(Module, required=True)
+    started = graphene.Boolean(required=True)
+    completed = graphene.Boolean(required=True)
+    completed_at = graphene.DateTime()
+    parts_done = graphene.Int(
+        required=True, description="Completed parts; a basic module counts as one part."
+    )
+    parts_total = graphene.Int(required=True, description="Published parts the learner may see.")
+    completed_part_ids = graphene.List(graphene.NonNull(graphene.ID), required=True)
+    last_activity_at = graphene.DateTime()
+
+
+class Resume(graphene.ObjectType):
+    """Where the learner left off, for "Ga verder waar je was"."""
+
+    class Meta:
+        name = "LearningResume"
+
+    page = graphene.Field(LearningPage, required=True)
+    module = graphene.Field(Module, description="The page's module (the page itself for a module).")
+    at = graphene.DateTime(required=True)
+    module_completed = graphene.Boolean(required=True)
+
+
+class Me(graphene.ObjectType):
+    """The learner of this request and their progress, on the pages it may see."""
+
+    class Meta:
+        name = "LearningMe"
+
+    signed_in = graphene.Boolean(
+        required=True, description="Progress is kept with the signed-in account."
+    )
+    token_retired = graphene.Boolean(
+        required=True,
+        description="Forget the token sent: signed in, it was merged into the account's "
+        "progress (or is not the account's).",
+    )
+    created_at = graphene.DateTime(description="Null for an account without progress yet.")
+    completed_page_ids = graphene.List(
+        graphene.NonNull(graphene.ID),
+        required=True,
+        description="Completed module parts and modules, for done marks on tiles.",
+    )
+    modules = graphene.List(
+        graphene.NonNull(ModuleProgress),
+        required=True,
+        ids=graphene.List(
+            graphene.NonNull(graphene.ID),
+            description="These modules, in this order, started or not (e.g. the tiles shown).",
+        ),
+        limit=graphene.Int(),
+        offset=graphene.Int(),
+        description="Progress per module: of the modules ids names, or else of every module "
+        "the learner worked on, the latest first.",
+    )
+    module = graphene.Field(ModuleProgress, id=graphene.ID(required=True))
+    page = graphene.Field(
+        PageProgress,
+        id=graphene.ID(required=True),
+        description="Progress on a module part or module: the blocks done and the saved answers.",
+    )
+    resume = graphene.Field(
+        Resume, description="The page last worked on, if it may still be seen; null otherwise."
+    )
+
+    def resolve_completed_page_ids(view, info):
+        return view.completed_page_ids
+
+    def resolve_modules(view, info, ids=None, limit=None, offset=None):
+        offset, limit = page_window(limit, offset)
+        if ids is not None:
+            ids = [database_id(pk) for pk in ids]
+        return view.modules(ids=ids, offset=offset, limit=limit)
+
+    def resolve_module(view, info, id):
+        return view.module(database_id(id))
+
+    def resolve_page(view, info, id):
+        return view.page(database_id(id))
+
+
+def learner_view(info) -> LearnerView | None:
+    """The request's learner as ``me`` shows it; None without a token or a session, or
+    with a token that names no learner. A signed-in request with an anonymous learner's
+    token merges it first."""
+    request = info.context
+    who = identity.identify(request)
+    if who.user is None and who.token_learner is None:
+        return None
+    loaders = Loaders.of(info)
+    retired = who.token_retired
+    if who.merge_source is not None:
+        with transaction.atomic():
+            learner = identity.locked_learner(who, loaders)
+        identity.forget_identity(request)
+    else:
+        learner = who.learner
+        if learner is not None:
+            identity.seen_today(learner)
+    return LearnerView(learner, loaders, signed_in=who.user is not None, token_retired=retired)
+
+
+class LearnerQuery:
+    me = graphene.Field(
+        Me,
+        description="The learner of the X-Learner-Token header or the signed-in session: "
+        "progress and where to go on. Null without either, or for a token that names no "
+        "learner (forget it).",
+    )
+
+    def resolve_me(root, info):
+        return learner_view(info)
+
+
+# --- Mutations ------------------------------------------------------------------------------
+
+
+class RecordProgressInput(graphene.InputObjectType):
+    class Meta:
+        name = "LearningRecordProgressInput"
+
+    page = graphene.ID(required=True, description="A module part, or a basic or specialist module.")
+    block = graphene.ID(description="A block of the page's body; leave out for the page itself.")
+    event = ProgressEvent(required=True)
+    played = graphene.Float(description="PLAYED: the part of the fragment played, 0 to 1.")
+    answer = graphene.List(
+        graphene.NonNull(graphene.ID),
+        description="ANSWERED, a choice question: the ids of the options chosen.",
+    )
+    text = graphene.String(description="ANSWERED, an open reflection: the learner's text.")
+
+
+class LearnerPayload:
+    """Fields every learner mutation answers with."""
+
+    errors = graphene.List(graphene.NonNull(LearnerError), required=True)
+    token_retired = graphene.Boolean(
+        required=True,
+        description="Forget the token sent: signed in, it was merged into the account's "
+        "progress (or is not the account's).",
+    )
+
+
+class RecordProgressPayload(LearnerPayload, graphene.ObjectType):
+    class Meta:
+        name = "LearningRecordProgressPayload"
+
+    ok = graphene.Boolean(required=True, description="True when the event is stored.")
+    learner_token = graphene.String(
+        description="Only when this call started a new learner: the token to keep (e.g. in "
+        "localStorage) and send as X-Learner-Token from now on. It is shown once."
+    )
+    block = graphene.Field(BlockProgress, description="The block's progress (null for a page).")
+    page = graphene.Field(PageProgress)
+    module = graphene.Field(ModuleProgress)
+    newly_completed = graphene.List(
+        graphene.NonNull(graphene.ID),
+        required=True,
+        description="The pages this event completed: the page, and its module.",
+    )
+
+    def resolve_block(result, info):
+        recorded = getattr(result, "recorded", None)
+        if recorded is None or not recorded.progress.block_id:
+            return None
+        return recorded.progress
+
+    def resolve_page(result, info):
+        recorded = getattr(result, "recorded", None)
+        return result.view.page(recorded.page.pk) if recorded else None
+
+    def resolve_module(result, info):
+        recorded = getattr(result, "recorded", None)
+        return result.view.module(recorded.module_id) if recorded else None
+
+
+class Result:
+    """The root a payload type resolves from."""
+
+    def __init__(self, errors=(), token_retired=False, **values):
+        self.errors = list(errors)
+        self.token_retired = token_retired
+        self.ok = not self.errors
+        self.__dict__.update(values)
+
+
+def event_value(event):
+    return getattr(event, "value", event)
+
+
+class RecordProgress(graphene.Mutation):
+    """Store what the learner did with a block (or a page)."""
+
+    class Arguments:
+        input = RecordProgressInput(required=True)
+
+    Output = RecordProgressPayload
+
+    def mutate(root, info, input):
+        request = info.context
+        who = identity.identify(request)
+        retired, signed_in = who.token_retired, who.user is not None
+        loaders = Loaders.of(info)
+        try:
+            recorded = progress.record(
+                request,
+                input.page,
+                input.get("block"),
+                event_value(input.event),
+                played=input.get("played"),
+                answer=input.get("answer"),
+                text=input.get("text"),
+                references=loaders,
+            )
+        except progress.LearnerError as error:
+            return Result(error.problems, retired, newly_completed=[], learner_token=None)
+        view = LearnerView(recorded.learner, loaders, signed_in=signed_in, token_retired=retired)
+        return Result(
+            token_retired=retired,
+            learner_token=recorded.token,
+            recorded=recorded,
+            view=view,
+            newly_completed=recorded.completed,
+        )
+
+
+class CreateTransferCodePayload(LearnerPayload, graphene.ObjectType):
+    class Meta:
+        name = "LearningCreateTransferCodePayload"
+
+    code = graphene.String(
+        description="Eight characters in two groups (K7QM-3XPD), to type on the other device "
+        "within 24 hours; used once. A new code replaces the last."
+    )
+    expires_at = graphene.DateTime()
+
+
+class CreateTransferCode(graphene.Mutation):
+    """A short code to continue on another device."""
+
+    Output = CreateTransferCodePayload
+
+    def mutate(root, info):
+        request = info.context
+        retired = identity.identify(request).token_retired
+        try:
+            created = transfer.create(request, references=Loaders.of(info))
+        except progress.LearnerError as error:
+            return Result(error.problems, retired, code=None, expires_at=None)
+        return Result(token_retired=retired, code=created.code, expires_at=created.expires_at)
+
+
+class RedeemTransferCodePayload(LearnerPayload, graphene.ObjectType):
+    class Meta:
+        name = "LearningRedeemTransferCodePayload"
+
+    learner_token = graphene.String(
+        description="The token of the learner the code belongs to, for this device: keep it "
+        "and send it as X-Learner-Token from now on. It is shown once."
+    )
+
+
+class RedeemTransferCode(graphene.Mutation):
+    """Continue here with the progress of the device that made the code."""
+
+    class Arguments:
+        code = graphene.String(
+            required=True, description="As shown; case, spaces and hyphens do not matter."
+        )
+
+    Output = RedeemTransferCodePayload
+
+    def mutate(root, info, code):
+        request = info.context
+        try:
+            redeemed = transfer.redeem(request, code, references=Loaders.of(info))
+        except progress.LearnerError as error:
+            return Result(error.problems, learner_token=None)
+        return Result(learner_token=redeemed.token)
+
+
+class ForgetMePayload(LearnerPayload, graphene.ObjectType):
+    class Meta:
+        name = "LearningForgetMePayload"
+
+    ok = graphene.Boolean(
+        required=True, description="True when everything kept about the learner is deleted."
+    )
+
+
+class ForgetMe(graphene.Mutation):
+    """Delete the learner and everything kept about them: progress, answers, tokens."""
+
+    Output = ForgetMePayload
+
+    def mutate(root, info):
+        request = info.context
+        retired = identity.identify(request).token_retired
+        try:
+            privacy.forget(request)
+        except progress.LearnerError as error:
+            return Result(error.problems, retired)
+        return Result(token_retired=retired)
+
+
+class MyDataLearner(graphene.ObjectType):
+    class Meta:
+        name = "LearningMyDataLearner"
+
+    created_at = graphene.DateTime(required=True)
+    last_seen = graphene.Date(required=True)
+    signed_in = graphene.Boolean(required=True)
+
+
+class MyDataDevice(graphene.ObjectType):
+    """A device with a token of the learner (the token itself is not kept)."""
+
+    class Meta:
+        name = "LearningMyDataDevice"
+
+    created_at = graphene.DateTime(required=True)
+
+
+class MyDataTransferCode(graphene.ObjectType):
+    """A transfer code not used yet (the code itself is not kept)."""
+
+    class Meta:
+        name = "LearningMyDataTransferCode"
+
+    created_at = graphene.DateTime(required=True)
+    expires_at = graphene.DateTime(required=True)
+
+
+class MyDataProgress(graphene.ObjectType):
+    class Meta:
+        name = "LearningMyDataProgress"
+
+    page = graphene.ID(required=True)
+    page_title = graphene.String(description="Null when the page may no longer be seen.")
+    module = graphene.ID(required=True)
+    block = graphene.ID(description="Null for the page itself.")
+    kind = graphene.Field(BlockKindEnum, required=True)
+    played = graphene.Float()
+    answer = graphene.List(graphene.NonNull(graphene.ID), required=True)
+    text = graphene.String()
+    completed_at = graphene.DateTime()
+    updated_at = graphene.DateTime(required=True)
+
+
+class MyDataCompletion(graphene.ObjectType):
+    class Meta:
+        name = "LearningMyDataCompletion"
+
+    page = graphene.ID(required=True)
+    page_title = graphene.String(description="Null when the page may no longer be seen.")
+    module = graphene.ID(required=True)
+    whole_module = graphene.Boolean(required=True, description="The module itself is complete.")
+    completed_at = graphene.DateTime(required=True)
+
+
+class MyData(graphene.ObjectType):
+    """Everything kept about the learner."""
+
+    class Meta:
+        name = "LearningMyData"
+
+    exported_at = graphene.DateTime(required=True)
+    learner = graphene.Field(MyDataLearner, required=True)
+    devices = graphene.List(graphene.NonNull(MyDataDevice), required=True)
+    transfer_codes = graphene.List(graphene.NonNull(MyDataTransferCode), required=True)
+    progress = graphene.List(graphene.NonNull(MyDataProgress), required=True)
+    completions = graphene.List(graphene.NonNull(MyDataCompletion), required=True)
+
+
+class ExportMyDataPayload(LearnerPayload, graphene.ObjectType):
+    class Meta:
+        name = "LearningExportMyDataPayload"
+
+    data = graphene.Field(MyData)
+    json = graphene.String(
+        description="The same data as a JSON document (camelCase names), for a download."
+    )
+
+
+class ExportMyData(graphene.Mutation):
+    """Everything kept about the learner, to show or download."""
+
+    Output = ExportMyDataPayload
+
+    def mutate(root, info):
+        request = info.context
+        retired = identity.identify(request).token_retired
+        try:
+            data = privacy.export(request, references=Loaders.of(info))
+        except progress.LearnerError as error:
+            return Result(error.problems, retired, data=None, json=None)
+        return Result(token_retired=retired, data=data, json=privacy.as_json(data))
+
+
+class LearnerMutation:
+    record_progress = RecordProgress.Field(
+        description="Record what the learner did with a block or a page: the first call "
+        "without a token starts a learner and returns its token. Completes pages and "
+        "modules by the rules; the same event twice changes nothing."
+    )
+    create_transfer_code = CreateTransferCode.Field(
+        description="A short code to continue with this progress on another device."
+    )
+    redeem_transfer_code = RedeemTransferCode.Field(
+        description="A token for this device of the learner a transfer code belongs to."
+    )
+    forget_me = ForgetMe.Field(
+        description="Delete the learner and everything kept about them, at once."
+    )
+    export_my_data = ExportMyData.Field(
+        description="Everything kept about the learner, typed and as a JSON document. A "
+        "mutation, so it is sent with POST only and no cache keeps the answer."
+    )

@@ -1,0 +1,69 @@
+import pytest
+
+from borg_learning import signals
+from tests import factories
+from tests.helpers.learners import Frontend
+
+KINDS = ("text", "image", "audio", "video", "exercise", "download", "link")
+
+
+@pytest.fixture
+def send(graphql, django_capture_on_commit_callbacks):
+    """The graphql fixture, running what a commit runs (the domain signals) as it would."""
+
+    def run(*args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return graphql(*args, **kwargs)
+
+    return run
+
+
+@pytest.fixture
+def browser(send):
+    """A frontend in a browser without a learner token yet."""
+    return Frontend(send)
+
+
+@pytest.fixture
+def browsers(send):
+    """More browsers: ``browsers(token=None)``."""
+    return lambda token=None: Frontend(send, token)
+
+
+@pytest.fixture
+def section(environment):
+    return factories.section(environment, title="Modules")
+
+
+@pytest.fixture
+def module(section):
+    """A basic module with one block of each kind."""
+    return factories.basic_module(
+        section, "Grenzen stellen", body=factories.body_blocks(len(KINDS), section)
+    )
+
+
+@pytest.fixture
+def specialist(section):
+    """A specialist module with two parts of a text and an exercise each."""
+    return factories.specialist_module(
+        section, "SGG", parts=2, blocks_per_part=2, kinds=("text", "exercise")
+    )
+
+
+@pytest.fixture
+def received():
+    """The domain events sent while the test runs, as (name, keyword arguments)."""
+    sent = []
+    receivers = {}
+    for name in ("exercise_answered", "part_completed", "module_completed"):
+
+        def receiver(sender, name=name, **kwargs):
+            kwargs.pop("signal")
+            sent.append((name, kwargs))
+
+        receivers[name] = receiver
+        getattr(signals, name).connect(receiver)
+    yield sent
+    for name, receiver in receivers.items():
+        getattr(signals, name).disconnect(receiver)
