@@ -128,6 +128,17 @@ def _optional_origins(value: Any) -> str | None:
     return None
 
 
+def _optional_frontend_url(value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not re.fullmatch(r"https?://[^/\s?#]+(/[^\s?#]*)?", value):
+        return (
+            "must be the absolute URL the frontend serves the site's root page at, such as "
+            f"'https://www.example.org', or None; got {value!r}"
+        )
+    return None
+
+
 def _optional_bool(value: Any) -> str | None:
     if value is not None and not isinstance(value, bool):
         return f"must be True, False or None, got {value!r}"
@@ -262,6 +273,13 @@ SETTINGS: dict[str, Setting] = {
     "GRAPHIQL": Setting(
         doc="Serve GraphiQL in a browser; None: on when DEBUG is on.",
         validate=_optional_bool,
+        default=None,
+    ),
+    "FRONTEND_URL": Setting(
+        doc="Absolute URL where the frontend shows the site's root page; a page's URL is this "
+        "plus its path below the root (Wagtail's 'View live', REST's html_url, GraphQL's url). "
+        "None: the Wagtail site's own root URL.",
+        validate=_optional_frontend_url,
         default=None,
     ),
     "DEFAULT_QUESTIONNAIRE": Setting(

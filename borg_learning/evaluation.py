@@ -360,8 +360,9 @@ def submit(
                     Code.NO_QUESTIONNAIRE,
                     f"Module {module.pk} has no evaluation questionnaire.",
                 )
-        all_questions = list(questionnaire.questions.all())
-        questions = [question for question in all_questions if question.part == part]
+        # Only the questions in the module's scope (every module, or one of its themes).
+        asked = questionnaire.for_module(module)
+        questions = asked.questions_of(part)
         if part == Part.FOLLOW_UP and not questions:
             raise SubmissionError.one(
                 "followUpCode",
@@ -379,9 +380,7 @@ def submit(
             return Submission(repeated(existing, digest), created=False)
         raise
 
-    follow_up = part == Part.FIRST and any(
-        question.part == Part.FOLLOW_UP for question in all_questions
-    )
+    follow_up = part == Part.FIRST and asked.has_follow_up
     try:
         with transaction.atomic():
             response = store(

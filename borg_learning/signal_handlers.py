@@ -1,10 +1,12 @@
 """Keep derived data right when pages change."""
 
 from django.contrib.auth.models import Group, Permission
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.models import GroupPagePermission
 from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtailmedia.models import get_media_model
 
+from borg_learning.content.media_duration import fill_in_duration
 from borg_learning.models import LearningEnvironmentPage, ModulePartPage, SpecialistModulePage
 
 EDITOR_GROUP = "Borgbureau"
@@ -52,6 +54,7 @@ def refresh_module_estimates_after_move(
 
 
 def connect():
+    pre_save.connect(fill_in_duration, sender=get_media_model())
     post_save.connect(grant_editors_the_environment, sender=LearningEnvironmentPage)
     page_published.connect(refresh_module_estimate, sender=ModulePartPage)
     page_unpublished.connect(refresh_module_estimate, sender=ModulePartPage)

@@ -1,16 +1,20 @@
 from django.contrib import messages
 from django.db.models import Count
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from borg_learning.content.estimate_view import DurationEstimateView
 from borg_learning.models import DevelopmentGroup, Offering, Provider, Questionnaire, Theme
 from borg_learning.models.modules import TimedPage
 from borg_learning.reports.evaluation_reports import (
@@ -22,6 +26,10 @@ from borg_learning.reports.home_panel import LastDaysPanel
 from borg_learning.reports.review import ModulesDueForReviewView
 from borg_learning.reports.visit_reports import VisitReportView
 from borg_learning.snippet_filters import OfferingFilterSet
+
+
+def field_label(model, name):
+    return capfirst(model._meta.get_field(name).verbose_name)
 
 
 class LearningSnippetViewSet(SnippetViewSet):
@@ -48,7 +56,11 @@ class DevelopmentGroupViewSet(LearningSnippetViewSet):
 class ProviderViewSet(LearningSnippetViewSet):
     model = Provider
     icon = "site"
-    list_display = ["name", "access", "is_borg_institution"]
+    list_display = [
+        "name",
+        "access",
+        BooleanColumn("is_borg_institution", label=field_label(Provider, "is_borg_institution")),
+    ]
     list_filter = ["access", "is_borg_institution"]
     search_fields = ["name", "description"]
 
@@ -56,7 +68,13 @@ class ProviderViewSet(LearningSnippetViewSet):
 class OfferingViewSet(LearningSnippetViewSet):
     model = Offering
     icon = "list-ul"
-    list_display = ["title", "provider", "format", "active", "last_checked"]
+    list_display = [
+        "title",
+        "provider",
+        "format",
+        BooleanColumn("active", label=field_label(Offering, "active"), sort_key="active"),
+        "last_checked",
+    ]
     filterset_class = OfferingFilterSet
     search_fields = ["title", "summary"]
 
@@ -154,7 +172,12 @@ def register_report_urls():
     return [
         path(
             "reports/", include((urls, "borg_learning_reports"), namespace="borg_learning_reports")
-        )
+        ),
+        path(
+            "learning/duration-estimate/<str:app_label>/<str:model_name>/",
+            DurationEstimateView.as_view(),
+            name="borg_learning_duration_estimate",
+        ),
     ]
 
 
@@ -194,6 +217,18 @@ def figure_report_menu_item(label, url_name, icon, order, permission):
 
 for report in FIGURE_REPORTS:
     hooks.register("register_reports_menu_item", figure_report_menu_item(*report))
+
+
+@hooks.register("insert_editor_js")
+def duration_script():
+    return format_html('<script src="{}"></script>', static("borg_learning/admin/duration.js"))
+
+
+@hooks.register("insert_global_admin_css")
+def report_styles():
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("borg_learning/admin/reports.css")
+    )
 
 
 @hooks.register("construct_homepage_panels")

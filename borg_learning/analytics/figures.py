@@ -15,6 +15,7 @@ that have answers.
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import Avg, Case, Count, DateField, FloatField, Max, Min, Q, Sum, When
 from django.db.models.functions import Cast, Trunc
@@ -24,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from borg_learning.analytics import visits as visit_counts
-from borg_learning.models import Answer, Response, Theme
+from borg_learning.models import Answer, ModulePage, Question, Response, Theme
 from borg_learning.models.evaluation import CHOICE_KINDS, NUMBER_RANGES, Level, QuestionKind
 
 LEVELS = list(Level)
@@ -65,6 +66,14 @@ class Scope:
     module: object = None
     part: str = ""
     interval: str = "month"
+
+    @cached_property
+    def scoped_questions(self):
+        """``[(question id, theme slugs)]`` of the questions limited to themes; read once
+        per report (a ``Scope`` is made once per request)."""
+        return [
+            (pk, slugs) for pk, slugs in Question.objects.values_list("pk", "scope_themes") if slugs
+        ]
 
     @classmethod
     def last_months(cls, months=12, today=None, **kwargs):
@@ -157,8 +166,22 @@ def responses(scope):
     return Response.objects.filter(response_condition(scope))
 
 
+def question_scope_condition(scope):
+    """Leaves out answers to a question limited to some themes that were given after a
+    module of none of them (answered before the question was limited, say): a question
+    counts only over the modules in its scope. One query for the scoped questions."""
+    condition = Q()
+    for question_id, slugs in scope.scoped_questions:
+        if slugs:
+            in_scope = ModulePage.objects.filter(themes__slug__in=slugs).values("pk")
+            condition &= ~Q(question_id=question_id) | Q(response__module__in=in_scope)
+    return condition
+
+
 def answers(scope):
-    return Answer.objects.filter(response_condition(scope, prefix="response__"))
+    return Answer.objects.filter(response_condition(scope, prefix="response__")).filter(
+        question_scope_condition(scope)
+    )
 
 
 def visit_days(scope):

@@ -22,6 +22,7 @@ from wagtail.models import Page, Site
 from wagtailmedia.models import get_media_model
 
 from borg_learning.conf import learning_settings
+from borg_learning.frontend_urls import frontend_root_url
 from borg_learning.visibility import Visibility
 
 # Where the module body blocks keep references: block type -> [(child name, kind)].
@@ -151,7 +152,8 @@ class References:
     # URLs -----------------------------------------------------------------------------
 
     def page_location(self, page: Page) -> tuple[str, str]:
-        """(path on its site, absolute URL) of a page, from the site roots read once.
+        """(path on its site, absolute URL in the frontend) of a page, from the site roots
+        read once; the URL is on ``FRONTEND_URL`` when that is set, as the page's own is.
 
         Worked out from the tree rather than by reversing Wagtail's serve view, which a
         headless site need not route.
@@ -163,7 +165,7 @@ class References:
         for root in roots:
             if page.url_path.startswith(root.root_path):
                 path = page.url_path[len(root.root_path) - 1 :]
-                return path, root.root_url + path
+                return path, frontend_root_url(root.root_url) + path
         return page.url_path, self.absolute(page.url_path)
 
     def page_url(self, page: Page) -> str:

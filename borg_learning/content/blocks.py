@@ -261,7 +261,9 @@ class LinkBlock(blocks.StructBlock):
     label = blocks.CharBlock(max_length=255, label=_("Label"))
     description = blocks.TextBlock(required=False, label=_("Description"))
     kind = blocks.ChoiceBlock(
-        choices=LinkKind.choices, default=LinkKind.BORG_WEBSITE, label=_("Kind")
+        choices=LinkKind.choices,
+        label=_("Kind"),
+        help_text=_("Where the link leads; learners see it next to the link. Choose it each time."),
     )
     page = blocks.PageChooserBlock(required=False, label=_("Page"))
     url = blocks.URLBlock(required=False, label=_("External URL"))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from borg_learning.conf import learning_settings
 
@@ -22,8 +23,19 @@ def count_words(text):
 
 
 def format_seconds(seconds):
+    """A time as an editor says it: "4 min 44 s", "2 min", "54 s"."""
     minutes, seconds = divmod(int(round(seconds)), 60)
-    return f"{minutes}:{seconds:02d}"
+    values = {"minutes": minutes, "seconds": seconds}
+    if minutes and seconds:
+        return _("%(minutes)s min %(seconds)s s") % values
+    if minutes:
+        return _("%(minutes)s min") % values
+    return _("%(seconds)s s") % values
+
+
+def format_minutes(minutes):
+    """ "1 minute", "15 minutes", in the editor's language."""
+    return ngettext("%(count)s minute", "%(count)s minutes", minutes) % {"count": minutes}
 
 
 @dataclass(frozen=True)
@@ -63,18 +75,23 @@ class DurationEstimate:
 
     def breakdown(self):
         """One line per kind of content, in Dutch for the editor."""
-        return _(
-            "reading %(words)s words: %(reading)s, audio: %(audio)s, video: %(video)s, "
-            "%(exercises)s exercises: %(exercise)s, total: %(total)s (mm:ss)"
-        ) % {
-            "words": self.words,
-            "reading": format_seconds(self.reading_seconds),
-            "audio": format_seconds(self.audio_seconds),
-            "video": format_seconds(self.video_seconds),
-            "exercises": self.exercises,
-            "exercise": format_seconds(self.exercise_seconds),
-            "total": format_seconds(self.total_seconds),
-        }
+        return ", ".join(
+            [
+                ngettext(
+                    "reading %(count)s word: %(time)s",
+                    "reading %(count)s words: %(time)s",
+                    self.words,
+                )
+                % {"count": self.words, "time": format_seconds(self.reading_seconds)},
+                _("audio: %(time)s") % {"time": format_seconds(self.audio_seconds)},
+                _("video: %(time)s") % {"time": format_seconds(self.video_seconds)},
+                ngettext(
+                    "%(count)s exercise: %(time)s", "%(count)s exercises: %(time)s", self.exercises
+                )
+                % {"count": self.exercises, "time": format_seconds(self.exercise_seconds)},
+                _("total: %(time)s") % {"time": format_seconds(self.total_seconds)},
+            ]
+        )
 
 
 def estimate_body(stream_value):

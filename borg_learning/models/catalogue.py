@@ -6,11 +6,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from borg_learning.content.fields import ChoiceListField
+from borg_learning.content.inline_panels import TitledInlinePanel
 
 
 class ProviderAccess(models.TextChoices):
@@ -145,7 +146,7 @@ class Offering(index.Indexed, ClusterableModel):
         FieldPanel("provider"),
         FieldPanel("summary"),
         FieldPanel("url"),
-        InlinePanel("chapters", label=_("Table of contents")),
+        TitledInlinePanel("chapters", label=_("Table of contents"), title_field="title"),
         MultiFieldPanel(
             [
                 FieldPanel("themes", widget=forms.CheckboxSelectMultiple),

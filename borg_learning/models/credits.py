@@ -2,9 +2,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 from wagtail.search import index
+
+from borg_learning.content.inline_panels import TitledInlinePanel
 
 
 class DevelopmentGroup(index.Indexed, ClusterableModel):
@@ -16,7 +18,7 @@ class DevelopmentGroup(index.Indexed, ClusterableModel):
     panels = [
         FieldPanel("name"),
         FieldPanel("description"),
-        InlinePanel("members", label=_("Members")),
+        TitledInlinePanel("members", label=_("Members"), title_field="name"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 

@@ -7,17 +7,20 @@ questionnaire later never changes old results.
 
 import uuid
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from borg_learning.conf import learning_settings
+from borg_learning.content.inline_panels import TitledInlinePanel
 
 
 class Level(models.IntegerChoices):
@@ -40,6 +43,39 @@ class QuestionKind(models.TextChoices):
 NUMBER_RANGES = {QuestionKind.LIKERT: (1, 5), QuestionKind.SCALE: (1, 10)}
 CHOICE_KINDS = {QuestionKind.SINGLE, QuestionKind.MULTIPLE}
 OPEN_ANSWER_MAX_LENGTH = 2000
+
+
+def theme_choices():
+    """The themes a question can be limited to, by slug, read each time a form is built."""
+    from borg_learning.models.themes import Theme
+
+    return [(theme.slug, theme.name) for theme in Theme.objects.order_by("sort_order", "name")]
+
+
+class ThemeScopeField(models.JSONField):
+    """A list of theme slugs, ticked as checkboxes; empty means every module."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("default", list)
+        kwargs.setdefault("blank", True)
+        super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        return forms.TypedMultipleChoiceField(
+            choices=theme_choices,
+            required=False,
+            label=capfirst(self.verbose_name),
+            help_text=self.help_text,
+            widget=forms.CheckboxSelectMultiple,
+        )
+
+
+def theme_slugs_of(module):
+    """The slugs of a module's themes, or none without a module; from the themes a list
+    of modules prefetched, else one query."""
+    if module is None:
+        return set()
+    return {theme.slug for theme in module.themes.all()}
 
 
 class Part(models.TextChoices):
@@ -80,7 +116,13 @@ class Questionnaire(index.Indexed, ClusterableModel):
             [FieldPanel("follow_up_after_days"), FieldPanel("follow_up_intro")],
             heading=_("Follow-up"),
         ),
-        InlinePanel("questions", heading=_("Questions"), label=_("Question"), min_num=1),
+        TitledInlinePanel(
+            "questions",
+            heading=_("Questions"),
+            label=_("Question"),
+            min_num=1,
+            title_field="text",
+        ),
     ]
     search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
 
@@ -104,6 +146,45 @@ class Questionnaire(index.Indexed, ClusterableModel):
     @property
     def has_follow_up(self):
         return any(question.part == Part.FOLLOW_UP for question in self.questions.all())
+
+    def for_module(self, module):
+        """This questionnaire as ``module`` asks it: only the questions in its scope."""
+        return ModuleQuestionnaire(self, module)
+
+
+class ModuleQuestionnaire:
+    """A questionnaire as one module asks it: the questions for every module, and those
+    limited to themes the module has. Reads like a ``Questionnaire`` otherwise."""
+
+    def __init__(self, questionnaire, module):
+        self.questionnaire = questionnaire
+        self.module = module
+        self._theme_slugs = None
+
+    def __getattr__(self, name):
+        return getattr(self.questionnaire, name)
+
+    @property
+    def theme_slugs(self):
+        if self._theme_slugs is None:
+            scoped = any(question.scope_themes for question in self.questionnaire.questions.all())
+            # Only a questionnaire with scoped questions needs the module's themes.
+            self._theme_slugs = theme_slugs_of(self.module) if scoped else set()
+        return self._theme_slugs
+
+    def questions_of(self, part):
+        return [
+            question
+            for question in self.questionnaire.questions_of(part)
+            if question.applies_to(self.theme_slugs)
+        ]
+
+    def all_questions(self):
+        return [*self.questions_of(Part.FIRST), *self.questions_of(Part.FOLLOW_UP)]
+
+    @property
+    def has_follow_up(self):
+        return bool(self.questions_of(Part.FOLLOW_UP))
 
 
 class Question(Orderable):
@@ -129,6 +210,13 @@ class Question(Orderable):
         default=Part.FIRST,
         help_text=_("Follow-up questions measure behaviour (level 3) some time later."),
     )
+    scope_themes = ThemeScopeField(
+        _("only after modules of these themes"),
+        help_text=_(
+            "None ticked: asked after every module. Ticked: asked only after modules with one "
+            "of these themes, and the reports count it over those modules only."
+        ),
+    )
 
     panels = [
         FieldPanel("text"),
@@ -136,6 +224,7 @@ class Question(Orderable):
         FieldRowPanel([FieldPanel("level"), FieldPanel("kind"), FieldPanel("part")]),
         FieldPanel("options"),
         FieldPanel("required"),
+        FieldPanel("scope_themes"),
     ]
 
     class Meta(Orderable.Meta):
@@ -144,6 +233,10 @@ class Question(Orderable):
 
     def __str__(self):
         return self.text
+
+    def applies_to(self, theme_slugs):
+        """Asked after a module with these theme slugs: unscoped, or a theme in common."""
+        return not self.scope_themes or bool(set(self.scope_themes) & set(theme_slugs))
 
     @property
     def option_list(self):

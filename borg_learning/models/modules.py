@@ -8,6 +8,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import NotSupportedError, models
 from django.db.models import DateField, Func
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -23,7 +24,6 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
-from wagtail_headless_preview.models import HeadlessMixin
 
 from borg_learning.api.rest.serializers import (
     ChoiceListSerializer,
@@ -38,9 +38,15 @@ from borg_learning.conf import learning_settings
 from borg_learning.content.blocks import LearningObjectivesBlock, ModuleBodyBlock
 from borg_learning.content.duration import DurationEstimate, estimate_body
 from borg_learning.content.fields import ChoiceListField, icon_choices
-from borg_learning.content.forms import TimedPageForm, over_budget_message
+from borg_learning.content.forms import (
+    TimedPageForm,
+    media_without_duration,
+    over_budget_message,
+    unknown_duration_message,
+)
 from borg_learning.content.panels import DurationPanel
 from borg_learning.models.evaluation import Questionnaire
+from borg_learning.models.frontend import LearningPageMixin
 
 if TYPE_CHECKING:
     from borg_learning.models.themes import Theme
@@ -102,10 +108,14 @@ class TimedPage(models.Model):
     def latest_revision_budget_errors(self):
         """The messages that publishing the latest revision as it is would get."""
         draft = self.get_latest_revision_as_object()
-        return [
+        body = getattr(draft, "body", None)
+        unknown = [
+            unknown_duration_message(media) for _index, _name, media in media_without_duration(body)
+        ]
+        return unknown + [
             message
             for _field, message in draft.over_budget_errors(
-                getattr(draft, "body", None), draft.target_duration, self.get_parent()
+                body, draft.target_duration, self.get_parent()
             )
         ]
 
@@ -129,7 +139,7 @@ class ModuleQuerySet(PageQuerySet):
 ModuleManager = PageManager.from_queryset(ModuleQuerySet)
 
 
-class ModulePage(HeadlessMixin, TimedPage, Page):
+class ModulePage(LearningPageMixin, TimedPage, Page):
     """A module, basic or specialist: what every module says about itself (for whom, to
     learn what, by whom, how fresh) in one table.
 
@@ -170,7 +180,15 @@ class ModulePage(HeadlessMixin, TimedPage, Page):
     copyright_holder = models.CharField(
         _("copyright holder"), max_length=200, default=default_copyright_holder
     )
-    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The date the content was last reviewed. Empty: the review interval counts "
+            "from the module's first publication."
+        ),
+    )
     review_interval_months = models.PositiveSmallIntegerField(
         _("review interval (months)"),
         default=default_review_interval,
@@ -234,14 +252,25 @@ class ModulePage(HeadlessMixin, TimedPage, Page):
         return ModuleKind.SPECIALIST if specialist else ModuleKind.BASIC
 
     @property
+    def review_base_date(self):
+        """The date the review interval counts from: the last review, else the first
+        publication (a local date); None for a module never published nor reviewed."""
+        if self.last_reviewed:
+            return self.last_reviewed
+        if self.first_published_at:
+            return timezone.localdate(self.first_published_at)
+        return None
+
+    @property
     def review_due_date(self):
-        """The last review plus the interval; the database's version is
-        ``review_due_date_sql``."""
-        if not self.last_reviewed:
+        """The last review (or first publication) plus the interval; the database's
+        version is ``review_due_date_sql``."""
+        base = self.review_base_date
+        if base is None:
             return None
-        months = self.last_reviewed.month - 1 + self.review_interval_months
-        year, month = self.last_reviewed.year + months // 12, months % 12 + 1
-        day = min(self.last_reviewed.day, calendar.monthrange(year, month)[1])
+        months = base.month - 1 + self.review_interval_months
+        year, month = base.year + months // 12, months % 12 + 1
+        day = min(base.day, calendar.monthrange(year, month)[1])
         return datetime.date(year, month, day)
 
     def get_questionnaire(self):
@@ -251,8 +280,10 @@ class ModulePage(HeadlessMixin, TimedPage, Page):
         return Questionnaire.default()
 
     def is_review_due(self, today=None):
+        """Due on or after the due date; a module never published nor reviewed is still
+        being written and not due."""
         due = self.review_due_date
-        return due is None or due <= (today or timezone.localdate())
+        return due is not None and due <= (today or timezone.localdate())
 
 
 class AddMonths(Func):
@@ -301,8 +332,15 @@ class AddMonths(Func):
 
 def review_due_date_sql(prefix=""):
     """``ModulePage.review_due_date`` computed by the database, for module rows, or for
-    page rows with ``prefix="modulepage__"``. NULL for a module never reviewed."""
-    return AddMonths(f"{prefix}last_reviewed", f"{prefix}review_interval_months")
+    page rows with ``prefix="modulepage__"``: from the last review, else from the first
+    publication (its date in the site's time zone). NULL for a module never published
+    nor reviewed."""
+    base = Coalesce(
+        f"{prefix}last_reviewed",
+        TruncDate("first_published_at", tzinfo=timezone.get_current_timezone()),
+        output_field=DateField(),
+    )
+    return AddMonths(base, f"{prefix}review_interval_months")
 
 
 def module_edit_handler(content_panels):
@@ -381,7 +419,7 @@ class SpecialistModulePage(ModulePage):
         return total + extra if extra else total
 
 
-class ModulePartPage(HeadlessMixin, TimedPage, Page):
+class ModulePartPage(LearningPageMixin, TimedPage, Page):
     """One part of a specialist module, shown as a tile on the module's start page."""
 
     icon = models.CharField(_("icon"), max_length=32, choices=icon_choices)

@@ -5,12 +5,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from rest_framework.fields import CharField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-from wagtail_headless_preview.models import HeadlessMixin
 
 from borg_learning.api.rest.serializers import (
     LinkURLField,
@@ -18,6 +17,8 @@ from borg_learning.api.rest.serializers import (
     VisibleReferenceField,
 )
 from borg_learning.content.fields import colour_choices, icon_choices
+from borg_learning.content.inline_panels import TitledInlinePanel
+from borg_learning.models.frontend import LearningPageMixin
 from borg_learning.models.themes import colour_hex
 
 INTRO_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -29,7 +30,7 @@ MODULE_PAGE_TYPES = [
 ]
 
 
-class LearningEnvironmentPage(HeadlessMixin, Page):
+class LearningEnvironmentPage(LearningPageMixin, Page):
     """The start page: an intro, a link for questions and a frame of coloured buttons."""
 
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
@@ -52,8 +53,9 @@ class LearningEnvironmentPage(HeadlessMixin, Page):
             heading=_("Questions and feedback"),
             help_text=_("A web address or an e-mail address, not both."),
         ),
-        InlinePanel(
+        TitledInlinePanel(
             "buttons",
+            title_field="label",
             heading=_("Buttons"),
             label=_("Button"),
             help_text=_("The coloured buttons on the start page, in this order."),
@@ -229,7 +231,7 @@ class StartButton(Orderable):
         return self.icon or (self.target_theme.icon if self.target_theme else "")
 
 
-class SectionPage(HeadlessMixin, Page):
+class SectionPage(LearningPageMixin, Page):
     """A section such as 'Basic modules' or 'Specialist modules', listing its modules."""
 
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
@@ -245,7 +247,7 @@ class SectionPage(HeadlessMixin, Page):
         verbose_name_plural = _("sections")
 
 
-class CataloguePage(HeadlessMixin, Page):
+class CataloguePage(LearningPageMixin, Page):
     """The overview of external training offers."""
 
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)

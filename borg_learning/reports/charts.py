@@ -11,8 +11,8 @@ Values may be ``None`` (no data): a bar is left out, a line is broken there.
 import math
 
 from django.utils.formats import number_format
-from django.utils.html import escape, format_html
-from django.utils.safestring import mark_safe
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 
 #: Series colours, chosen to stay apart for the common kinds of colour blindness.
 PALETTE = ["#1f5fa8", "#e5732a", "#3f8f4f", "#5b2a86", "#b8323a", "#1d6f7a", "#f2b632", "#5f6368"]
@@ -34,9 +34,28 @@ def number(value):
     return number_format(round(value, 1), 1)  # a decimal comma in Dutch
 
 
-def _svg(title, width, height, body):
+class Chart(SafeString):
+    """The markup of one chart, with its ``title`` (the report shows it as a visible
+    heading) and its ``legend``: ``[(name, colour)]`` of the series, which the report
+    writes out in full under the chart instead of cutting names to fit a picture."""
+
+    title = ""
+    legend = ()
+
+
+def chart(markup, title, legend=()):
+    made = Chart(markup)
+    made.title, made.legend = str(title), list(legend)
+    return made
+
+
+def _svg(title, width, height, body, legend=()):
     # FONT is a constant; body is made of format_html() parts, escaped already.
     font, markup = mark_safe(FONT), mark_safe(body)  # noqa: S308
+    return chart(_svg_markup(title, width, height, font, markup), title, legend)
+
+
+def _svg_markup(title, width, height, font, markup):
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{}" '
         'viewBox="0 0 {} {}" width="100%" style="max-width:{}px" class="borg-chart" {}>'
@@ -80,33 +99,44 @@ def _scale_max(values, max_value):
     return step * 4
 
 
-def _legend(names, x, y):
-    parts = []
-    for index, name in enumerate(names):
-        parts.append(
-            f'<rect x="{x}" y="{y + index * 18}" width="12" height="12" fill="{colour(index)}"/>'
-        )
-        parts.append(_text(x + 18, y + index * 18 + 10, _shorten(name, 26)))
-    return "".join(parts)
+def _wrap(label, length, lines=3):
+    """``label`` in lines of about ``length`` characters, broken between words; only a
+    label longer than ``lines`` lines is cut."""
+    words, found, line = str(label).split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > length:
+            found.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    found.append(line)
+    if len(found) > lines:
+        found = found[: lines - 1] + [_shorten(" ".join(found[lines - 1 :]), length)]
+    return found
 
 
-def bar_chart(title, bars, max_value=None, label_width=220):
-    """Horizontal bars, one per ``(label, value)``; longest labels get cut."""
-    width, bar_height, gap = 720, 18, 8
-    height = max(len(bars), 1) * (bar_height + gap) + gap
+def bar_chart(title, bars, max_value=None, label_width=260):
+    """Horizontal bars, one per ``(label, value)``; a long label wraps onto more lines."""
+    width, line_height, gap = 720, 14, 10
+    wrapped = [_wrap(label, 36) for label, _value in bars]
+    heights = [max(18, len(lines) * line_height + 4) for lines in wrapped]
+    height = sum(heights) + gap * (len(bars) + 1) if bars else 18 + 2 * gap
     top = _scale_max([value for _label, value in bars], max_value)
     room = width - label_width - 60
     body = []
-    for index, (label, value) in enumerate(bars):
-        y = gap + index * (bar_height + gap)
-        body.append(_text(label_width - 8, y + 13, _shorten(label, 34), anchor="end"))
+    y = gap
+    for (_label, value), lines, bar_height in zip(bars, wrapped, heights, strict=True):
+        first = y + bar_height / 2 - (len(lines) - 1) * line_height / 2 + 4
+        for number_, line in enumerate(lines):
+            body.append(_text(label_width - 8, first + number_ * line_height, line, anchor="end"))
         length = room * (value or 0) / top
         if value is not None:
             body.append(
-                f'<rect x="{label_width}" y="{y}" width="{length:.1f}" '
-                f'height="{bar_height}" fill="{colour(0)}"/>'
+                f'<rect x="{label_width}" y="{y + (bar_height - 18) / 2:.1f}" '
+                f'width="{length:.1f}" height="18" fill="{colour(0)}"/>'
             )
-        body.append(_text(label_width + length + 6, y + 13, number(value)))
+        body.append(_text(label_width + length + 6, y + bar_height / 2 + 4, number(value)))
+        y += bar_height + gap
     return _svg(title, width, height, "".join(body))
 
 
@@ -118,8 +148,7 @@ class _Frame:
 
     def __init__(self, labels, series, max_value):
         self.labels, self.series = labels, series
-        self.legend_width = 190 if len(series) > 1 else 0
-        self.plot_width = self.width - self.left - self.legend_width - 10
+        self.plot_width = self.width - self.left - 10
         self.plot_height = self.height - self.bottom - self.top_margin
         self.top = _scale_max([value for _name, values in series for value in values], max_value)
         self.body = [_axis(self.left, self.top_margin, self.plot_width, self.plot_height, self.top)]
@@ -144,15 +173,12 @@ class _Frame:
             )
 
     def svg(self, title):
-        if self.legend_width:
-            self.body.append(
-                _legend(
-                    [name for name, _values in self.series],
-                    self.width - self.legend_width,
-                    self.top_margin,
-                )
-            )
-        return _svg(title, self.width, self.height, "".join(self.body))
+        legend = (
+            [(name, colour(index)) for index, (name, _values) in enumerate(self.series)]
+            if len(self.series) > 1
+            else []
+        )
+        return _svg(title, self.width, self.height, "".join(self.body), legend)
 
 
 def column_chart(title, labels, series, max_value=None):
@@ -204,25 +230,22 @@ def line_chart(title, labels, series, max_value=None):
     return frame.svg(title)
 
 
-def stacked_bar(title, parts, width=260):
-    """One bar split into ``(label, count)`` parts: how the answers are distributed."""
-    height = 18
+def distribution_bars(title, parts):
+    """How the answers are spread, as HTML that wraps in a table cell: one line per
+    ``(label, count)`` with the label in full, a bar as long as its share and the count.
+    The bars keep their height at any column width (an SVG picture shrinks with it)."""
     total = sum(count for _label, count in parts) or 1
-    body, x = [], 0.0
-    for index, (label, count) in enumerate(parts):
-        size = width * count / total
-        if size:
-            body.append(
-                f'<rect x="{x:.1f}" y="0" width="{size:.1f}" height="{height}" '
-                f'fill="{colour(index)}"><title>{escape(label)}: {count}</title></rect>'
-            )
-            if size > 18:
-                body.append(
-                    f'<text x="{x + size / 2:.1f}" y="13" text-anchor="middle" '
-                    f'fill="#fff">{escape(_shorten(label, int(size // 8)))}</text>'
-                )
-        x += size
-    return _svg(title, width, height, "".join(body))
+    rows = format_html_join(
+        "",
+        '<li class="borg-distribution__item"><span class="borg-distribution__label">{}'
+        '</span><span class="borg-distribution__bar" style="width:{}%;background:{}">'
+        '</span><span class="borg-distribution__count">{}</span></li>',
+        (
+            (label, f"{max(100 * count / total, 1 if count else 0):.0f}", colour(index), count)
+            for index, (label, count) in enumerate(parts)
+        ),
+    )
+    return format_html('<ul class="borg-distribution" aria-label="{}">{}</ul>', title, rows)
 
 
 def sparkline(title, values, width=240, height=40):

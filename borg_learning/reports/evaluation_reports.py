@@ -42,11 +42,10 @@ class DistributionColumn(Column):
     def get_value(self, instance):
         if not instance.distribution:
             return ""
-        chart = charts.stacked_bar(
+        return charts.distribution_bars(
             _("Distribution of the answers to: %(question)s") % {"question": instance.text},
             instance.distribution,
         )
-        return format_html("{}<br>{}", chart, instance.distribution_text)
 
 
 class OpenAnswersLinkColumn(Column):
@@ -74,7 +73,6 @@ class EvaluationReportView(FigureReportView):
     index_url_name = "borg_learning_reports:evaluation"
     index_results_url_name = "borg_learning_reports:evaluation_results"
     filterset_class = EvaluationFilterSet
-    export_filename = "evaluation"
     list_export = list(EVALUATION_LABELS)
     export_headings = EVALUATION_LABELS
 
@@ -96,6 +94,16 @@ class EvaluationReportView(FigureReportView):
     @property
     def no_results_message(self):
         return _("No answers in this period.")
+
+    #: Why the level rows count different numbers of responses.
+    table_notes = [
+        _(
+            "Responses: on a question, the questionnaires that answered it; on a level, "
+            "those with any answer on that level; on level 4, every questionnaire filled "
+            "in. A follow-up only asks level 3 questions, so level 4 counts more "
+            "questionnaires than level 1."
+        )
+    ]
 
     def open_answers_url(self, row):
         params = {
@@ -148,7 +156,6 @@ class OpenAnswersView(FigureReportView):
     index_results_url_name = "borg_learning_reports:open_answers_results"
     filterset_class = OpenAnswerFilterSet
     paginate_by = 50
-    export_filename = "open-answers"
     list_export = list(OPEN_ANSWER_LABELS)
     export_headings = OPEN_ANSWER_LABELS
     columns = [
@@ -177,7 +184,7 @@ class OpenAnswersView(FigureReportView):
             .order_by("-response__submitted_at", "-pk")
         )
         question = self.filters.form.cleaned_data.get("question")
-        return written.filter(question_id=question) if question else written
+        return written.filter(question_id=int(question)) if question else written
 
     def get_charts(self, rows):
         return [
@@ -206,7 +213,6 @@ class LevelFourReportView(FigureReportView):
     index_url_name = "borg_learning_reports:level_4"
     index_results_url_name = "borg_learning_reports:level_4_results"
     filterset_class = LevelFourFilterSet
-    export_filename = "level-4"
     list_export = list(LEVEL_4_LABELS)
     export_headings = LEVEL_4_LABELS
     columns = [

@@ -83,4 +83,4 @@ class FigureReportView(FormulaSafeCsvMixin, ReportView):
 
     def get_filename(self):
         scope = self.scope
-        return f"{self.export_filename}-{scope.start:%Y-%m-%d}-{scope.end:%Y-%m-%d}"
+        return f"{self.export_name()}-{scope.start:%Y-%m-%d}-{scope.end:%Y-%m-%d}"

@@ -10,13 +10,14 @@ import datetime
 
 import django_filters
 from django import forms
+from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.widgets import AdminDateInput
 
 from borg_learning.analytics.figures import Scope
-from borg_learning.models import ModulePage, Response, Theme
-from borg_learning.models.evaluation import Part
+from borg_learning.models import Answer, ModulePage, Response, Theme
+from borg_learning.models.evaluation import Part, QuestionKind
 
 #: The longest period a report counts, and the longest one it shows per day.
 MAX_PERIOD_DAYS = 10 * 366
@@ -105,9 +106,26 @@ class EvaluationFilterSet(PeriodFilterSet):
     )
 
 
+def open_question_choices():
+    """The open questions that have written answers, by their latest wording: (id, text).
+    Two queries, when the filter form is built."""
+    latest = (
+        Answer.objects.filter(kind=QuestionKind.OPEN)
+        .exclude(text="")
+        .values("question_id")
+        .annotate(latest=Max("id"))
+        .values("latest")
+    )
+    texts = Answer.objects.filter(pk__in=latest).values_list("question_id", "question_text")
+    return sorted(((str(pk), text) for pk, text in texts), key=lambda choice: choice[1].lower())
+
+
 class OpenAnswerFilterSet(EvaluationFilterSet):
-    question = django_filters.NumberFilter(
-        label=_("Question number"), method="keep", min_value=1, max_value=2**31 - 1
+    question = django_filters.ChoiceFilter(
+        label=_("Question"),
+        choices=open_question_choices,
+        empty_label=_("All open questions"),
+        method="keep",
     )
 
 

@@ -8,7 +8,7 @@ page of the report costs the same number of queries however many modules it show
 """
 
 import django_filters
-from django.db.models import F, Q
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -39,11 +39,10 @@ def annotate_review(pages):
 
 
 def due_for_review(pages, today=None):
-    """The modules among ``pages`` never reviewed or due on or before ``today``."""
+    """The modules among ``pages`` due on or before ``today``: counted from their last
+    review, or from their first publication when they were never reviewed."""
     today = today or timezone.localdate()
-    return annotate_review(pages).filter(
-        Q(last_reviewed__isnull=True) | Q(review_due_date__lte=today)
-    )
+    return annotate_review(pages).filter(review_due_date__lte=today)
 
 
 class ReviewReportFilterSet(WagtailFilterSet):
@@ -72,6 +71,18 @@ class CalendarDateColumn(Column):
     def get_value(self, instance):
         value = super().get_value(instance)
         return date_format(value, "DATE_FORMAT") if value else self.empty_label
+
+
+class LastReviewedColumn(CalendarDateColumn):
+    """The last review, or for a module never reviewed when it was first published, the
+    date its review interval counts from."""
+
+    def get_value(self, instance):
+        if instance.last_reviewed or not instance.first_published_at:
+            return super().get_value(instance) or _("Never")
+        return _("Never (first published on %(date)s)") % {
+            "date": date_format(timezone.localdate(instance.first_published_at), "DATE_FORMAT")
+        }
 
 
 def interval_label(page):
@@ -128,17 +139,16 @@ class ModulesDueForReviewView(FormulaSafeCsvMixin, PageReportView):
             sort_key="draft_title",
         ),
         Column("content_type", label=LABELS["content_type"], accessor=page_type_label),
-        CalendarDateColumn(
+        LastReviewedColumn(
             "last_reviewed",
             label=LABELS["last_reviewed"],
-            empty_label=_("Never"),
             sort_key="last_reviewed",
         ),
         Column("review_interval_months", label=_("Review interval"), accessor=interval_label),
         CalendarDateColumn(
             "review_due_date",
             label=LABELS["review_due_date"],
-            empty_label=_("Now"),
+            empty_label="–",
             sort_key="review_due_date",
         ),
         Column("development_group_name", label=LABELS["development_group_name"]),
@@ -158,7 +168,7 @@ class ModulesDueForReviewView(FormulaSafeCsvMixin, PageReportView):
         }
 
     def get_filename(self):
-        return f"modules-due-for-review-{timezone.localdate():%Y-%m-%d}"
+        return f"{self.export_name()}-{timezone.localdate():%Y-%m-%d}"
 
     @property
     def no_results_message(self):

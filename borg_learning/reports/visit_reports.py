@@ -26,7 +26,6 @@ class VisitReportView(FigureReportView):
     index_results_url_name = "borg_learning_reports:visits_results"
     filterset_class = VisitFilterSet
     model = PageVisitDay
-    export_filename = "visits"
     export_headings = VISIT_LABELS
     columns = [Column(name, label=label) for name, label in VISIT_LABELS.items()]
 

@@ -91,6 +91,8 @@ QUESTIONS = [
         "level": Level.LEARNING,
         "kind": QuestionKind.MULTIPLE,
         "options": SIGNALS,
+        # Only after modules about SGG: the basic module does not teach these signals.
+        "scope_themes": ["sgg"],
     },
     {
         "text": "Wat neem je mee uit deze module naar je werk?",
@@ -210,6 +212,13 @@ def ensure_questionnaire(report):
     questionnaire = Questionnaire.objects.filter(slug=QUESTIONNAIRE["slug"]).first()
     if questionnaire:
         report.add(f"Questionnaire exists: {questionnaire.title}")
+        scopes = {
+            data["text"]: data["scope_themes"] for data in QUESTIONS if "scope_themes" in data
+        }
+        for question in questionnaire.questions.filter(text__in=scopes):
+            if not question.scope_themes:  # made before questions had a scope
+                question.scope_themes = scopes[question.text]
+                question.save(update_fields=["scope_themes"])
         return questionnaire
     questionnaire = Questionnaire(**QUESTIONNAIRE)
     questions = []
@@ -299,8 +308,6 @@ def make_visits(rng, days, pages):
 
 def make_responses(rng, days, today, pages, questionnaire):
     """First responses for both modules, and follow-ups for a quarter of those due."""
-    first_questions = questionnaire.questions_of(Part.FIRST)
-    follow_up_questions = questionnaire.questions_of(Part.FOLLOW_UP)
     weights = [activity(day, position / len(days)) for position, day in enumerate(days)]
     numbers = iter(range(10**6))
     firsts, follow_ups, answers = [], [], []
@@ -309,6 +316,14 @@ def make_responses(rng, days, today, pages, questionnaire):
         module, profile = pages[key], PROFILES[key]
         if module is None:
             continue
+        # The questions this module asks: the SGG signals only after the SGG module.
+        asked = questionnaire.for_module(module)
+        first_questions = Asked(
+            questionnaire.questions_of(Part.FIRST), asked.questions_of(Part.FIRST)
+        )
+        follow_up_questions = Asked(
+            questionnaire.questions_of(Part.FOLLOW_UP), asked.questions_of(Part.FOLLOW_UP)
+        )
         for day in sorted(rng.choices(days, weights, k=profile["responses"])):
             progress = (day - days[0]).days / len(days)
             mood = rng.gauss(0, 1)  # one learner's overall feeling, shared by the answers
@@ -354,6 +369,16 @@ def make_responses(rng, days, today, pages, questionnaire):
     return len(firsts), len(follow_ups), len(answers)
 
 
+class Asked(list):
+    """The questions a module asks, and all questions of the part: a learner's answers
+    are drawn for all of them, in order, so every module's figures stay the same
+    whichever questions another module asks; only the asked ones are kept."""
+
+    def __init__(self, everything, asked):
+        super().__init__(asked)
+        self.everything = everything
+
+
 def response(rng, number, questionnaire, module, part, day, questions, answers, first, *learner):
     """A response with a learner's answers to ``questions``, added to ``answers``.
 
@@ -388,13 +413,15 @@ def response(rng, number, questionnaire, module, part, day, questions, answers, 
 def answers_for(rng, questions, profile, progress, mood):
     """One learner's answers to one part; a skipped open question has none.
 
-    ``sort_order`` is the question's place in the part, as a real submission stores it.
+    ``sort_order`` is the question's place in the part as asked, as a real submission
+    stores it.
     """
     answers = []
-    for position, question in enumerate(questions):
+    positions = {question.pk: position for position, question in enumerate(questions)}
+    for question in getattr(questions, "everything", questions):
         answer = answer_for(rng, question, profile, progress, mood)
-        if answer is not None:
-            answer.sort_order = position
+        if answer is not None and question.pk in positions:
+            answer.sort_order = positions[question.pk]
             answers.append(answer)
     return answers
 

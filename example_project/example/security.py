@@ -37,3 +37,34 @@ class ScopedCSPMiddleware(CSPMiddleware):
                     parts.config = policy["DIRECTIVES"]
                     break
         return parts
+
+
+class PreviewFramingMiddleware:
+    """``X-Frame-Options: SAMEORIGIN`` on the frontend's preview route, ``X_FRAME_OPTIONS``
+    (``DENY``) everywhere else.
+
+    Wagtail's preview panel shows a draft in a frame: the admin sends the frame to the
+    frontend's root with the preview token (wagtail-headless-preview's ``?content_type=…
+    &token=…``), and that answer must let the admin's own origin frame it. Its
+    Content-Security-Policy says the same with ``frame-ancestors 'self'``. Goes before
+    ``XFrameOptionsMiddleware`` in ``MIDDLEWARE``, so it sees that middleware's header.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if is_preview_request(request):
+            response["X-Frame-Options"] = "SAMEORIGIN"
+        return response
+
+
+def is_preview_request(request):
+    root = urlsplit(getattr(settings, "FRONTEND_URL", "") or "/").path or "/"
+    return (
+        request.method == "GET"
+        and request.path_info == root
+        and "token" in request.GET
+        and "content_type" in request.GET
+    )

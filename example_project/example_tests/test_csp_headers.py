@@ -89,3 +89,15 @@ def test_the_frontend_page_has_no_inline_script_or_style(client, frontend):
     parser = InlineCode()
     parser.feed(client.get("/").content.decode())
     assert parser.found == []
+
+
+def test_the_admin_may_frame_the_frontends_preview_and_nothing_else(client, frontend):
+    # Where wagtail-headless-preview sends the preview panel's frame: the frontend's root
+    # with the draft's token.
+    preview = client.get("/?content_type=borg_learning.basicmodulepage&token=abc:def")
+    assert preview.status_code == 200
+    assert preview.headers["X-Frame-Options"] == "SAMEORIGIN"
+    assert "'self'" in directives(preview)["frame-ancestors"]
+
+    for other in ("/", "/modules/iets/?token=abc", "/api/v2/pages/", "/admin/login/"):
+        assert client.get(other).headers["X-Frame-Options"] == "DENY", other

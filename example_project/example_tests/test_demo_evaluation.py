@@ -118,10 +118,12 @@ def test_a_few_hundred_responses_spread_over_the_past_year(loaded):
 
 
 def test_every_snapshot_is_the_questions_as_asked(loaded):
-    for part in Part:
-        asked = [question.snapshot() for question in loaded.questionnaire.questions_of(part)]
-        for response in Response.objects.filter(part=part):
-            assert response.questions == asked
+    for module in (loaded.basic_module, loaded.sgg):
+        for part in Part:
+            questions = loaded.questionnaire.for_module(module).questions_of(part)
+            asked = [question.snapshot() for question in questions]
+            for response in Response.objects.filter(part=part, module=module):
+                assert response.questions == asked
 
 
 def test_every_answer_is_valid_for_its_question(loaded):
@@ -167,9 +169,14 @@ def sent(response):
 
 
 def test_the_api_would_have_taken_every_response_as_it_is_stored(loaded):
-    questions = {part: loaded.questionnaire.questions_of(part) for part in Part}
+    questions = {
+        (module.pk, part): loaded.questionnaire.for_module(module).questions_of(part)
+        for module in (loaded.basic_module, loaded.sgg)
+        for part in Part
+    }
     for response in Response.objects.select_related("first_response").prefetch_related("answers"):
-        assert check_answers(questions[response.part], sent(response)) == []
+        asked = questions[response.module_id, response.part]
+        assert check_answers(asked, sent(response)) == []
         code = response.first_response.follow_up_code if response.first_response else None
         assert response.digest == digest_of(response.module_id, response.part, code, sent(response))
 
@@ -282,3 +289,19 @@ def test_real_visits_counted_before_the_history_are_kept(loaded):
     evaluation.ensure_history(loaded.environment, loaded.questionnaire, content.Report())
     assert PageVisitDay.objects.get(page=loaded.sgg, date=yesterday).count == 1000
     assert PageVisitDay.objects.count() > 1000
+
+
+def test_the_signals_question_is_asked_after_the_sgg_module_only(loaded):
+    questionnaire = loaded.questionnaire
+    signals = Question.objects.get(kind=QuestionKind.MULTIPLE)
+    assert signals.scope_themes == ["sgg"]
+    assert signals in questionnaire.for_module(loaded.sgg).questions_of(Part.FIRST)
+    assert signals not in questionnaire.for_module(loaded.basic_module).questions_of(Part.FIRST)
+    # The demo's answers follow it: the basic module's responses never had the question.
+    basic = Response.objects.filter(module=loaded.basic_module)
+    assert basic.exists()
+    assert not Answer.objects.filter(response__in=basic, question_id=signals.pk).exists()
+    assert all(
+        signals.pk not in [question["id"] for question in response.questions]
+        for response in basic[:20]
+    )

@@ -62,8 +62,8 @@ def test_text_media_and_exercises_add_up(environment):
     assert estimate.total_seconds == 573
     assert estimate.total_minutes == 10  # 9:33 does not fit in 9 minutes
     assert estimate.breakdown() == (
-        "lezen van 340 woorden: 1:42, audio: 2:06, video: 2:45, 3 oefeningen: 3:00, "
-        "totaal: 9:33 (mm:ss)"
+        "lezen van 340 woorden: 1 min 42 s, audio: 2 min 6 s, video: 2 min 45 s, "
+        "3 oefeningen: 3 min, totaal: 9 min 33 s"
     )
     # Saved with the page, so lists and the API read it without the body.
     assert BasicModulePage.objects.get(pk=module.pk).estimated_duration_seconds == 573

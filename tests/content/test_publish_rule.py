@@ -26,15 +26,25 @@ def words(count):
 def refused(what, minutes, target, breakdown):
     return (
         f"{what} duurt ongeveer {minutes} minuten, langer dan de doelduur van {target} "
-        f"minuten, en kan daarom niet gepubliceerd worden. Maak de inhoud korter of pas de "
+        f"{'minuut' if target == 1 else 'minuten'}, en kan daarom niet gepubliceerd worden. "
+        f"Maak de inhoud korter of pas de "
         f"doelduur aan. Opbouw: {breakdown}."
     )
 
 
+def spoken(mmss):
+    """ "2:30" as the breakdown says it: "2 min 30 s"."""
+    minutes, seconds = (int(part) for part in mmss.split(":"))
+    if minutes and seconds:
+        return f"{minutes} min {seconds} s"
+    return f"{minutes} min" if minutes else f"{seconds} s"
+
+
 def breakdown(words=0, reading="0:00", exercises=0, exercise="0:00", total="0:00"):
+    noun = "oefening" if exercises == 1 else "oefeningen"
     return (
-        f"lezen van {words} woorden: {reading}, audio: 0:00, video: 0:00, {exercises} "
-        f"oefeningen: {exercise}, totaal: {total} (mm:ss)"
+        f"lezen van {words} woorden: {spoken(reading)}, audio: 0 s, video: 0 s, {exercises} "
+        f"{noun}: {spoken(exercise)}, totaal: {spoken(total)}"
     )
 
 
@@ -49,7 +59,7 @@ def test_publishing_a_new_module_over_its_target_is_refused_with_the_breakdown(e
     assert field_errors(response, "target_duration") == [
         refused("Deze module", 4, 2, breakdown(500, "2:30", 1, "1:00", "3:30"))
     ]
-    assert "Opbouw: lezen van 500 woorden: 2:30" in response.content.decode()
+    assert "Opbouw: lezen van 500 woorden: 2 min 30 s" in response.content.decode()
     assert not BasicModulePage.objects.filter(title="Te lang").exists()
 
 
@@ -249,7 +259,7 @@ def test_the_edit_view_shows_the_estimate_and_its_breakdown(editor, environment)
     )
     html = editor.get(edit_url(module)).content.decode()
     assert "data-duration-estimate" in html
-    assert "Geschatte duur van de opgeslagen inhoud: <strong>3 minuten</strong>." in html
+    assert "Geschatte duur van de inhoud: <strong>3 minuten</strong>." in html
     assert "Dat past binnen de doelduur van 5 minuten." in html
     assert breakdown(400, "2:00", 1, "1:00", "3:00") in html
 
@@ -259,7 +269,7 @@ def test_the_edit_view_warns_about_a_draft_over_its_target(editor, environment):
     module.body = [text_block(700)]
     module.save_revision()
     html = editor.get(edit_url(module)).content.decode()
-    assert "Geschatte duur van de opgeslagen inhoud: <strong>4 minuten</strong>." in html
+    assert "Geschatte duur van de inhoud: <strong>4 minuten</strong>." in html
     assert (
         "Dat is langer dan de doelduur van 2 minuten: publiceren lukt pas als de inhoud erin past."
     ) in html
@@ -267,5 +277,5 @@ def test_the_edit_view_warns_about_a_draft_over_its_target(editor, environment):
 
 def test_the_edit_view_of_a_specialist_module_shows_the_sum_of_its_parts(editor, sgg):
     html = editor.get(edit_url(sgg)).content.decode()
-    assert "Geschatte duur van de opgeslagen inhoud: <strong>9 minuten</strong>." in html
+    assert "Geschatte duur van de inhoud: <strong>9 minuten</strong>." in html
     assert breakdown(1600, "8:00", 1, "1:00", "9:00") in html

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 import openpyxl
 from django.core.cache import caches
@@ -25,17 +26,32 @@ def rows_of(response):
     view = response.context["view"]
     return [
         [
-            view.preprocess_field_value(field, value, "csv")
+            figure(view.preprocess_field_value(field, value, "csv"))
             for field, value in view.to_row_dict(row).items()
         ]
         for row in response.context["object_list"]
     ]
 
 
+def figure(value):
+    """A CSV cell with a decimal comma ("3,5") as the number it stands for."""
+    if isinstance(value, str) and re.fullmatch(r"-?\d+,\d+", value):
+        return float(value.replace(",", "."))
+    return value
+
+
 def csv_rows(response):
     assert response.status_code == 200, response.status_code
     assert response["Content-Type"] == "text/csv"
-    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    return parse_csv(b"".join(response.streaming_content))
+
+
+def parse_csv(content):
+    """A report's CSV as Dutch Excel reads it: UTF-8 after a byte order mark, ``;``
+    between cells."""
+    text = content.decode("utf-8")
+    assert text.startswith("\ufeff"), "no byte order mark"
+    return list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
 
 
 def xlsx_rows(response):
@@ -48,6 +64,8 @@ def normal(value):
     """A figure from a CSV file (text) or a workbook (a number) as one comparable value."""
     if value is None or value == "":
         return ""
+    if isinstance(value, str) and re.fullmatch(r"-?\d+,\d+", value):
+        value = value.replace(",", ".")  # a CSV figure has a decimal comma
     try:
         return float(value)
     except (TypeError, ValueError):

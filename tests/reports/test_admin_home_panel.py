@@ -107,11 +107,12 @@ def test_the_panel_costs_the_same_queries_for_few_and_many_responses(client, rec
     assert count_queries(client, HOME, {}) == small
 
 
-def test_the_panel_counts_in_six_queries(rf, recent):
+def test_the_panel_counts_in_seven_queries(rf, recent):
     # The daily visits, the page tree, the visits per page, the top modules' titles, the
-    # scores per level and the number of responses.
+    # scores per level (after reading which questions are limited to themes) and the number
+    # of responses.
     request = rf.get(HOME)
     request.user = factories.superuser()
     with CaptureQueriesContext(connection) as captured:
         LastDaysPanel(request).get_context_data({})
-    assert len(captured) == 6
+    assert len(captured) == 7

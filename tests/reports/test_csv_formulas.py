@@ -85,7 +85,7 @@ def test_evaluation_per_question(editor, environment):
     assert question == quoted(HYPERLINK)
     assert distribution.startswith(quoted(f"{DDE}: 1;"))
     level_row = rows[2]
-    assert level_row[3:6] == ["1", "", "75.0"]  # figures are written as they are
+    assert level_row[3:6] == ["1", "", "75,0"]  # figures as figures, with a decimal comma
 
 
 def test_open_answers(editor, environment):
@@ -136,7 +136,12 @@ def test_visits(editor, environment):
 
 def test_modules_due_for_review(editor, environment):
     group = DevelopmentGroup.objects.create(name=DDE)
-    factories.basic_module(environment, title=HYPERLINK, development_group=group)
+    factories.basic_module(
+        environment,
+        title=HYPERLINK,
+        development_group=group,
+        last_reviewed=datetime.date(2020, 1, 1),
+    )
     rows = csv_rows(editor.get("/admin/reports/modules-due-for-review/", {"export": "csv"}))
     assert_no_cell_starts_a_formula(rows)
     ((title, *_middle, development_group, _status),) = rows[1:]
@@ -148,6 +153,6 @@ def test_a_report_would_write_a_negative_figure_as_a_number(editor, environment)
     module = factories.basic_module(environment)
     respond(module, DAY, {101: 4})
     view = report(editor, "/admin/reports/evaluation/", YEAR).context["view"]
-    assert view.preprocess_field_value("score", -12.5, "csv") == -12.5
+    assert view.preprocess_field_value("score", -12.5, "csv") == "-12,5"  # no quote
     assert view.preprocess_field_value("text", "-12,5", "csv") == "'-12,5"
     assert view.preprocess_field_value("text", HYPERLINK, "xlsx") == HYPERLINK

@@ -1,6 +1,5 @@
 """The admin report of modules due for review: who sees it, what it lists, what it costs."""
 
-import csv
 import datetime
 import io
 
@@ -21,6 +20,7 @@ from borg_learning.models.modules import review_due_date_sql
 from borg_learning.reports.review import due_for_review
 from tests import factories
 from tests.helpers.admin_forms import edit_url
+from tests.helpers.reports import parse_csv
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +64,7 @@ def modules(environment):
             last_reviewed=datetime.date(2022, 3, 15),
             review_interval_months=12,
         ),
-        "never": factories.basic_module(environment, title="Nooit herzien", publish=False),
+        "never": published_long_ago_then_unpublished(environment, "Nooit herzien"),
         "long_overdue": factories.specialist_module(
             environment,
             title="Lang over tijd",
@@ -75,6 +75,15 @@ def modules(environment):
     }
 
 
+def published_long_ago_then_unpublished(environment, title):
+    """Never reviewed: its review counts from its first publication, 10 January 2018."""
+    module = factories.basic_module(environment, title=title)
+    first = timezone.make_aware(datetime.datetime(2018, 1, 10, 9))
+    type(module).objects.filter(pk=module.pk).update(first_published_at=first)
+    module.refresh_from_db()
+    return factories.unpublish(module)
+
+
 def listed_titles(response):
     assert response.status_code == 200, response.status_code
     return [page.get_admin_display_title() for page in response.context["object_list"]]
@@ -83,8 +92,7 @@ def listed_titles(response):
 def csv_rows(response):
     assert response.status_code == 200, response.status_code
     assert response["Content-Type"] == "text/csv"
-    content = b"".join(response.streaming_content).decode()
-    return list(csv.reader(io.StringIO(content)))
+    return parse_csv(b"".join(response.streaming_content))
 
 
 def xlsx_rows(response):
@@ -117,8 +125,8 @@ def test_each_row_shows_the_review_fields_in_dutch(admin, modules):
         "12 maanden",
         "15 maart 2023",
         "Ontwikkelgroep SGG",
-        "Nooit",
-        "Nu",
+        "Nooit (eerst gepubliceerd op 10 januari 2018)",
+        "10 januari 2019",
         "concept",
         "live",
         "Te herzien op",
@@ -213,7 +221,7 @@ def test_the_csv_export_has_the_rows_of_the_report(admin, modules):
     assert rows[0] == HEADINGS
     assert [row[0] for row in rows[1:]] == titles
     assert rows[1:] == [
-        ["Nooit herzien", "Basismodule", "", "12", "", "", "concept"],
+        ["Nooit herzien", "Basismodule", "", "12", "2019-01-10", "", "concept"],
         [
             "Lang over tijd",
             "Specialistische module",
@@ -238,7 +246,7 @@ def test_the_csv_export_keeps_the_filter(admin, modules):
 def test_the_xlsx_export_has_the_rows_of_the_report_with_real_dates(admin, modules):
     response = admin.get(REPORT_URL, {"export": "xlsx"})
     assert response["Content-Disposition"].startswith(
-        'attachment; filename="modules-due-for-review-'
+        'attachment; filename="modules-aan-herziening-toe-'
     )
     rows = xlsx_rows(response)
     assert list(rows[0]) == HEADINGS

@@ -90,7 +90,8 @@ class Questionnaire(graphene.ObjectType):
     questions = graphene.List(
         graphene.NonNull(Question),
         required=True,
-        description="The questions asked right after the module.",
+        description="The questions asked right after this module: those for every module "
+        "and those for one of its themes.",
     )
     has_follow_up = graphene.Boolean(
         required=True,
@@ -131,7 +132,7 @@ class FollowUp(graphene.ObjectType):
         return first.questionnaire.follow_up_intro
 
     def resolve_questions(first, info):
-        return first.questionnaire.questions_of(Part.FOLLOW_UP)
+        return first.questionnaire.for_module(first.module).questions_of(Part.FOLLOW_UP)
 
     def resolve_due(first, info):
         return first.follow_up_due

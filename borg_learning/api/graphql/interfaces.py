@@ -115,8 +115,11 @@ class Module(graphene.Interface):
         # From the request's batch: a list of modules costs the same few queries as one.
         loaders = Loaders.of(info)
         if page.questionnaire_id:
-            return loaders.get("questionnaire", page.questionnaire_id)
-        return loaders.memo("default_questionnaire", models.Questionnaire.default)
+            questionnaire = loaders.get("questionnaire", page.questionnaire_id)
+        else:
+            questionnaire = loaders.memo("default_questionnaire", models.Questionnaire.default)
+        # As this module asks it: the questions for every module and for its themes.
+        return questionnaire.for_module(page) if questionnaire is not None else None
 
 
 class StreamBlock(graphene.Interface):

@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The admin's preview panel frames the frontend's preview route: SAMEORIGIN there.
+    "example.security.PreviewFramingMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: it turns a refused login into the lockout response.
@@ -70,6 +72,10 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "example.urls"
+
+# No page may be framed by another, except the frontend's preview route by the admin
+# (example.security.PreviewFramingMiddleware), as the preview panel does.
+X_FRAME_OPTIONS = "DENY"
 
 TEMPLATES = [
     {
@@ -230,4 +236,5 @@ CONTENT_SECURITY_POLICY_SCOPES = [
 BORG_LEARNING = {
     "COPYRIGHT_HOLDER": "De Borg",
     "DEFAULT_QUESTIONNAIRE": "evaluatie-module",  # made by load_demo_content
+    "FRONTEND_URL": FRONTEND_URL,  # "View live" and the APIs' page URLs
 }
