@@ -20,12 +20,17 @@
       connect() {
         this.form = this.element.closest("form");
         if (!this.form) return;
-        this.last = this.serialize();
+        // The form's widgets fill in their fields after this connects (rich text,
+        // choosers, blocks): the first poll takes the state to compare with, so a page
+        // that was only opened sends nothing.
+        this.last = null;
         this.schedule = this.schedule.bind(this);
         this.form.addEventListener("input", this.schedule);
         this.form.addEventListener("change", this.schedule);
         this.poll = window.setInterval(() => {
-          if (this.serialize() !== this.last) this.schedule();
+          const state = this.serialize();
+          if (this.last === null) this.last = state;
+          else if (state !== this.last) this.schedule();
         }, POLL);
       }
 
