@@ -6,8 +6,11 @@ user). Problems come back in the payload's ``errors``, as with ``submitEvaluatio
 input field, a stable code and an English message; nothing is stored then.
 """
 
+import functools
+
 import graphene
 from django.db import transaction
+from wagtail import hooks
 
 from borg_learning.api.graphql.enums import enum_from_choices
 from borg_learning.api.graphql.interfaces import LearningPage, Module
@@ -154,11 +157,8 @@ class Resume(graphene.ObjectType):
     module_completed = graphene.Boolean(required=True)
 
 
-class Me(graphene.ObjectType):
-    """The learner of this request and their progress, on the pages it may see."""
-
-    class Meta:
-        name = "LearningMe"
+class MeFields:
+    """The fields of ``me`` the learners app answers itself; other sub-apps add theirs."""
 
     signed_in = graphene.Boolean(
         required=True, description="Progress is kept with the signed-in account."
@@ -212,6 +212,28 @@ class Me(graphene.ObjectType):
         return view.page(database_id(id))
 
 
+def extra_me_fields():
+    """The mixins sub-apps add to ``me`` with the Wagtail hook
+    ``register_learner_graphql_fields`` (a function returning a list of classes of graphene
+    fields); their resolvers get the request's ``LearnerView`` as root."""
+    return tuple(
+        item for hook in hooks.get_hooks("register_learner_graphql_fields") for item in hook()
+    )
+
+
+@functools.cache
+def me_type():
+    """``LearningMe``: made when the schema is built, after every app's hooks are known."""
+    return type(
+        "Me",
+        (MeFields, *extra_me_fields(), graphene.ObjectType),
+        {
+            "__doc__": "The learner of this request and their progress, on the pages it may see.",
+            "Meta": type("Meta", (), {"name": "LearningMe"}),
+        },
+    )
+
+
 def learner_view(info) -> LearnerView | None:
     """The request's learner as ``me`` shows it; None without a token or a session, or
     with a token that names no learner. A signed-in request with an anonymous learner's
@@ -235,7 +257,7 @@ def learner_view(info) -> LearnerView | None:
 
 class LearnerQuery:
     me = graphene.Field(
-        Me,
+        lambda: me_type(),
         description="The learner of the X-Learner-Token header or the signed-in session: "
         "progress and where to go on. Null without either, or for a token that names no "
         "learner (forget it).",
