@@ -19,10 +19,10 @@ from urllib.parse import urlsplit
 import pytest
 from django.db import connection, connections
 
-from borg_learning import signals
 from borg_learning.learners.models import BlockProgress, Completion, Learner
 from tests import factories
 from tests.helpers.learners import RECORD
+from tests.helpers.signals import signals_sent
 
 pytestmark = [
     pytest.mark.postgres,
@@ -95,20 +95,9 @@ def persistent_database_connections():
 
 @pytest.fixture
 def received():
-    """The domain events the server threads send, as (name, learner id, page or block)."""
-    sent, lock, receivers = [], threading.Lock(), {}
-    for name in ("exercise_answered", "part_completed", "module_completed"):
-
-        def receiver(sender, learner, name=name, **kwargs):
-            subject = kwargs.get("block_id") or kwargs.get("page_id") or kwargs["module_id"]
-            with lock:
-                sent.append((name, learner.pk, subject))
-
-        receivers[name] = receiver
-        getattr(signals, name).connect(receiver)
-    yield sent
-    for name, receiver in receivers.items():
-        getattr(signals, name).disconnect(receiver)
+    """The domain events the server threads send, as (name, keyword arguments)."""
+    with signals_sent("exercise_answered", "part_completed", "module_completed") as sent:
+        yield sent
 
 
 def events(page):
@@ -184,10 +173,18 @@ def test_50_learners_from_20_threads_complete_each_part_and_module_once(
     # Each completion was reported once, to one of the two racing requests.
     assert set(completed.values()) == {1} and len(completed) == LEARNERS * len(pages)
 
-    counts = Counter(name for name, _learner, _subject in received)
+    counts = Counter(name for name, _kwargs in received)
     assert counts == {
         "exercise_answered": LEARNERS * (len(parts) + 1),
         "part_completed": LEARNERS * len(parts),
         "module_completed": LEARNERS * 2,
     }
-    assert len(set(received)) == len(received)  # each for its own learner and subject
+    subjects = {
+        (
+            name,
+            kwargs["learner"].pk,
+            kwargs.get("block_id") or kwargs.get("page_id") or kwargs["module_id"],
+        )
+        for name, kwargs in received
+    }
+    assert len(subjects) == len(received)  # each for its own learner and subject
