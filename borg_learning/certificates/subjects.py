@@ -53,7 +53,8 @@ class Subject:
     description: str = ""
 
     def find(self, pk: str, references: References):
-        """The live item with this id that the request may see, or None."""
+        """The live item with this id that the request may see (an object with a ``pk``,
+        stored as the certificate's ``subject_id``), or None."""
         raise NotImplementedError
 
     def completed_on(self, learner: Learner, item) -> datetime.date | None:
