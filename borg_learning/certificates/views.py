@@ -2,12 +2,14 @@
 
 Both show only what is printed on the certificate. An unknown code is a 404 and counts
 against the lookup rate limit (``verification``); past the limit the answer is a 429.
+No cache keeps them: a certificate deleted with its learner verifies no more at once.
 """
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from borg_learning.certificates import document, verification
@@ -15,6 +17,7 @@ from borg_learning.certificates import document, verification
 NOT_INDEXED = {"X-Robots-Tag": "noindex"}
 
 
+@never_cache
 @require_safe
 def certificate_pdf(request, code):
     try:
@@ -33,6 +36,7 @@ def certificate_pdf(request, code):
     )
 
 
+@never_cache
 @require_safe
 def verify_certificate(request, code):
     context = {"code": verification.normalized(code), "certificate": None, "rate_limited": False}

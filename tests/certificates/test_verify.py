@@ -13,6 +13,7 @@ def test_the_page_confirms_a_genuine_certificate(client, issued):
     response = client.get(issued["verifyUrl"])
     assert response.status_code == 200
     assert response["X-Robots-Tag"] == "noindex"
+    assert "no-store" in response["Cache-Control"]
     text = response.content.decode()
     assert (
         "Dit bewijs is echt: Anna de Vries heeft “Grenzen stellen” behaald op 2 november 2026."
