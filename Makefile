@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-demo: install
+demo: install $(PANGO)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
 	$(MANAGE) ensure_demo_admin
@@ -57,6 +57,16 @@ $(REDIS_SERVER):
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
 
+# The certificates' PDF (WeasyPrint) lays text out with Pango and HarfBuzz; install
+# Debian's libraries when the dynamic linker does not know them.
+PANGO := $(shell /sbin/ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' || echo pango)
+.PHONY: pango
+pango:
+	@echo "Pango not found: installing Debian's Pango and HarfBuzz with apt-get"
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	  libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core >/dev/null
+
 # The GraphQL over HTTP audit (graphql-http, pinned in scripts/audit/package-lock.json)
 # runs on Node.js; install Debian's nodejs and npm when they are missing.
 NODE := /usr/bin/node
@@ -88,13 +98,13 @@ endif
 TEST_APP := $(PY) -m pytest -n auto --maxprocesses=4
 TEST_EXAMPLE := cd example_project && $(PY) -m pytest -n auto --maxprocesses=4 --dist loadfile
 
-test-sqlite: install $(CHROMIUM) $(REDIS_SERVER) $(AUDIT_PACKAGES)
+test-sqlite: install $(CHROMIUM) $(REDIS_SERVER) $(AUDIT_PACKAGES) $(PANGO)
 	$(TEST_APP)
 	$(TEST_EXAMPLE)
 
 # The PostgreSQL pass also runs on a Redis server as the shared cache (the SQLite pass on
 # the per-process local memory cache a site without CACHES gets).
-test-postgres: install $(CHROMIUM) $(REDIS_SERVER) $(AUDIT_PACKAGES)
+test-postgres: install $(CHROMIUM) $(REDIS_SERVER) $(AUDIT_PACKAGES) $(PANGO)
 	scripts/with-postgres scripts/with-redis sh -c '$(TEST_APP) && $(TEST_EXAMPLE)'
 
 test: lint check test-sqlite test-postgres

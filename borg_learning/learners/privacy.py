@@ -3,6 +3,11 @@
 ``export()`` is everything stored for the request's learner, as plain data (for a
 download as JSON); ``forget()`` deletes the learner and, through the foreign keys,
 everything of theirs at once: tokens, transfer codes, progress and completions.
+
+Other features add their rows to the export with the Wagtail hook
+``register_learner_export``: a function of the learner and the request's ``References``
+returning a dict of more top-level keys (snake_case; the JSON download has them in
+camelCase).
 """
 
 import json
@@ -12,6 +17,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.models import Page
 
 from borg_learning.api.references import References
@@ -58,7 +64,7 @@ def learner_data(learner: Learner, references: References) -> dict:
     titles = dict(
         references.visibility.pages(Page.objects.filter(pk__in=page_ids)).values_list("pk", "title")
     )
-    return {
+    data = {
         "exported_at": timezone.now(),
         "learner": {
             "created_at": learner.created_at,
@@ -98,6 +104,9 @@ def learner_data(learner: Learner, references: References) -> dict:
             for done in completions
         ],
     }
+    for hook in hooks.get_hooks("register_learner_export"):
+        data.update(hook(learner, references))
+    return data
 
 
 def camel(name: str) -> str:

@@ -105,15 +105,18 @@ QUERIES = {
     # borg_learning.learners, for the learner of the X-Learner-Token header
     "me": "{ me { completedPageIds modules { module { id } } resume { page { id } } } }",
 }
-#: Root fields that show no page, file or offer.
-NO_CONTENT = {"borgLearningVersion", "audienceRoles", "targetGroups", "colours", "icons"}
-#: The mutations: the core's, and those of borg_learning.learners.
+#: Root fields that show no page, file or offer (a certificate shows what it copied).
+NO_CONTENT = {"borgLearningVersion", "audienceRoles", "targetGroups", "colours", "icons"} | {
+    "verifyCertificate"
+}
+#: The mutations: the core's, and those of borg_learning.learners and .certificates.
 MUTATIONS = {"submitEvaluation", "recordVisit"} | {
     "recordProgress",
     "createTransferCode",
     "redeemTransferCode",
     "forgetMe",
     "exportMyData",
+    "issueCertificate",
 }
 
 

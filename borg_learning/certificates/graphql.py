@@ -1,0 +1,232 @@
+"""Certificates over GraphQL: ``issueCertificate``, the public ``verifyCertificate`` and
+``me { certificates }``.
+
+``issueCertificate`` takes one input field per registered subject (``module``; ``route``
+once routes register theirs, see ``subjects``), so the input type and the error codes are
+made from the registry when the schema is built. Problems come back in the payload's
+``errors``, as with the learners' mutations: nothing is stored then.
+"""
+
+from enum import StrEnum
+
+import graphene
+from graphql import GraphQLError
+
+from borg_learning.api.graphql.enums import enum_from_choices
+from borg_learning.api.graphql.loaders import Loaders, database_id
+from borg_learning.certificates import document, issuing, verification
+from borg_learning.certificates.models import Certificate
+from borg_learning.certificates.subjects import subjects
+from borg_learning.learners import identity
+from borg_learning.learners.progress import LearnerError
+
+SUBJECTS = subjects()
+
+CODE_DESCRIPTIONS = {
+    "NO_LEARNER": "No learner token and not signed in.",
+    "UNKNOWN_LEARNER": "The learner token names no learner (forged, forgotten, merged or "
+    "purged): forget it.",
+    "NO_SUBJECT": "The input names no subject, or more than one.",
+    "NOT_COMPLETED": "The learner has not completed it (yet).",
+    "INVALID_NAME": "The name is empty, longer than 100 characters, or has line breaks, tabs "
+    "or control characters.",
+    "TOO_MANY_CERTIFICATES": "The learner has 5 certificates for this subject already, each "
+    "under another name.",
+}
+for subject in SUBJECTS.values():
+    CODE_DESCRIPTIONS.setdefault(
+        subject.unknown_code,
+        f"No published {subject.field} with that id that the learner may see.",
+    )
+
+
+ErrorCode = StrEnum(
+    "ErrorCode", {code: code for code in dict.fromkeys([*issuing.Code, *CODE_DESCRIPTIONS])}
+)
+CertificateErrorCode = enum_from_choices(
+    ErrorCode,
+    "LearningCertificateErrorCode",
+    "Why a certificate was refused.",
+    values=CODE_DESCRIPTIONS,
+)
+
+
+class CertificateError(graphene.ObjectType):
+    """One problem with a request for a certificate; nothing of it was stored."""
+
+    class Meta:
+        name = "LearningCertificateError"
+
+    field = graphene.String(
+        description="The input field (name, module, learnerToken); null when the problem is "
+        "not about one."
+    )
+    code = graphene.Field(CertificateErrorCode, required=True)
+    message = graphene.String(required=True, description="In English, for developers.")
+
+
+class CertificateType(graphene.ObjectType):
+    """A certificate of participation: what is printed on it, and where to get and check it."""
+
+    class Meta:
+        name = "LearningCertificate"
+
+    code = graphene.String(
+        required=True,
+        description="The verification code as printed (K7QM-3XPD-9WHT): anyone with it can "
+        "check the certificate.",
+    )
+    pdf_url = graphene.String(required=True, description="The certificate as a PDF, to download.")
+    verify_url = graphene.String(
+        required=True, description="The public page that confirms it (its QR code points here)."
+    )
+    name = graphene.String(required=True, description="The name the learner typed for it.")
+    title = graphene.String(required=True, description="What was completed, as titled then.")
+    duration_minutes = graphene.Int(required=True)
+    completed_on = graphene.Date(required=True)
+    development_group = graphene.String(description="Null when the module had none.")
+    issuer = graphene.String(required=True)
+    issued_at = graphene.DateTime(required=True)
+
+    def resolve_code(certificate, info):
+        return certificate.shown_code
+
+    def resolve_pdf_url(certificate, info):
+        return document.pdf_url(info.context, certificate)
+
+    def resolve_verify_url(certificate, info):
+        return document.verify_url(info.context, certificate)
+
+    def resolve_development_group(certificate, info):
+        return certificate.development_group or None
+
+
+# --- me { certificates } -----------------------------------------------------------------
+
+
+def subject_filter(values: dict) -> dict:
+    """The certificates of the subjects ``values`` names (e.g. ``{"module": "12"}``)."""
+    for field, subject in SUBJECTS.items():
+        if values.get(field) is not None:
+            return {"subject_kind": subject.kind, "subject_id": max(database_id(values[field]), 0)}
+    return {}
+
+
+class CertificateFields:
+    """``me { certificates }``, added with the hook ``register_learner_graphql_fields``."""
+
+    certificates = graphene.List(
+        graphene.NonNull(CertificateType),
+        required=True,
+        description="The learner's certificates, the latest first; of one subject when "
+        "its field is given.",
+        **{
+            field: graphene.ID(description=subject.description)
+            for field, subject in SUBJECTS.items()
+        },
+    )
+
+    def resolve_certificates(view, info, **values):
+        if view.learner is None:
+            return []
+        return list(
+            Certificate.objects.filter(learner=view.learner, **subject_filter(values)).order_by(
+                "-issued_at", "-pk"
+            )
+        )
+
+
+# --- verifyCertificate ---------------------------------------------------------------------
+
+
+class CertificateQuery:
+    verify_certificate = graphene.Field(
+        CertificateType,
+        code=graphene.String(
+            required=True, description="As printed; case, spaces and hyphens do not matter."
+        ),
+        description="The certificate with this code, to confirm it is genuine; null for an "
+        "unknown code. Unknown codes count against a rate limit per address "
+        "(BORG_LEARNING['CERTIFICATE_LOOKUP_RATE_LIMIT']); past it, an error with code "
+        "RATE_LIMITED.",
+    )
+
+    def resolve_verify_certificate(root, info, code):
+        try:
+            return verification.find(info.context, code)
+        except verification.RateLimited as refused:
+            raise GraphQLError(str(refused), extensions={"code": "RATE_LIMITED"}) from None
+
+
+# --- issueCertificate ------------------------------------------------------------------------
+
+IssueCertificateInput = type(
+    "IssueCertificateInput",
+    (graphene.InputObjectType,),
+    {
+        "Meta": type("Meta", (), {"name": "LearningIssueCertificateInput"}),
+        "__doc__": "What the certificate is for (one of the subject fields) and the name to "
+        "print on it.",
+        **{
+            field: graphene.ID(description=subject.description)
+            for field, subject in SUBJECTS.items()
+        },
+        "name": graphene.String(
+            required=True,
+            description="The learner's name as it should be printed: at most 100 characters, "
+            "on one line.",
+        ),
+    },
+)
+
+
+class IssueCertificatePayload(graphene.ObjectType):
+    class Meta:
+        name = "LearningIssueCertificatePayload"
+
+    certificate = graphene.Field(
+        CertificateType,
+        description="The certificate: the one issued before under this name, or a new one.",
+    )
+    errors = graphene.List(graphene.NonNull(CertificateError), required=True)
+    token_retired = graphene.Boolean(
+        required=True,
+        description="Forget the token sent: signed in, it was merged into the account's "
+        "progress (or is not the account's).",
+    )
+
+
+class Answer:
+    def __init__(self, certificate=None, errors=(), token_retired=False):
+        self.certificate = certificate
+        self.errors = list(errors)
+        self.token_retired = token_retired
+
+
+class IssueCertificate(graphene.Mutation):
+    """A certificate for something the learner completed, under the name they typed."""
+
+    class Arguments:
+        input = IssueCertificateInput(required=True)
+
+    Output = IssueCertificatePayload
+
+    def mutate(root, info, input):
+        request = info.context
+        retired = identity.identify(request).token_retired
+        values = {field: input.get(field) for field in SUBJECTS}
+        try:
+            certificate = issuing.issue(
+                request, values, input.get("name"), references=Loaders.of(info)
+            )
+        except LearnerError as error:
+            return Answer(errors=error.problems, token_retired=retired)
+        return Answer(certificate, token_retired=retired)
+
+
+class CertificateMutation:
+    issue_certificate = IssueCertificate.Field(
+        description="A certificate of participation for a completed module. The same name "
+        "again gives the same certificate; another name issues another (at most 5 per "
+        "module), and the earlier ones stay valid."
+    )
