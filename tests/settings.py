@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "tests.testapp",
     "borg_learning",
     "borg_learning.learners",
+    "borg_learning.routes",
     "wagtailmedia",
     "wagtail_headless_preview",
     # A generic Wagtail GraphQL layer, to test one schema with both (tests/api).

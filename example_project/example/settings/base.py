@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "frontend",
     "borg_learning",
     "borg_learning.learners",
+    "borg_learning.routes",
     "wagtailmedia",
     "wagtail_headless_preview",
     "graphene_django",
