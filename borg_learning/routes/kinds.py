@@ -4,7 +4,7 @@ learner gets it done.
 The one place to add a kind. A microlesson, later, is: a ``StepKind`` member, a foreign
 key on ``RouteStep`` (with its migration and its ``FieldPanel``), an entry in ``KINDS``
 naming that field, its duration in ``step_seconds`` and a field on the GraphQL step type.
-A kind with ``page_completion`` is done when the learners app says the learner completed
+A kind whose target is a ``PAGE`` is done when the learners app says the learner completed
 its page (``borg_learning.learners.reading``); any other is done when the learner marks
 it done.
 """
@@ -22,17 +22,27 @@ class StepKind(models.TextChoices):
     ASSIGNMENT = "assignment", _("Workplace assignment")
 
 
+#: What a step's target is: a page (done when the learner completes it) or a catalogue
+#: offer (marked done by the learner).
+PAGE, OFFERING = "page", "offering"
+
+
 @dataclass(frozen=True)
 class KindRule:
     #: The step's fields this kind must fill in.
     needs: tuple[str, ...]
     #: Fields it may fill in besides.
     allows: tuple[str, ...] = ()
-    #: The foreign key naming what the step is about (a page, an offer); None: the step
-    #: itself is the task (an assignment).
+    #: The foreign key naming what the step is about; None: the step itself is the task
+    #: (an assignment).
     target_field: str | None = None
-    #: Done when the learner completed the target page; else when the learner marks it.
-    page_completion: bool = False
+    #: ``PAGE`` or ``OFFERING``: what ``target_field`` points at.
+    target_kind: str | None = None
+
+    @property
+    def page_completion(self) -> bool:
+        """Done when the learner completed the target page; else when they mark it."""
+        return self.target_kind == PAGE
 
     @property
     def marked_by_learner(self) -> bool:
@@ -40,9 +50,9 @@ class KindRule:
 
 
 KINDS: dict[str, KindRule] = {
-    StepKind.MODULE: KindRule(needs=("module",), target_field="module", page_completion=True),
-    StepKind.PART: KindRule(needs=("part",), target_field="part", page_completion=True),
-    StepKind.OFFER: KindRule(needs=("offering",), target_field="offering"),
+    StepKind.MODULE: KindRule(needs=("module",), target_field="module", target_kind=PAGE),
+    StepKind.PART: KindRule(needs=("part",), target_field="part", target_kind=PAGE),
+    StepKind.OFFER: KindRule(needs=("offering",), target_field="offering", target_kind=OFFERING),
     StepKind.ASSIGNMENT: KindRule(needs=("title", "duration_minutes"), allows=("description",)),
 }
 
@@ -62,6 +72,12 @@ def target_id(step) -> int | None:
     if rule is None or rule.target_field is None:
         return None
     return getattr(step, f"{rule.target_field}_id", None)
+
+
+def target_kind(step) -> str | None:
+    """``PAGE``, ``OFFERING``, or None for a step without a target (or of no known kind)."""
+    rule = rule_of(step)
+    return rule.target_kind if rule else None
 
 
 def step_seconds(step, target) -> int | None:

@@ -84,33 +84,28 @@ def markable_step(route: Route, step_id, visibility: Visibility) -> RouteStep:
 
 def counted_steps(steps, visibility: Visibility) -> list[RouteStep]:
     """The steps that are part of their route for this viewer: of a known kind, with a
-    page or offer that exists and may be seen (an assignment always counts). Two
-    queries at most, whatever the number of steps."""
+    page or offer that exists and may be seen (an assignment always counts). A query per
+    kind of target at most, whatever the number of steps."""
     steps = [step for step in steps if kinds.rule_of(step) is not None]
-    pages = {kinds.target_id(step) for step in steps if kinds.rule_of(step).page_completion}
-    offers = {kinds.target_id(step) for step in steps if step.kind == kinds.StepKind.OFFER}
-    pages.discard(None)
-    offers.discard(None)
-    visible = set()
-    if pages:
-        visible |= set(
-            visibility.pages(Page.objects.filter(pk__in=pages)).values_list("pk", flat=True)
-        )
-    visible_offers = (
-        set(
-            visibility.offerings(Offering.objects.filter(pk__in=offers)).values_list(
-                "pk", flat=True
-            )
-        )
-        if offers
-        else set()
-    )
+    wanted = {kinds.PAGE: set(), kinds.OFFERING: set()}
+    for step in steps:
+        if kinds.target_kind(step) is not None:
+            wanted[kinds.target_kind(step)].add(kinds.target_id(step))
+    visible = {
+        kinds.PAGE: visibility.pages(Page.objects.filter(pk__in=wanted[kinds.PAGE])),
+        kinds.OFFERING: visibility.offerings(
+            Offering.objects.filter(pk__in=wanted[kinds.OFFERING])
+        ),
+    }
+    found = {
+        kind: set(visible[kind].values_list("pk", flat=True)) if ids - {None} else set()
+        for kind, ids in wanted.items()
+    }
     return [
         step
         for step in steps
-        if kinds.rule_of(step).target_field is None
-        or (step.kind == kinds.StepKind.OFFER and kinds.target_id(step) in visible_offers)
-        or (kinds.rule_of(step).page_completion and kinds.target_id(step) in visible)
+        if kinds.target_kind(step) is None
+        or kinds.target_id(step) in found[kinds.target_kind(step)]
     ]
 
 

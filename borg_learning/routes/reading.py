@@ -42,12 +42,9 @@ class ShownStep:
         return kinds.step_seconds(self.step, self.target)
 
 
-def target_kind(step: RouteStep) -> str | None:
-    """The loaders' kind of a step's target: a page, an offer, or none."""
-    rule = kinds.rule_of(step)
-    if rule is None or rule.target_field is None:
-        return None
-    return "page" if rule.page_completion else OFFER_KIND
+def loader_kind(step: RouteStep) -> str | None:
+    """The request loaders' kind of a step's target: a page, an offer, or none."""
+    return {kinds.PAGE: "page", kinds.OFFERING: OFFER_KIND}.get(kinds.target_kind(step))
 
 
 def shown_steps(routes: Iterable[Route], references: References) -> dict[int, list[ShownStep]]:
@@ -59,13 +56,13 @@ def shown_steps(routes: Iterable[Route], references: References) -> dict[int, li
         RouteStep.objects.filter(route__in=routes).order_by("route_id", "sort_order", "pk")
     )
     for step in steps:
-        kind = target_kind(step)
+        kind = loader_kind(step)
         if kind is not None:
             references.want(kind, kinds.target_id(step))
     shown = {route.pk: [] for route in routes}
     offers = []
     for step in steps:
-        kind = target_kind(step)
+        kind = loader_kind(step)
         if kinds.rule_of(step) is None:
             continue
         target = references.get(kind, kinds.target_id(step)) if kind else None
@@ -98,7 +95,7 @@ def load_steps(routes: Iterable[Route], references: References) -> dict[int, lis
 
 
 def kind_is_page(item: ShownStep) -> bool:
-    return target_kind(item.step) == "page"
+    return kinds.target_kind(item.step) == kinds.PAGE
 
 
 def total_seconds(steps: Iterable[ShownStep]) -> int:
