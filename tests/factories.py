@@ -15,6 +15,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -681,3 +682,36 @@ def progress(learner_, page, block="", kind=None, completed=True, module=None, *
 def completion(learner_, page, module=None, **fields):
     """A completed page (a module as a whole when ``module`` is left out or is ``page``)."""
     return Completion.objects.create(learner=learner_, page=page, module=module or page, **fields)
+
+
+# --- learning routes (borg_learning.routes) ---------------------------------------------
+
+
+def route(steps=(), publish=True, **fields):
+    """A learning route with ``steps``: modules, parts, offers (the objects) and
+    assignments (``{"title": ..., "duration_minutes": ...}``, or any step fields as a
+    dict), published through a revision unless ``publish=False``."""
+    from borg_learning.routes.models import Route, RouteStep
+
+    fields.setdefault("title", unique("Inwerkroute"))
+    fields.setdefault("slug", slugify(fields["title"]))
+    fields.setdefault("intro", "<p>Zo werk je in.</p>")
+    made = Route(**fields)
+    made.steps = [route_step(RouteStep, step) for step in steps]
+    made.live = False
+    made.save()
+    revision = made.save_revision()
+    if publish:
+        revision.publish()
+    made.refresh_from_db()
+    return made
+
+
+def route_step(model, step):
+    if isinstance(step, dict):
+        return model(**{"kind": "assignment", **step})
+    if isinstance(step, ModulePartPage):
+        return model(kind="part", part=step)
+    if isinstance(step, Offering):
+        return model(kind="offer", offering=step)
+    return model(kind="module", module=step)

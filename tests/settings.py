@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "tests.testapp",
     "borg_learning",
     "borg_learning.learners",
+    "borg_learning.routes",
     "borg_learning.certificates",
     "wagtailmedia",
     "wagtail_headless_preview",

@@ -124,6 +124,26 @@ def rate_limit(request: HttpRequest, scope: str, setting: str, what: str) -> Non
         )
 
 
+def limit_new_learners(request: HttpRequest, who: identity.Identity) -> None:
+    """A request that would start a learner counts against ``NEW_LEARNER_RATE_LIMIT``."""
+    if who.learner is None and who.user is None:
+        rate_limit(request, "learner-new", "NEW_LEARNER_RATE_LIMIT", "new learners")
+
+
+def locked_or_new_learner(
+    who: identity.Identity, references: References
+) -> tuple[Learner, str | None]:
+    """Inside a transaction: the request's learner, locked, or a new one with its token
+    (to hand out once); refused when the token's learner was deleted meanwhile."""
+    learner = identity.locked_learner(who, references)
+    if learner is not None:
+        return learner, None
+    if who.token_learner is not None:  # deleted since it was looked up
+        raise unknown_learner()
+    learner = Learner.objects.create()
+    return learner, identity.issue_token(learner)
+
+
 @dataclass(frozen=True)
 class Step:
     """A checked event: what to store for one block (or the page itself)."""
@@ -306,16 +326,9 @@ def record(
     who = known_learner(request)
     step = check(request, page_id, block_id, event, played, answer, text)
     references = references or References.of(request)
-    if who.learner is None and who.user is None:
-        rate_limit(request, "learner-new", "NEW_LEARNER_RATE_LIMIT", "new learners")
+    limit_new_learners(request, who)
     with transaction.atomic():
-        token = None
-        learner = identity.locked_learner(who, references)
-        if learner is None:
-            if who.token_learner is not None:  # deleted since it was looked up
-                raise unknown_learner()
-            learner = Learner.objects.create()
-            token = identity.issue_token(learner)
+        learner, token = locked_or_new_learner(who, references)
         progress, first_answer = store(learner, step)
         if first_answer:  # announced before what the answer completes
             completion.announce(

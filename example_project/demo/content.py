@@ -41,7 +41,7 @@ from borg_learning.models import (
 )
 from home.models import HomePage
 
-from . import evaluation
+from . import evaluation, routes
 from . import media as generate
 from .catalogue import CHECKED, PROVIDERS, THEMES
 from .modules import (
@@ -466,6 +466,7 @@ def load():
     else:
         environment = build_environment(home, themes, groups, questionnaire, report)
     evaluation.ensure_history(environment, questionnaire, report)
+    routes.load(report)
     return report.lines
 
 

@@ -31,6 +31,8 @@ def test_the_enums_are_the_model_choices():
     from borg_learning.content import blocks
     from borg_learning.learners import models as learners
     from borg_learning.learners import progress
+    from borg_learning.routes import kinds
+    from borg_learning.routes import progress as routes
 
     pairs = {
         "LearningExerciseKind": blocks.ExerciseKind,
@@ -46,6 +48,8 @@ def test_the_enums_are_the_model_choices():
         "LearningProgressEvent": learners.Event,
         "LearningBlockKind": learners.BlockKind,
         "LearningLearnerErrorCode": progress.Code,
+        "LearningRouteStepKind": kinds.StepKind,
+        "LearningRouteErrorCode": routes.Code,
     }
     for name, choices in pairs.items():
         values = schema.graphql_schema.get_type(name).values

@@ -104,20 +104,27 @@ QUERIES = {
     "followUp": f'{{ followUp(code: "{FOLLOW_UP_CODE}") {{ module {{ id }} }} }}',
     # borg_learning.learners, for the learner of the X-Learner-Token header
     "me": "{ me { completedPageIds modules { module { id } } resume { page { id } } } }",
+    # borg_learning.routes
+    "routes": "{ routes { steps { id } } }",
+    "route": '{ route(slug: "inwerkroute") { steps { id } } }',
 }
 #: Root fields that show no page, file or offer (a certificate shows what it copied).
 NO_CONTENT = {"borgLearningVersion", "audienceRoles", "targetGroups", "colours", "icons"} | {
     "verifyCertificate"
 }
-#: The mutations: the core's, and those of borg_learning.learners and .certificates.
-MUTATIONS = {"submitEvaluation", "recordVisit"} | {
-    "recordProgress",
-    "createTransferCode",
-    "redeemTransferCode",
-    "forgetMe",
-    "exportMyData",
-    "issueCertificate",
-}
+#: The mutations: the core's, and those of borg_learning.learners, .routes and .certificates.
+MUTATIONS = (
+    {"submitEvaluation", "recordVisit"}
+    | {
+        "recordProgress",
+        "createTransferCode",
+        "redeemTransferCode",
+        "forgetMe",
+        "exportMyData",
+    }
+    | {"startRoute", "markRouteStepDone", "unmarkRouteStepDone"}
+    | {"issueCertificate"}
+)
 
 
 def test_the_list_of_entry_points_covers_every_root_field():
@@ -161,6 +168,7 @@ def site_content(environment):
     factories.Response.objects.filter(
         pk=factories.respond(module, datetime.date(2026, 11, 2), {}).pk
     ).update(follow_up_code=FOLLOW_UP_CODE)
+    factories.route([module], slug="inwerkroute")
     return module
 
 

@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "frontend",
     "borg_learning",
     "borg_learning.learners",
+    "borg_learning.routes",
     "borg_learning.certificates",
     "wagtailmedia",
     "wagtail_headless_preview",
