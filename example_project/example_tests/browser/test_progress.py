@@ -1,0 +1,215 @@
+"""A learner's progress in the demo frontend: recorded as they work, shown as done marks
+and "Ga verder waar je was", kept across a reload and taken to another device with a
+transfer code; exported, and forgotten for good."""
+
+import json
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from borg_learning.learners.models import BlockProgress, Completion, Learner
+
+from .conftest import PHONE, new_screen, path
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+TOKEN_KEY = "borg-learner-token"
+
+# A media file played through, fast (the demo's are 18 and 54 s; the test server cannot
+# seek, it serves no byte ranges).
+PLAY_TO_THE_END = """async (player) => {
+  player.muted = true;
+  const ended = new Promise((done) => player.addEventListener("ended", done, { once: true }));
+  await player.play();
+  player.playbackRate = 16;
+  await ended;
+}"""
+
+
+def do_every_block(page):
+    """Work through the blocks of the module or part shown, as a learner does: read each
+    text and image, play audio and video, answer each exercise, open downloads and links."""
+    blocks = page.locator("main .block[data-block-id]")
+    for index in range(blocks.count()):
+        block = blocks.nth(index)
+        kind = block.get_attribute("data-block-type")
+        block.scroll_into_view_if_needed()
+        if kind in ("LearningTextBlock", "LearningImageBlock"):
+            # Seen once most of it is on the screen: a tall block, from its top down.
+            block.evaluate("(element) => element.scrollIntoView({block: 'start'})")
+            page.wait_for_timeout(50)
+        elif kind == "LearningExerciseBlock":
+            answer(block)
+        elif kind in ("LearningAudioBlock", "LearningVideoBlock"):
+            player = block.locator("audio, video")
+            if player.count():
+                player.evaluate(PLAY_TO_THE_END)
+            else:
+                block.get_by_role("button", name="Ik heb deze video bekeken").click()
+                expect(block.get_by_text("Bekeken")).to_be_visible()
+        elif kind in ("LearningDownloadBlock", "LearningLinkBlock"):
+            open_link(page, block.locator("a[href]").first)
+
+
+def answer(block):
+    reflection = block.locator("textarea")
+    if reflection.count():
+        reflection.fill("Ik let op wat iemand doet, niet op wat ik ervan vind.")
+        reflection.blur()
+        return
+    block.locator("input").first.check()
+    block.get_by_role("button", name="Controleer").click()
+    expect(block.locator(".exercise__result")).not_to_be_empty()
+
+
+def open_link(page, link):
+    """A link in a new tab (a download), one within the environment and Back again, or
+    one to another website."""
+    if link.get_attribute("target") == "_blank":
+        with page.context.expect_page() as opened:
+            link.click()
+        opened.value.close()
+        return
+    if link.get_attribute("href").startswith("http"):
+        # Another website (not reachable from the tests): opened with the middle button.
+        link.dispatch_event("auxclick", {"button": 1})
+        return
+    here = page.url
+    link.click()
+    if page.url != here:
+        page.go_back()
+        page.wait_for_selector("main:not([aria-busy]) h1")
+
+
+def done(locator):
+    return locator.locator(".done-mark", has_text="Afgerond")
+
+
+def test_a_learner_completes_modules_resumes_moves_device_exports_and_is_forgotten(browser, site):
+    first = new_screen(browser, site, PHONE, accept_downloads=True)
+    page = first.page
+    assert not Learner.objects.exists()
+
+    # A basic module, block by block: done, and said so.
+    first.open(path(site.basic_module))
+    do_every_block(page)
+    expect(done(page.locator("main .page-done"))).to_be_visible()
+    assert Learner.objects.count() == 1
+    learner = Learner.objects.get()
+    assert Completion.objects.filter(learner=learner, page_id=site.basic_module.pk).exists()
+    screenshot(page, "basic-module-done")
+
+    # The specialist module's first part: "Onderdeel 1 van 3", then the start page offers
+    # to go on there.
+    parts = site.sgg_parts
+    first.open(path(parts[0]))
+    expect(page.locator(".module__parent")).to_contain_text(f"Onderdeel 1 van {len(parts)}")
+    do_every_block(page)
+    expect(done(page.locator("main .page-done"))).to_be_visible()
+    first.open("/")
+    resume = page.get_by_role("region", name="Ga verder waar je was")
+    expect(resume.get_by_role("link", name=parts[0].title)).to_be_visible()
+    screenshot(page, "start-resume")
+
+    # The answers are kept: after a reload the exercises show them with their feedback.
+    first.open(path(parts[0]))
+    exercise = page.locator(".exercise").first
+    expect(exercise.locator("input:checked, textarea:not(:empty)")).to_have_count(1)
+    page.reload()
+    first.ready()
+    expect(exercise.locator("input:checked")).to_have_count(1)
+    expect(exercise.locator(".exercise__result")).not_to_be_empty()
+
+    # The other parts, each by "Volgende onderdeel".
+    for number, part in enumerate(parts[1:], start=2):
+        page.get_by_role(
+            "link", name=re.compile(f"^Volgende onderdeel {re.escape(part.title)}")
+        ).click()
+        expect(page.locator("main h1")).to_have_text(part.title)
+        expect(page.locator(".module__parent")).to_contain_text(
+            f"Onderdeel {number} van {len(parts)}"
+        )
+        do_every_block(page)
+        expect(done(page.locator("main .page-done"))).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile("^Volgende onderdeel"))).to_have_count(0)
+    assert Completion.objects.filter(learner=learner, page_id=site.sgg.pk).exists()
+
+    # Done marks: on the module and its parts, on the tiles of the sections.
+    first.open(path(site.sgg))
+    expect(done(page.locator("main header .page-done"))).to_be_visible()
+    expect(done(page.locator(".tile--part"))).to_have_count(len(parts))
+    # The evaluation is offered from the start page now that every part is done.
+    expect(
+        page.locator("#evaluation").get_by_role("link", name="Naar de evaluatie")
+    ).to_be_visible()
+    screenshot(page, "specialist-module-done")
+    for section, module in (
+        (site.specialist_section, site.sgg),
+        (site.basic_section, site.basic_module),
+    ):
+        first.open(path(section))
+        tile = page.locator(".tile", has=page.get_by_role("link", name=module.title, exact=True))
+        expect(done(tile)).to_be_visible()
+        expect(page.locator(".tile .done-mark")).to_have_count(1)
+
+    # "Mijn voortgang": both modules done, and a code for another device.
+    page.get_by_role("link", name="Mijn voortgang").click()
+    expect(page.locator("main h1")).to_have_text("Mijn voortgang")
+    done_list = page.get_by_role("region", name="Afgerond")
+    expect(done_list.get_by_role("listitem")).to_have_count(2)
+    page.get_by_role("button", name="Maak een code").click()
+    code = page.locator(".transfer__code")
+    expect(code).to_have_text(re.compile(r"^[A-Z2-9]{4}-[A-Z2-9]{4}$"))
+    expect(page.locator(".transfer")).to_contain_text("De code werkt één keer, tot ")
+    screenshot(page, "progress-code")
+
+    # A second device: the code brings the same progress.
+    second = new_screen(browser, site, PHONE)
+    try:
+        second.open("/mijn-voortgang/")
+        expect(second.page.get_by_role("region", name="Afgerond")).to_have_count(0)
+        second.page.get_by_label("Code van je andere apparaat").fill(code.inner_text().lower())
+        second.page.get_by_role("button", name="Gebruik code").click()
+        expect(second.page.locator(".notice")).to_contain_text("Gelukt")
+        expect(
+            second.page.get_by_role("region", name="Afgerond").get_by_role("listitem")
+        ).to_have_count(2)
+        assert Learner.objects.count() == 1
+        second.open(path(site.basic_section))
+        expect(done(second.page.locator(".tile"))).to_have_count(1)
+        assert not second.errors, second.errors
+    finally:
+        second.page.context.close()
+
+    # Export: a JSON file with what was done.
+    with page.expect_download() as downloading:
+        page.get_by_role("button", name="Download mijn gegevens").click()
+    download = downloading.value
+    assert download.suggested_filename == "mijn-voortgang.json"
+    exported = json.loads(download.path().read_text(encoding="utf-8"))
+    completed = {int(item["page"]) for item in exported["completions"]}
+    assert {site.basic_module.pk, site.sgg.pk, *(part.pk for part in parts)} <= completed
+
+    # Forget: after a confirmation, nothing of the learner is left, here or in the database.
+    page.get_by_role("button", name="Vergeet mij").click()
+    expect(page.get_by_role("heading", name="Weet je het zeker?")).to_be_focused()
+    assert Learner.objects.count() == 1
+    page.get_by_role("button", name="Ja, verwijder alles").click()
+    expect(page.locator(".notice")).to_contain_text("verwijderd")
+    assert page.evaluate(f"localStorage.getItem('{TOKEN_KEY}')") is None
+    assert not Learner.objects.exists()
+    assert not BlockProgress.objects.exists() and not Completion.objects.exists()
+    first.open(path(site.basic_section))
+    expect(page.locator(".tile .done-mark")).to_have_count(0)
+    page.context.close()
+    assert not first.errors, first.errors
+
+
+def screenshot(page, name):
+    """For a person to look at (SCREENSHOTS=dir)."""
+    import os
+
+    folder = os.environ.get("SCREENSHOTS")
+    if folder:
+        page.screenshot(path=f"{folder}/{name}-{page.viewport_size['width']}.png", full_page=True)
