@@ -38,6 +38,7 @@ def screens(site):
         path(site.sgg),
         *(path(part) for part in site.sgg_parts),
         path(site.catalogue),
+        "/mijn-voortgang/",
         "/themas/",
         f"/themas/{next(iter(site.themes))}/",
         "/zoeken/?q=melden",

@@ -56,6 +56,7 @@ def screens(site):
         path(site.sgg),
         *(path(part) for part in site.sgg_parts),
         path(site.catalogue),
+        "/mijn-voortgang/",
         "/themas/",
         "/themas/sgg/",
         "/themas/agressie-de-escalatie/",
