@@ -59,8 +59,9 @@ function moduleItem(item) {
     item.completed
       ? h("p", {}, h("span", { class: "done-mark" }, "Afgerond"),
         item.completedAt && ` op ${date(item.completedAt)}`)
-      : parts && h("p", {}, `${item.partsDone} van ${item.partsTotal} onderdelen afgerond`),
-    !item.completed && item.partsTotal > 0 && h("progress", { max: item.partsTotal,
+      : h("p", {}, parts ? `${item.partsDone} van ${item.partsTotal} onderdelen afgerond`
+        : "Begonnen, nog niet afgerond"),
+    !item.completed && parts && h("progress", { max: item.partsTotal,
       value: item.partsDone, "aria-label": `${module.title}: ${item.partsDone} van `
         + `${item.partsTotal} onderdelen afgerond` }));
 }
