@@ -83,6 +83,15 @@ def open_link(page, link):
         page.wait_for_selector("main:not([aria-busy]) h1")
 
 
+def refused_events(response):
+    """The errors of a recordProgress answer."""
+    request = response.request
+    if not request.url.endswith("/graphql/") or "RecordProgress" not in (request.post_data or ""):
+        return []
+    payload = response.json()["data"]["recordProgress"]
+    return [(request.post_data_json["variables"], payload["errors"])] if payload["errors"] else []
+
+
 def done(locator):
     return locator.locator(".done-mark", has_text="Afgerond")
 
@@ -92,6 +101,8 @@ def test_a_learner_completes_modules_resumes_moves_device_exports_and_is_forgott
     page = first.page
     # Other tests' learners stay on PostgreSQL (the live server commits).
     others = set(Learner.objects.values_list("pk", flat=True))
+    refused = []
+    page.on("response", lambda response: refused.extend(refused_events(response)))
 
     # A basic module, block by block: done, and said so.
     first.open(path(site.basic_module))
@@ -121,6 +132,7 @@ def test_a_learner_completes_modules_resumes_moves_device_exports_and_is_forgott
     first.ready()
     expect(exercise.locator("input:checked")).to_have_count(1)
     expect(exercise.locator(".exercise__result")).not_to_be_empty()
+    screenshot(page, "part-after-reload")
 
     # The other parts, each by "Volgende onderdeel".
     for number, part in enumerate(parts[1:], start=2):
@@ -155,6 +167,12 @@ def test_a_learner_completes_modules_resumes_moves_device_exports_and_is_forgott
         tile = page.locator(".tile", has=page.get_by_role("link", name=module.title, exact=True))
         expect(done(tile)).to_be_visible()
         expect(page.locator(".tile .done-mark")).to_have_count(1)
+
+    # And on the overview map: the module and each of its parts.
+    first.open("/themas/")
+    expect(page.locator(f'.map__node.is-done[href="{path(site.sgg)}"]').first).to_be_visible()
+    for part in parts:
+        expect(page.locator(f'.map__node.is-done[href="{path(part)}"]').first).to_be_visible()
 
     # "Mijn voortgang": both modules done, and a code for another device.
     page.get_by_role("link", name="Mijn voortgang").click()
@@ -213,6 +231,8 @@ def test_a_learner_completes_modules_resumes_moves_device_exports_and_is_forgott
     expect(page.locator(".tile .done-mark")).to_have_count(0)
     page.context.close()
     assert not first.errors, first.errors
+    # Every event the frontend sent on the way was one the API took.
+    assert refused == []
 
 
 def test_a_token_that_names_no_learner_is_forgotten_and_a_new_one_kept(desktop, site):

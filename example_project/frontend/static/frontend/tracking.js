@@ -21,16 +21,21 @@ const PLAYED_DONE = 0.95;
 export function track({ kind, page }) {
   if ((kind !== "module" && kind !== "part") || !page?.id || page.isPreview) return;
   const main = document.getElementById("main");
+  // What follows this screen stops with it.
+  const shown = new AbortController();
+  document.addEventListener("borg:screen", () => shown.abort(), { once: true });
   const blocks = [...main.querySelectorAll(".block[data-block-id]")];
   const send = (input) => record({ page: page.id, ...input }).then((payload) => {
-    if (payload?.newlyCompleted?.includes(String(page.id))) completed(main, page);
+    if (!shown.signal.aborted && payload?.newlyCompleted?.includes(String(page.id))) {
+      completed(main, page);
+    }
   });
   const active = blocks.filter((block) => kindOf(block));
   // A page with nothing to do (a specialist module's start page, a part without blocks)
   // is done when it is seen.
   if (!active.length && (kind === "part" || !page.parts?.length)) send({ event: "SEEN" });
   if (!page.body) return;  // a specialist module's start page: its parts are tracked
-  watchSeen(active.filter((block) => SEEN.has(kindOf(block))), send);
+  watchSeen(active.filter((block) => SEEN.has(kindOf(block))), send, shown.signal);
   for (const block of active) {
     const type = kindOf(block);
     if (PLAYED.has(type)) watchPlayed(block, send);
@@ -39,7 +44,7 @@ export function track({ kind, page }) {
   main.addEventListener("borg:answered", (event) => {
     const block = event.target.closest(".block[data-block-id]");
     if (block) send({ block: block.dataset.blockId, event: "ANSWERED", ...event.detail });
-  });
+  }, { signal: shown.signal });
   restore(main, page, blocks);
 }
 
@@ -48,7 +53,7 @@ const kindOf = (block) => block.dataset.blockType;
 /** A text or image block counts as seen when it reached the middle of the screen (a
  * tall one, read from top to bottom), or when most of it was on the screen (a short one at
  * the end of a page, which never gets that far up). */
-function watchSeen(blocks, send) {
+function watchSeen(blocks, send, signal) {
   if (!blocks.length || !("IntersectionObserver" in window)) return;
   const seen = (entry) => {
     const block = entry.target;
@@ -64,9 +69,7 @@ function watchSeen(blocks, send) {
       .forEach(seen), { threshold: 0.6 }),
   ];
   for (const observer of observers) blocks.forEach((block) => observer.observe(block));
-  // The observers go with the screen.
-  document.addEventListener("borg:screen", () => observers.forEach((observer) => observer.disconnect()),
-    { once: true });
+  signal.addEventListener("abort", () => observers.forEach((observer) => observer.disconnect()));
 }
 
 /** Audio and video: the furthest part reached, every few seconds while it plays and at
