@@ -116,7 +116,7 @@ def test_a_learner_completes_modules_resumes_moves_device_exports_and_is_forgott
     # to go on there.
     parts = site.sgg_parts
     first.open(path(parts[0]))
-    expect(page.locator(".module__parent")).to_contain_text(f"Onderdeel 1 van {len(parts)}")
+    expect(page.locator(".module__position")).to_have_text(f"Onderdeel 1 van {len(parts)}")
     do_every_block(page)
     expect(done(page.locator("main .page-done"))).to_be_visible()
     first.open("/")
@@ -140,7 +140,7 @@ def test_a_learner_completes_modules_resumes_moves_device_exports_and_is_forgott
             "link", name=re.compile(f"^Volgende onderdeel {re.escape(part.title)}")
         ).click()
         expect(page.locator("main h1")).to_have_text(part.title)
-        expect(page.locator(".module__parent")).to_contain_text(
+        expect(page.locator(".module__position")).to_have_text(
             f"Onderdeel {number} van {len(parts)}"
         )
         do_every_block(page)
@@ -189,6 +189,7 @@ def test_a_learner_completes_modules_resumes_moves_device_exports_and_is_forgott
     page.set_viewport_size(NARROW)
     assert page.evaluate(SIDEWAYS) == []
     page.set_viewport_size(PHONE)
+    first.check_accessibility()
 
     # A second device: the code brings the same progress.
     second = new_screen(browser, site, PHONE)

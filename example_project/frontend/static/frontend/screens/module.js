@@ -44,9 +44,10 @@ export async function partScreen(page) {
   const next = index >= 0 ? parts[index + 1] : null;
   const content = h("article", { class: "module module--part" },
     h("header", { class: "module__header" },
-      module && h("p", { class: "module__parent" },
-        index >= 0 && `Onderdeel ${index + 1} van ${parts.length} · `, "Onderdeel van ",
+      module && h("p", { class: "module__parent" }, "Onderdeel van ",
         h("a", { href: module.path }, module.title)),
+      index >= 0 && h("p", { class: "module__position" },
+        `Onderdeel ${index + 1} van ${parts.length}`),
       h("h1", {}, page.title),
       h("p", { class: "page-done" }),
       page.summary && h("p", { class: "lead" }, page.summary),
