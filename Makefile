@@ -81,11 +81,12 @@ else
 	$(PY) -m pytest -q -s tests/api/test_graphql_over_http_audit.py
 endif
 
-# Two suites: the app's own tests (tests/, configured in setup.cfg) in parallel, then the
-# example site's tests (example_project/example_tests/, configured in example_project/pytest.ini:
-# the demo content and the browser tests) in one process, browser tests first.
+# Two suites, each in parallel: the app's own tests (tests/, configured in setup.cfg), then
+# the example site's tests (example_project/example_tests/, configured in
+# example_project/pytest.ini: the demo content and the browser tests), whole files per
+# worker, browser tests first, so each worker starts its live site once.
 TEST_APP := $(PY) -m pytest -n auto --maxprocesses=4
-TEST_EXAMPLE := cd example_project && $(PY) -m pytest
+TEST_EXAMPLE := cd example_project && $(PY) -m pytest -n auto --maxprocesses=4 --dist loadfile
 
 test-sqlite: install $(CHROMIUM) $(REDIS_SERVER) $(AUDIT_PACKAGES)
 	$(TEST_APP)

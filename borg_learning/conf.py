@@ -108,6 +108,11 @@ def _optional_positive_int(value: Any) -> str | None:
     return None if value is None else _positive_int(value)
 
 
+# The validators a sub-app's settings most often need (``register_setting``).
+positive_int = _positive_int
+optional_positive_int = _optional_positive_int
+
+
 def _optional_header(value: Any) -> str | None:
     if value is not None and not (isinstance(value, str) and re.fullmatch(r"[A-Za-z0-9-]+", value)):
         return f"must be an HTTP header name such as 'X-Forwarded-For' or None, got {value!r}"

@@ -5,6 +5,7 @@ editor whether the content fits in it. Wagtail loads the audio and video files o
 body in one query per block type, so the estimate costs no query per block.
 """
 
+import dataclasses
 import math
 import re
 from dataclasses import dataclass
@@ -46,17 +47,30 @@ class DurationEstimate:
     video_seconds: int = 0
     exercises: int = 0
     exercise_seconds: int = 0
+    # A specialist module adds its parts up in whole minutes, as learners see them; this is
+    # what the rounding up of each part added.
+    rounding_seconds: int = 0
 
     @property
     def total_seconds(self):
         return (
-            self.reading_seconds + self.audio_seconds + self.video_seconds + self.exercise_seconds
+            self.reading_seconds
+            + self.audio_seconds
+            + self.video_seconds
+            + self.exercise_seconds
+            + self.rounding_seconds
         )
 
     @property
     def total_minutes(self):
         """Whole minutes, rounded up: a module of 10:01 does not fit in 10 minutes."""
         return math.ceil(self.total_seconds / 60)
+
+    def in_whole_minutes(self):
+        """This estimate rounded up to whole minutes, the way a part is shown: the parts of
+        a specialist module then add up to the module."""
+        rounding = self.total_minutes * 60 - self.total_seconds
+        return dataclasses.replace(self, rounding_seconds=self.rounding_seconds + rounding)
 
     def __add__(self, other):
         return DurationEstimate(
@@ -71,6 +85,7 @@ class DurationEstimate:
             self.video_seconds,
             self.exercises,
             self.exercise_seconds,
+            self.rounding_seconds,
         )
 
     def breakdown(self):
@@ -89,6 +104,14 @@ class DurationEstimate:
                     "%(count)s exercise: %(time)s", "%(count)s exercises: %(time)s", self.exercises
                 )
                 % {"count": self.exercises, "time": format_seconds(self.exercise_seconds)},
+                *(
+                    [
+                        _("parts rounded up to whole minutes: %(time)s")
+                        % {"time": format_seconds(self.rounding_seconds)}
+                    ]
+                    if self.rounding_seconds
+                    else []
+                ),
                 _("total: %(time)s") % {"time": format_seconds(self.total_seconds)},
             ]
         )

@@ -4,27 +4,14 @@ Imported by the app's ``ready()`` (and by every module that reads them), so the 
 known before the system checks run.
 """
 
-from typing import Any
-
-from borg_learning.conf import Setting, register_setting
-
-
-def _positive_int(value: Any) -> str | None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        return f"must be a positive whole number, got {value!r}"
-    return None
-
-
-def _optional_positive_int(value: Any) -> str | None:
-    return None if value is None else _positive_int(value)
-
+from borg_learning.conf import Setting, optional_positive_int, positive_int, register_setting
 
 register_setting(
     "LEARNER_RETENTION_DAYS",
     Setting(
         doc="Days after its last visit an anonymous learner's progress is deleted by the "
         "purge_inactive_learners command.",
-        validate=_positive_int,
+        validate=positive_int,
         default=365,
     ),
 )
@@ -33,7 +20,7 @@ register_setting(
     Setting(
         doc="Transfer codes one client address may create or redeem per clock hour (every "
         "attempt counts); None: no limit.",
-        validate=_optional_positive_int,
+        validate=optional_positive_int,
         default=10,
     ),
 )
@@ -42,7 +29,7 @@ register_setting(
     Setting(
         doc="New anonymous learners one client address may start per clock hour (progress "
         "sent without a learner token); None: no limit.",
-        validate=_optional_positive_int,
+        validate=optional_positive_int,
         default=100,
     ),
 )

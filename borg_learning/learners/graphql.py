@@ -339,6 +339,22 @@ class Result:
         self.__dict__.update(values)
 
 
+def learner_payload(info, act, refused=None, tells_token_retired=True):
+    """The payload of a learner mutation: ``act(request, who, loaders)`` does the work and
+    returns the payload's values; a ``LearnerError`` it raises gives the errors instead,
+    with the values ``refused`` (nothing was stored then). ``tokenRetired`` is as the
+    request came in, before ``act`` merged anything (not told where the payload hands out
+    a new token to keep instead)."""
+    request = info.context
+    who = identity.identify(request)
+    retired = tells_token_retired and who.token_retired
+    try:
+        values = act(request, who, Loaders.of(info))
+    except progress.LearnerError as error:
+        return Result(error.problems, retired, **(refused or {}))
+    return Result(token_retired=retired, **values)
+
+
 def event_value(event):
     return getattr(event, "value", event)
 
@@ -352,11 +368,7 @@ class RecordProgress(graphene.Mutation):
     Output = RecordProgressPayload
 
     def mutate(root, info, input):
-        request = info.context
-        who = identity.identify(request)
-        retired, signed_in = who.token_retired, who.user is not None
-        loaders = Loaders.of(info)
-        try:
+        def record(request, who, loaders):
             recorded = progress.record(
                 request,
                 input.page,
@@ -367,16 +379,20 @@ class RecordProgress(graphene.Mutation):
                 text=input.get("text"),
                 references=loaders,
             )
-        except progress.LearnerError as error:
-            return Result(error.problems, retired, newly_completed=[], learner_token=None)
-        view = LearnerView(recorded.learner, loaders, signed_in=signed_in, token_retired=retired)
-        return Result(
-            token_retired=retired,
-            learner_token=recorded.token,
-            recorded=recorded,
-            view=view,
-            newly_completed=recorded.completed,
-        )
+            view = LearnerView(
+                recorded.learner,
+                loaders,
+                signed_in=who.user is not None,
+                token_retired=who.token_retired,
+            )
+            return {
+                "learner_token": recorded.token,
+                "recorded": recorded,
+                "view": view,
+                "newly_completed": recorded.completed,
+            }
+
+        return learner_payload(info, record, refused={"newly_completed": []})
 
 
 class CreateTransferCodePayload(LearnerPayload, graphene.ObjectType):
@@ -396,13 +412,11 @@ class CreateTransferCode(graphene.Mutation):
     Output = CreateTransferCodePayload
 
     def mutate(root, info):
-        request = info.context
-        retired = identity.identify(request).token_retired
-        try:
-            created = transfer.create(request, references=Loaders.of(info))
-        except progress.LearnerError as error:
-            return Result(error.problems, retired, code=None, expires_at=None)
-        return Result(token_retired=retired, code=created.code, expires_at=created.expires_at)
+        def create(request, who, loaders):
+            created = transfer.create(request, references=loaders)
+            return {"code": created.code, "expires_at": created.expires_at}
+
+        return learner_payload(info, create)
 
 
 class RedeemTransferCodePayload(LearnerPayload, graphene.ObjectType):
@@ -426,12 +440,10 @@ class RedeemTransferCode(graphene.Mutation):
     Output = RedeemTransferCodePayload
 
     def mutate(root, info, code):
-        request = info.context
-        try:
-            redeemed = transfer.redeem(request, code, references=Loaders.of(info))
-        except progress.LearnerError as error:
-            return Result(error.problems, learner_token=None)
-        return Result(learner_token=redeemed.token)
+        def redeem(request, who, loaders):
+            return {"learner_token": transfer.redeem(request, code, references=loaders).token}
+
+        return learner_payload(info, redeem, tells_token_retired=False)
 
 
 class ForgetMePayload(LearnerPayload, graphene.ObjectType):
@@ -449,13 +461,11 @@ class ForgetMe(graphene.Mutation):
     Output = ForgetMePayload
 
     def mutate(root, info):
-        request = info.context
-        retired = identity.identify(request).token_retired
-        try:
+        def forget(request, who, loaders):
             privacy.forget(request)
-        except progress.LearnerError as error:
-            return Result(error.problems, retired)
-        return Result(token_retired=retired)
+            return {}
+
+        return learner_payload(info, forget)
 
 
 class MyDataLearner(graphene.ObjectType):
@@ -543,13 +553,11 @@ class ExportMyData(graphene.Mutation):
     Output = ExportMyDataPayload
 
     def mutate(root, info):
-        request = info.context
-        retired = identity.identify(request).token_retired
-        try:
-            data = privacy.export(request, references=Loaders.of(info))
-        except progress.LearnerError as error:
-            return Result(error.problems, retired, data=None, json=None)
-        return Result(token_retired=retired, data=data, json=privacy.as_json(data))
+        def export(request, who, loaders):
+            data = privacy.export(request, references=loaders)
+            return {"data": data, "json": privacy.as_json(data)}
+
+        return learner_payload(info, export)
 
 
 class LearnerMutation:

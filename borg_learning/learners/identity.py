@@ -20,6 +20,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from borg_learning.api.references import References
+from borg_learning.api.vary import answer_varies_on
 from borg_learning.learners import completion
 from borg_learning.learners.models import BlockProgress, Completion, Learner, LearnerToken
 from borg_learning.learners.signals import learners_merged
@@ -97,6 +98,7 @@ def identify(request: HttpRequest) -> Identity:
     one for a signed-in user's learner."""
     identity = getattr(request, REQUEST_ATTRIBUTE, None)
     if identity is None:
+        answer_varies_on(request, HEADER)
         identity = Identity(user=signed_in_user(request), token=request_token(request))
         if identity.token and TOKEN_FORMAT.fullmatch(identity.token):
             found = (

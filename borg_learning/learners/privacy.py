@@ -17,7 +17,7 @@ from wagtail.models import Page
 from borg_learning.api.references import References
 from borg_learning.learners import identity
 from borg_learning.learners.models import BlockKind, Learner
-from borg_learning.learners.progress import known_learner, missing_learner, no_learner
+from borg_learning.learners.progress import known_learner, no_learner, own_learner
 
 
 def forget(request: HttpRequest) -> int:
@@ -45,14 +45,9 @@ def forget(request: HttpRequest) -> int:
 def export(request: HttpRequest, references: References | None = None) -> dict:
     """Everything stored for the request's learner (after merging an anonymous learner
     into a signed-in user's), with the titles of the pages the request may still see."""
-    who = known_learner(request)
     references = references or References.of(request)
-    with transaction.atomic():
-        learner = identity.locked_learner(who, references)
-        if learner is None:
-            raise missing_learner(who)
+    with own_learner(request, references) as learner:
         data = learner_data(learner, references)
-    identity.forget_identity(request)
     return data
 
 

@@ -12,6 +12,7 @@ stable ``Code`` and an English message. Nothing is stored then, not even a new l
 """
 
 import math
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -95,6 +96,20 @@ def known_learner(request: HttpRequest) -> identity.Identity:
     if who.user is None and who.unknown_token:
         raise unknown_learner()
     return who
+
+
+@contextmanager
+def own_learner(request: HttpRequest, references: References):
+    """The request's learner, locked in a transaction for the block (an anonymous learner
+    of its token merged into the signed-in user's first); refused when it names none.
+    The request's identity is looked up again afterwards."""
+    who = known_learner(request)
+    with transaction.atomic():
+        learner = identity.locked_learner(who, references)
+        if learner is None:
+            raise missing_learner(who)
+        yield learner
+    identity.forget_identity(request)
 
 
 def rate_limit(request: HttpRequest, scope: str, setting: str, what: str) -> None:

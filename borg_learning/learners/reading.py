@@ -40,13 +40,11 @@ def is_completed(learner: Learner | None, page: Page | int) -> bool:
     return Completion.objects.filter(learner=learner, page_id=page_id).exists()
 
 
-@dataclass
-class ModuleProgress:
-    module: ModulePage
+class Completable:
+    """``completed`` and ``completed_at`` of a progress with the ``completion`` row of its
+    page (None while it is not complete)."""
+
     completion: Completion | None
-    parts_total: int
-    completed_part_ids: list[int]
-    last_activity_at: datetime.datetime | None
 
     @property
     def completed(self):
@@ -55,6 +53,15 @@ class ModuleProgress:
     @property
     def completed_at(self):
         return self.completion.completed_at if self.completion else None
+
+
+@dataclass
+class ModuleProgress(Completable):
+    module: ModulePage
+    completion: Completion | None
+    parts_total: int
+    completed_part_ids: list[int]
+    last_activity_at: datetime.datetime | None
 
     @property
     def started(self):
@@ -66,21 +73,13 @@ class ModuleProgress:
 
 
 @dataclass
-class PageProgress:
+class PageProgress(Completable):
     page: Page
     module_id: int | None
     completion: Completion | None
     seen: bool
     blocks: list[BlockProgress]
     required: set[str] = field(default_factory=set)
-
-    @property
-    def completed(self):
-        return self.completion is not None
-
-    @property
-    def completed_at(self):
-        return self.completion.completed_at if self.completion else None
 
     @property
     def blocks_total(self):

@@ -23,8 +23,7 @@ from borg_learning.learners.models import Learner, TransferCode
 from borg_learning.learners.progress import (
     Code,
     LearnerError,
-    known_learner,
-    missing_learner,
+    own_learner,
     rate_limit,
 )
 from borg_learning.throttling import keyed_digest
@@ -74,19 +73,13 @@ def throttle(request: HttpRequest) -> None:
 def create(request: HttpRequest, references: References | None = None) -> Created:
     """A new transfer code for the request's learner. Raises ``LearnerError``."""
     throttle(request)
-    who = known_learner(request)
-    references = references or References.of(request)
-    with transaction.atomic():
-        learner = identity.locked_learner(who, references)
-        if learner is None:
-            raise missing_learner(who)
+    with own_learner(request, references or References.of(request)) as learner:
         now = timezone.now()
         learner.transfer_codes.all().delete()
         code = new_code()
         stored = TransferCode.objects.create(
             learner=learner, digest=code_digest(code), created_at=now, expires_at=now + VALID_FOR
         )
-    identity.forget_identity(request)
     return Created(shown(code), stored.expires_at)
 
 

@@ -412,11 +412,16 @@ class SpecialistModulePage(ModulePage):
         return ModulePartPage.objects.child_of(self).live().order_by("path")
 
     def estimate_duration(self, body=None, exclude=None, extra=None):
-        """The sum of the live parts' estimates; ``exclude``/``extra`` swap one part."""
+        """The sum of the live parts' estimates, each in whole minutes as its tile shows
+        it, so the parts add up to the module; ``exclude``/``extra`` swap one part."""
+        parts = [
+            part.estimate_duration()
+            for part in self.live_parts().exclude(pk=getattr(exclude, "pk", None))
+        ]
         total = DurationEstimate()
-        for part in self.live_parts().exclude(pk=getattr(exclude, "pk", None)):
-            total += part.estimate_duration()
-        return total + extra if extra else total
+        for estimate in [*parts, *([extra] if extra else [])]:
+            total += estimate.in_whole_minutes()
+        return total
 
 
 class ModulePartPage(LearningPageMixin, TimedPage, Page):

@@ -11,11 +11,10 @@ import pytest
 from borg_learning import models
 from tests import factories
 from tests.helpers.evaluation import SUBMIT, good_answers, question_ids, submission_input
+from tests.helpers.graphql import GRAPHQL_RESPONSE, JSON, post_query
 
 pytestmark = pytest.mark.django_db
 
-JSON = "application/json"
-GRAPHQL_RESPONSE = "application/graphql-response+json"
 LEAKS = (
     "Traceback",
     'File "',
@@ -31,20 +30,9 @@ UNSTORABLE = (
 )
 
 
-def post(client, query, variables=None, accept=JSON, **body):
-    response = client.post(
-        "/graphql/",
-        json.dumps({"query": query, "variables": variables, **body}),
-        content_type=JSON,
-        HTTP_ACCEPT=accept,
-    )
-    assert response.status_code < 500
-    return response
-
-
 def answer(client, query, variables=None):
     """The decoded answer, after checking that nothing internal leaked into it."""
-    response = post(client, query, variables)
+    response = post_query(client, query, variables)
     assert response.status_code == 200
     for leak in LEAKS:
         assert leak not in response.content.decode(), leak
@@ -280,7 +268,7 @@ def test_one_of_them_with_the_others_null_is_fine(client, site):
 )
 @pytest.mark.parametrize("accept, status", [(JSON, 200), (GRAPHQL_RESPONSE, 400)])
 def test_malformed_queries_get_clear_graphql_errors(client, query, message, accept, status):
-    response = post(client, query, accept=accept)
+    response = post_query(client, query, accept=accept)
     assert response.status_code == status
     body = response.json()
     assert "data" not in body
@@ -360,7 +348,7 @@ def test_malformed_queries_get_clear_graphql_errors(client, query, message, acce
 def test_wrong_variable_types_get_clear_graphql_errors(
     client, query, variables, message, accept, status
 ):
-    response = post(client, query, variables, accept=accept)
+    response = post_query(client, query, variables, accept=accept)
     assert response.status_code == status
     assert response.json() == {"errors": [{"message": message}]}
 
@@ -386,7 +374,7 @@ def test_a_preview_token_that_is_not_one_is_a_clear_error(client, site):
     ],
 )
 def test_nul_and_unpaired_surrogates_in_variables_are_a_clear_error(client, site, query, value):
-    response = post(client, query, {"v": value}, accept=GRAPHQL_RESPONSE)
+    response = post_query(client, query, {"v": value}, accept=GRAPHQL_RESPONSE)
     assert response.status_code == 400
     assert response.json() == {"errors": [{"message": UNSTORABLE}]}
 
@@ -404,7 +392,7 @@ def test_nul_and_unpaired_surrogates_in_variables_are_a_clear_error(client, site
 def test_nul_and_unpaired_surrogates_in_string_literals_are_a_clear_error(
     client, site, literal, message
 ):
-    response = post(
+    response = post_query(
         client, f"{{ search(query: {literal}) {{ totalCount }} }}", accept=GRAPHQL_RESPONSE
     )
     assert response.status_code == 400
@@ -509,7 +497,7 @@ def test_no_argument_value_produces_a_500_or_an_internal_error(client, site, kin
     query = f"query ($v: {kind}) {{ {field} }}"
     for value in NASTY:
         for accept in (JSON, GRAPHQL_RESPONSE):
-            response = post(client, query, {"v": value}, accept=accept)
+            response = post_query(client, query, {"v": value}, accept=accept)
             assert response.status_code in (200, 400), (value, response.status_code)
             assert response["Content-Type"].startswith(accept)
             body = response.json()

@@ -5,7 +5,6 @@ documented queries of the frontend cost well under the default, and short querie
 fan out through aliases and fragments cost millions and are refused without one SQL query.
 """
 
-import json
 import re
 
 import pytest
@@ -21,10 +20,14 @@ from borg_learning.api.graphql.limits import operation_costs, validation_rules
 from borg_learning.conf import SETTINGS
 from tests.helpers.graphql import (
     ALIASED_SEARCHES,
+    GRAPHQL_RESPONSE,
+    JSON,
     PARTS_FAN_OUT,
     QUERIES,
     THEMES_FAN_OUT,
+    error_messages,
     fan_out,
+    post_query,
 )
 
 pytestmark = pytest.mark.django_db
@@ -38,8 +41,6 @@ urlpatterns = [
     path("", include("borg_learning.urls")),
 ]
 
-GRAPHQL_RESPONSE = "application/graphql-response+json"
-JSON = "application/json"
 DEFAULT_MAX_COST = SETTINGS["GRAPHQL_MAX_QUERY_COST"].default
 DOCUMENTED = sorted(path.stem for path in QUERIES.glob("*.graphql"))
 
@@ -48,21 +49,6 @@ def cost(query, variables=None):
     """The cost of the one operation of ``query``."""
     (value,) = operation_costs(schema.graphql_schema, parse(query), variables).values()
     return value
-
-
-def post(client, query, variables=None, accept=JSON):
-    response = client.post(
-        "/graphql/",
-        json.dumps({"query": query, "variables": variables}),
-        content_type=JSON,
-        HTTP_ACCEPT=accept,
-    )
-    assert response.status_code < 500
-    return response
-
-
-def messages(response):
-    return [error["message"] for error in response.json().get("errors", [])]
 
 
 def cost_error(cost, maximum=DEFAULT_MAX_COST, name="anonymous"):
@@ -220,16 +206,16 @@ def test_the_costs_in_the_docs_are_those_counted():
 def test_short_expensive_queries_are_refused_before_any_sql(client, query, limit, accept, status):
     assert len(query) < 10_000
     with CaptureQueriesContext(connection) as sql:
-        response = post(client, query, accept=accept)
+        response = post_query(client, query, accept=accept)
     assert len(sql) == 0
     assert response.status_code == status
     assert "data" not in response.json()
-    (message,) = messages(response)
+    (message,) = error_messages(response)
     assert f"(BORG_LEARNING['{limit}'])" in message
 
 
 def test_the_fan_out_message_says_what_the_query_costs(client):
-    assert messages(post(client, PARTS_FAN_OUT)) == [
+    assert error_messages(post_query(client, PARTS_FAN_OUT)) == [
         cost_error(cost(PARTS_FAN_OUT, {}), name="PartsFanOut")
     ]
 
@@ -237,20 +223,20 @@ def test_the_fan_out_message_says_what_the_query_costs(client):
 def test_the_cost_limit_follows_the_setting(client):
     query = "{ themes { slug } }"
     with override_settings(BORG_LEARNING={"GRAPHQL_MAX_QUERY_COST": 21}):
-        assert post(client, query).json() == {"data": {"themes": []}}
+        assert post_query(client, query).json() == {"data": {"themes": []}}
     with override_settings(BORG_LEARNING={"GRAPHQL_MAX_QUERY_COST": 20}):
-        assert messages(post(client, query)) == [cost_error(21, 20)]
+        assert error_messages(post_query(client, query)) == [cost_error(21, 20)]
 
 
 def test_the_cost_counts_the_limit_the_variables_give(client):
     query = "query Page($limit: Int) { modules(limit: $limit) { items { id } } }"
     with override_settings(BORG_LEARNING={"GRAPHQL_MAX_QUERY_COST": 12}):
-        ok = post(client, query, {"limit": 10}).json()
+        ok = post_query(client, query, {"limit": 10}).json()
         assert ok == {"data": {"modules": {"items": []}}}
-        refused = post(client, query, {"limit": 11})
-        assert messages(refused) == [cost_error(13, 12, "Page")]
+        refused = post_query(client, query, {"limit": 11})
+        assert error_messages(refused) == [cost_error(13, 12, "Page")]
         # Left out, the limit is the default page size.
-        assert messages(post(client, query)) == [cost_error(52, 12, "Page")]
+        assert error_messages(post_query(client, query)) == [cost_error(52, 12, "Page")]
 
 
 def test_every_operation_of_a_document_is_counted(client):
@@ -258,14 +244,14 @@ def test_every_operation_of_a_document_is_counted(client):
     body = {"query": "query Cheap { __typename } query Dear { themes { slug } }"}
     with override_settings(BORG_LEARNING={"GRAPHQL_MAX_QUERY_COST": 20}):
         response = client.post("/graphql/", {**body, "operationName": "Cheap"}, content_type=JSON)
-    assert messages(response) == [cost_error(21, 20, "Dear")]
+    assert error_messages(response) == [cost_error(21, 20, "Dear")]
 
 
 @pytest.mark.parametrize("maximum", [DEFAULT_MAX_COST, 1])
 def test_graphiql_introspection_is_not_refused_by_the_cost_limit(client, maximum):
     query = get_introspection_query(descriptions=True, input_value_deprecation=True)
     with override_settings(BORG_LEARNING={"GRAPHQL_MAX_QUERY_COST": maximum}):
-        response = post(client, query, accept=GRAPHQL_RESPONSE)
+        response = post_query(client, query, accept=GRAPHQL_RESPONSE)
     assert response.status_code == 200
     assert "errors" not in response.json()
 
@@ -278,14 +264,14 @@ def aliased(count, field="borgLearningVersion"):
 
 
 def test_up_to_30_aliases_are_allowed_by_default(client):
-    assert len(post(client, aliased(30)).json()["data"]) == 30
-    assert messages(post(client, aliased(31))) == [alias_error(31)]
+    assert len(post_query(client, aliased(30)).json()["data"]) == 30
+    assert error_messages(post_query(client, aliased(31))) == [alias_error(31)]
 
 
 def test_the_alias_limit_follows_the_setting(client):
     with override_settings(BORG_LEARNING={"GRAPHQL_MAX_ALIASES": 2}):
-        assert len(post(client, aliased(2)).json()["data"]) == 2
-        assert messages(post(client, aliased(3))) == [alias_error(3, 2)]
+        assert len(post_query(client, aliased(2)).json()["data"]) == 2
+        assert error_messages(post_query(client, aliased(3))) == [alias_error(3, 2)]
 
 
 def test_aliases_in_fragments_count_once_and_typename_not_at_all(client):
@@ -294,9 +280,9 @@ def test_aliases_in_fragments_count_once_and_typename_not_at_all(client):
         fragment Names on LearningTheme { n1: name n2: name }
     """
     with override_settings(BORG_LEARNING={"GRAPHQL_MAX_ALIASES": 4}):
-        assert post(client, query).json()["data"]["a"] == []
+        assert post_query(client, query).json()["data"]["a"] == []
     with override_settings(BORG_LEARNING={"GRAPHQL_MAX_ALIASES": 3}):
-        assert messages(post(client, query)) == [alias_error(4, 3)]
+        assert error_messages(post_query(client, query)) == [alias_error(4, 3)]
 
 
 def test_a_query_over_both_limits_is_told_of_both(client):
@@ -307,22 +293,13 @@ def test_a_query_over_both_limits_is_told_of_both(client):
         "slug",
         aliases=8,
     )
-    assert messages(post(client, query)) == [
+    assert error_messages(post_query(client, query)) == [
         cost_error(cost(query, {}), name="Both"),
         alias_error(32),
     ]
 
 
 # --- graphene-django's view with the limits' rules -----------------------------------------
-
-
-def graphene_post(client, query, variables=None):
-    return client.post(
-        "/graphene/",
-        json.dumps({"query": query, "variables": variables}),
-        content_type=JSON,
-        HTTP_ACCEPT=JSON,
-    )
 
 
 @pytest.mark.urls(__name__)
@@ -337,15 +314,15 @@ def graphene_post(client, query, variables=None):
 )
 def test_graphene_djangos_view_with_the_rules_refuses_what_ours_does(client, query, limit):
     with CaptureQueriesContext(connection) as sql:
-        response = graphene_post(client, query)
+        response = post_query(client, query, url="/graphene/")
     assert len(sql) == 0
     assert response.status_code == 400
-    assert any(f"(BORG_LEARNING['{limit}'])" in message for message in messages(response))
+    assert any(f"(BORG_LEARNING['{limit}'])" in message for message in error_messages(response))
 
 
 @pytest.mark.urls(__name__)
 def test_graphene_djangos_view_with_the_rules_runs_the_documented_queries(client):
-    response = graphene_post(client, (QUERIES / "theme_map.graphql").read_text())
+    response = post_query(client, (QUERIES / "theme_map.graphql").read_text(), url="/graphene/")
     assert response.status_code == 200
     assert response.json() == {"data": {"themes": []}}
 
@@ -353,16 +330,16 @@ def test_graphene_djangos_view_with_the_rules_runs_the_documented_queries(client
 @pytest.mark.urls(__name__)
 def test_the_rules_keep_graphql_cores_own(client):
     """graphene-django validates with the rules it is given instead of the specified ones."""
-    response = graphene_post(client, "{ noSuchField }")
+    response = post_query(client, "{ noSuchField }", url="/graphene/")
     assert response.status_code == 400
-    assert messages(response) == ["Cannot query field 'noSuchField' on type 'Query'."]
+    assert error_messages(response) == ["Cannot query field 'noSuchField' on type 'Query'."]
 
 
 @pytest.mark.urls(__name__)
 def test_with_graphene_djangos_view_a_limit_variable_counts_as_the_largest_page(client):
     query = "query Page($limit: Int) { modules(limit: $limit) { items { id } } }"
     with override_settings(BORG_LEARNING={"GRAPHQL_MAX_QUERY_COST": 102}):
-        assert graphene_post(client, query, {"limit": 1}).status_code == 200
+        assert post_query(client, query, {"limit": 1}, url="/graphene/").status_code == 200
     with override_settings(BORG_LEARNING={"GRAPHQL_MAX_QUERY_COST": 101}):
-        response = graphene_post(client, query, {"limit": 1})
-    assert messages(response) == [cost_error(102, 101, "Page")]
+        response = post_query(client, query, {"limit": 1}, url="/graphene/")
+    assert error_messages(response) == [cost_error(102, 101, "Page")]

@@ -3,7 +3,6 @@
 The cost and alias limits are tested in test_graphql_cost.py.
 """
 
-import json
 import time
 
 import pytest
@@ -12,26 +11,9 @@ from graphql import get_introspection_query
 
 from borg_learning import models
 from tests import factories
+from tests.helpers.graphql import GRAPHQL_RESPONSE, JSON, error_messages, post_query
 
 pytestmark = pytest.mark.django_db
-
-GRAPHQL_RESPONSE = "application/graphql-response+json"
-JSON = "application/json"
-
-
-def post(client, query, variables=None, accept=JSON):
-    response = client.post(
-        "/graphql/",
-        json.dumps({"query": query, "variables": variables}),
-        content_type=JSON,
-        HTTP_ACCEPT=accept,
-    )
-    assert response.status_code < 500
-    return response
-
-
-def messages(response):
-    return [error["message"] for error in response.json().get("errors", [])]
 
 
 def nested(depth, name=None):
@@ -66,7 +48,7 @@ def test_nested_builds_queries_of_the_depth_asked():
 
 def test_a_query_at_the_default_depth_limit_runs(client):
     with depth_only():
-        response = post(client, nested(10), accept=GRAPHQL_RESPONSE)
+        response = post_query(client, nested(10), accept=GRAPHQL_RESPONSE)
     assert response.status_code == 200
     assert response.json() == {"data": {"themes": []}}
 
@@ -74,19 +56,19 @@ def test_a_query_at_the_default_depth_limit_runs(client):
 @pytest.mark.parametrize("accept, status", [(JSON, 200), (GRAPHQL_RESPONSE, 400)])
 def test_a_query_one_level_deeper_than_the_default_is_refused(client, accept, status):
     with depth_only():
-        response = post(client, nested(11, "Deep"), accept=accept)
+        response = post_query(client, nested(11, "Deep"), accept=accept)
     assert response.status_code == status
     assert "data" not in response.json()
-    assert messages(response) == [depth_error(11, 10, "Deep")]
+    assert error_messages(response) == [depth_error(11, 10, "Deep")]
 
 
 def test_the_depth_limit_follows_the_setting(client):
     with depth_only(GRAPHQL_MAX_DEPTH=3):
-        assert post(client, nested(3)).json() == {"data": {"themes": []}}
-        assert messages(post(client, nested(4))) == [depth_error(4, 3)]
+        assert post_query(client, nested(3)).json() == {"data": {"themes": []}}
+        assert error_messages(post_query(client, nested(4))) == [depth_error(4, 3)]
     with depth_only(GRAPHQL_MAX_DEPTH=20):
-        assert post(client, nested(20)).json() == {"data": {"themes": []}}
-        assert messages(post(client, nested(21))) == [depth_error(21, 20)]
+        assert post_query(client, nested(20)).json() == {"data": {"themes": []}}
+        assert error_messages(post_query(client, nested(21))) == [depth_error(21, 20)]
 
 
 def test_fragments_do_not_hide_depth(client):
@@ -98,9 +80,9 @@ def test_fragments_do_not_hide_depth(client):
         fragment Deeper on LearningModule { themes { modules { themes { modules { id } } } } }
     """
     with depth_only(GRAPHQL_MAX_DEPTH=6):
-        assert messages(post(client, query)) == [depth_error(7, 6, "Hidden")]
+        assert error_messages(post_query(client, query)) == [depth_error(7, 6, "Hidden")]
     with depth_only(GRAPHQL_MAX_DEPTH=7):
-        assert post(client, query).json() == {"data": {"themes": []}}
+        assert post_query(client, query).json() == {"data": {"themes": []}}
 
 
 def test_a_fragment_spread_many_times_is_measured_quickly(client):
@@ -113,11 +95,11 @@ def test_a_fragment_spread_many_times_is_measured_quickly(client):
     query = "query Fan { ...F0 } " + fragments + f"fragment F{count} on Query {{ themes {{ id }} }}"
     started = time.monotonic()
     with depth_only():
-        response = post(client, query)
+        response = post_query(client, query)
     assert time.monotonic() - started < 5
     assert response.json()["data"]["themes"] == []
     with depth_only(GRAPHQL_MAX_DEPTH=1):
-        assert messages(post(client, query)) == [depth_error(2, 1, "Fan")]
+        assert error_messages(post_query(client, query)) == [depth_error(2, 1, "Fan")]
 
 
 @pytest.mark.parametrize("maximum", [10, 1])
@@ -130,7 +112,7 @@ def test_graphiql_introspection_is_not_refused_by_the_depth_limit(client, maximu
         input_value_deprecation=True,
     )
     with override_settings(BORG_LEARNING={"GRAPHQL_MAX_DEPTH": maximum}):
-        response = post(client, query, accept=GRAPHQL_RESPONSE)
+        response = post_query(client, query, accept=GRAPHQL_RESPONSE)
     assert response.status_code == 200
     body = response.json()
     assert "errors" not in body
@@ -142,7 +124,7 @@ def test_graphiql_introspection_is_not_refused_by_the_depth_limit(client, maximu
 def test_introspection_does_not_exempt_the_data_next_to_it(client):
     query = "{ __schema { queryType { name } } " + nested(4)[1:]
     with override_settings(BORG_LEARNING={"GRAPHQL_MAX_DEPTH": 3}):
-        assert messages(post(client, query)) == [depth_error(4, 3)]
+        assert error_messages(post_query(client, query)) == [depth_error(4, 3)]
 
 
 # --- Page size -------------------------------------------------------------------------
@@ -159,7 +141,7 @@ def offers():
 def catalogue_titles(client, **arguments):
     args = ", ".join(f"{name}: {value}" for name, value in arguments.items())
     query = "{ catalogue%s { totalCount items { title } } }" % (f"({args})" if args else "")
-    result = post(client, query).json()["data"]["catalogue"]
+    result = post_query(client, query).json()["data"]["catalogue"]
     return result["totalCount"], [item["title"] for item in result["items"]]
 
 
@@ -201,7 +183,7 @@ def page_size_error(got, maximum=100):
 )
 @pytest.mark.parametrize("accept", [JSON, GRAPHQL_RESPONSE])
 def test_a_page_outside_the_limits_is_a_graphql_error(client, field, arguments, message, accept):
-    response = post(client, PAGED[field] % arguments, accept=accept)
+    response = post_query(client, PAGED[field] % arguments, accept=accept)
     assert response.status_code == 200
     body = response.json()
     assert body["data"] is None
@@ -210,15 +192,15 @@ def test_a_page_outside_the_limits_is_a_graphql_error(client, field, arguments, 
 
 @pytest.mark.parametrize("field", PAGED)
 def test_a_page_of_100_is_allowed_everywhere(client, field):
-    body = post(client, PAGED[field] % "limit: 100, offset: 0").json()
+    body = post_query(client, PAGED[field] % "limit: 100, offset: 0").json()
     assert body == {"data": {field: {"totalCount": 0}}}
 
 
 @pytest.mark.parametrize("field", PAGED)
 def test_an_integer_beyond_32_bits_is_refused_by_graphql(client, field):
-    response = post(client, PAGED[field] % "limit: 2147483648", accept=GRAPHQL_RESPONSE)
+    response = post_query(client, PAGED[field] % "limit: 2147483648", accept=GRAPHQL_RESPONSE)
     assert response.status_code == 400
-    (message,) = messages(response)
+    (message,) = error_messages(response)
     assert "Int cannot represent non 32-bit signed integer value: 2147483648" in message
 
 
@@ -238,13 +220,13 @@ def test_page_sizes_follow_the_settings(client, modules, field):
     query = PAGED[field].replace("totalCount", "totalCount items { __typename }")
 
     def count(arguments):
-        result = post(client, query % arguments).json()["data"][field]
+        result = post_query(client, query % arguments).json()["data"][field]
         return result["totalCount"], len(result["items"])
 
     expected_total = 8 if field == "search" else 4
     assert count("offset: 0") == (expected_total, 2)
     assert count("limit: 3") == (expected_total, 3)
-    assert messages(post(client, query % "limit: 4")) == [page_size_error(4, 3)]
+    assert error_messages(post_query(client, query % "limit: 4")) == [page_size_error(4, 3)]
 
 
 # --- Query size ------------------------------------------------------------------------
@@ -262,30 +244,30 @@ def size_error(length, maximum=10_000):
 
 
 def test_a_query_at_the_size_limit_runs(client):
-    response = post(client, padded(10_000), accept=GRAPHQL_RESPONSE)
+    response = post_query(client, padded(10_000), accept=GRAPHQL_RESPONSE)
     assert response.status_code == 200
     assert response.json() == {"data": {"__typename": "Query"}}
 
 
 @pytest.mark.parametrize("accept, status", [(JSON, 200), (GRAPHQL_RESPONSE, 400)])
 def test_a_query_over_the_size_limit_is_refused(client, accept, status):
-    response = post(client, padded(10_001), accept=accept)
+    response = post_query(client, padded(10_001), accept=accept)
     assert response.status_code == status
     assert response.json() == {"errors": [{"message": size_error(10_001)}]}
 
 
 def test_the_size_limit_applies_before_parsing_and_over_get(client):
-    response = post(client, "{" * 10_001)
-    assert messages(response) == [size_error(10_001)]
+    response = post_query(client, "{" * 10_001)
+    assert error_messages(response) == [size_error(10_001)]
     response = client.get("/graphql/", {"query": padded(10_001)})
     assert response.status_code == 200
-    assert messages(response) == [size_error(10_001)]
+    assert error_messages(response) == [size_error(10_001)]
 
 
 def test_the_size_limit_follows_the_setting(client):
     with override_settings(BORG_LEARNING={"GRAPHQL_MAX_QUERY_LENGTH": 50}):
-        assert post(client, padded(50)).json() == {"data": {"__typename": "Query"}}
-        assert messages(post(client, padded(51))) == [size_error(51, 50)]
+        assert post_query(client, padded(50)).json() == {"data": {"__typename": "Query"}}
+        assert error_messages(post_query(client, padded(51))) == [size_error(51, 50)]
     with override_settings(BORG_LEARNING={"GRAPHQL_MAX_QUERY_LENGTH": 20_000}):
-        assert post(client, padded(20_000)).json() == {"data": {"__typename": "Query"}}
-        assert messages(post(client, padded(20_001))) == [size_error(20_001, 20_000)]
+        assert post_query(client, padded(20_000)).json() == {"data": {"__typename": "Query"}}
+        assert error_messages(post_query(client, padded(20_001))) == [size_error(20_001, 20_000)]

@@ -5,10 +5,11 @@ import uuid
 import pytest
 from django.test import RequestFactory
 
-from borg_learning import evaluation, models, signals
+from borg_learning import evaluation, models
 from borg_learning.analytics.visits import record_visit
 from tests import factories
 from tests.helpers import evaluation as ec
+from tests.helpers.signals import signals_sent
 
 pytestmark = pytest.mark.django_db
 
@@ -22,19 +23,8 @@ def browser(user_agent=USER_AGENT):
 @pytest.fixture
 def received():
     """Every signal sent while the test runs, as (signal name, keyword arguments)."""
-    sent = []
-    receivers = {}
-    for name in ("visit_recorded", "module_viewed", "evaluation_submitted"):
-
-        def receiver(sender, name=name, **kwargs):
-            kwargs.pop("signal")
-            sent.append((name, kwargs))
-
-        receivers[name] = receiver
-        getattr(signals, name).connect(receiver)
-    yield sent
-    for name, receiver in receivers.items():
-        getattr(signals, name).disconnect(receiver)
+    with signals_sent("visit_recorded", "module_viewed", "evaluation_submitted") as sent:
+        yield sent
 
 
 def test_a_counted_visit_to_a_part_says_which_module_was_viewed(environment, received):

@@ -119,9 +119,32 @@ def test_a_specialist_module_is_the_sum_of_its_live_parts(environment):
     assert first.estimated_duration_seconds == 180
     assert second.estimated_duration_seconds == 90
     estimate = module.estimate_duration()
-    assert estimate.total_seconds == 270
+    # The audio part shows as 2 minutes: the module adds up whole minutes, 3 + 2.
+    assert estimate.total_seconds == 300
     assert (estimate.words, estimate.audio_seconds, estimate.exercises) == (400, 90, 1)
-    assert stored_estimate(module) == 270
+    assert estimate.rounding_seconds == 30
+    assert stored_estimate(module) == 300
+
+
+def test_the_parts_minutes_add_up_to_the_modules(environment):
+    """Three parts of 3:56, 3:56 and 4:06 show as 4, 4 and 5 minutes: the module says 13,
+    not the 12 that 11:58 would round to (1:02 of rounding), and its budget is checked on
+    that."""
+    module = factories.specialist_module(environment, target_duration=13)
+    parts = [
+        factories.module_part(module, body=[audio_block(factories.media("audio", seconds))])
+        for seconds in (236, 236, 246)
+    ]
+    assert [part.estimated_duration_minutes for part in parts] == [4, 4, 5]
+    module = SpecialistModulePage.objects.get(pk=module.pk)
+    assert module.estimated_duration_minutes == 13
+    assert module.estimate_duration().total_minutes == 13
+    assert (
+        "onderdelen afgerond op hele minuten: 1 min 2 s" in module.estimate_duration().breakdown()
+    )
+    # 11:58 of content, but 13 minutes as shown: publishing within 12 minutes is refused.
+    assert module.over_budget_errors(None, 12, None)
+    assert not module.over_budget_errors(None, 13, None)
 
 
 def test_the_module_estimate_follows_its_parts_being_published_unpublished_and_deleted(

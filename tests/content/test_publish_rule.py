@@ -40,11 +40,12 @@ def spoken(mmss):
     return f"{minutes} min" if minutes else f"{seconds} s"
 
 
-def breakdown(words=0, reading="0:00", exercises=0, exercise="0:00", total="0:00"):
+def breakdown(words=0, reading="0:00", exercises=0, exercise="0:00", total="0:00", rounding=None):
     noun = "oefening" if exercises == 1 else "oefeningen"
+    rounded = f"onderdelen afgerond op hele minuten: {spoken(rounding)}, " if rounding else ""
     return (
         f"lezen van {words} woorden: {spoken(reading)}, audio: 0 s, video: 0 s, {exercises} "
-        f"{noun}: {spoken(exercise)}, totaal: {spoken(total)}"
+        f"{noun}: {spoken(exercise)}, {rounded}totaal: {spoken(total)}"
     )
 
 
@@ -219,22 +220,25 @@ def test_editing_a_live_part_counts_its_new_version_instead_of_its_old_one(edito
         target_duration=4,
         publish=True,
         body=[words(300), exercise_data()],
-    )  # 2:30, module 8:30
+    )  # 2:30, shown as 3 minutes: the module stays at 6 + 3
     assert editor.post(edit_url(part), same_length).status_code == 302
-    assert SpecialistModulePage.objects.get(pk=sgg.pk).estimated_duration_seconds == 510
+    assert SpecialistModulePage.objects.get(pk=sgg.pk).estimated_duration_seconds == 540
 
     longer = part_data(
         part.title, slug=part.slug, target_duration=5, publish=True, body=[words(900)]
-    )  # 4:30 fits the part, the module would take 10:30
+    )  # 4:30 fits the part; shown as 5 minutes, the module would take 6 + 5
     response = editor.post(edit_url(part), longer)
     assert field_errors(response, "target_duration") == [
         refused(
-            "De module 'SGG' met dit onderdeel", 11, 10, breakdown(2100, "10:30", total="10:30")
+            "De module 'SGG' met dit onderdeel",
+            11,
+            10,
+            breakdown(2100, "10:30", total="11:00", rounding="0:30"),
         )
     ]
     part.refresh_from_db()
     assert part.estimated_duration_seconds == 150
-    assert SpecialistModulePage.objects.get(pk=sgg.pk).estimated_duration_seconds == 510
+    assert SpecialistModulePage.objects.get(pk=sgg.pk).estimated_duration_seconds == 540
 
 
 def test_a_specialist_module_cannot_be_published_with_a_target_below_its_parts(editor, sgg):

@@ -1,5 +1,7 @@
-"""The GraphQL queries of the frontend's screens, and what a query costs."""
+"""The GraphQL queries of the frontend's screens, how a test sends one, and what a query
+costs."""
 
+import json
 from pathlib import Path
 
 from django.core.cache import caches
@@ -7,11 +9,31 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 QUERIES = Path(__file__).resolve().parents[2] / "docs" / "queries"
+JSON = "application/json"
+GRAPHQL_RESPONSE = "application/graphql-response+json"
 
 
 def screen_query(name):
     """The query a screen of the frontend sends, as documented in docs/queries/."""
     return (QUERIES / f"{name}.graphql").read_text()
+
+
+def post_query(client, query, variables=None, accept=JSON, url="/graphql/", **body):
+    """POST ``query`` as JSON, as a frontend does, accepting ``accept``; ``body`` adds to
+    the request body. The response, which must be no server error."""
+    response = client.post(
+        url,
+        json.dumps({"query": query, "variables": variables, **body}),
+        content_type=JSON,
+        HTTP_ACCEPT=accept,
+    )
+    assert response.status_code < 500
+    return response
+
+
+def error_messages(response):
+    """The messages of a GraphQL response's errors."""
+    return [error["message"] for error in response.json().get("errors", [])]
 
 
 def count_queries(client, query, variables=None):

@@ -1,8 +1,8 @@
 import pytest
 
-from borg_learning import signals
 from tests import factories
 from tests.helpers.learners import Frontend
+from tests.helpers.signals import signals_sent
 
 KINDS = ("text", "image", "audio", "video", "exercise", "download", "link")
 
@@ -54,16 +54,5 @@ def specialist(section):
 @pytest.fixture
 def received():
     """The domain events sent while the test runs, as (name, keyword arguments)."""
-    sent = []
-    receivers = {}
-    for name in ("exercise_answered", "part_completed", "module_completed"):
-
-        def receiver(sender, name=name, **kwargs):
-            kwargs.pop("signal")
-            sent.append((name, kwargs))
-
-        receivers[name] = receiver
-        getattr(signals, name).connect(receiver)
-    yield sent
-    for name, receiver in receivers.items():
-        getattr(signals, name).disconnect(receiver)
+    with signals_sent("exercise_answered", "part_completed", "module_completed") as sent:
+        yield sent

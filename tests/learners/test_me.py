@@ -182,3 +182,17 @@ def test_a_module_part_is_not_a_module(browser, specialist):
     first = parts(specialist)[0]
     browser.record(first)
     assert browser.me(modules=[first.pk])["modules"] == []
+
+
+def test_an_answer_that_read_the_learner_token_varies_on_it(client, browser, module):
+    """``me`` over GET may be kept by a cache in between: its answer names the header."""
+    complete_page(browser, module)
+    response = client.get(
+        "/graphql/", {"query": "{ me { completedPageIds } }"}, HTTP_X_LEARNER_TOKEN=browser.token
+    )
+    assert response.json()["data"]["me"]["completedPageIds"] == [str(module.pk)]
+    vary = {value.strip().lower() for value in response["Vary"].split(",")}
+    assert {"accept", "x-learner-token"} <= vary
+    other = client.get("/graphql/", {"query": "{ borgLearningVersion }"})
+    assert "x-learner-token" not in other["Vary"].lower()
+    assert "accept" in other["Vary"].lower()

@@ -19,6 +19,7 @@ from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.signals import got_request_exception
 from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
 from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
@@ -27,6 +28,7 @@ from graphql import GraphQLError, OperationType, execute, get_operation_ast, par
 from graphql.validation import ValidationRule, specified_rules
 
 from borg_learning.api.graphql.limits import limit_errors, query_length_error
+from borg_learning.api.vary import varies_on
 from borg_learning.conf import learning_settings
 
 logger = logging.getLogger("borg_learning.api.graphql")
@@ -140,6 +142,13 @@ class GraphQLHTTPView(View):
     http_method_names = ["get", "post", "options"]
 
     def dispatch(self, request, *args, **kwargs):
+        """Answers differ by ``Accept`` and by what resolvers read (``answer_varies_on``):
+        a cache in between must not give one learner's GET answer to another."""
+        response = self.answer(request)
+        patch_vary_headers(response, ("Accept", *varies_on(request)))
+        return response
+
+    def answer(self, request):
         """Every answer but GraphiQL is JSON, also where Django would answer with an HTML
         page: a body too large, too many query parameters, a failure of our own."""
         media_type = accepted_media_type(request)

@@ -120,12 +120,49 @@ def editor_account():
     return editor
 
 
+def log_in_to_admin(tab, site):
+    """Log ``tab`` in to the Wagtail admin as the editor; the admin's home is shown."""
+    tab.goto(f"{site.url}/admin/login/")
+    tab.fill("#id_username", site.editor.username)
+    tab.fill("#id_password", EDITOR_PASSWORD)
+    tab.get_by_role("button", name="Inloggen").click()
+    tab.wait_for_url(f"{site.url}/admin/")
+
+
+@pytest.fixture
+def admin(browser, site):
+    """A tab logged in to the Wagtail admin."""
+    tab = browser.new_context(viewport=DESKTOP, locale="nl-NL").new_page()
+    log_in_to_admin(tab, site)
+    yield tab
+    tab.context.close()
+
+
 def path(page):
     """A page's path on the demo site, as the frontend routes it."""
     from wagtail.models import Site
 
     root = Site.objects.get(is_default_site=True).root_page
     return page.url_path[len(root.url_path) - 1 :]
+
+
+def every_screen(site):
+    """A path for every kind of screen the frontend has, with a theme that has no modules."""
+    return [
+        "/",
+        path(site.basic_section),
+        path(site.specialist_section),
+        path(site.basic_module),
+        path(site.sgg),
+        *(path(part) for part in site.sgg_parts),
+        path(site.catalogue),
+        "/mijn-voortgang/",
+        "/themas/",
+        "/themas/sgg/",
+        "/themas/agressie-de-escalatie/",
+        "/zoeken/?q=melden",
+        "/bestaat-niet/",
+    ]
 
 
 def start_heading(environment):

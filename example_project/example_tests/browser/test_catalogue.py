@@ -47,9 +47,9 @@ def test_paging(desktop, site):
     expect(count).to_be_focused()
 
 
-def test_filters(screen, site):
+def test_filters(phone, site):
     active = Offering.objects.filter(active=True)
-    page = screen.open(path(site.catalogue))
+    page = phone.open(path(site.catalogue))
     count = page.locator(".catalogue__count")
 
     provider = site.providers["Trajectum"]
@@ -75,14 +75,14 @@ def test_filters(screen, site):
     expect(count).to_have_text(count_text(active.count()))
 
 
-def test_search(screen, site, graphql):
+def test_search(phone, site, graphql):
     words = "agressie"
     expected = graphql(
         "query($s: String) { catalogue(search: $s, limit: 50) { totalCount items { title } } }",
         {"s": words},
     )["data"]["catalogue"]
     assert 0 < expected["totalCount"] < Offering.objects.filter(active=True).count()
-    page = screen.open(path(site.catalogue))
+    page = phone.open(path(site.catalogue))
     page.get_by_label("Zoek in het aanbod").fill(words)
     page.get_by_label("Zoek in het aanbod").press("Enter")
     expect(page.locator(".catalogue__count")).to_have_text(count_text(expected["totalCount"]))
@@ -93,7 +93,7 @@ def test_search(screen, site, graphql):
     expect(page.get_by_label("Zoek in het aanbod")).to_have_value(words)
 
 
-def test_a_late_answer_to_an_earlier_filter_does_not_replace_the_latest(screen, site):
+def test_a_late_answer_to_an_earlier_filter_does_not_replace_the_latest(phone, site):
     """Two filters changed quickly: the answer to the first may arrive last, and must not
     replace the list of both filters."""
     active = Offering.objects.filter(active=True)
@@ -102,7 +102,7 @@ def test_a_late_answer_to_an_earlier_filter_does_not_replace_the_latest(screen, 
     only_provider = active.filter(provider=provider).count()
     both = active.filter(provider=provider, themes=theme).distinct().count()
     assert only_provider != both
-    page = screen.open(path(site.catalogue))
+    page = phone.open(path(site.catalogue))
     held = []
 
     def hold_the_first(route):

@@ -5,7 +5,7 @@ refuses what it should, and the Wagtail admin keeps working under its own policy
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import DESKTOP, EDITOR_PASSWORD, path
+from .conftest import DESKTOP, every_screen, log_in_to_admin, path
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -28,26 +28,8 @@ def recorded(desktop):
     return desktop
 
 
-def screens(site):
-    """A path for every kind of screen the frontend has."""
-    return [
-        "/",
-        path(site.basic_section),
-        path(site.specialist_section),
-        path(site.basic_module),
-        path(site.sgg),
-        *(path(part) for part in site.sgg_parts),
-        path(site.catalogue),
-        "/mijn-voortgang/",
-        "/themas/",
-        f"/themas/{next(iter(site.themes))}/",
-        "/zoeken/?q=melden",
-        "/bestaat-niet/",
-    ]
-
-
 def test_every_screen_runs_under_the_strict_policy(recorded, site):
-    for screen_path in screens(site):
+    for screen_path in every_screen(site):
         response = recorded.page.goto(recorded.base_url + screen_path)
         policy = dict(
             directive.strip().split(" ", 1)
@@ -144,10 +126,7 @@ def test_the_wagtail_admin_works_under_its_own_policy(browser, site):
     try:
         response = page.goto(f"{site.url}/admin/login/")
         assert "'unsafe-inline'" in response.headers["content-security-policy"]
-        page.fill("#id_username", site.editor.username)
-        page.fill("#id_password", EDITOR_PASSWORD)
-        page.get_by_role("button", name="Inloggen").click()
-        page.wait_for_url(f"{site.url}/admin/")
+        log_in_to_admin(page, site)
         for admin_path in [*ADMIN_SCREENS, f"/admin/pages/{site.sgg_parts[0].pk}/edit/"]:
             page.goto(site.url + admin_path)
             page.wait_for_load_state("networkidle")

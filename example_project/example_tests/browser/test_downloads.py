@@ -42,10 +42,10 @@ def test_a_download_opens_in_a_new_tab_and_the_module_keeps_its_place(desktop, s
     assert page.evaluate("window.scrollY") == scrolled
 
 
-def test_a_link_to_a_document_names_its_type_and_size(screen, site):
+def test_a_link_to_a_document_names_its_type_and_size(phone, site):
     part, link_block = part_with(site, "link")
     document = link_block["document"]
-    page = screen.open(path(part))
+    page = phone.open(path(part))
     card = page.locator(".card--link").filter(has_text=link_block["label"])
     expect(card.locator(".card__kind")).to_have_text("Document")
     link = card.get_by_role("link")
@@ -55,4 +55,4 @@ def test_a_link_to_a_document_names_its_type_and_size(screen, site):
     )
     expect(link).to_have_attribute("target", "_blank")
     expect(link).to_have_attribute("rel", "noopener")
-    screen.check_accessibility()
+    phone.check_accessibility()

@@ -4,22 +4,9 @@ save a draft and its preview shows the draft while the live page stays as it was
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import DESKTOP, EDITOR_PASSWORD, path
+from .conftest import path
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
-
-
-@pytest.fixture
-def admin(browser, site):
-    """A tab logged in to the Wagtail admin."""
-    tab = browser.new_context(viewport=DESKTOP, locale="nl-NL").new_page()
-    tab.goto(f"{site.url}/admin/login/")
-    tab.fill("#id_username", site.editor.username)
-    tab.fill("#id_password", EDITOR_PASSWORD)
-    tab.get_by_role("button", name="Inloggen").click()
-    tab.wait_for_url(f"{site.url}/admin/")
-    yield tab
-    tab.context.close()
 
 
 def edit_title(admin, site, page, title):

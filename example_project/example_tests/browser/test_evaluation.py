@@ -160,11 +160,11 @@ def first_answers(questionnaire):
 
 
 @pytest.mark.django_db
-def test_a_specialist_module_asks_its_evaluation_after_the_last_part(screen, site):
+def test_a_specialist_module_asks_its_evaluation_after_the_last_part(phone, site):
     """Not on the start page before a part is read: after the last part, and from the
     start page by a link once the learner has done every part (test_progress.py)."""
     title = site.questionnaire.title
-    page = screen.open(path(site.sgg))
+    page = phone.open(path(site.sgg))
     expect(page.locator("h1")).to_be_visible()
     page.wait_for_load_state("networkidle")
     evaluation = page.locator("#evaluation")
@@ -179,10 +179,10 @@ def test_a_specialist_module_asks_its_evaluation_after_the_last_part(screen, sit
     expect(page.locator("#evaluation").get_by_role("heading", name=title)).to_have_count(0)
 
     last = site.sgg_parts[-1]
-    screen.open(path(last))
+    phone.open(path(last))
     expect(page.locator("#evaluation").get_by_role("heading", name=title)).to_be_visible()
 
-    screen.check_accessibility()
+    phone.check_accessibility()
 
     # Having opened the last part is not having done the parts: no link yet.
     page.get_by_role("link", name=f"Terug naar {site.sgg.title}").click()

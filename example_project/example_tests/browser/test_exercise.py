@@ -41,11 +41,11 @@ def exercises(page_model, kind):
 
 
 @pytest.mark.parametrize("kind", ["single", "true_false"])
-def test_wrong_then_right(screen, site, kind):
+def test_wrong_then_right(phone, site, kind):
     exercise = exercises(site.basic_module, kind)[0]
     wrong = next(option for option in exercise["options"] if not option["correct"])
     right = next(option for option in exercise["options"] if option["correct"])
-    page = screen.open(path(site.basic_module))
+    page = phone.open(path(site.basic_module))
     block = page.locator(".exercise").filter(has=page.get_by_label(wrong["text"], exact=True))
     result = block.locator(".exercise__result")
 
@@ -87,12 +87,12 @@ def test_multiple_choice(desktop, site):
     expect(block.locator(".exercise__explanation")).to_be_visible()
 
 
-def test_arrow_keys_look_at_the_options_without_answering(screen, site):
+def test_arrow_keys_look_at_the_options_without_answering(phone, site):
     """Keyboard and screen reader users move through a radio group with the arrow keys,
     which selects each option in turn: only "Controleer" answers."""
     exercise = exercises(site.basic_module, "single")[0]
     texts = [option["text"] for option in exercise["options"]]
-    page = screen.open(path(site.basic_module))
+    page = phone.open(path(site.basic_module))
     block = page.locator(".exercise").filter(has=page.get_by_label(texts[0], exact=True))
     block.get_by_label(texts[0], exact=True).focus()
     page.keyboard.press("Space")
@@ -118,10 +118,10 @@ def test_checking_without_a_choice(desktop, site):
     expect(block.locator(".exercise__result")).to_have_text("Kies eerst een antwoord.")
 
 
-def test_feedback_in_one_place_in_well_formed_sentences(screen, site):
+def test_feedback_in_one_place_in_well_formed_sentences(phone, site):
     """After "Controleer" the feedback appears once, below the options, and reads as
     Dutch: no "Goed. Ja." and no doubled punctuation."""
-    page = screen.open(path(site.basic_module))
+    page = phone.open(path(site.basic_module))
     for exercise in exercises(site.basic_module, "single") + exercises(
         site.basic_module, "true_false"
     ):

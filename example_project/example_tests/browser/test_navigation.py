@@ -54,8 +54,8 @@ def test_keyboard_only(desktop, site):
     expect(heading).to_be_focused()
 
 
-def test_search_from_the_search_screen(screen, site):
-    page = screen.open("/zoeken/")
+def test_search_from_the_search_screen(phone, site):
+    page = phone.open("/zoeken/")
     page.get_by_label("Zoek in modules en opleidingsaanbod").fill("melden")
     page.get_by_role("button", name="Zoeken").click()
     expect(page.locator(".result__title")).to_contain_text(["Na een incident"])
@@ -63,14 +63,14 @@ def test_search_from_the_search_screen(screen, site):
     expect(page.locator("main h1")).to_have_text("Na een incident")
 
 
-def test_the_api_down(screen, site):
-    screen.page.route("**/graphql/", lambda route: route.abort())
-    page = screen.open("/")
+def test_the_api_down(phone, site):
+    phone.page.route("**/graphql/", lambda route: route.abort())
+    page = phone.open("/")
     expect(page.locator("main h1")).to_have_text("De leeromgeving is nu niet bereikbaar")
     expect(page.get_by_role("alert")).to_contain_text("geen verbinding met de server")
     # The browser reports the refused request itself; nothing else may appear.
-    screen.errors = [e for e in screen.errors if "Failed to load resource" not in e]
-    screen.check_accessibility()
+    phone.errors = [e for e in phone.errors if "Failed to load resource" not in e]
+    phone.check_accessibility()
     page.unroute("**/graphql/")
     page.get_by_role("button", name="Opnieuw proberen").click()
     expect(page.locator("main h1")).to_have_text(start_heading(site.environment))
@@ -81,14 +81,14 @@ def test_an_expired_preview_link(desktop, site):
     expect(page.locator("main h1")).to_have_text("Voorbeeld niet beschikbaar")
 
 
-def test_a_theme_without_modules_shows_its_offers_and_a_way_back(screen, site):
+def test_a_theme_without_modules_shows_its_offers_and_a_way_back(phone, site):
     """A start button of a theme that has no modules yet leads to that theme's offers in
     the catalogue, not to a dead end."""
     theme = site.themes["agressie-de-escalatie"]
     assert not theme.modules.exists()
     offers = Offering.objects.filter(active=True, themes=theme).distinct()
     assert offers.exists()
-    page = screen.open("/")
+    page = phone.open("/")
     page.get_by_role("link", name=theme.name).click()
     expect(page.locator("main h1")).to_have_text(theme.name)
     main = page.locator("main")
@@ -99,7 +99,7 @@ def test_a_theme_without_modules_shows_its_offers_and_a_way_back(screen, site):
         "links => links.map(link => link.firstChild.textContent)"
     ):
         assert offers.filter(title=title).exists(), title
-    screen.check_accessibility()
+    phone.check_accessibility()
 
     expect(main.get_by_role("link", name="Terug naar de startpagina")).to_be_visible()
     main.get_by_role("link", name=f"Al het aanbod over {theme.name}").click()

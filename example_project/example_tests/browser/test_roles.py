@@ -33,11 +33,11 @@ def test_tiles_show_the_roles(screen, site, section):
     screen.check_accessibility()
 
 
-def test_a_role_filter_on_a_theme_s_modules(screen, site):
+def test_a_role_filter_on_a_theme_s_modules(phone, site):
     """The LVB theme has the basic module (also for nurses) and SGG (not for nurses)."""
     basic, sgg = site.basic_module, site.sgg
     assert "nurse" in basic.audience_roles and "nurse" not in sgg.audience_roles
-    page = screen.open("/themas/lvb/")
+    page = phone.open("/themas/lvb/")
     titles = page.locator(".tile__title")
     expect(titles).to_have_text([basic.title, sgg.title])
     role = page.get_by_label("Jouw functie")
@@ -47,10 +47,10 @@ def test_a_role_filter_on_a_theme_s_modules(screen, site):
     expect(titles).to_have_text([basic.title])
     expect(page.locator(".modules__count")).to_have_text("1 module voor Verpleegkundige")
     assert page.url.endswith("/themas/lvb/?functie=nurse")
-    screen.check_accessibility()
+    phone.check_accessibility()
 
     page.reload()
-    screen.ready()
+    phone.ready()
     expect(page.get_by_label("Jouw functie")).to_have_value("nurse")
     expect(page.locator(".tile__title")).to_have_text([basic.title])
 
@@ -68,8 +68,8 @@ def test_a_role_filter_on_a_section(desktop, site):
     assert page.url.endswith("?functie=starting-psychologist")
 
 
-def test_offers_show_their_roles_and_client_population(screen, site):
-    page = screen.open(path(site.catalogue))
+def test_offers_show_their_roles_and_client_population(phone, site):
+    page = phone.open(path(site.catalogue))
     expect(page.get_by_label("Doelgroep", exact=True)).to_have_count(0)
     client_groups = page.get_by_label("Cliëntengroep")
     expect(client_groups).to_be_visible()
@@ -83,4 +83,4 @@ def test_offers_show_their_roles_and_client_population(screen, site):
         )
     expect(facts).not_to_contain_text("Doelgroep")
     expect(facts).to_contain_text("Cliëntengroep")
-    screen.check_accessibility()
+    phone.check_accessibility()

@@ -11,7 +11,7 @@ the target. Reflow: at 320 CSS px (1280 px at 400 %) no screen scrolls sideways.
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import PHONE, path
+from .conftest import PHONE, every_screen, path
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -46,25 +46,6 @@ SIDEWAYS = """() => {
 }"""
 
 
-def screens(site):
-    """A path for every kind of screen, with a theme that has no modules."""
-    return [
-        "/",
-        path(site.basic_section),
-        path(site.specialist_section),
-        path(site.basic_module),
-        path(site.sgg),
-        *(path(part) for part in site.sgg_parts),
-        path(site.catalogue),
-        "/mijn-voortgang/",
-        "/themas/",
-        "/themas/sgg/",
-        "/themas/agressie-de-escalatie/",
-        "/zoeken/?q=melden",
-        "/bestaat-niet/",
-    ]
-
-
 def open_fully(tab, screen_path):
     """The screen with what loads after it (the evaluation at a module's end)."""
     page = tab.open(screen_path)
@@ -78,7 +59,7 @@ def test_every_target_is_at_least_44_px(browser, site):
     tabs = opened(browser, site, PHONE)
     tab = next(tabs)
     small = {}
-    for screen_path in screens(site):
+    for screen_path in every_screen(site):
         found = open_fully(tab, screen_path).evaluate(SMALL_TARGETS)
         if found:
             small[screen_path] = found
@@ -92,7 +73,7 @@ def test_no_screen_scrolls_sideways_at_320_px(browser, site):
     tabs = opened(browser, site, NARROW)
     tab = next(tabs)
     wide = {}
-    for screen_path in screens(site):
+    for screen_path in every_screen(site):
         page = open_fully(tab, screen_path)
         if page.evaluate("document.documentElement.scrollWidth") > NARROW["width"]:
             wide[screen_path] = page.evaluate(SIDEWAYS)

@@ -20,9 +20,9 @@ def minutes(count):
     return f"{count} {'minuut' if count == 1 else 'minuten'}"
 
 
-def test_a_duration_is_said_once(screen, site):
+def test_a_duration_is_said_once(phone, site):
     for module in (site.basic_module, site.sgg, site.sgg_parts[0]):
-        page = screen.open(path(module))
+        page = phone.open(path(module))
         estimate, target = module.estimated_duration_minutes, module.target_duration
         said = (
             minutes(target)
@@ -33,24 +33,24 @@ def test_a_duration_is_said_once(screen, site):
     assert site.basic_module.estimated_duration_minutes == site.basic_module.target_duration
 
 
-def test_a_specialist_module_is_named_by_its_theme(screen, site):
+def test_a_specialist_module_is_named_by_its_theme(phone, site):
     theme = site.themes["sgg"]
-    page = screen.open(path(site.sgg))
+    page = phone.open(path(site.sgg))
     expect(page.locator("main h1")).to_have_text(theme.name)
     assert page.title().startswith(theme.name)
 
 
-def test_links_within_the_environment_are_not_labelled_as_the_website(screen, site):
-    page = screen.open(path(site.basic_module))
+def test_links_within_the_environment_are_not_labelled_as_the_website(phone, site):
+    page = phone.open(path(site.basic_module))
     cards = page.locator(".card--link")
     expect(cards).not_to_have_count(0)
     for card in cards.all():
         expect(card.locator(".card__kind")).to_have_text("In deze leeromgeving")
 
 
-def test_the_start_page_has_one_heading_where_the_intro_has_its_own(screen, site):
+def test_the_start_page_has_one_heading_where_the_intro_has_its_own(phone, site):
     welcome = re.search(r"<h2>(.*?)</h2>", site.environment.intro).group(1)
-    page = screen.open("/")
+    page = phone.open("/")
     expect(page.locator("main h1")).to_have_text(welcome)
     expect(page.locator("main h2", has_text=welcome)).to_have_count(0)
     # Nothing between the heading and the intro's first paragraph.
