@@ -34,6 +34,8 @@ def first_screen(path, params):
         return ["screens/start.js"], "start_page"
     if path == "/zoeken/":
         return ["screens/search.js"], "search" if params.get("q") else None
+    if path == "/mijn-voortgang/":
+        return ["screens/progress.js"], None
     if re.fullmatch(r"/themas/(?:[\w-]+/)?", path):
         return ["screens/themes.js"], "theme_map"
     return ["screens/page.js", "screens/module.js"], "page"

@@ -156,6 +156,7 @@ def every_screen(site):
         path(site.sgg),
         *(path(part) for part in site.sgg_parts),
         path(site.catalogue),
+        "/mijn-voortgang/",
         "/themas/",
         "/themas/sgg/",
         "/themas/agressie-de-escalatie/",

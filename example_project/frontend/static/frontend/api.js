@@ -23,14 +23,15 @@ export class NotFound extends Error {}
 /** Run the documented query `name` (see docs/queries/) and return its data. */
 export async function query(name, variables = {}) {
   const text = await queryText(name);
+  // Labels (roles, target groups) come in the language the page is in.
+  const headers = { "Content-Type": "application/json", Accept: "application/json",
+    "Accept-Language": document.documentElement.lang };
+  const token = learnerToken();
+  if (token) headers["X-Learner-Token"] = token;
   let response;
   try {
     response = await fetch(ENDPOINT, {
-      method: "POST",
-      // Labels (roles, target groups) come in the language the page is in.
-      headers: { "Content-Type": "application/json", Accept: "application/json",
-        "Accept-Language": document.documentElement.lang },
-      body: JSON.stringify({ query: text, variables }),
+      method: "POST", headers, body: JSON.stringify({ query: text, variables }),
     });
   } catch (error) {
     throw new ApiError("unreachable", error.message);
@@ -41,12 +42,53 @@ export async function query(name, variables = {}) {
   } catch {
     throw new ApiError("server", `HTTP ${response.status}`);
   }
+  if (result.data) followLearnerToken(result.data, token);
   if (result.errors?.length) {
     throw new ApiError("query", result.errors.map((error) => error.message).join(" "),
       result.errors.map((error) => error.extensions?.code).filter(Boolean));
   }
   if (!response.ok || !result.data) throw new ApiError("server", `HTTP ${response.status}`);
   return result.data;
+}
+
+// The learner's token: made by the API on the first progress recorded, kept on this
+// device only (never a cookie) and sent with every request, so `me` and the progress
+// mutations know whose progress it is.
+const TOKEN_KEY = "borg-learner-token";
+
+/** The token of this device's learner, or null (none yet, or storage switched off). */
+export function learnerToken() {
+  try {
+    return localStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** Keep a token the API handed out (null: forget it). */
+export function keepLearnerToken(token) {
+  try {
+    if (token) localStorage.setItem(TOKEN_KEY, token);
+    else localStorage.removeItem(TOKEN_KEY);
+  } catch {
+    // Storage switched off: progress is kept for this visit only.
+  }
+  document.dispatchEvent(new CustomEvent("borg:learner"));
+}
+
+/** What an answer says about the token sent: a new one to keep (recordProgress,
+ * redeemTransferCode), or one to forget (retired after a merge, or naming no learner:
+ * UNKNOWN_LEARNER from a mutation, `me: null` from the query). */
+function followLearnerToken(data, sent) {
+  for (const [field, payload] of Object.entries(data)) {
+    if (field === "me" && payload === null && sent) keepLearnerToken(null);
+    if (!payload || typeof payload !== "object") continue;
+    if (payload.learnerToken) keepLearnerToken(payload.learnerToken);
+    else if (payload.tokenRetired
+      || payload.errors?.some?.((error) => error.code === "UNKNOWN_LEARNER")) {
+      keepLearnerToken(null);
+    }
+  }
 }
 
 /** Asked once per visit and kept: a failure is forgotten, so a retry asks again. */

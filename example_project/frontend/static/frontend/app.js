@@ -89,11 +89,16 @@ document.addEventListener("submit", (event) => {
 });
 
 window.addEventListener("popstate", () => render({ restore: true }));
+// A screen that changed what it shows (the learner's progress after a transfer code).
+document.addEventListener("borg:rerender", () => render());
 
-// Counting the visit, and the evaluation at a module's end: their code loads after the
-// first screen is shown.
+// Counting the visit, recording the learner's progress on a module or part, and the
+// evaluation at a module's end: their code loads after the first screen is shown.
 document.addEventListener("borg:screen", (event) => {
   import("./visits.js").then((visits) => visits.count(event.detail));
+  if (event.detail.kind === "module" || event.detail.kind === "part") {
+    import("./tracking.js").then((tracking) => tracking.track(event.detail));
+  }
   if (event.detail.kind !== "preview" && document.getElementById("evaluation")) {
     import("./evaluation.js").then((evaluation) => evaluation.evaluate(event.detail));
   }

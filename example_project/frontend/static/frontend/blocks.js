@@ -18,7 +18,9 @@ const RENDERERS = {
 export function blocks(body) {
   return h("div", { class: "blocks" }, body.map((block) => {
     const render = RENDERERS[block.__typename];
-    return render ? h("div", { class: `block block--${block.__typename}` }, render(block)) : null;
+    // The block's id and type: progress is recorded per block (tracking.js).
+    return render ? h("div", { class: `block block--${block.__typename}`, "data-block-id": block.id,
+      "data-block-type": block.__typename }, render(block)) : null;
   }));
 }
 

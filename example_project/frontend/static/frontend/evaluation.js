@@ -5,11 +5,13 @@
 // their end; this module fills it when the screen is shown, never in a preview.
 //
 // The learner's browser keeps, per module, in localStorage (no cookies, nothing sent
-// along): that the module was evaluated, the follow-up code with its due date (the only
-// link between the two submissions), and the parts reached.
+// along): that the module was evaluated and the follow-up code with its due date (the
+// only link between the two submissions; evaluations stay apart from the learner's
+// progress). Whether the parts are done is the learner's progress (learner.js).
 
 import { ApiError, cachedQuery, query } from "./api.js";
 import { h } from "./dom.js";
+import { me } from "./learner.js";
 import { problemText, questionForm } from "./questionnaire.js";
 
 /** Fill the evaluation slot of the screen just shown (the detail of its "borg:screen"
@@ -17,20 +19,22 @@ import { problemText, questionForm } from "./questionnaire.js";
 export function evaluate({ kind, page }) {
   const slot = document.getElementById("evaluation");
   if ((kind !== "module" && kind !== "part") || !slot || !page) return;
-  if (kind === "part" && page.module) reached(page.module.id, page.id);
   const filled = page.__typename === "LearningSpecialistModulePage"
-    ? Promise.resolve(linkFromStart(slot, page)) : fill(slot, page);
+    ? linkFromStart(slot, page) : fill(slot, page);
   filled.catch((error) => {
     // Without an answer from the API the module is still worth reading: no evaluation.
     if (!(error instanceof ApiError)) console.error(error);
   });
 }
 
-/** A specialist module's start page: once the learner reached the last part, a link to
- * the evaluation there (or a word of thanks when it is done). */
-function linkFromStart(slot, module) {
+/** A specialist module's start page: once the learner has done all its parts, a link to
+ * the evaluation after the last one (or a word of thanks when it is done). */
+async function linkFromStart(slot, module) {
   const last = module.parts.at(-1);
-  if (!last || !remembered(module.id).parts?.includes(last.id)) return;
+  if (!last) return;
+  // The same `me` the screen asked for its done marks.
+  const progress = await me({ modules: [module.id] });
+  if (!progress?.modules[0]?.completed || !slot.isConnected) return;
   const stored = remembered(module.id);
   const headingId = `evaluation-title-${module.id}`;
   let text;
@@ -43,7 +47,7 @@ function linkFromStart(slot, module) {
   } else if (stored.evaluatedOn) {
     text = "Je hebt deze module al beoordeeld. Dank je wel!";
   } else {
-    text = "Je hebt alle onderdelen bekeken. Wat vond je van de module? Het invullen kost "
+    text = "Je hebt alle onderdelen afgerond. Wat vond je van de module? Het invullen kost "
       + "een paar minuten.";
     link = h("a", { href }, "Naar de evaluatie");
   }
@@ -226,13 +230,7 @@ function today() {
     .map((part) => String(part).padStart(2, "0")).join("-");
 }
 
-/** The learner reached this part of a specialist module (in this browser). */
-function reached(moduleId, partId) {
-  const parts = remembered(moduleId).parts || [];
-  if (!parts.includes(partId)) remember(moduleId, { parts: [...parts, partId] });
-}
-
-// What this browser keeps about one module: {evaluatedOn, followUp: {code, due}, parts}.
+// What this browser keeps about one module: {evaluatedOn, followUp: {code, due}}.
 const key = (moduleId) => `borg-evaluatie-${moduleId}`;
 
 function remembered(moduleId) {

@@ -2,7 +2,9 @@
 // below the options: whether the answer is right and the editor's feedback for it; the
 // explanation follows once the answer is right. Choosing alone answers nothing, so arrow keys in a radio group (which
 // select each option in turn) let keyboard and screen reader users look at every option
-// first. Nothing is sent anywhere.
+// first. The answer checked is the learner's progress: the exercise says so with a
+// "borg:answered" event (tracking.js records it) and shows a saved answer again when it
+// gets "borg:restore".
 
 import { h, richText } from "./dom.js";
 
@@ -19,9 +21,16 @@ export function exercise(block) {
   const body = block.exerciseType === "REFLECTION"
     ? reflection(id, explanation)
     : choices(id, block, explanation);
-  return h("section", { class: "exercise", "aria-labelledby": question.id },
+  const section = h("section", { class: "exercise", "aria-labelledby": question.id },
     h("p", { class: "exercise__label" }, LABELS[block.exerciseType] || "Oefening"),
-    question, body, explanation);
+    question, body.element, explanation);
+  section.addEventListener("borg:restore", (event) => body.restore(event.detail));
+  return section;
+}
+
+/** Tell whoever keeps the learner's progress that this exercise was answered. */
+function answered(element, detail) {
+  element.dispatchEvent(new CustomEvent("borg:answered", { bubbles: true, detail }));
 }
 
 const LABELS = {
@@ -40,7 +49,7 @@ function choices(id, block, explanation) {
     input: h("input", { type: multiple ? "checkbox" : "radio", name: id, id: `${id}-${i}`,
       value: option.id }) }));
 
-  const answer = () => {
+  const answer = ({ restored = false } = {}) => {
     const chosen = options.filter(({ input }) => input.checked).map(({ option }) => option);
     if (!chosen.length) {
       result.replaceChildren(multiple ? "Kies eerst een of meer antwoorden."
@@ -53,6 +62,7 @@ function choices(id, block, explanation) {
       : [h("p", {}, said(chosen[0], "Goed.", "Niet goed."))]));
     result.className = `exercise__result ${solved ? "is-right" : "is-wrong"}`;
     if (explanation && solved) explanation.hidden = false;
+    if (!restored) answered(result, { answer: chosen.map((option) => option.id) });
   };
 
   // A new choice: the feedback on the old one no longer applies.
@@ -63,12 +73,21 @@ function choices(id, block, explanation) {
   };
   for (const { input } of options) input.addEventListener("change", clear);
 
-  return h("div", { role: "group", "aria-labelledby": `${id}-question` },
+  // The answer saved the last time, checked again: the same feedback as then.
+  const restore = ({ answer: saved }) => {
+    if (!saved?.length || options.some(({ input }) => input.checked)) return;
+    for (const { option, input } of options) input.checked = saved.includes(option.id);
+    clear();
+    answer({ restored: true });
+  };
+
+  const element = h("div", { role: "group", "aria-labelledby": `${id}-question` },
     h("ul", { class: "exercise__options" }, options.map(({ option, input }) =>
       h("li", {}, h("label", { for: input.id }, input, h("span", {}, option.text))))),
     h("p", { class: "exercise__actions" },
-      h("button", { type: "button", class: "button", onclick: answer }, "Controleer")),
+      h("button", { type: "button", class: "button", onclick: () => answer() }, "Controleer")),
     result);
+  return { element, restore };
 }
 
 // Editors often start their feedback with the verdict ("Ja.", "Klopt.", "Helaas: ...");
@@ -112,7 +131,11 @@ function multipleResult(options, chosen, solved) {
 }
 
 function reflection(id, explanation) {
-  const field = h("textarea", { id: `${id}-answer`, rows: 4 });
+  const field = h("textarea", { id: `${id}-answer`, rows: 4, maxlength: 5000 });
+  // Kept when the learner leaves the field with something written in it.
+  field.addEventListener("change", () => {
+    if (field.value.trim()) answered(field, { text: field.value.trim() });
+  });
   const toggle = h("button", { type: "button", class: "button button--secondary",
     "aria-expanded": "false" }, "Bekijk een voorbeeldantwoord");
   toggle.addEventListener("click", () => {
@@ -120,8 +143,13 @@ function reflection(id, explanation) {
     toggle.setAttribute("aria-expanded", String(open));
     if (explanation) explanation.hidden = !open;
   });
-  return h("div", { class: "exercise__reflection" },
-    h("label", { for: field.id }, "Jouw antwoord (alleen voor jezelf, het wordt niet bewaard)"),
+  const restore = ({ text }) => {
+    if (text && !field.value) field.value = text;
+  };
+  const element = h("div", { class: "exercise__reflection" },
+    h("label", { for: field.id }, "Jouw antwoord (alleen voor jezelf: het wordt bewaard bij je "
+      + "voortgang, zonder je naam)"),
     field,
     explanation && toggle);
+  return { element, restore };
 }

@@ -3,6 +3,9 @@
 // when it is first shown (import()); the HTML shell preloads what the first screen needs
 // (frontend/preload.py, which reads these routes too).
 
+/** The learner's own screen: progress, another device, their data. */
+export const PROGRESS_PATH = "/mijn-voortgang/";
+
 export function resolve(url) {
   const path = url.pathname;
   const params = url.searchParams;
@@ -15,6 +18,9 @@ export function resolve(url) {
   }
   if (path === "/zoeken/") {
     return async () => (await import("./screens/search.js")).searchScreen(params.get("q") || "");
+  }
+  if (path === PROGRESS_PATH) {
+    return async () => (await import("./screens/progress.js")).progressScreen();
   }
   const theme = path.match(/^\/themas\/(?:([\w-]+)\/)?$/);
   if (theme) return async () => (await import("./screens/themes.js")).themeMapScreen(theme[1]);

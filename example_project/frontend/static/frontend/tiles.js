@@ -3,6 +3,7 @@
 
 import { h, minutes } from "./dom.js";
 import { pushUrl } from "./history.js";
+import { markDone } from "./learner.js";
 
 const KINDS = { BASIC: "Basismodule", SPECIALIST: "Specialistische module" };
 
@@ -10,11 +11,12 @@ const KINDS = { BASIC: "Basismodule", SPECIALIST: "Specialistische module" };
 export function moduleTile(module, heading = "h2") {
   const image = module.image?.rendition;
   const roles = module.audienceRoles || [];
-  return h("li", { class: "tile stretched" },
+  return h("li", { class: "tile stretched", "data-done-id": module.id, "data-done-kind": "module" },
     image && h("img", { src: image.url, width: image.width, height: image.height, alt: "",
       loading: "lazy", class: "tile__image" }),
     h(heading, { class: "tile__title" }, h("a", { href: module.path }, module.title)),
-    h("p", { class: "tile__meta" }, `${KINDS[module.kind]} · ${minutes(module.estimatedDuration)}`),
+    h("p", { class: "tile__meta", "data-done-slot": true },
+      `${KINDS[module.kind]} · ${minutes(module.estimatedDuration)}`),
     roles.length > 0 && h("p", { class: "tile__roles" },
       `Voor: ${roles.map((role) => role.label).join(", ")}`),
     module.summary && h("p", {}, module.summary));
@@ -48,6 +50,7 @@ export async function filteredModules(roles, load, { empty, heading = "h2" }) {
     const label = roles.find((known) => known.slug === role)?.label;
     list.replaceChildren(...modules.map((module) => moduleTile(module, heading)));
     list.hidden = !modules.length;
+    markDone(list);  // after the tiles are there; a done mark comes when it comes
     const number = modules.length === 1 ? "1 module" : `${modules.length} modules`;
     count.textContent = !modules.length ? empty(label)
       : label ? `${number} voor ${label}` : "";

@@ -2,9 +2,11 @@
 // module (explanation and part tiles) and a module part (blocks). Each shows its
 // duration, development group and copyright.
 
+import { cachedQuery } from "../api.js";
 import { blocks } from "../blocks.js";
 import { fact, h, minutes, richText } from "../dom.js";
 import { icon } from "../icons.js";
+import { markDone } from "../learner.js";
 
 export function basicModuleScreen(page) {
   const content = h("article", { class: "module" },
@@ -24,37 +26,53 @@ export function specialistModuleScreen(page) {
     h("section", { "aria-labelledby": "parts-title" },
       h("h2", { id: "parts-title" }, "Onderdelen"),
       h("p", {}, "Kies zelf met welk onderdeel je begint."),
-      h("ol", { class: "tiles tiles--parts" }, page.parts.map(partTile))),
+      h("ol", { class: "tiles tiles--parts" }, page.parts.map((part) => partTile(part, page)))),
     credits(page),
     evaluationSlot(page));
+  // The parts done, and the module when all are (asked after the screen is there).
+  if (!page.isPreview) markDone(content);
   return { kind: "module", title: moduleName(page), content, page };
 }
 
-export function partScreen(page) {
+export async function partScreen(page) {
   const module = page.module;
+  // Where this part is among its module's parts; the module's page is the one the
+  // evaluation asks for as well. Without it the part is still worth reading.
+  const parts = module ? await cachedQuery("page", { id: module.id })
+    .then((data) => data.page?.parts || [], () => []) : [];
+  const index = parts.findIndex((part) => part.id === page.id);
+  const next = index >= 0 ? parts[index + 1] : null;
   const content = h("article", { class: "module module--part" },
     h("header", { class: "module__header" },
       module && h("p", { class: "module__parent" }, "Onderdeel van ",
         h("a", { href: module.path }, module.title)),
+      index >= 0 && h("p", { class: "module__position" },
+        `Onderdeel ${index + 1} van ${parts.length}`),
       h("h1", {}, page.title),
+      h("p", { class: "page-done" }),
       page.summary && h("p", { class: "lead" }, page.summary),
       h("dl", { class: "facts" },
         fact("Duur", duration(page)),
         module && fact("Copyright", `© ${module.copyrightHolder}`))),
     blocks(page.body),
+    next && h("nav", { class: "next-part", "aria-label": "Volgende onderdeel" },
+      h("a", { href: next.path, class: "button next-part__link" },
+        h("span", { class: "next-part__label" }, "Volgende onderdeel"), " ",
+        h("span", { class: "next-part__title" }, next.title))),
     module && h("p", { class: "back-link" },
       h("a", { href: module.path }, `Terug naar ${module.title}`)),
     evaluationSlot(page));
   return { kind: "part", title: page.title, content, page };
 }
 
-function partTile(part) {
-  return h("li", { class: "tile tile--part stretched" },
-    h("span", { class: "tile__icon" }, icon(part.icon?.slug)),
-    h("h3", { class: "tile__title" },
-      h("a", { href: part.path }, part.title)),
-    h("p", { class: "tile__meta" }, minutes(part.estimatedDuration)),
-    part.summary && h("p", {}, part.summary));
+function partTile(part, module) {
+  return h("li", { class: "tile tile--part stretched", "data-done-id": part.id,
+    "data-done-module": module.id },
+  h("span", { class: "tile__icon" }, icon(part.icon?.slug)),
+  h("h3", { class: "tile__title" },
+    h("a", { href: part.path }, part.title)),
+  h("p", { class: "tile__meta", "data-done-slot": true }, minutes(part.estimatedDuration)),
+  part.summary && h("p", {}, part.summary));
 }
 
 /** An empty, hidden place for the evaluation at the screen's end; evaluation.js fills it
@@ -70,6 +88,8 @@ function moduleHeader(page) {
     h("p", { class: "module__kind" },
       page.kind === "SPECIALIST" ? "Specialistische module" : "Basismodule"),
     h("h1", {}, moduleName(page)),
+    h("p", { class: "page-done", "data-done-id": page.id, "data-done-kind": "module",
+      "data-done-slot": true }),
     page.summary && h("p", { class: "lead" }, page.summary),
     image && h("img", { class: "module__image", src: image.url, srcset: page.image.srcset,
       sizes: "(min-width: 60rem) 48rem, 100vw", width: image.width, height: image.height,

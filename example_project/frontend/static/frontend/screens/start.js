@@ -3,11 +3,14 @@
 import { cachedQuery, NotFound } from "../api.js";
 import { h, richText, textColourOn } from "../dom.js";
 import { icon } from "../icons.js";
+import { me } from "../learner.js";
 import { learnSiteOrigin, localHref } from "../links.js";
 
 /** The start page; ``environment`` is given when the "page" query already fetched it
  * (its path, or a draft in preview), else the live start page is asked for. */
 export async function startScreen(environment) {
+  // Where the learner was, asked at the same time (only when this device has a learner).
+  const progress = environment?.isPreview ? null : me();
   environment ??= (await cachedQuery("start_page")).learningEnvironment;
   if (!environment) throw new NotFound();
   for (const button of environment.buttons) {
@@ -17,6 +20,7 @@ export async function startScreen(environment) {
   const content = h("div", { class: "start" },
     heading(intro, environment.title),
     intro,
+    resume((await progress)?.resume),
     h("nav", { "aria-label": "Kies een onderwerp", class: "start-frame" },
       h("ul", { class: "start-buttons" }, environment.buttons.map(startButton))),
     h("p", { class: "theme-map-link" },
@@ -24,6 +28,19 @@ export async function startScreen(environment) {
     environment.feedbackLink && h("p", { class: "feedback" },
       h("a", { href: environment.feedbackLink.url }, environment.feedbackLink.label)));
   return { kind: "start", title: environment.title, content, page: environment };
+}
+
+/** "Ga verder waar je was": the page the learner last worked on, while its module is not
+ * done yet; with a way to all of their progress. */
+function resume(last) {
+  if (!last || last.moduleCompleted) return null;
+  const inModule = last.module && last.module.id !== last.page.id;
+  return h("section", { class: "resume", "aria-labelledby": "resume-title" },
+    h("h2", { id: "resume-title", class: "resume__title" }, "Ga verder waar je was"),
+    h("p", { class: "resume__page" }, h("a", { href: last.page.path, class: "button resume__link" },
+      last.page.title)),
+    inModule && h("p", { class: "resume__module" }, `Onderdeel van ${last.module.title}`),
+    h("p", {}, h("a", { href: "/mijn-voortgang/" }, "Bekijk al je voortgang")));
 }
 
 /** The page's one main heading: the intro's own when it starts with one (a welcome),

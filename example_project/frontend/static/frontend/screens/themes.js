@@ -5,6 +5,7 @@
 import { cachedQuery, NotFound, query } from "../api.js";
 import { h, minutes, textColourOn } from "../dom.js";
 import { icon } from "../icons.js";
+import { markDone } from "../learner.js";
 import { filteredModules, rolesOf } from "../tiles.js";
 import { offer } from "./catalogue.js";
 
@@ -23,6 +24,7 @@ export async function themeMapScreen(slug) {
     h("p", { class: "lead" }, "Alle thema's van de leeromgeving, elk in zijn kleur, met hun "
       + "modules en bij een specialistische module de onderdelen."),
     h("ul", { class: "map" }, themes.map(mapTheme)));
+  markDone(content);
   return { kind: "theme-map", title: "Overzichtskaart", content };
 }
 
@@ -80,13 +82,15 @@ function mapTheme(theme) {
     theme.modules.length
       ? h("ul", { class: "map__modules", style: line }, theme.modules.map((module) =>
         h("li", { class: "map__module", style: line },
-          h("a", { href: module.path, class: "map__node", style: line },
-            h("span", { class: "map__title" }, module.title),
-            h("span", { class: "map__meta" },
-              `${KINDS[module.kind] || "Module"} · ${minutes(module.estimatedDuration)}`)),
+          h("a", { href: module.path, class: "map__node", style: line,
+            "data-done-id": module.id, "data-done-kind": "module" },
+          h("span", { class: "map__title" }, module.title),
+          h("span", { class: "map__meta", "data-done-slot": true },
+            `${KINDS[module.kind] || "Module"} · ${minutes(module.estimatedDuration)}`)),
           module.parts?.length > 0 && h("ol", { class: "map__parts", style: line },
             module.parts.map((part) => h("li", { style: line },
-              h("a", { href: part.path, class: "map__node map__node--part", style: line },
+              h("a", { href: part.path, class: "map__node map__node--part", style: line,
+                "data-done-id": part.id, "data-done-module": module.id },
                 icon(part.icon?.slug), h("span", { class: "map__title" }, part.title))))))))
       : h("p", { class: "map__empty" }, "Nog geen modules bij dit thema. ",
         h("a", { href: `/themas/${theme.slug}/` }, "Bekijk het opleidingsaanbod erover")));

@@ -1,0 +1,92 @@
+// The learner's progress as screens show it: done marks, where to go on, and recording
+// what the learner does. Progress is a help, never a condition: without a token nothing
+// is asked, and a failure leaves the screen as it is, without a word.
+
+import { learnerToken, query } from "./api.js";
+import { h } from "./dom.js";
+
+// The answers to `me` for this device, by their variables: a screen and what loads after
+// it (the evaluation) share one. Recorded progress, another token or a reload asks again.
+const answers = new Map();
+
+// One event at a time: the first one starts the learner, and the next must carry its
+// token, or each would start a learner of its own.
+let queue = Promise.resolve();
+document.addEventListener("borg:learner", () => answers.clear());
+
+/** `me` (docs/queries/me.graphql) with these variables, or null: no learner on this
+ * device yet, or no answer. `modules`: the ids of the modules shown (null: every module
+ * the learner worked on). */
+export function me({ modules = [], limit = null } = {}) {
+  if (!learnerToken()) return Promise.resolve(null);
+  const variables = { modules, limit };
+  const key = JSON.stringify(variables);
+  if (!answers.has(key)) {
+    answers.set(key, query("me", variables).then((data) => data.me, () => {
+      answers.delete(key);
+      return null;
+    }));
+  }
+  return answers.get(key);
+}
+
+/** The learner's progress on one page (docs/queries/page_progress.graphql), or null. */
+export async function pageProgress(id) {
+  await queue;  // after the events still on their way (a link opened just before)
+  if (!learnerToken()) return null;
+  try {
+    return (await query("page_progress", { id })).me?.page || null;
+  } catch {
+    return null;
+  }
+}
+
+
+/** Record what the learner did (docs/queries/record_progress.graphql); resolves with the
+ * payload, or null when it did not get through. */
+export function record(input) {
+  const sent = queue.then(async () => {
+    try {
+      const { recordProgress } = await query("record_progress", { input });
+      if (recordProgress.ok) answers.clear();
+      return recordProgress.ok ? recordProgress : null;
+    } catch {
+      return null;
+    }
+  });
+  queue = sent;
+  return sent;
+}
+
+/**
+ * Mark what is done among the elements under `root` with a `data-done-id`: module tiles
+ * (`data-done-kind="module"`) and parts. One `me` for all of them, asked for the modules
+ * shown only; a part is done when its module's progress lists it.
+ */
+export async function markDone(root) {
+  const marked = [...root.querySelectorAll("[data-done-id]")];
+  const modules = [...new Set(marked.filter((element) => element.dataset.doneKind === "module")
+    .map((element) => element.dataset.doneId))];
+  const parents = [...new Set(marked.map((element) => element.dataset.doneModule)
+    .filter(Boolean))];
+  const ids = [...new Set([...modules, ...parents])];
+  if (!ids.length) return;
+  const progress = await me({ modules: ids });
+  if (!progress) return;
+  const done = new Set();
+  for (const module of progress.modules) {
+    if (module.completed) done.add(module.module.id);
+    for (const part of module.completedPartIds) done.add(part);
+  }
+  for (const element of marked) {
+    if (done.has(element.dataset.doneId)) showDone(element);
+  }
+}
+
+/** A visible "Afgerond" on a tile, node or heading (text, not a colour alone). */
+export function showDone(element) {
+  if (element.classList.contains("is-done")) return;
+  element.classList.add("is-done");
+  const place = element.querySelector("[data-done-slot]") || element;
+  place.append(h("span", { class: "done-mark" }, "Afgerond"));
+}
