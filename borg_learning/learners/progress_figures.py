@@ -194,29 +194,31 @@ def module_figures(scope):
             *figures_of(module["pk"]),
             page_id=module["pk"],
         )
-        for number, part in enumerate(parts.get(module["path"], []), start=1):
-            if part["live"] or part["pk"] in started or part["pk"] in completed:
-                row.parts.append(
-                    ProgressRow(
-                        "part",
-                        part["title"],
-                        *figures_of(part["pk"]),
-                        module_title=module["title"],
-                        number=number,
-                        page_id=part["pk"],
-                    )
+        shown = [
+            part
+            for part in parts.get(module["path"], [])
+            if part["live"] or part["pk"] in started or part["pk"] in completed
+        ]
+        for number, part in enumerate(shown, start=1):
+            row.parts.append(
+                ProgressRow(
+                    "part",
+                    part["title"],
+                    *figures_of(part["pk"]),
+                    module_title=module["title"],
+                    number=number,
+                    page_id=part["pk"],
                 )
+            )
         total.add(row)
         module_rows.append(row)
-    if not total.started:
+    features = [row for rows_of in hooks.get_hooks(ROWS_HOOK) for row in rows_of(scope)]
+    if not total.started and not any(row.started for row in features):
         return []
-    theme_rows = themes_of(scope, module_rows, series)
-    rows = [total, *theme_rows]
+    rows = [total, *themes_of(scope, module_rows, series)]
     for row in module_rows:
         rows += [row, *row.parts]
-    for feature_rows in hooks.get_hooks(ROWS_HOOK):
-        rows += list(feature_rows(scope))
-    return rows
+    return rows + features
 
 
 def parts_of(modules):
