@@ -202,8 +202,8 @@ class History:
         self.progress.append(
             BlockProgress(
                 learner=learner,
-                page=page,
-                module=module,
+                page_id=page.pk,
+                module_id=module.pk,
                 block_id="",
                 kind=BlockKind.PAGE,
                 completed_at=moment,
@@ -226,8 +226,8 @@ class History:
         self.progress.append(
             BlockProgress(
                 learner=learner,
-                page=page,
-                module=module,
+                page_id=page.pk,
+                module_id=module.pk,
                 block_id=block.id,
                 kind=block.kind,
                 completed_at=moment if done else None,
@@ -238,5 +238,5 @@ class History:
 
     def complete(self, learner, page, module, moment):
         self.completions.append(
-            Completion(learner=learner, page=page, module=module, completed_at=moment)
+            Completion(learner=learner, page_id=page.pk, module_id=module.pk, completed_at=moment)
         )

@@ -1,7 +1,6 @@
 """The demo's generated year of learners' progress."""
 
 import datetime
-import time
 from collections import Counter, defaultdict
 
 import pytest
@@ -138,14 +137,10 @@ def test_the_history_is_the_same_every_time_it_is_made_in_a_few_statements(loade
     made = fingerprint()
     Learner.objects.all().delete()
     assert not BlockProgress.objects.exists()
-    began = time.perf_counter()
     with CaptureQueriesContext(connection) as queries:
         progress.ensure_history(loaded.environment, content.Report())
-    took = time.perf_counter() - began
     assert fingerprint() == made
-    # Thousands of rows in bulk inserts, not a statement per row (61 statements on
-    # SQLite, which takes about 90 rows per insert); 3.5 s measured on a busy machine,
-    # the bound leaves room for a busier one.
+    # Thousands of rows in bulk inserts, not a statement per row (about 60 statements on
+    # SQLite, which takes about 90 rows per insert).
     assert BlockProgress.objects.count() > 2000
     assert len(queries) < 100, len(queries)
-    assert took < 10, took

@@ -216,6 +216,9 @@ def test_wrong_filters_get_a_dutch_message_and_no_figures(editor, content, param
 def test_unknown_parameters_are_ignored(editor, content):
     response = report(editor, PROGRESS_URL, {**YEAR, "page": "x", "ordering": "drop table"})
     assert figures(response)[0][3:5] == (5, 2)
+    response = report(editor, PROGRESS_URL, {**YEAR, "export": "pdf"})  # no such format
+    assert response["Content-Type"].startswith("text/html")
+    assert figures(response)[0][3:5] == (5, 2)
 
 
 def test_who_sees_the_report(client, content):
