@@ -6,8 +6,8 @@ environment yet, the whole environment below the home page: sections, a basic mo
 the specialist module SGG with its parts, the catalogue page and the start buttons,
 with locally generated images, audio, video, subtitles and worksheets. Pages are
 published through revisions, as an editor would. Then the evaluation questionnaire
-and a generated year of responses and visits (``evaluation``). Running it again
-changes nothing.
+and a generated year of responses and visits (``evaluation``), and a generated year
+of learners' progress (``progress``). Running it again changes nothing.
 """
 
 from dataclasses import dataclass, field
@@ -41,7 +41,7 @@ from borg_learning.models import (
 )
 from home.models import HomePage
 
-from . import evaluation, routes
+from . import evaluation, progress, routes
 from . import media as generate
 from .catalogue import CHECKED, PROVIDERS, THEMES
 from .modules import (
@@ -467,6 +467,7 @@ def load():
         environment = build_environment(home, themes, groups, questionnaire, report)
     evaluation.ensure_history(environment, questionnaire, report)
     routes.load(report)
+    progress.ensure_history(environment, report)
     return report.lines
 
 

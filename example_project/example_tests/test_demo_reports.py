@@ -1,6 +1,7 @@
 """The admin reports on the demo content: charts, and exports that match the report."""
 
 import pytest
+from django.utils import translation
 
 from tests.helpers.reports import as_text, csv_rows, report, rows_of, xlsx_rows
 
@@ -9,10 +10,12 @@ pytestmark = pytest.mark.django_db
 EVALUATION_URL = "/admin/reports/evaluation/"
 OPEN_ANSWERS_URL = "/admin/reports/open-answers/"
 LEVEL_4_URL = "/admin/reports/level-4/"
+PROGRESS_URL = "/admin/reports/progress/"
 
 
 @pytest.mark.parametrize(
-    "url", [EVALUATION_URL, OPEN_ANSWERS_URL, LEVEL_4_URL, "/admin/reports/visits/"]
+    "url",
+    [EVALUATION_URL, OPEN_ANSWERS_URL, LEVEL_4_URL, "/admin/reports/visits/", PROGRESS_URL],
 )
 def test_the_reports_show_the_demo_data_with_charts_and_matching_exports(editor, demo_content, url):
     response = report(editor, url, {})
@@ -24,3 +27,21 @@ def test_the_reports_show_the_demo_data_with_charts_and_matching_exports(editor,
     expected = as_text(rows_of(response))
     assert as_text(csv_rows(editor.get(url, {"export": "csv"}))[1:]) == expected
     assert as_text(xlsx_rows(editor.get(url, {"export": "xlsx"}))[1:]) == expected
+
+
+def test_the_progress_report_shows_where_the_demo_learners_stop(editor, demo_content):
+    with translation.override("nl"):
+        response = report(editor, PROGRESS_URL, {})
+    rows = {(row.kind, row.name): row for row in response.context["object_list"]}
+    total, sgg = rows["total", "Alle modules"], rows["specialist", demo_content.sgg.title]
+    basic = rows["basic", demo_content.basic_module.title]
+    assert total.started == basic.started + sgg.started > 300
+    assert 0 < total.completed < total.started
+    assert sum(1 for count in total.started_series if count) >= 11  # a year of months
+    parts = [rows["part", part.title] for part in demo_content.sgg_parts]
+    assert [part.kind_label for part in parts] == ["Onderdeel 1", "Onderdeel 2", "Onderdeel 3"]
+    reached = [sgg.started, *(part.started for part in parts)]
+    assert reached == sorted(reached, reverse=True) and len(set(reached)) == 4
+    assert 0 < sgg.completed <= parts[-1].completed
+    html = response.content.decode()
+    assert f"<figcaption>Waar lerenden stoppen: {demo_content.sgg.title}</figcaption>" in html

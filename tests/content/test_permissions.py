@@ -46,6 +46,7 @@ def test_the_migration_creates_the_group_with_its_permissions(borgbureau):
             for action in ("add", "change", "delete", "view")
         }
         | {("borg_learning", "view_response"), ("borg_learning", "view_pagevisitday")}
+        | {("borg_learning_learners", "view_completion")}  # the report "Voortgang"
     )
     assert codenames == expected
 
