@@ -52,3 +52,18 @@ def route_me_fields():
     from borg_learning.routes.graphql import MeRouteFields
 
     return [MeRouteFields]
+
+
+@hooks.register("register_learner_export")
+def route_export(learner, references):
+    from borg_learning.routes.privacy import exported
+
+    return exported(learner)
+
+
+@hooks.register("register_certificate_subject")
+def route_subject():
+    # Asked only by borg_learning.certificates, so this import runs only where it is installed.
+    from borg_learning.routes.certificates import RouteSubject
+
+    return RouteSubject()

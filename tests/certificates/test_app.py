@@ -14,6 +14,7 @@ from borg_learning.certificates.models import Certificate
 from borg_learning.certificates.subjects import Facts, ModuleSubject, Subject, subjects
 from borg_learning.checks import check_learning_settings
 from borg_learning.learners.progress import LearnerError
+from borg_learning.routes.certificates import RouteSubject
 from tests import factories
 from tests.helpers.translations import assert_fully_translated
 
@@ -24,9 +25,10 @@ def test_bad_certificate_settings_are_reported():
     assert "CERTIFICATE_ISSUER" in messages and "CERTIFICATE_LOOKUP_RATE_LIMIT" in messages
 
 
-def test_modules_are_the_one_subject_until_another_app_adds_one():
+def test_modules_are_the_apps_own_subject_and_routes_add_theirs():
     assert {field: type(subject) for field, subject in subjects().items()} == {
-        "module": ModuleSubject
+        "module": ModuleSubject,
+        "route": RouteSubject,
     }
 
 
