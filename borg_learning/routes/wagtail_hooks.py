@@ -67,3 +67,10 @@ def route_subject():
     from borg_learning.routes.certificates import RouteSubject
 
     return RouteSubject()
+
+
+@hooks.register("register_progress_report_rows")
+def route_progress_rows(scope):
+    from borg_learning.routes.report import route_rows
+
+    return route_rows(scope)
