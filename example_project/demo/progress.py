@@ -10,6 +10,8 @@ part, often days later. What is stored follows the completion rules
 require of its live version is done, a specialist module only when all its live parts
 are, at the moment of the last of them. Nothing lies in the future.
 
+Some of the learners follow one of the demo's learning routes (``route_progress``).
+
 Drawn from a seeded random generator, so the history is the same every time it is made.
 Each generated learner has a marker token whose digest is not a SHA-256 (``demo-progress-
 <n>``), so no browser's token can ever name them; while one of them exists the history is
@@ -35,6 +37,7 @@ from borg_learning.learners.models import (
 from borg_learning.models import BasicModulePage, ModulePartPage, SpecialistModulePage
 
 from .evaluation import activity
+from .route_progress import RouteHistory, demo_routes
 
 SEED = "borg-leeromgeving-voortgang"
 MARKER = "demo-progress-"
@@ -72,10 +75,12 @@ def ensure_history(environment, report, now=None):
         report.add("Learner progress history: no demo modules, nothing made")
         return
     now = now or timezone.now()
-    made = History(random.Random(SEED), now, modules).make()
+    routes = RouteHistory(random.Random(f"{SEED}-routes"), now, demo_routes())
+    made = History(random.Random(SEED), now, modules, routes).make()
     report.add(
         f"Learner progress history created: {made['learners']} learners, "
-        f"{made['progress']} block progress rows, {made['completions']} completions "
+        f"{made['progress']} block progress rows, {made['completions']} completions, "
+        f"{made['enrolments']} route enrolments, {made['marks']} marked steps "
         f"over {DAYS} days"
     )
 
@@ -111,8 +116,8 @@ def blocks_to_do(page, references):
 class History:
     """The learners of one generated year, and their rows."""
 
-    def __init__(self, rng, now, modules):
-        self.rng, self.now, self.modules = rng, now, modules
+    def __init__(self, rng, now, modules, routes):
+        self.rng, self.now, self.modules, self.routes = rng, now, modules, routes
         today = timezone.localdate(now)
         self.days = [today - datetime.timedelta(days=DAYS - offset) for offset in range(DAYS)]
         self.weights = [
@@ -131,9 +136,12 @@ class History:
                 order = order[:1]
             learner = Learner(created_at=start)
             moment = last = start
+            before = len(self.completions)
             for key in order:
                 last = self.take(learner, key, moment)
                 moment = last + datetime.timedelta(days=self.rng.randint(3, 60))
+            completed = {row.page_id: row.completed_at for row in self.completions[before:]}
+            self.routes.follow(learner, start, completed, both=len(order) > 1)
             learner.last_seen = timezone.localdate(min(last, self.now))
             learners.append(learner)
             tokens.append(LearnerToken(learner=learner, digest=marker(number), created_at=start))
@@ -146,6 +154,7 @@ class History:
             "learners": len(learners),
             "progress": len(self.progress),
             "completions": len(self.completions),
+            **self.routes.save(),
         }
 
     def moment(self, day):

@@ -5,6 +5,7 @@ from collections import Counter, defaultdict
 
 import pytest
 from django.db import connection
+from django.db.models import F
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -13,7 +14,8 @@ from borg_learning.api.references import References
 from borg_learning.learners import rules
 from borg_learning.learners.identity import token_digest
 from borg_learning.learners.models import BlockProgress, Completion, Learner, LearnerToken
-from demo import content, progress
+from borg_learning.routes.models import RouteEnrolment, StepDone
+from demo import content, progress, routes
 
 
 @pytest.fixture
@@ -31,6 +33,8 @@ def fingerprint():
             ).items()
         ),
         sorted(Completion.objects.values_list("page_id", "module_id", "completed_at")),
+        sorted(RouteEnrolment.objects.values_list("route_id", "started_at", "completed_at")),
+        sorted(StepDone.objects.values_list("step_id", "done_on", "marked_at")),
     )
 
 
@@ -66,6 +70,47 @@ def test_more_start_than_finish_and_fewer_reach_each_next_part(loaded):
     assert started[loaded.sgg.pk] > reached[0] > reached[1] > reached[2]
     assert completed[0] > completed[1] > completed[2] >= finished[loaded.sgg.pk]
     assert all(done < seen for done, seen in zip(completed, reached, strict=True))
+
+
+def test_learners_follow_the_demo_routes_and_complete_them_only_when_every_step_is_done(
+    loaded,
+):
+    completed = {
+        (learner, page): moment
+        for learner, page, moment in Completion.objects.values_list(
+            "learner_id", "page_id", "completed_at"
+        )
+    }
+    marked = {
+        (learner, step): moment
+        for learner, step, moment in StepDone.objects.values_list(
+            "learner_id", "step_id", "marked_at"
+        )
+    }
+    now = timezone.now()
+    for data in routes.ROUTES:
+        enrolments = RouteEnrolment.objects.filter(route__slug=data["slug"]).select_related(
+            "learner", "route"
+        )
+        steps = list(enrolments.first().route.steps.all())
+        finished = [enrolment for enrolment in enrolments if enrolment.completed_at]
+        assert 0 < len(finished) < 0.8 * len(enrolments), data["slug"]
+        assert len(enrolments) > 20
+        for enrolment in enrolments:
+            assert enrolment.started_at == enrolment.learner.created_at
+            moments = [
+                completed.get((enrolment.learner_id, step.module_id or step.part_id))
+                if step.kind in ("module", "part")
+                else marked.get((enrolment.learner_id, step.pk))
+                for step in steps
+            ]
+            if None in moments:
+                assert enrolment.completed_at is None
+            else:  # at the moment of its last step
+                assert enrolment.completed_at == max(moments) <= now
+    assert not StepDone.objects.filter(marked_at__gt=now).exists()
+    # Marks only on the steps of a route the learner started.
+    assert not StepDone.objects.exclude(learner__route_enrolments__route=F("step__route")).exists()
 
 
 def test_every_completion_follows_the_completion_rules(loaded):
@@ -126,7 +171,7 @@ def test_no_token_names_a_generated_learner(loaded):
 
 
 def test_loading_again_adds_nothing(loaded):
-    models = [Learner, LearnerToken, BlockProgress, Completion]
+    models = [Learner, LearnerToken, BlockProgress, Completion, RouteEnrolment, StepDone]
     before = {model: model.objects.count() for model in models}
     report = content.load()
     assert {model: model.objects.count() for model in models} == before

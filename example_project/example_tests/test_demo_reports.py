@@ -3,6 +3,7 @@
 import pytest
 from django.utils import translation
 
+from demo import routes
 from tests.helpers.reports import as_text, csv_rows, report, rows_of, xlsx_rows
 
 pytestmark = pytest.mark.django_db
@@ -45,3 +46,19 @@ def test_the_progress_report_shows_where_the_demo_learners_stop(editor, demo_con
     assert 0 < sgg.completed <= parts[-1].completed
     html = response.content.decode()
     assert f"<figcaption>Waar lerenden stoppen: {demo_content.sgg.title}</figcaption>" in html
+
+
+def test_the_progress_report_shows_the_demo_routes_and_exports_them(editor, demo_content):
+    with translation.override("nl"):
+        response = report(editor, PROGRESS_URL, {})
+        csv = csv_rows(editor.get(PROGRESS_URL, {"export": "csv"}))
+        workbook = xlsx_rows(editor.get(PROGRESS_URL, {"export": "xlsx"}))
+    rows = [row for row in response.context["object_list"] if row.kind == "route"]
+    assert [row.name for row in rows] == sorted(data["title"] for data in routes.ROUTES)
+    for row in rows:
+        assert row.kind_label == "Leerroute"
+        assert 0 < row.completed < row.started
+    expected = [line for line in as_text(rows_of(response)) if line[0] == "Leerroute"]
+    assert len(expected) == 2
+    assert [line for line in as_text(csv[1:]) if line[0] == "Leerroute"] == expected
+    assert [line for line in as_text(workbook[1:]) if line[0] == "Leerroute"] == expected
