@@ -5,12 +5,15 @@ import { h, richText, textColourOn } from "../dom.js";
 import { icon } from "../icons.js";
 import { me } from "../learner.js";
 import { learnSiteOrigin, localHref } from "../links.js";
+import { routesSection } from "../route_tiles.js";
 
 /** The start page; ``environment`` is given when the "page" query already fetched it
  * (its path, or a draft in preview), else the live start page is asked for. */
 export async function startScreen(environment) {
   // Where the learner was, asked at the same time (only when this device has a learner).
   const progress = environment?.isPreview ? null : me();
+  // The learning routes, asked at the same time too; the start page does without them.
+  const routes = cachedQuery("routes").then((data) => data.routes, () => []);
   environment ??= (await cachedQuery("start_page")).learningEnvironment;
   if (!environment) throw new NotFound();
   for (const button of environment.buttons) {
@@ -23,6 +26,7 @@ export async function startScreen(environment) {
     resume((await progress)?.resume),
     h("nav", { "aria-label": "Kies een onderwerp", class: "start-frame" },
       h("ul", { class: "start-buttons" }, environment.buttons.map(startButton))),
+    routesSection(await routes),
     h("p", { class: "theme-map-link" },
       h("a", { href: "/themas/" }, "Overzichtskaart: alle thema's, modules en onderdelen")),
     environment.feedbackLink && h("p", { class: "feedback" },
