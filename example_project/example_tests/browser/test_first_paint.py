@@ -41,7 +41,14 @@ def first_screens(site):
 
 @pytest.mark.parametrize(
     "screen_name",
-    ["start page", "basic module", "specialist module", "module part", "theme map", "learning route"],
+    [
+        "start page",
+        "basic module",
+        "specialist module",
+        "module part",
+        "theme map",
+        "learning route",
+    ],
 )
 def test_the_first_screen_loads_what_the_shell_preloads(desktop, site, screen_name):
     screen_path, query = first_screens(site)[screen_name]

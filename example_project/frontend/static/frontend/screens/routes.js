@@ -122,7 +122,8 @@ function stepItem(step, index, done, progress, slug, change) {
       done.doneOn && ` op ${longDate(done.doneOn)}`),
     progress && step.markedByLearner && marking(step, done, slug, change),
     !step.markedByLearner && !done?.done && progress && h("p", { class: "muted" },
-      "Klaar zodra je de module of het onderdeel hebt afgerond."));
+      step.kind === "PART" ? "Gedaan zodra je dit onderdeel hebt afgerond."
+        : "Gedaan zodra je deze module hebt afgerond."));
 }
 
 /** "Markeer als gedaan" with the date it was done, or undo that mark. */
