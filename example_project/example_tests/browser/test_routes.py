@@ -64,6 +64,7 @@ def test_a_learner_starts_a_route_marks_an_assignment_done_and_sees_progress(pho
     assert [str(mark.done_on) for mark in marks] == ["2026-01-05"]
     screenshot(page, "route-assignment-done")
     assert page.evaluate(SMALL_TARGETS) == []
+    phone.check_accessibility()
     page.set_viewport_size(NARROW)
     assert page.evaluate(SIDEWAYS) == []
 
@@ -106,6 +107,7 @@ def test_a_module_done_earns_a_certificate_to_download_and_verify(phone, site):
     certificate = Certificate.objects.get(name="Anna de Vries")
     screenshot(page, "progress-certificate")
     assert page.evaluate(SMALL_TARGETS) == []
+    phone.check_accessibility()
 
     pdf = item.get_by_role("link", name=re.compile("^Download"))
     answer = page.request.get(pdf.get_attribute("href"))

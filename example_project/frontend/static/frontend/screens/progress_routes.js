@@ -94,9 +94,15 @@ function certificateItem(certificate) {
     h("p", { class: "certificate__links" },
       h("a", { href: certificate.pdfUrl, download: "", class: "button" },
         "Download (pdf)", h("span", { class: "visually-hidden" }, `: ${certificate.title}`)),
-      h("a", { href: certificate.verifyUrl, class: "certificate__verify" },
+      h("a", { href: verifyUrl(certificate), class: "certificate__verify" },
         "Controleer dit bewijs",
         h("span", { class: "visually-hidden" }, `: ${certificate.title}`))));
+}
+
+/** The public page that confirms a certificate. `me.certificates` (my_certificates.graphql)
+ * does not ask for its verifyUrl; the page lives next to the PDF: <code>/ for <code>.pdf. */
+function verifyUrl(certificate) {
+  return certificate.verifyUrl || certificate.pdfUrl.replace(/\.pdf$/, "/");
 }
 
 /** "Naam op je bewijs" + "Maak bewijs van deelname" for one module or route done. */
