@@ -157,6 +157,7 @@ def every_screen(site):
         *(path(part) for part in site.sgg_parts),
         path(site.catalogue),
         "/mijn-voortgang/",
+        "/leerroutes/inwerkroute-begeleider/",
         "/themas/",
         "/themas/sgg/",
         "/themas/agressie-de-escalatie/",

@@ -35,11 +35,20 @@ def first_screens(site):
         "specialist module": (path(site.sgg), "page"),
         "module part": (path(site.sgg_parts[0]), "page"),
         "theme map": ("/themas/", "theme_map"),
+        "learning route": ("/leerroutes/inwerkroute-begeleider/", "route"),
     }
 
 
 @pytest.mark.parametrize(
-    "screen_name", ["start page", "basic module", "specialist module", "module part", "theme map"]
+    "screen_name",
+    [
+        "start page",
+        "basic module",
+        "specialist module",
+        "module part",
+        "theme map",
+        "learning route",
+    ],
 )
 def test_the_first_screen_loads_what_the_shell_preloads(desktop, site, screen_name):
     screen_path, query = first_screens(site)[screen_name]

@@ -10,7 +10,7 @@ export function learnSiteOrigin(url) {
 }
 
 // Files are served by the API's host itself, not rendered by the frontend.
-const SERVED_BY_SITE = /^\/(documents|media|static|admin|api|graphql)\//;
+const SERVED_BY_SITE = /^\/(documents|media|static|admin|api|graphql|learning)\//;
 
 /** The path of a URL to one of our pages, or the URL itself when it leaves the site. */
 export function localHref(url) {

@@ -22,6 +22,8 @@ export function resolve(url) {
   if (path === PROGRESS_PATH) {
     return async () => (await import("./screens/progress.js")).progressScreen();
   }
+  const route = path.match(/^\/leerroutes\/([\w-]+)\/?$/);
+  if (route) return async () => (await import("./screens/routes.js")).routeScreen(route[1]);
   const theme = path.match(/^\/themas\/(?:([\w-]+)\/)?$/);
   if (theme) return async () => (await import("./screens/themes.js")).themeMapScreen(theme[1]);
   return async () => (await import("./screens/page.js"))

@@ -2,9 +2,11 @@
 // another device with a transfer code, and the learner's own data: download it, or have
 // it forgotten. The learner is the token on this device (api.js); no account, no name.
 
-import { ApiError, keepLearnerToken, query } from "../api.js";
+import { keepLearnerToken } from "../api.js";
 import { h } from "../dom.js";
 import { me } from "../learner.js";
+import { longDate as date, mutate as learnerMutation } from "../mutations.js";
+import { certificatesSection, routesAndCertificates, routesSection } from "./progress_routes.js";
 
 const TITLE = "Mijn voortgang";
 
@@ -19,6 +21,7 @@ function showAgain(text) {
 
 export async function progressScreen() {
   const progress = await me({ modules: null, limit: 100 });
+  const { routes, certificates } = await routesAndCertificates(progress);
   const modules = progress?.modules || [];
   const busy = modules.filter((module) => module.started && !module.completed);
   const done = modules.filter((module) => module.completed);
@@ -34,8 +37,8 @@ export async function progressScreen() {
     progress && moduleList("Mee bezig", "busy", busy,
       "Je bent nog met geen enkele module bezig."),
     progress && moduleList("Afgerond", "done", done, "Je hebt nog geen module afgerond."),
-    routesSection(progress),
-    certificatesSection(progress),
+    routesSection(progress, routes),
+    certificatesSection(progress, done, routes, certificates),
     otherDevice(progress),
     progress && ownData());
   notice = null;
@@ -64,20 +67,6 @@ function moduleItem(item) {
     !item.completed && parts && h("progress", { max: item.partsTotal,
       value: item.partsDone, "aria-label": `${module.title}: ${item.partsDone} van `
         + `${item.partsTotal} onderdelen afgerond` }));
-}
-
-/** The learning routes the learner follows. `me.routes` is not in the API yet; when it
- * is, its section (each route with its steps done, a progress bar and deadlines) goes
- * here. */
-function routesSection(_progress) {
-  return null;
-}
-
-/** The certificates the learner has (a download each), and a way to get one for a module
- * done. `me.certificates` and `issueCertificate` are not in the API yet; their section
- * goes here. */
-function certificatesSection(_progress) {
-  return null;
 }
 
 // --- Another device ---------------------------------------------------------------------
@@ -226,41 +215,17 @@ function forget() {
 
 // --- Helpers ----------------------------------------------------------------------------
 
-/** A mutation of the learner's; its payload, or `problem`: what to tell the learner. */
-async function mutate(name, variables, field) {
-  let payload;
-  try {
-    payload = (await query(name, variables))[field];
-  } catch (error) {
-    return { problem: failure(error) };
-  }
-  const codes = payload.errors.map((error) => error.code);
-  if (!codes.length) return payload;
-  return { problem: PROBLEMS.find(([code]) => codes.includes(code))?.[1] || PROBLEM,
-    unknownLearner: codes.includes("UNKNOWN_LEARNER") || codes.includes("NO_LEARNER") };
+/** A mutation of the learner's: its payload, or `problem`: what to tell the learner. */
+function mutate(name, variables, field) {
+  return learnerMutation(name, variables, field, PROBLEMS);
 }
 
-const PROBLEM = "Er ging iets mis. Probeer het over een paar minuten opnieuw.";
 const PROBLEMS = [
   ["INVALID_TRANSFER_CODE", "Deze code klopt niet, is al gebruikt of is ouder dan 24 uur. "
     + "Maak op je andere apparaat een nieuwe code."],
   ["RATE_LIMITED", "Er zijn vanaf dit adres veel codes gemaakt of geprobeerd. Probeer het over "
     + "een uur opnieuw."],
-  ["UNKNOWN_LEARNER", "Dit apparaat kent je voortgang niet meer. Er is niets bewaard."],
-  ["NO_LEARNER", "Op dit apparaat is nog geen voortgang bewaard."],
 ];
-
-function failure(error) {
-  if (error instanceof ApiError && error.kind === "unreachable") {
-    return "We krijgen geen verbinding met de server. Probeer het zo opnieuw.";
-  }
-  return PROBLEM;
-}
-
-function date(iso) {
-  return new Date(iso).toLocaleDateString("nl-NL",
-    { day: "numeric", month: "long", year: "numeric" });
-}
 
 function dateTime(iso) {
   return new Date(iso).toLocaleString("nl-NL", { weekday: "long", day: "numeric",

@@ -5,12 +5,21 @@ import { h, richText, textColourOn } from "../dom.js";
 import { icon } from "../icons.js";
 import { me } from "../learner.js";
 import { learnSiteOrigin, localHref } from "../links.js";
+import { routesSection } from "../route_tiles.js";
 
 /** The start page; ``environment`` is given when the "page" query already fetched it
  * (its path, or a draft in preview), else the live start page is asked for. */
 export async function startScreen(environment) {
   // Where the learner was, asked at the same time (only when this device has a learner).
   const progress = environment?.isPreview ? null : me();
+  // The learning routes, asked at the same time too. Their query is not in the shell, so
+  // they come below the buttons when they are there, without holding up the first paint;
+  // the start page does without them when they do not come.
+  const routes = h("div", { class: "routes-place" });
+  cachedQuery("routes").then((data) => {
+    const section = routesSection(data.routes);
+    if (section) routes.replaceChildren(section);
+  }, () => {});
   environment ??= (await cachedQuery("start_page")).learningEnvironment;
   if (!environment) throw new NotFound();
   for (const button of environment.buttons) {
@@ -23,6 +32,7 @@ export async function startScreen(environment) {
     resume((await progress)?.resume),
     h("nav", { "aria-label": "Kies een onderwerp", class: "start-frame" },
       h("ul", { class: "start-buttons" }, environment.buttons.map(startButton))),
+    routes,
     h("p", { class: "theme-map-link" },
       h("a", { href: "/themas/" }, "Overzichtskaart: alle thema's, modules en onderdelen")),
     environment.feedbackLink && h("p", { class: "feedback" },
