@@ -207,12 +207,13 @@ def route_steps_done(learner: Learner, steps, visibility: Visibility) -> tuple[i
     module or part is done when the learner completed its page, any other when they
     marked it."""
     counted = counted_steps(steps, visibility)
-    pages = completed_page_ids(learner)
-    marked = set(
-        StepDone.objects.filter(learner=learner, step__in=counted).values_list("step_id", flat=True)
-    )
+    pages, marked = completed_page_ids(learner), marked_step_ids(learner)
     done = sum(1 for step in counted if is_done(step, pages, marked))
     return done, len(counted)
+
+
+def marked_step_ids(learner: Learner) -> set[int]:
+    return set(StepDone.objects.filter(learner=learner).values_list("step_id", flat=True))
 
 
 def is_done(step: RouteStep, completed_pages, marked_step_ids) -> bool:
@@ -236,11 +237,20 @@ def complete_routes(learner: Learner, enrolments) -> list[int]:
     steps = {}
     for step in RouteStep.objects.filter(route__in=[e.route_id for e in enrolments]):
         steps.setdefault(step.route_id, []).append(step)
+    # What counts, what the learner completed and marked: once for every open route.
+    counting = {
+        step.pk
+        for step in counted_steps(
+            [step for listed in steps.values() for step in listed], visibility
+        )
+    }
+    pages, marked = completed_page_ids(learner), marked_step_ids(learner)
     now = timezone.now()
     completed = []
     for enrolment in enrolments:
-        done, counted = route_steps_done(learner, steps.get(enrolment.route_id, []), visibility)
-        if not counted or done < counted:
+        counted = [step for step in steps.get(enrolment.route_id, []) if step.pk in counting]
+        done = sum(1 for step in counted if is_done(step, pages, marked))
+        if not counted or done < len(counted):
             continue
         if RouteEnrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(
             completed_at=now
