@@ -58,3 +58,18 @@ def environment(db):
     from tests import factories
 
     return factories.learning_environment()
+
+
+@pytest.fixture
+def unindexed(monkeypatch):
+    """Pages and snippets saved in the test stay out of the search index: for tests that
+    build many pages to count queries and never search them (indexing is a quarter of
+    the cost of building a page)."""
+    from modelsearch import signal_handlers
+
+    class Skipped:
+        @staticmethod
+        def enqueue(*args, **kwargs):
+            return None
+
+    monkeypatch.setattr(signal_handlers, "insert_or_update_object_task", Skipped)

@@ -20,7 +20,10 @@ WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
 def count_words(text):
-    return len(WORD.findall(strip_tags(str(text or ""))))
+    """Words in plain or rich text. Rich text is counted in its stored form: expanding its
+    links and embeds would cost queries and add no words."""
+    source = getattr(text, "source", text)
+    return len(WORD.findall(strip_tags(str(source or ""))))
 
 
 def format_seconds(seconds):

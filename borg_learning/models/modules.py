@@ -86,7 +86,10 @@ class TimedPage(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        self.estimated_duration_seconds = self.estimate_duration().total_seconds
+        # A save of named fields (a revision's bookkeeping) leaves the body as it was.
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "estimated_duration_seconds" in update_fields:
+            self.estimated_duration_seconds = self.estimate_duration().total_seconds
         return super().save(*args, **kwargs)
 
     def estimate_duration(self, body=None):

@@ -17,7 +17,8 @@ from borg_learning.analytics.visits import (
 from borg_learning.models.visits import PageVisitDay
 from tests import factories
 
-pytestmark = pytest.mark.django_db
+# These tests build many pages and never search them.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("unindexed")]
 
 MAY = datetime.date(2026, 5, 1)
 

@@ -21,7 +21,7 @@ def section():
     return env.add_child(instance=models.SectionPage(title="Modules"))
 
 
-def test_a_part_with_60_blocks_costs_what_one_with_3_costs(client, section):
+def test_a_part_with_60_blocks_costs_what_one_with_3_costs(client, section, unindexed):
     # Three blocks that refer to every kind of object: a page and a document (text), an
     # image, and a video with its subtitles.
     small = factories.specialist_module(
@@ -38,7 +38,7 @@ def test_a_part_with_60_blocks_costs_what_one_with_3_costs(client, section):
     assert small_count == large_count == 13
 
 
-def test_a_basic_module_with_60_blocks_costs_what_one_with_3_costs(client, section):
+def test_a_basic_module_with_60_blocks_costs_what_one_with_3_costs(client, section, unindexed):
     small = factories.basic_module(
         section, "Klein", body=factories.body_blocks(3, section, SMALL_KINDS)
     )
@@ -57,7 +57,7 @@ def make_modules(section, count):
         )
 
 
-def test_a_list_of_100_modules_costs_what_a_list_of_5_costs(client, section):
+def test_a_list_of_100_modules_costs_what_a_list_of_5_costs(client, section, unindexed):
     make_modules(section, 5)
     query = screen_query("modules")
     small_count, small = count_queries(client, query, {"limit": 100})
@@ -69,7 +69,7 @@ def test_a_list_of_100_modules_costs_what_a_list_of_5_costs(client, section):
     assert small_count == large_count == 7
 
 
-def test_a_section_of_100_modules_costs_what_one_of_5_costs(client, section):
+def test_a_section_of_100_modules_costs_what_one_of_5_costs(client, section, unindexed):
     make_modules(section, 5)
     query, variables = screen_query("page"), {"id": section.pk}
     small_count, _ = count_queries(client, query, variables)
@@ -96,7 +96,7 @@ def test_a_catalogue_page_of_100_offers_costs_what_one_of_5_costs(client):
     assert small_count == large_count == 7
 
 
-def test_the_theme_map_costs_the_same_for_5_and_50_modules(client, section):
+def test_the_theme_map_costs_the_same_for_5_and_50_modules(client, section, unindexed):
     themes = [factories.theme(slug=f"thema-{n}", name=f"Thema {n}") for n in range(3)]
     for number in range(5):
         factories.specialist_module(
@@ -113,7 +113,7 @@ def test_the_theme_map_costs_the_same_for_5_and_50_modules(client, section):
     assert small_count == large_count == 7
 
 
-def test_the_start_page_costs_the_same_for_4_and_34_buttons(client, section):
+def test_the_start_page_costs_the_same_for_4_and_34_buttons(client, section, unindexed):
     env = section.get_parent().specific
     query = screen_query("start_page")
 
@@ -137,7 +137,7 @@ def test_the_start_page_costs_the_same_for_4_and_34_buttons(client, section):
 LIST_FIELDS = "... on LearningModule { image { id } themes { name } developmentGroup { name } }"
 
 
-def test_a_pages_children_cost_the_same_for_5_and_100_modules(client, section):
+def test_a_pages_children_cost_the_same_for_5_and_100_modules(client, section, unindexed):
     make_modules(section, 5)
     query = (
         "query($id: ID) { page(id: $id) { ... on LearningSectionPage { children { id "

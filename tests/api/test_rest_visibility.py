@@ -310,7 +310,7 @@ def count_queries(client, url):
     return len(queries.captured_queries)
 
 
-def test_a_module_costs_as_many_queries_with_2_links_as_with_8(client, environment):
+def test_a_module_costs_as_many_queries_with_2_links_as_with_8(client, environment, unindexed):
     """References load in one query per kind, not one per link or block."""
 
     def module(count):
@@ -336,7 +336,7 @@ def test_a_module_costs_as_many_queries_with_2_links_as_with_8(client, environme
     assert count_queries(client, listing) == count_queries(client, listing + "&limit=1")
 
 
-def test_a_start_page_costs_as_many_queries_with_2_buttons_as_with_8(client):
+def test_a_start_page_costs_as_many_queries_with_2_buttons_as_with_8(client, unindexed):
     def start_page(count, slug):
         env = factories.learning_environment(slug=slug)
         theme = factories.theme()

@@ -8,7 +8,8 @@ from tests import factories
 from tests.helpers.evaluation import question_ids
 from tests.helpers.graphql import count_queries, screen_query
 
-pytestmark = pytest.mark.django_db
+# These tests build many pages and never search them.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("unindexed")]
 
 QUESTIONNAIRE = """
   questionnaire {

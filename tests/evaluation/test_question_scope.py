@@ -14,7 +14,8 @@ from tests.helpers.admin_forms import snippet_url
 from tests.helpers.evaluation import SUBMIT, submission_input
 from tests.helpers.graphql import screen_query
 
-pytestmark = pytest.mark.django_db
+# These tests build many pages and never search them.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("unindexed")]
 
 SIGNALS = "Welke signalen van seksueel grensoverschrijdend gedrag herken je nu?"
 

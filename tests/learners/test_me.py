@@ -12,7 +12,8 @@ from tests import factories
 from tests.helpers.graphql import count_queries
 from tests.helpers.learners import ME, complete_page, parts
 
-pytestmark = pytest.mark.django_db
+# These tests build many pages and never search them.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("unindexed")]
 
 
 def test_me_is_null_without_a_learner(browser, browsers, module):

@@ -23,7 +23,8 @@ from tests.helpers.reports import (
     xlsx_rows,
 )
 
-pytestmark = pytest.mark.django_db
+# These tests build many pages and never search them.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("unindexed")]
 
 PROGRESS_URL = "/admin/reports/progress/"
 

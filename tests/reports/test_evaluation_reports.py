@@ -20,7 +20,8 @@ from tests.helpers.reports import (
     xlsx_rows,
 )
 
-pytestmark = pytest.mark.django_db
+# These tests build many pages and never search them.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("unindexed")]
 
 EVALUATION_URL = "/admin/reports/evaluation/"
 OPEN_ANSWERS_URL = "/admin/reports/open-answers/"

@@ -22,7 +22,8 @@ from tests import factories
 from tests.helpers.admin_forms import edit_url
 from tests.helpers.reports import parse_csv
 
-pytestmark = pytest.mark.django_db
+# These tests build many pages and never search them.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("unindexed")]
 
 REPORT_URL = "/admin/reports/modules-due-for-review/"
 HEADINGS = [

@@ -15,7 +15,8 @@ from tests.helpers.graphql import count_queries
 from tests.helpers.learners import FORGET_ME, complete_page
 from tests.helpers.routes import MY_ROUTES, steps
 
-pytestmark = pytest.mark.django_db
+# These tests build many pages and never search them.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("unindexed")]
 
 
 def make_routes(section, learner, count, start=0):

@@ -6,7 +6,8 @@ import pytest
 from tests import factories
 from tests.helpers.routes import ROUTE, steps
 
-pytestmark = pytest.mark.django_db
+# These tests build many pages and never search them.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("unindexed")]
 
 
 def test_routes_are_listed_per_role(browser, route, module):
