@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from borg_learning.certificates.models import Certificate
 from borg_learning.routes.models import Route, RouteEnrolment, StepDone
 
-from .conftest import path
+from .conftest import DESKTOP, path
 from .test_progress import do_every_block, done, screenshot
 from .test_targets_and_reflow import NARROW, SIDEWAYS, SMALL_TARGETS
 
@@ -207,6 +207,8 @@ def test_a_learner_follows_a_route_to_the_end_and_gets_its_certificate(phone, si
     phone.check_accessibility()
     page.set_viewport_size(NARROW)
     assert page.evaluate(SIDEWAYS) == []
+    page.set_viewport_size(DESKTOP)
+    screenshot(page, "route-certificate")
 
     pdf = page.request.get(
         box.get_by_role("link", name=re.compile("^Download")).get_attribute("href")

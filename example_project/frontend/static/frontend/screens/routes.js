@@ -74,7 +74,7 @@ export async function routeScreen(slug) {
     // A route done: the certificates for it, or the form to get one.
     const certificates = current?.completed ? await routeCertificates(route) : [];
     place.replaceChildren(progressBox(route, current, start),
-      current?.completed && certificateBox(route, certificates, issued));
+      ...(current?.completed ? [certificateBox(route, certificates, issued)] : []));
     steps.replaceChildren(...route.steps.map((step, index) => stepItem(step, index,
       current?.steps.find((item) => item.step.id === step.id), current, route, change)));
     if (focus) document.getElementById(focus)?.focus();
