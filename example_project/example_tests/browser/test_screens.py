@@ -21,9 +21,10 @@ ICONS_JS = ROOT / "example_project" / "frontend" / "static" / "frontend" / "icon
 def test_start_page(screen, site):
     page = screen.open("/")
     expect(page.locator("h1")).to_have_text(start_heading(site.environment))
-    # The learning routes come after the first paint, each with its image.
+    # The learning routes come after the first paint, each with its image (whose rendition
+    # the first request makes: slow on a busy machine).
     routes = page.get_by_role("region", name="Leerroutes voor jou")
-    expect(routes.locator(".route-tile")).to_have_count(len(site.routes))
+    expect(routes.locator(".route-tile")).to_have_count(len(site.routes), timeout=20_000)
     routes.scroll_into_view_if_needed()
     expect(routes.locator("img")).to_have_count(len(site.routes))
     page.wait_for_function(
@@ -150,6 +151,8 @@ def test_learning_routes(screen, site):
     expect(page.locator("h1")).to_have_text(route.title)
     image = page.locator("main .route__image")
     expect(image).to_have_attribute("alt", "")
+    expect(page.get_by_role("button", name="Start deze route")).to_be_visible()
+    expect(page.locator("main")).not_to_contain_text("undefined")
     assert image.evaluate("(image) => image.complete && image.naturalWidth > 0")
     screen.check_accessibility()
     screenshot(page, "route")

@@ -52,9 +52,8 @@ export function routeTile(route, { heading = "h3", progress = null } = {}) {
   const image = route.image?.rendition;
   const steps = route.steps.length;
   return h("li", { class: `tile stretched route-tile${progress?.completed ? " is-done" : ""}` },
-    image && h("img", { src: image.url, srcset: route.image.srcset,
-      sizes: "(min-width: 40rem) 22rem, 100vw", width: image.width, height: image.height,
-      alt: "", loading: "lazy", class: "tile__image" }),
+    image && h("img", { src: image.url, width: image.width, height: image.height, alt: "",
+      loading: "lazy", class: "tile__image" }),
     h(heading, { class: "tile__title" }, h("a", { href: routePath(route.slug) }, route.title)),
     h("p", { class: "tile__meta" },
       `${steps === 1 ? "1 stap" : `${steps} stappen`} · ${duration(route.durationMinutes)}`),
