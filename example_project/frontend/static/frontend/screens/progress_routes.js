@@ -75,19 +75,17 @@ export function certificatesSection(progress, doneModules, routes, certificates)
   return h("section", { class: "progress__section", "aria-labelledby": "certificates-title" },
     h("h2", { id: "certificates-title" }, "Bewijzen van deelname"),
     certificates.length
-      ? h("ul", { class: "progress__modules certificates" },
-        certificates.map((item) => certificateItem(item)))
+      ? h("ul", { class: "progress__modules certificates" }, certificates.map(certificateItem))
       : h("p", {}, subjects.length ? "Je hebt nog geen bewijs van deelname. Maak er hieronder "
         + "een." : "Rond een module of leerroute af: dan kun je hier een bewijs van "
         + "deelname maken, met je naam erop."),
     subjects.map((subject) => issueForm(subject)));
 }
 
-/** One certificate: its title (a heading of the given level), name, code, the PDF and the
- * page that confirms it. */
-export function certificateItem(certificate, { heading = "h3", id = null } = {}) {
+/** One certificate: its title, name, code, the PDF and the page that confirms it. */
+export function certificateItem(certificate) {
   return h("li", { class: "progress__module certificate" },
-    h(heading, { class: "progress__module-title", id, tabindex: id && "-1" }, certificate.title),
+    h("h3", { class: "progress__module-title" }, certificate.title),
     h("p", {}, `Op naam van ${certificate.name}, afgerond op ${longDate(certificate.completedOn)}`),
     h("p", { class: "muted" }, `Code ${certificate.code}`),
     h("p", { class: "certificate__links" },

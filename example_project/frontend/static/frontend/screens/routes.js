@@ -144,8 +144,7 @@ function certificateBox(route, certificates, issued) {
   return h("section", { class: "route__certificate", "aria-labelledby": "route-certificate" },
     h("h2", { id: "route-certificate", tabindex: "-1" }, "Je bewijs van deelname"),
     certificates.length
-      ? h("ul", { class: "progress__modules certificates" }, certificates.map((certificate) =>
-        certificateItem(certificate)))
+      ? h("ul", { class: "progress__modules certificates" }, certificates.map(certificateItem))
       : [h("p", {}, "Typ je naam zoals die op het bewijs moet staan. Je krijgt een pdf met "
         + "een code, waarmee je werkgever kan controleren dat het klopt."),
       issueForm(subject, { heading: false, issued })]);
@@ -156,7 +155,7 @@ function stepItem(step, index, done, progress, route, change) {
   const target = step.module?.path || step.part?.path || step.offering?.url;
   const title = target ? h("a", { href: localHref(target) }, step.title) : step.title;
   // A module or part shows the way back to this route.
-  if (step.module || step.part) title.addEventListener("click", () => rememberRoute(route));
+  if (target && !step.offering) title.addEventListener("click", () => rememberRoute(route));
   const deadline = step.withinDays && [`Binnen ${step.withinDays} dagen na je start`,
     done?.dueOn && `: uiterlijk ${longDate(done.dueOn)}`].filter(Boolean).join("");
   return h("li", { class: `route-step${done?.done ? " is-done" : ""}`, id: `step-${step.id}` },
