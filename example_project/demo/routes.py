@@ -1,10 +1,12 @@
 """The demo's learning routes: an onboarding route for a new support worker
 ("begeleider") and one for a starting psychologist, made of the demo's modules and parts,
-a catalogue offer and a workplace assignment each. Looked up by slug and left alone when
-they exist; published through a revision, as an editor would.
+a catalogue offer and a workplace assignment each, with one of the demo's images (by its
+title). Looked up by slug and left alone when they exist; published through a revision,
+as an editor would.
 """
 
 from django.core.management.base import CommandError
+from wagtail.images import get_image_model
 
 from borg_learning.models import BasicModulePage, ModulePartPage, Offering, SpecialistModulePage
 from borg_learning.routes.models import Route, RouteStep
@@ -15,6 +17,7 @@ SUPPORT_WORKER = {
     "title": "Inwerkroute begeleider",
     "slug": "inwerkroute-begeleider",
     "audience_roles": ["support-worker"],
+    "image": "SGLVG: meer dan een LVB",
     "intro": "<p>Welkom bij De Borg! In je eerste weken leer je de doelgroep kennen en zie je "
     "hoe je collega's werken. Deze route zet op een rij wat je in welke volgorde doet: "
     "een paar korte modules online, een training van een andere aanbieder en een "
@@ -39,6 +42,7 @@ STARTING_PSYCHOLOGIST = {
     "title": "Inwerkroute startend basispsycholoog",
     "slug": "inwerkroute-startend-basispsycholoog",
     "audience_roles": ["starting-psychologist"],
+    "image": "Observeren of interpreteren?",
     "intro": "<p>Als startend basispsycholoog bij een Borg-instelling werk je met cliënten "
     "met een lichte verstandelijke beperking en ernstige gedragsproblemen. Deze route "
     "geeft je de basis: de doelgroep, seksueel grensoverschrijdend gedrag, een "
@@ -90,7 +94,8 @@ def load(report):
             continue
         data = dict(data)
         steps = data.pop("steps")
-        route = Route(**data, live=False)
+        image = get_image_model().objects.filter(title=data.pop("image")).first()
+        route = Route(**data, image=image, live=False)
         try:
             route.steps = [step_of(step) for step in steps]
         except Exception as error:

@@ -1,5 +1,6 @@
 """The demo's learning routes: one per role, valid, published, made of the demo's
-modules, parts, offers and assignments; loading again changes nothing."""
+modules, parts, offers and assignments, each with an image; loading again changes
+nothing."""
 
 import json
 from pathlib import Path
@@ -27,6 +28,9 @@ def test_there_is_a_route_for_a_support_worker_and_one_for_a_starting_psychologi
     for route in routes.values():
         assert route.live and not route.has_unpublished_changes
         assert route.intro
+        # One of the demo's module images, 16:9 like the rendition the frontend asks for.
+        assert route.image.title in {"SGLVG: meer dan een LVB", "Observeren of interpreteren?"}
+        assert route.image.width * 9 == route.image.height * 16
         steps = list(route.steps.all())
         kinds = {step.kind for step in steps}
         assert {"module", "offer", "assignment"} <= kinds, route.slug
@@ -60,4 +64,6 @@ def test_the_api_shows_the_routes_per_role(loaded, graphql):
         "OFFER",
         "ASSIGNMENT",
     ]
+    image = detail["data"]["route"]["image"]["rendition"]
+    assert (image["width"], image["height"]) == (800, 450)
     json.dumps(detail)

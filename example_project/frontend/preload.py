@@ -36,6 +36,8 @@ def first_screen(path, params):
         return ["screens/search.js"], "search" if params.get("q") else None
     if path == "/mijn-voortgang/":
         return ["screens/progress.js"], None
+    if path == "/leerroutes/":
+        return ["screens/routes.js"], "routes"
     if re.fullmatch(r"/leerroutes/[\w-]+/?", path):
         return ["screens/routes.js"], "route"
     if re.fullmatch(r"/themas/(?:[\w-]+/)?", path):

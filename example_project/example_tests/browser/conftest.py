@@ -55,12 +55,14 @@ def site(django_db_setup, django_db_blocker):
     from django.test.utils import override_settings
     from pytest_django.live_server_helper import LiveServer
 
+    from borg_learning.routes.models import Route
     from demo import content
 
     with django_db_blocker.unblock():
         before = connection.creation.serialize_db_to_string()
         content.load()
         demo = content.find()
+        demo.routes = list(Route.objects.filter(live=True).order_by("title"))
         demo.editor = editor_account()
         server = LiveServer("localhost")
         demo.url = server.url
@@ -157,6 +159,7 @@ def every_screen(site):
         *(path(part) for part in site.sgg_parts),
         path(site.catalogue),
         "/mijn-voortgang/",
+        "/leerroutes/",
         "/leerroutes/inwerkroute-begeleider/",
         "/themas/",
         "/themas/sgg/",

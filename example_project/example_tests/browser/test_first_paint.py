@@ -36,6 +36,7 @@ def first_screens(site):
         "module part": (path(site.sgg_parts[0]), "page"),
         "theme map": ("/themas/", "theme_map"),
         "learning route": ("/leerroutes/inwerkroute-begeleider/", "route"),
+        "learning routes": ("/leerroutes/", "routes"),
     }
 
 
@@ -48,6 +49,7 @@ def first_screens(site):
         "module part",
         "theme map",
         "learning route",
+        "learning routes",
     ],
 )
 def test_the_first_screen_loads_what_the_shell_preloads(desktop, site, screen_name):

@@ -9,6 +9,7 @@ from django.db import connection
 from playwright.sync_api import expect
 
 from .conftest import module_heading, path, start_heading
+from .test_progress import screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -20,6 +21,15 @@ ICONS_JS = ROOT / "example_project" / "frontend" / "static" / "frontend" / "icon
 def test_start_page(screen, site):
     page = screen.open("/")
     expect(page.locator("h1")).to_have_text(start_heading(site.environment))
+    # The learning routes come after the first paint, each with its image (whose rendition
+    # the first request makes: slow on a busy machine).
+    routes = page.get_by_role("region", name="Leerroutes voor jou")
+    expect(routes.locator(".route-tile")).to_have_count(len(site.routes), timeout=20_000)
+    routes.scroll_into_view_if_needed()
+    expect(routes.locator("img")).to_have_count(len(site.routes))
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.route-tile img')].every((i) => i.complete)"
+    )
     buttons = page.get_by_role("navigation", name="Kies een onderwerp").get_by_role("link")
     expect(buttons).to_contain_text([button.label for button in site.environment.buttons.all()])
     expect(page.get_by_role("link", name=site.environment.feedback_label)).to_have_attribute(
@@ -127,6 +137,25 @@ def test_every_block_type_is_rendered(desktop, site):
     expect(video.locator("track[kind=subtitles]")).to_have_count(1)
     page.locator(".media .transcript summary").first.click()
     expect(page.locator(".media .transcript .rich-text").first).to_be_visible()
+
+
+def test_learning_routes(screen, site):
+    """The list of routes and one route, each with its image."""
+    page = screen.open("/leerroutes/")
+    expect(page.locator("h1")).to_have_text("Leerroutes")
+    expect(page.locator(".route-tile h2")).to_have_text([route.title for route in site.routes])
+    screen.check_accessibility()
+    screenshot(page, "routes")
+    route = site.routes[0]
+    page = screen.open(f"/leerroutes/{route.slug}/")
+    expect(page.locator("h1")).to_have_text(route.title)
+    image = page.locator("main .route__image")
+    expect(image).to_have_attribute("alt", "")
+    expect(page.get_by_role("button", name="Start deze route")).to_be_visible()
+    expect(page.locator("main")).not_to_contain_text("undefined")
+    assert image.evaluate("(image) => image.complete && image.naturalWidth > 0")
+    screen.check_accessibility()
+    screenshot(page, "route")
 
 
 def test_catalogue(screen, site):

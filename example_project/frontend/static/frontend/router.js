@@ -22,6 +22,9 @@ export function resolve(url) {
   if (path === PROGRESS_PATH) {
     return async () => (await import("./screens/progress.js")).progressScreen();
   }
+  if (path === "/leerroutes/") {
+    return async () => (await import("./screens/routes.js")).routeListScreen();
+  }
   const route = path.match(/^\/leerroutes\/([\w-]+)\/?$/);
   if (route) return async () => (await import("./screens/routes.js")).routeScreen(route[1]);
   const theme = path.match(/^\/themas\/(?:([\w-]+)\/)?$/);

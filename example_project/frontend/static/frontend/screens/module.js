@@ -7,12 +7,14 @@ import { blocks } from "../blocks.js";
 import { fact, h, minutes, richText } from "../dom.js";
 import { icon } from "../icons.js";
 import { markDone } from "../learner.js";
+import { backToRoute } from "../route_back.js";
 
 export function basicModuleScreen(page) {
   const content = h("article", { class: "module" },
     moduleHeader(page),
     objectives(page),
     blocks(page.body),
+    !page.isPreview && backToRoute(),
     credits(page),
     evaluationSlot(page));
   return { kind: "module", title: page.title, content, page };
@@ -27,6 +29,7 @@ export function specialistModuleScreen(page) {
       h("h2", { id: "parts-title" }, "Onderdelen"),
       h("p", {}, "Kies zelf met welk onderdeel je begint."),
       h("ol", { class: "tiles tiles--parts" }, page.parts.map((part) => partTile(part, page)))),
+    !page.isPreview && backToRoute(),
     credits(page),
     evaluationSlot(page));
   // The parts done, and the module when all are (asked after the screen is there).
@@ -59,6 +62,7 @@ export async function partScreen(page) {
       h("a", { href: next.path, class: "button next-part__link" },
         h("span", { class: "next-part__label" }, "Volgende onderdeel"), " ",
         h("span", { class: "next-part__title" }, next.title))),
+    !page.isPreview && backToRoute(),
     module && h("p", { class: "back-link" },
       h("a", { href: module.path }, `Terug naar ${module.title}`)),
     evaluationSlot(page));

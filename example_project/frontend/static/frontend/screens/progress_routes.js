@@ -5,16 +5,7 @@
 import { query } from "../api.js";
 import { h } from "../dom.js";
 import { longDate, mutate } from "../mutations.js";
-import { routePath } from "../route_tiles.js";
-
-/** The learner's routes (docs/queries/my_routes.graphql), or [] (none, or no answer). */
-async function myRoutes() {
-  try {
-    return (await query("my_routes")).me?.routes || [];
-  } catch {
-    return [];
-  }
-}
+import { myRoutes, routePath } from "../route_tiles.js";
 
 /** The routes the learner started, each with its progress; null without a learner. */
 export function routesSection(progress, routes) {
@@ -47,9 +38,14 @@ function routeItem(item) {
 /** The learner's routes and certificates, asked at once; {routes, certificates}. */
 export async function routesAndCertificates(progress) {
   if (!progress) return { routes: [], certificates: [] };
-  const certificates = query("my_certificates").then((data) => data.me?.certificates || [],
-    () => []);
+  const certificates = myCertificates();
   return { routes: await myRoutes(), certificates: await certificates };
+}
+
+/** The learner's certificates (docs/queries/my_certificates.graphql), or [] (none, or no
+ * answer). */
+export function myCertificates() {
+  return query("my_certificates").then((data) => data.me?.certificates || [], () => []);
 }
 
 const PROBLEMS = [
@@ -83,10 +79,11 @@ export function certificatesSection(progress, doneModules, routes, certificates)
       : h("p", {}, subjects.length ? "Je hebt nog geen bewijs van deelname. Maak er hieronder "
         + "een." : "Rond een module of leerroute af: dan kun je hier een bewijs van "
         + "deelname maken, met je naam erop."),
-    subjects.map(issueForm));
+    subjects.map((subject) => issueForm(subject)));
 }
 
-function certificateItem(certificate) {
+/** One certificate: its title, name, code, the PDF and the page that confirms it. */
+export function certificateItem(certificate) {
   return h("li", { class: "progress__module certificate" },
     h("h3", { class: "progress__module-title" }, certificate.title),
     h("p", {}, `Op naam van ${certificate.name}, afgerond op ${longDate(certificate.completedOn)}`),
@@ -105,13 +102,18 @@ function verifyUrl(certificate) {
   return certificate.verifyUrl || certificate.pdfUrl.replace(/\.pdf$/, "/");
 }
 
-/** "Naam op je bewijs" + "Maak bewijs van deelname" for one module or route done. */
-function issueForm(subject) {
+/**
+ * "Naam op je bewijs" + "Maak bewijs van deelname" for one module or route done;
+ * `subject`: {input, title, id}. Under the subject's title as a heading, unless `heading`
+ * is false (the route's own screen); `issued` shows the new certificate (by default the
+ * screen again).
+ */
+export function issueForm(subject, { heading = true, issued = rerender } = {}) {
   const field = h("input", { id: `certificate-name-${subject.id}`, name: "name",
     autocomplete: "name", required: true, maxlength: 100 });
   const problem = h("p", { class: "problem", role: "alert" });
   const form = h("form", { class: "certificate-form", novalidate: true },
-    h("h3", {}, subject.title),
+    heading && h("h3", {}, subject.title),
     h("div", { class: "field" }, h("label", { for: field.id }, "Naam op je bewijs"),
       h("div", { class: "search-form__row" }, field,
         h("button", { type: "submit", class: "button" }, "Maak bewijs van deelname"))),
@@ -134,8 +136,12 @@ function issueForm(subject) {
       field.focus();
       return;
     }
-    // The screen again, with the certificate in the list.
-    document.dispatchEvent(new CustomEvent("borg:rerender"));
+    issued(answer);
   });
   return form;
+}
+
+/** The screen again, with the certificate in the list. */
+function rerender() {
+  document.dispatchEvent(new CustomEvent("borg:rerender"));
 }

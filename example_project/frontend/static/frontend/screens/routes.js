@@ -1,12 +1,16 @@
-// A learning route (/leerroutes/<slug>/): its story, its steps in order with their
-// deadlines, and the learner's progress on it: start it, mark an offer or assignment
-// done (and undo that); module and part steps are done by completing them.
+// Learning routes: the list of all of them (/leerroutes/) and one route
+// (/leerroutes/<slug>/): its story, its steps in order with their deadlines, and the
+// learner's progress on it: start it, mark an offer or assignment done (and undo that);
+// module and part steps are done by completing them. A route done earns a certificate of
+// participation, made and downloaded right here.
 
-import { learnerToken, NotFound, query } from "../api.js";
+import { cachedQuery, NotFound, query } from "../api.js";
 import { fact, h, richText } from "../dom.js";
 import { localHref } from "../links.js";
 import { longDate, mutate, today } from "../mutations.js";
-import { duration } from "../route_tiles.js";
+import { rememberRoute } from "../route_back.js";
+import { bySlug, duration, myRoutes, ROUTES_PATH, routeTile } from "../route_tiles.js";
+import { certificateItem, issueForm, myCertificates } from "./progress_routes.js";
 
 const KINDS = { MODULE: "Module", PART: "Onderdeel van een module",
   OFFER: "Training of cursus", ASSIGNMENT: "Opdracht op je werkplek" };
@@ -20,13 +24,24 @@ const PROBLEMS = [
 
 /** The learner's progress on the route with this slug, or null (not started, no learner). */
 async function progressOn(slug) {
-  if (!learnerToken()) return null;
-  try {
-    const { me } = await query("my_routes");
-    return me?.routes.find((progress) => progress.route.slug === slug) || null;
-  } catch {
-    return null;
-  }
+  return bySlug(await myRoutes()).get(slug) || null;
+}
+
+/** Every published route, each with the roles it is for, its duration and how far the
+ * learner is on it. */
+export async function routeListScreen() {
+  const [{ routes }, mine] = await Promise.all([cachedQuery("routes"), myRoutes()]);
+  const progress = bySlug(mine);
+  const content = h("div", { class: "route-list" },
+    h("h1", {}, "Leerroutes"),
+    h("p", { class: "lead" }, "Een leerroute zet op een rij wat je in welke volgorde doet: "
+      + "modules online, trainingen en opdrachten op je werkplek. Kies de route voor jouw "
+      + "functie; je kunt er meer volgen."),
+    routes.length
+      ? h("ul", { class: "tiles" }, routes.map((route) => routeTile(route,
+        { heading: "h2", progress: progress.get(route.slug) })))
+      : h("p", {}, "Er zijn nog geen leerroutes."));
+  return { kind: "routes", title: "Leerroutes", content };
 }
 
 export async function routeScreen(slug) {
@@ -37,10 +52,12 @@ export async function routeScreen(slug) {
   const place = h("div", { class: "route__progress-place" });
   const steps = h("ol", { class: "route__steps" });
   const content = h("article", { class: "route" },
-    h("p", { class: "route__kicker" }, h("a", { href: "/" }, "Leerroutes"), " · Leerroute"),
+    h("p", { class: "route__kicker" }, h("a", { href: ROUTES_PATH }, "Leerroutes"),
+      " · Leerroute"),
     h("h1", {}, route.title),
-    image && h("img", { src: image.url, srcset: route.image.srcset, width: image.width,
-      height: image.height, alt: "", class: "route__image" }),
+    image && h("img", { src: image.url, srcset: route.image.srcset,
+      sizes: "(min-width: 32rem) 30rem, 100vw", width: image.width, height: image.height,
+      alt: "", class: "route__image" }),
     h("dl", { class: "facts" },
       fact("Totale duur", duration(route.durationMinutes)),
       fact("Stappen", String(route.steps.length)),
@@ -53,11 +70,19 @@ export async function routeScreen(slug) {
   steps.setAttribute("aria-labelledby", "route-steps-title");
 
   /** Show the route with the learner's progress; `focus`: the id of what to focus after. */
-  function draw(current, focus) {
-    place.replaceChildren(progressBox(route, current, start));
+  async function draw(current, focus) {
+    // A route done: the certificates for it, or the form to get one.
+    const certificates = current?.completed ? await routeCertificates(route) : [];
+    place.replaceChildren(progressBox(route, current, start),
+      ...(current?.completed ? [certificateBox(route, certificates, issued)] : []));
     steps.replaceChildren(...route.steps.map((step, index) => stepItem(step, index,
-      current?.steps.find((item) => item.step.id === step.id), current, route.slug, change)));
+      current?.steps.find((item) => item.step.id === step.id), current, route, change)));
     if (focus) document.getElementById(focus)?.focus();
+  }
+
+  /** A certificate made: shown in the box, with focus on it. */
+  function issued() {
+    return progressOn(route.slug).then((current) => draw(current, "route-certificate"));
   }
 
   async function start(button, problem) {
@@ -71,12 +96,14 @@ export async function routeScreen(slug) {
     draw(await progressOn(route.slug), "route-status");
   }
 
-  /** After a step was marked or unmarked: the route again, focus where it was. */
+  /** After a step was marked or unmarked: the route again, focus where it was; on the
+   * route's status when that mark completed the route. */
   async function change(focus) {
-    draw(await progressOn(route.slug), focus);
+    const current = await progressOn(route.slug);
+    await draw(current, current?.completed ? "route-status" : focus);
   }
 
-  draw(progress);
+  await draw(progress);
   return { kind: "route", title: route.title, content };
 }
 
@@ -95,19 +122,40 @@ function progressBox(route, progress, start) {
   return h("div", { class: "route__progress" },
     h("p", { id: "route-status", class: "route__status", tabindex: "-1", role: "status" },
       progress.completed
-        ? [h("span", { class: "done-mark" }, "Afgerond"),
+        ? [h("span", { class: "done-mark" }, "Route afgerond"),
           progress.completedAt && ` op ${longDate(progress.completedAt)}`]
         : `${stepsDone} van ${stepsTotal} stappen gedaan`),
     h("progress", { max: stepsTotal, value: stepsDone,
       "aria-label": `${route.title}: ${stepsDone} van ${stepsTotal} stappen gedaan` }),
     h("p", { class: "muted" }, `Gestart op ${longDate(progress.startedAt)}.`,
-      progress.completed && [" ", h("a", { href: "/mijn-voortgang/" },
-        "Vraag je bewijs van deelname aan")]));
+      progress.completed && ` Je hebt alle ${stepsTotal} stappen gedaan.`));
 }
 
-function stepItem(step, index, done, progress, slug, change) {
+/** The learner's certificates for this route: a certificate names the title it was issued
+ * for, so those with the route's title. */
+async function routeCertificates(route) {
+  return (await myCertificates()).filter((certificate) => certificate.title === route.title);
+}
+
+/** A route done: its certificate of participation (the PDF and the page that confirms it),
+ * or the learner's name to put on one. */
+function certificateBox(route, certificates, issued) {
+  const subject = { input: { route: route.id }, title: route.title, id: `route-${route.id}` };
+  return h("section", { class: "route__certificate", "aria-labelledby": "route-certificate" },
+    h("h2", { id: "route-certificate", tabindex: "-1" }, "Je bewijs van deelname"),
+    certificates.length
+      ? h("ul", { class: "progress__modules certificates" }, certificates.map(certificateItem))
+      : [h("p", {}, "Typ je naam zoals die op het bewijs moet staan. Je krijgt een pdf met "
+        + "een code, waarmee je werkgever kan controleren dat het klopt."),
+      issueForm(subject, { heading: false, issued })]);
+}
+
+function stepItem(step, index, done, progress, route, change) {
+  const slug = route.slug;
   const target = step.module?.path || step.part?.path || step.offering?.url;
   const title = target ? h("a", { href: localHref(target) }, step.title) : step.title;
+  // A module or part shows the way back to this route.
+  if (target && !step.offering) title.addEventListener("click", () => rememberRoute(route));
   const deadline = step.withinDays && [`Binnen ${step.withinDays} dagen na je start`,
     done?.dueOn && `: uiterlijk ${longDate(done.dueOn)}`].filter(Boolean).join("");
   return h("li", { class: `route-step${done?.done ? " is-done" : ""}`, id: `step-${step.id}` },

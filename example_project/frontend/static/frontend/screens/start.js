@@ -5,19 +5,20 @@ import { h, richText, textColourOn } from "../dom.js";
 import { icon } from "../icons.js";
 import { me } from "../learner.js";
 import { learnSiteOrigin, localHref } from "../links.js";
-import { routesSection } from "../route_tiles.js";
+import { myRoutes, routesSection } from "../route_tiles.js";
 
 /** The start page; ``environment`` is given when the "page" query already fetched it
  * (its path, or a draft in preview), else the live start page is asked for. */
 export async function startScreen(environment) {
   // Where the learner was, asked at the same time (only when this device has a learner).
   const progress = environment?.isPreview ? null : me();
-  // The learning routes, asked at the same time too. Their query is not in the shell, so
-  // they come below the buttons when they are there, without holding up the first paint;
-  // the start page does without them when they do not come.
+  // The learning routes and the learner's progress on them, asked at the same time too.
+  // Their queries are not in the shell, so they come below the buttons when they are
+  // there, without holding up the first paint; the start page does without them when
+  // they do not come.
   const routes = h("div", { class: "routes-place" });
-  cachedQuery("routes").then((data) => {
-    const section = routesSection(data.routes);
+  Promise.all([cachedQuery("routes"), myRoutes()]).then(([data, mine]) => {
+    const section = routesSection(data.routes, mine);
     if (section) routes.replaceChildren(section);
   }, () => {});
   environment ??= (await cachedQuery("start_page")).learningEnvironment;
