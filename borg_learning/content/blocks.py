@@ -145,6 +145,10 @@ class ExerciseOptionBlock(blocks.StructBlock):
         icon = "radio-full"
         label = _("Answer")
 
+    def get_searchable_content(self, value):
+        """The answer's text: whether it is correct and its feedback are not searched."""
+        return [value.get("text") or ""]
+
 
 class ExerciseKind(models.TextChoices):
     SINGLE_CHOICE = "single", _("Single choice")
@@ -185,6 +189,23 @@ class ExerciseBlock(blocks.StructBlock):
             "explanation": "<p>Mensen met een LVB zeggen vaak 'ja' terwijl ze het niet "
             "begrijpen.</p>",
         }
+
+    def get_searchable_content(self, value):
+        """The question and the answers' texts, not the explanation shown after answering."""
+        return [
+            *self.child_blocks["question"].get_searchable_content(value.get("question")),
+            *self.child_blocks["options"].get_searchable_content(value.get("options")),
+        ]
+
+    def get_api_representation(self, value, context=None):
+        """What a learner may see before answering (``content/exercises.py``), should the
+        block be served by an API other than the app's own."""
+        from borg_learning.content import exercises  # it imports this module
+
+        question = self.child_blocks["question"].get_api_representation(
+            value.get("question"), context
+        )
+        return exercises.public_value(self.get_prep_value(value), question)
 
     def clean(self, value):
         value = super().clean(value)
