@@ -13,6 +13,9 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtailmedia.blocks import AudioChooserBlock, VideoChooserBlock
 
+from borg_learning.content import exercises
+from borg_learning.content.exercises import ExerciseKind  # with the other blocks' choices
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -150,13 +153,6 @@ class ExerciseOptionBlock(blocks.StructBlock):
         return [value.get("text") or ""]
 
 
-class ExerciseKind(models.TextChoices):
-    SINGLE_CHOICE = "single", _("Single choice")
-    MULTIPLE_CHOICE = "multiple", _("Multiple choice")
-    TRUE_FALSE = "true_false", _("True or false")
-    REFLECTION = "reflection", _("Open reflection")
-
-
 class ExerciseBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(
         choices=ExerciseKind.choices, default=ExerciseKind.SINGLE_CHOICE, label=_("Kind")
@@ -200,8 +196,6 @@ class ExerciseBlock(blocks.StructBlock):
     def get_api_representation(self, value, context=None):
         """What a learner may see before answering (``content/exercises.py``), should the
         block be served by an API other than the app's own."""
-        from borg_learning.content import exercises  # it imports this module
-
         question = self.child_blocks["question"].get_api_representation(
             value.get("question"), context
         )

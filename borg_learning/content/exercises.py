@@ -10,7 +10,15 @@ Exercises are read from the stored block data (a dict), as the APIs read them.
 
 from dataclasses import dataclass
 
-from borg_learning.content.blocks import ExerciseKind
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ExerciseKind(models.TextChoices):
+    SINGLE_CHOICE = "single", _("Single choice")
+    MULTIPLE_CHOICE = "multiple", _("Multiple choice")
+    TRUE_FALSE = "true_false", _("True or false")
+    REFLECTION = "reflection", _("Open reflection")
 
 
 def raw_list_items(raw):

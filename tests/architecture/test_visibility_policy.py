@@ -250,7 +250,8 @@ def test_answering_an_exercise_asks_the_policy(client, environment, policy_calls
     answer = (
         "mutation ($input: LearningAnswerExerciseInput!) { answerExercise(input: $input) { ok } }"
     )
-    variables = {"input": {"page": str(module.pk), "block": block, "answer": ["0"]}}
+    option = factories.option_ids(module, block)[0]
+    variables = {"input": {"page": str(module.pk), "block": block, "answer": [option]}}
     response = client.post(
         "/graphql/", {"query": answer, "variables": variables}, content_type="application/json"
     )
