@@ -93,13 +93,10 @@ function choices(id, block, send, explanation) {
     const payload = await send({ answer: chosen });
     button.disabled = false;
     result.removeAttribute("aria-busy");
-    if (asked !== choice) return;
-    if (payload.problem) {
-      say([h("p", {}, payload.problem)], "is-problem");
-      return;
-    }
-    show(payload.result);
-    answered(result, payload);
+    if (!payload.problem) answered(result, payload);
+    if (asked !== choice) return;  // another choice meanwhile: this verdict is not about it
+    if (payload.problem) say([h("p", {}, payload.problem)], "is-problem");
+    else show(payload.result);
   };
   button.addEventListener("click", answer);
 
