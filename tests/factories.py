@@ -658,7 +658,7 @@ def block_id(page, kind, number=0):
 
 def option_ids(page, exercise_block_id):
     """The ids of an exercise's options, as the API gives them."""
-    from borg_learning.api.graphql.blocks import raw_list_items
+    from borg_learning.content.exercises import raw_list_items
 
     block = next(block for block in page.body.raw_data if block["id"] == exercise_block_id)
     return [option_id for option_id, _value in raw_list_items(block["value"]["options"])]

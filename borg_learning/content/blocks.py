@@ -13,6 +13,9 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtailmedia.blocks import AudioChooserBlock, VideoChooserBlock
 
+from borg_learning.content import exercises
+from borg_learning.content.exercises import ExerciseKind  # with the other blocks' choices
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -145,12 +148,9 @@ class ExerciseOptionBlock(blocks.StructBlock):
         icon = "radio-full"
         label = _("Answer")
 
-
-class ExerciseKind(models.TextChoices):
-    SINGLE_CHOICE = "single", _("Single choice")
-    MULTIPLE_CHOICE = "multiple", _("Multiple choice")
-    TRUE_FALSE = "true_false", _("True or false")
-    REFLECTION = "reflection", _("Open reflection")
+    def get_searchable_content(self, value):
+        """The answer's text: whether it is correct and its feedback are not searched."""
+        return [value.get("text") or ""]
 
 
 class ExerciseBlock(blocks.StructBlock):
@@ -185,6 +185,21 @@ class ExerciseBlock(blocks.StructBlock):
             "explanation": "<p>Mensen met een LVB zeggen vaak 'ja' terwijl ze het niet "
             "begrijpen.</p>",
         }
+
+    def get_searchable_content(self, value):
+        """The question and the answers' texts, not the explanation shown after answering."""
+        return [
+            *self.child_blocks["question"].get_searchable_content(value.get("question")),
+            *self.child_blocks["options"].get_searchable_content(value.get("options")),
+        ]
+
+    def get_api_representation(self, value, context=None):
+        """What a learner may see before answering (``content/exercises.py``), should the
+        block be served by an API other than the app's own."""
+        question = self.child_blocks["question"].get_api_representation(
+            value.get("question"), context
+        )
+        return exercises.public_value(self.get_prep_value(value), question)
 
     def clean(self, value):
         value = super().clean(value)

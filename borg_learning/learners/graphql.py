@@ -12,11 +12,13 @@ import graphene
 from django.db import transaction
 from wagtail import hooks
 
+from borg_learning.api.graphql.blocks import ExerciseResult
 from borg_learning.api.graphql.enums import enum_from_choices
 from borg_learning.api.graphql.interfaces import LearningPage, Module
 from borg_learning.api.graphql.limits import page_window
 from borg_learning.api.graphql.loaders import Loaders, database_id
-from borg_learning.learners import identity, privacy, progress, transfer
+from borg_learning.content import exercises
+from borg_learning.learners import answering, identity, privacy, progress, rules, transfer
 from borg_learning.learners.models import BlockKind, Event
 from borg_learning.learners.reading import LearnerView
 
@@ -27,7 +29,8 @@ ProgressEvent = enum_from_choices(
     values={
         "SEEN": "A text or image block, or a page itself (send no block), was shown.",
         "PLAYED": "An audio or video block was played; send played, the part played (0 to 1).",
-        "ANSWERED": "An exercise was answered: answer (option ids) or, for a reflection, text.",
+        "ANSWERED": "An exercise was answered: answer (option ids) or, for a reflection, "
+        "text. answerExercise records the same and answers with the verdict: use that.",
         "OPENED": "A download or link block was opened.",
     },
 )
@@ -43,7 +46,8 @@ LearnerErrorCode = enum_from_choices(
         "purged): forget it.",
         "NO_LEARNER": "No learner token and not signed in.",
         "UNKNOWN_PAGE": "No published module or module part with that id that the learner may see.",
-        "UNKNOWN_BLOCK": "The published page has no block with that id.",
+        "UNKNOWN_BLOCK": "The published page has no block (answerExercise: no exercise) with "
+        "that id.",
         "WRONG_EVENT": "The event is not the one the block's kind takes.",
         "INVALID_PLAYED": "played is missing, outside 0 to 1, or sent with another event.",
         "INVALID_ANSWER": "The answer does not fit the exercise (count of options, text).",
@@ -61,8 +65,8 @@ class LearnerError(graphene.ObjectType):
         name = "LearningLearnerError"
 
     field = graphene.String(
-        description="The input field (page, block, event, played, answer, text, code, "
-        "learnerToken); null when the problem is not about one."
+        description="The input field (page, previewToken, block, event, played, answer, text, "
+        "code, learnerToken); null when the problem is not about one."
     )
     code = graphene.Field(LearnerErrorCode, required=True)
     message = graphene.String(required=True, description="In English, for developers.")
@@ -88,10 +92,24 @@ class BlockProgress(graphene.ObjectType):
         description="An exercise: the ids of the options chosen last.",
     )
     text = graphene.String(description="An open reflection: the text written last.")
+    result = graphene.Field(
+        ExerciseResult,
+        description="An exercise: the verdict on the saved answer against the published "
+        "exercise, as answerExercise gave it; null for other blocks.",
+    )
     updated_at = graphene.DateTime(required=True)
 
     def resolve_block(row, info):
         return row.block_id
+
+    def resolve_result(row, info):
+        if row.kind != BlockKind.EXERCISE:
+            return None
+        page = Loaders.of(info).get("page", row.page_id)  # loaded with the page's progress
+        block = next((block for block in rules.body_blocks(page) if block.id == row.block_id), None)
+        if block is None or block.kind != BlockKind.EXERCISE:
+            return None
+        return exercises.verdict(block.value, row.answer or [])
 
     def resolve_completed(row, info):
         return row.completed_at is not None
@@ -296,9 +314,8 @@ class LearnerPayload:
     )
 
 
-class RecordProgressPayload(LearnerPayload, graphene.ObjectType):
-    class Meta:
-        name = "LearningRecordProgressPayload"
+class ProgressPayload(LearnerPayload):
+    """Fields of a mutation that records progress."""
 
     ok = graphene.Boolean(required=True, description="True when the event is stored.")
     learner_token = graphene.String(
@@ -327,6 +344,11 @@ class RecordProgressPayload(LearnerPayload, graphene.ObjectType):
     def resolve_module(result, info):
         recorded = getattr(result, "recorded", None)
         return result.view.module(recorded.module_id) if recorded else None
+
+
+class RecordProgressPayload(ProgressPayload, graphene.ObjectType):
+    class Meta:
+        name = "LearningRecordProgressPayload"
 
 
 class Result:
@@ -359,6 +381,22 @@ def event_value(event):
     return getattr(event, "value", event)
 
 
+def recorded_values(recorded, who, loaders):
+    """The payload values of a stored event."""
+    view = LearnerView(
+        recorded.learner,
+        loaders,
+        signed_in=who.user is not None,
+        token_retired=who.token_retired,
+    )
+    return {
+        "learner_token": recorded.token,
+        "recorded": recorded,
+        "view": view,
+        "newly_completed": recorded.completed,
+    }
+
+
 class RecordProgress(graphene.Mutation):
     """Store what the learner did with a block (or a page)."""
 
@@ -379,20 +417,76 @@ class RecordProgress(graphene.Mutation):
                 text=input.get("text"),
                 references=loaders,
             )
-            view = LearnerView(
-                recorded.learner,
-                loaders,
-                signed_in=who.user is not None,
-                token_retired=who.token_retired,
-            )
-            return {
-                "learner_token": recorded.token,
-                "recorded": recorded,
-                "view": view,
-                "newly_completed": recorded.completed,
-            }
+            return recorded_values(recorded, who, loaders)
 
         return learner_payload(info, record, refused={"newly_completed": []})
+
+
+class AnswerExerciseInput(graphene.InputObjectType):
+    class Meta:
+        name = "LearningAnswerExerciseInput"
+
+    page = graphene.ID(description="A module part or basic module; or send previewToken.")
+    preview_token = graphene.String(
+        description="Instead of page: the draft an editor previews. Judged, not stored."
+    )
+    block = graphene.ID(required=True, description="The exercise's id in the page's body.")
+    answer = graphene.List(
+        graphene.NonNull(graphene.ID),
+        description="A choice question: the ids of the options chosen (exactly one for "
+        "SINGLE_CHOICE and TRUE_FALSE).",
+    )
+    text = graphene.String(description="An open reflection: the learner's text.")
+
+
+class AnswerExercisePayload(ProgressPayload, graphene.ObjectType):
+    class Meta:
+        name = "LearningAnswerExercisePayload"
+
+    ok = graphene.Boolean(
+        required=True,
+        description="True when the answer is taken: stored, or judged for a preview.",
+    )
+
+    result = graphene.Field(
+        ExerciseResult,
+        description="The verdict: correct or not, the editor's feedback on the options "
+        "chosen, the correct options and the explanation. Null when refused.",
+    )
+
+
+class AnswerExercise(graphene.Mutation):
+    """Answer an exercise: checked on the server, stored as the learner's progress, and
+    answered with the verdict."""
+
+    class Arguments:
+        input = AnswerExerciseInput(required=True)
+
+    Output = AnswerExercisePayload
+
+    def mutate(root, info, input):
+        def answer(request, who, loaders):
+            page, preview_token = input.get("page"), input.get("preview_token")
+            if bool(page) == bool(preview_token):
+                raise progress.LearnerError.one(
+                    "page", progress.Code.UNKNOWN_PAGE, "Send page or previewToken, not both."
+                )
+            if preview_token:
+                answered = answering.answer_preview(
+                    preview_token, input.block, input.get("answer"), input.get("text")
+                )
+                return {"result": answered.verdict, "newly_completed": []}
+            answered = answering.answer(
+                request,
+                page,
+                input.block,
+                answer=input.get("answer"),
+                text=input.get("text"),
+                references=loaders,
+            )
+            return {"result": answered.verdict, **recorded_values(answered.recorded, who, loaders)}
+
+        return learner_payload(info, answer, refused={"newly_completed": []})
 
 
 class CreateTransferCodePayload(LearnerPayload, graphene.ObjectType):
@@ -565,6 +659,12 @@ class LearnerMutation:
         description="Record what the learner did with a block or a page: the first call "
         "without a token starts a learner and returns its token. Completes pages and "
         "modules by the rules; the same event twice changes nothing."
+    )
+    answer_exercise = AnswerExercise.Field(
+        description="Answer an exercise and get the verdict, the editor's feedback and the "
+        "explanation, which pages do not show. Records the answer as recordProgress's "
+        "ANSWERED does (the first call without a token starts a learner); with previewToken "
+        "it judges a draft's exercise and stores nothing."
     )
     create_transfer_code = CreateTransferCode.Field(
         description="A short code to continue with this progress on another device."

@@ -177,6 +177,8 @@ class Recorded:
     token: str | None = None
     #: Ids of the pages (and module) this event completed.
     completed: list[int] = field(default_factory=list)
+    #: The live block the event was about; None for the page itself.
+    block: rules.Block | None = None
 
 
 def tracked_page(request: HttpRequest, page_id) -> Page:
@@ -341,7 +343,7 @@ def record(
             )
         completed = completion.evaluate(learner, step.page, step.module_id, references)
     identity.forget_identity(request)
-    return Recorded(learner, step.page, step.module_id, progress, token, completed)
+    return Recorded(learner, step.page, step.module_id, progress, token, completed, step.block)
 
 
 def store(learner: Learner, step: Step) -> tuple[BlockProgress, bool]:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from borg_learning.api.references import References
+from borg_learning.content import exercises
 from borg_learning.content.blocks import ExerciseKind
 from borg_learning.learners.models import BlockKind, Event
 
@@ -60,14 +61,7 @@ class Block:
 
     def options(self):
         """(id, value) of an exercise's options, with the ids the API gives them."""
-        # Imported when used: importing borg_learning.api.graphql builds the schema, which
-        # imports this sub-app's GraphQL module through the hooks.
-        from borg_learning.api.graphql.blocks import raw_list_items
-
-        return list(raw_list_items(self.value.get("options")))
-
-    def correct_options(self):
-        return {option_id for option_id, value in self.options() if (value or {}).get("correct")}
+        return list(exercises.raw_list_items(self.value.get("options")))
 
 
 def body_blocks(page) -> list[Block]:
@@ -136,6 +130,4 @@ def is_done(kind: BlockKind, played: float | None) -> bool:
 
 def is_correct(block: Block, answer: list[str]) -> bool | None:
     """Whether the chosen options are exactly the correct ones; None for a reflection."""
-    if block.exercise_kind == ExerciseKind.REFLECTION:
-        return None
-    return set(answer) == block.correct_options()
+    return exercises.verdict(block.value, answer).correct

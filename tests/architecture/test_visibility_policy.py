@@ -117,6 +117,7 @@ MUTATIONS = (
     {"submitEvaluation", "recordVisit"}
     | {
         "recordProgress",
+        "answerExercise",
         "createTransferCode",
         "redeemTransferCode",
         "forgetMe",
@@ -238,4 +239,21 @@ def test_recording_progress_asks_the_policy(client, site_content, policy_calls):
         "/graphql/", {"query": record, "variables": variables}, content_type="application/json"
     )
     assert response.json()["data"]["recordProgress"]["ok"] is True
+    assert "pages" in policy_calls
+
+
+def test_answering_an_exercise_asks_the_policy(client, environment, policy_calls):
+    module = factories.basic_module(
+        environment, "Oefenen", body=[factories.block(*factories.exercise_block())]
+    )
+    (block,) = [block for _kind, block in factories.blocks_of(module)]
+    answer = (
+        "mutation ($input: LearningAnswerExerciseInput!) { answerExercise(input: $input) { ok } }"
+    )
+    option = factories.option_ids(module, block)[0]
+    variables = {"input": {"page": str(module.pk), "block": block, "answer": [option]}}
+    response = client.post(
+        "/graphql/", {"query": answer, "variables": variables}, content_type="application/json"
+    )
+    assert response.json()["data"]["answerExercise"]["ok"] is True
     assert "pages" in policy_calls

@@ -5,6 +5,7 @@ from tests import factories
 from tests.helpers.graphql import screen_query
 
 RECORD = screen_query("record_progress")
+ANSWER = screen_query("answer_exercise")
 ME = screen_query("me")
 PAGE_PROGRESS = screen_query("page_progress")
 CREATE_CODE = screen_query("create_transfer_code")
@@ -36,6 +37,14 @@ class Frontend:
             fields["block"] = block
         fields.update(values)
         payload = self.send(RECORD, {"input": fields})["recordProgress"]
+        if payload["learnerToken"]:
+            self.token = payload["learnerToken"]
+        return payload
+
+    def answer(self, page, block, **values):
+        """answerExercise for an exercise of ``page`` (an object or id); the payload."""
+        fields = {"page": str(getattr(page, "pk", page)), "block": block, **values}
+        payload = self.send(ANSWER, {"input": fields})["answerExercise"]
         if payload["learnerToken"]:
             self.token = payload["learnerToken"]
         return payload

@@ -12,15 +12,7 @@ from borg_learning.api.graphql.loaders import Loaders
 from borg_learning.api.graphql.media import Document, Image, MediaFile
 from borg_learning.api.graphql.richtext import expand_rich_text
 from borg_learning.content import blocks as content_blocks
-
-
-def raw_list_items(raw):
-    """ListBlock values are stored as [{"type": "item", "value": ...}] or plain values."""
-    for index, item in enumerate(raw or []):
-        if isinstance(item, dict) and item.get("type") == "item" and "value" in item:
-            yield item.get("id") or str(index), item["value"]
-        else:
-            yield str(index), item
+from borg_learning.content import exercises
 
 
 def block_field(name):
@@ -110,16 +102,20 @@ ExerciseKind = enum_from_choices(
 
 
 class ExerciseOption(graphene.ObjectType):
+    """An option as the learner sees it before answering: whether it is correct comes
+    with the answer (``answerExercise``)."""
+
     class Meta:
         name = "LearningExerciseOption"
 
-    id = graphene.ID(required=True)
+    id = graphene.ID(required=True, description="Send it in answerExercise's answer.")
     text = graphene.String(required=True)
-    correct = graphene.Boolean(required=True)
-    feedback = graphene.String(required=True, description="Shown right after this answer.")
 
 
 class ExerciseBlock(graphene.ObjectType):
+    """A question. Which options are correct, the editor's feedback and the explanation
+    are not in the page: ``answerExercise`` gives them once the learner answers."""
+
     class Meta:
         name = "LearningExerciseBlock"
         interfaces = (StreamBlock,)
@@ -130,21 +126,66 @@ class ExerciseBlock(graphene.ObjectType):
         resolver=lambda root, info: root["value"].get("kind") or "single",
     )
     question = graphene.String(required=True, resolver=rich_text_field("question"))
-    options = graphene.List(graphene.NonNull(ExerciseOption), required=True)
-    explanation = graphene.String(
-        required=True, resolver=rich_text_field("explanation"), description="Shown after answering."
+    options = graphene.List(
+        graphene.NonNull(ExerciseOption), required=True, description="None for a reflection."
+    )
+    has_explanation = graphene.Boolean(
+        required=True,
+        resolver=lambda root, info: exercises.has_explanation(root["value"]),
+        description="Answering shows an explanation (for a reflection: an example answer).",
     )
 
     def resolve_options(root, info):
         return [
-            ExerciseOption(
-                id=option_id,
-                text=value.get("text") or "",
-                correct=bool(value.get("correct")),
-                feedback=value.get("feedback") or "",
-            )
-            for option_id, value in raw_list_items(root["value"].get("options"))
+            ExerciseOption(id=option["id"], text=option["text"])
+            for option in exercises.public_options(root["value"])
         ]
+
+
+class ExerciseChosenOption(graphene.ObjectType):
+    """An option the learner chose, with what the editor wrote for it."""
+
+    class Meta:
+        name = "LearningExerciseChosenOption"
+
+    id = graphene.ID(required=True)
+    text = graphene.String(required=True)
+    correct = graphene.Boolean(required=True, description="This option is a correct one.")
+    feedback = graphene.String(required=True, description="The editor's feedback; may be empty.")
+
+
+class ExerciseResult(graphene.ObjectType):
+    """The verdict on an answer to an exercise, shown once the learner answered."""
+
+    class Meta:
+        name = "LearningExerciseResult"
+
+    correct = graphene.Boolean(
+        description="The options chosen are exactly the correct ones; null for a reflection."
+    )
+    chosen = graphene.List(
+        graphene.NonNull(ExerciseChosenOption),
+        required=True,
+        description="The options chosen, in the exercise's order.",
+    )
+    correct_options = graphene.List(
+        graphene.NonNull(graphene.ID),
+        required=True,
+        description="The ids of the correct options, in the exercise's order.",
+    )
+    explanation = graphene.String(
+        required=True,
+        description="Rich text, links resolved; for a reflection an example answer. May be empty.",
+    )
+
+    def resolve_chosen(verdict, info):
+        return verdict.chosen
+
+    def resolve_correct_options(verdict, info):
+        return verdict.correct_ids
+
+    def resolve_explanation(verdict, info):
+        return expand_rich_text(verdict.explanation, info)
 
 
 class DownloadBlock(graphene.ObjectType):

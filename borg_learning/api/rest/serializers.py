@@ -15,6 +15,7 @@ from borg_learning.api.references import BLOCK_REFERENCES, RICH_TEXT_CHILDREN, R
 from borg_learning.api.rest.scope import learning_page_models
 from borg_learning.api.richtext import resolve_rich_text
 from borg_learning.conf import learning_settings
+from borg_learning.content import exercises
 
 
 class ChoiceListSerializer(serializers.Field):
@@ -166,6 +167,8 @@ class ModuleBodyField(ComputedField):
 def block_value(kind: str, block: StructBlock, raw: dict | None, references: References) -> dict:
     """The API value of one stored body block: its children in the block's order."""
     raw = raw if isinstance(raw, dict) else {}
+    if kind == "exercise":
+        return exercises.public_value(raw, resolve_rich_text(raw.get("question"), references))
     reference_kinds = dict(BLOCK_REFERENCES.get(kind, []))
     rich_texts = RICH_TEXT_CHILDREN.get(kind, [])
     value = {}

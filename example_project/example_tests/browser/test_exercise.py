@@ -161,3 +161,89 @@ def test_partly_right_multiple_choice(desktop, site):
         assert block.inner_text().count(option["feedback"]) == 1
     well_formed(summary.inner_text())
     expect(block.locator(".exercise__explanation")).to_be_hidden()
+
+
+def is_answer(request):
+    return request.url.endswith("/graphql/") and "AnswerExercise" in (request.post_data or "")
+
+
+def test_the_server_judges_and_the_button_waits_for_it(phone, site):
+    """The page does not know which options are correct: "Controleer" asks the server,
+    and waits for it without a second answer on the way."""
+    exercise = exercises(site.basic_module, "single")[0]
+    right = next(option for option in exercise["options"] if option["correct"])
+    page = phone.page
+    held = []
+    page.route(
+        "**/graphql/",
+        lambda route: held.append(route) if is_answer(route.request) else route.continue_(),
+    )
+    phone.open(path(site.basic_module))
+    block = page.locator(".exercise").filter(has=page.get_by_label(right["text"], exact=True))
+    button = block.get_by_role("button", name="Controleer")
+    block.get_by_label(right["text"], exact=True).check()
+    button.click()
+    for _ in range(100):  # the answer is on its way (after its query's text)
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert len(held) == 1
+    expect(button).to_be_disabled()
+    expect(block.locator(".exercise__result")).to_be_empty()
+    held[0].continue_()
+    expect(block.locator(".exercise__result")).to_have_text(said(right["feedback"], correct=True))
+    expect(button).to_be_enabled()
+    expect(block.locator(".exercise__explanation")).to_be_visible()
+
+
+def test_without_a_connection_the_exercise_says_so_and_can_be_tried_again(phone, site):
+    exercise = exercises(site.basic_module, "single")[0]
+    wrong = next(option for option in exercise["options"] if not option["correct"])
+    page = phone.page
+
+    def unreachable(route):
+        if is_answer(route.request):
+            route.abort()
+        else:
+            route.continue_()
+
+    page.route("**/graphql/", unreachable)
+    phone.open(path(site.basic_module))
+    block = page.locator(".exercise").filter(has=page.get_by_label(wrong["text"], exact=True))
+    result = block.locator(".exercise__result")
+    block.get_by_label(wrong["text"], exact=True).check()
+    block.get_by_role("button", name="Controleer").click()
+    expect(result).to_have_text("We krijgen geen verbinding met de server. Probeer het zo opnieuw.")
+    expect(result).not_to_have_class(re.compile("is-(right|wrong)"))
+
+    page.unroute("**/graphql/")
+    block.get_by_role("button", name="Controleer").click()
+    expect(result).to_have_text(said(wrong["feedback"], correct=False))
+    # The browser reports the refused request itself; nothing else may appear.
+    phone.errors = [e for e in phone.errors if "Failed to load resource" not in e]
+
+
+def test_a_reflection_shows_its_example_answer_once_the_learner_wrote_one(phone, site):
+    from borg_learning.learners.models import BlockProgress
+
+    part = next(part for part in site.sgg_parts if exercises(part, "reflection"))
+    example = exercises(part, "reflection")[0]["explanation"].source
+    page = phone.open(path(part))
+    block = page.locator(".exercise").filter(has=page.locator("textarea"))
+    show = block.get_by_role("button", name="Bekijk een voorbeeldantwoord")
+    show.click()
+    expect(block.locator(".exercise__result")).to_have_text(
+        "Schrijf eerst je eigen antwoord. Daarna zie je een voorbeeldantwoord."
+    )
+    expect(block.locator(".exercise__explanation")).to_be_hidden()
+    expect(block.locator("textarea")).to_be_focused()
+
+    block.locator("textarea").fill("Ik zou het benoemen en melden.")
+    show.click()
+    explanation = block.locator(".exercise__explanation")
+    expect(explanation).to_be_visible()
+    expect(explanation).to_contain_text("Een voorbeeld van een antwoord:")
+    assert "Een voorbeeld van een antwoord:" in example
+    expect(show).to_have_attribute("aria-expanded", "true")
+    expect(block.locator(".exercise__result")).to_be_empty()
+    assert BlockProgress.objects.filter(text="Ik zou het benoemen en melden.").count() == 1

@@ -23,3 +23,41 @@ def test_a_preview_of_the_start_page_shows_its_draft(desktop, site, committed_db
 
     page = desktop.open("/")
     expect(page).to_have_title(f"{site.environment.title} | Leeromgeving De Borg")
+
+
+def test_a_preview_judges_the_draft_s_exercise_and_keeps_nothing(phone, site, committed_db):
+    """The draft's exercise is not the published one: the preview's token judges it, and
+    an editor trying it out starts no learner."""
+    from wagtail.models import Page
+
+    from borg_learning.learners.models import Learner
+
+    module = type(site.basic_module).objects.get(pk=site.basic_module.pk)
+    live = (module.latest_revision_id, module.has_unpublished_changes)
+    body = module.body.raw_data
+    index = next(i for i, block in enumerate(body) if block["type"] == "exercise")
+    exercise = dict(body[index]["value"])
+    exercise["options"] = [
+        {"text": option["text"], "correct": False, "feedback": option["feedback"]}
+        for option in (item.get("value", item) for item in exercise["options"])
+    ] + [{"text": "Een nieuw antwoord", "correct": True, "feedback": "Dit antwoord is nieuw."}]
+    exercise["kind"] = "single"
+    body[index] = {**body[index], "value": exercise}
+    module.body = body
+    revision = module.save_revision()
+    learners = Learner.objects.count()
+    try:
+        token = preview_token(module)
+        page = phone.open(f"/?content_type=borg_learning.basicmodulepage&token={token}")
+        expect(page.locator(".preview-banner")).to_be_visible()
+        block = page.locator(".exercise").filter(has=page.get_by_label("Een nieuw antwoord"))
+        block.get_by_label("Een nieuw antwoord").check()
+        block.get_by_role("button", name="Controleer").click()
+        expect(block.locator(".exercise__result")).to_have_text("Goed. Dit antwoord is nieuw.")
+        assert page.evaluate("localStorage.getItem('borg-learner-token')") is None
+        assert Learner.objects.count() == learners
+    finally:
+        Page.objects.filter(pk=module.pk).update(
+            latest_revision_id=live[0], has_unpublished_changes=live[1]
+        )
+        revision.delete()

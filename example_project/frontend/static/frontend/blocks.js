@@ -15,12 +15,13 @@ const RENDERERS = {
   LearningLinkBlock: link,
 };
 
-export function blocks(body) {
+/** The blocks of `page`'s body (an exercise answers for its page). */
+export function blocks(body, page) {
   return h("div", { class: "blocks" }, body.map((block) => {
     const render = RENDERERS[block.__typename];
     // The block's id and type: progress is recorded per block (tracking.js).
     return render ? h("div", { class: `block block--${block.__typename}`, "data-block-id": block.id,
-      "data-block-type": block.__typename }, render(block)) : null;
+      "data-block-type": block.__typename }, render(block, page)) : null;
   }));
 }
 

@@ -1,26 +1,34 @@
 // Exercises: the learner chooses and then presses "Controleer" for feedback, in one place
 // below the options: whether the answer is right and the editor's feedback for it; the
-// explanation follows once the answer is right. Choosing alone answers nothing, so arrow keys in a radio group (which
-// select each option in turn) let keyboard and screen reader users look at every option
-// first. The answer checked is the learner's progress: the exercise says so with a
-// "borg:answered" event (tracking.js records it) and shows a saved answer again when it
-// gets "borg:restore".
+// explanation follows once the answer is right. Choosing alone answers nothing, so arrow
+// keys in a radio group (which select each option in turn) let keyboard and screen reader
+// users look at every option first.
+//
+// The page does not say which options are correct: the server judges the answer
+// (answerExercise, docs/queries/answer_exercise.graphql), keeps it as the learner's
+// progress and answers with the verdict, the feedback and the explanation. While it does,
+// the button waits; when it cannot be reached the exercise says so and the learner can try
+// again. The exercise then says it was answered with a "borg:answered" event (tracking.js
+// marks the page done), and shows a saved answer with its verdict again when it gets
+// "borg:restore". In a preview the draft's exercise is judged and nothing is kept.
 
 import { h, richText } from "./dom.js";
+import { answerExercise } from "./learner.js";
 
 let counter = 0;
 
-export function exercise(block) {
+export function exercise(block, page) {
   const id = `exercise-${++counter}`;
   const question = richText(block.question, "rich-text exercise__question");
   question.id = `${id}-question`;
-  const explanation = block.explanation
-    ? h("div", { class: "exercise__explanation", hidden: true },
-      h("h3", {}, "Uitleg"), richText(block.explanation))
+  const explanation = block.hasExplanation
+    ? h("div", { class: "exercise__explanation", hidden: true })
     : null;
+  const where = page?.previewToken ? { previewToken: page.previewToken } : { page: page?.id };
+  const send = (input) => answerExercise({ ...where, block: block.id, ...input });
   const body = block.exerciseType === "REFLECTION"
-    ? reflection(id, explanation)
-    : choices(id, block, explanation);
+    ? reflection(id, send, explanation)
+    : choices(id, block, send, explanation);
   const section = h("section", { class: "exercise", "aria-labelledby": question.id },
     h("p", { class: "exercise__label" }, LABELS[block.exerciseType] || "Oefening"),
     question, body.element, explanation);
@@ -28,9 +36,17 @@ export function exercise(block) {
   return section;
 }
 
-/** Tell whoever keeps the learner's progress that this exercise was answered. */
-function answered(element, detail) {
-  element.dispatchEvent(new CustomEvent("borg:answered", { bubbles: true, detail }));
+/** Tell whoever keeps the learner's progress that this exercise was answered (detail:
+ * the answerExercise payload). */
+function answered(element, payload) {
+  element.dispatchEvent(new CustomEvent("borg:answered", { bubbles: true, detail: payload }));
+}
+
+/** Put the server's explanation in its place (it comes with the answer). */
+function explain(explanation, html) {
+  if (!explanation || !html) return false;
+  explanation.replaceChildren(h("h3", {}, "Uitleg"), richText(html));
+  return true;
 }
 
 const LABELS = {
@@ -40,7 +56,7 @@ const LABELS = {
   REFLECTION: "Denkvraag",
 };
 
-function choices(id, block, explanation) {
+function choices(id, block, send, explanation) {
   const multiple = block.exerciseType === "MULTIPLE_CHOICE";
   // The one place for feedback, below the options and the button, read out when it
   // changes.
@@ -48,44 +64,62 @@ function choices(id, block, explanation) {
   const options = block.options.map((option, i) => ({ option,
     input: h("input", { type: multiple ? "checkbox" : "radio", name: id, id: `${id}-${i}`,
       value: option.id }) }));
+  const button = h("button", { type: "button", class: "button" }, "Controleer");
+  // Each choice changes this, so a verdict that comes back after another choice is not
+  // shown for it.
+  let choice = 0;
 
-  const answer = ({ restored = false } = {}) => {
-    const chosen = options.filter(({ input }) => input.checked).map(({ option }) => option);
+  const say = (children, className = "") => {
+    result.replaceChildren(...children);
+    result.className = `exercise__result ${className}`.trim();
+  };
+
+  const show = (verdict) => {
+    say(multiple ? multipleResult(verdict)
+      : [h("p", {}, said(verdict.chosen[0], "Goed.", "Niet goed."))],
+    verdict.correct ? "is-right" : "is-wrong");
+    if (explanation) explanation.hidden = !(verdict.correct && explain(explanation, verdict.explanation));
+  };
+
+  const answer = async () => {
+    const chosen = options.filter(({ input }) => input.checked).map(({ option }) => option.id);
     if (!chosen.length) {
-      result.replaceChildren(multiple ? "Kies eerst een of meer antwoorden."
-        : "Kies eerst een antwoord.");
-      result.className = "exercise__result";
+      say([multiple ? "Kies eerst een of meer antwoorden." : "Kies eerst een antwoord."]);
       return;
     }
-    const solved = options.every(({ option, input }) => option.correct === input.checked);
-    result.replaceChildren(...(multiple ? multipleResult(options, chosen, solved)
-      : [h("p", {}, said(chosen[0], "Goed.", "Niet goed."))]));
-    result.className = `exercise__result ${solved ? "is-right" : "is-wrong"}`;
-    if (explanation && solved) explanation.hidden = false;
-    if (!restored) answered(result, { answer: chosen.map((option) => option.id) });
+    const asked = choice;
+    button.disabled = true;
+    result.setAttribute("aria-busy", "true");
+    const payload = await send({ answer: chosen });
+    button.disabled = false;
+    result.removeAttribute("aria-busy");
+    if (!payload.problem) answered(result, payload);
+    if (asked !== choice) return;  // another choice meanwhile: this verdict is not about it
+    if (payload.problem) say([h("p", {}, payload.problem)], "is-problem");
+    else show(payload.result);
   };
+  button.addEventListener("click", answer);
 
   // A new choice: the feedback on the old one no longer applies.
   const clear = () => {
+    choice += 1;
     for (const { input } of options) input.closest("li").classList.toggle("is-chosen", input.checked);
-    result.replaceChildren();
-    result.className = "exercise__result";
+    say([]);
   };
   for (const { input } of options) input.addEventListener("change", clear);
 
-  // The answer saved the last time, checked again: the same feedback as then.
-  const restore = ({ answer: saved }) => {
+  // The answer saved the last time, with the verdict on it: the same feedback as then.
+  const restore = ({ answer: saved, result: verdict }) => {
     if (!saved?.length || options.some(({ input }) => input.checked)) return;
     for (const { option, input } of options) input.checked = saved.includes(option.id);
     clear();
-    answer({ restored: true });
+    if (verdict?.chosen.length) show(verdict);
   };
 
   const element = h("div", { role: "group", "aria-labelledby": `${id}-question` },
     h("ul", { class: "exercise__options" }, options.map(({ option, input }) =>
       h("li", {}, h("label", { for: input.id }, input, h("span", {}, option.text))))),
-    h("p", { class: "exercise__actions" },
-      h("button", { type: "button", class: "button", onclick: () => answer() }, "Controleer")),
+    h("p", { class: "exercise__actions" }, button),
     result);
   return { element, restore };
 }
@@ -94,7 +128,7 @@ function choices(id, block, explanation) {
 // then it is not said twice ("Goed. Ja."). Other feedback gets one in front of it.
 const OWN_VERDICT = /^(ja|nee|klopt|juist|goed|fout|helaas|inderdaad|precies|correct|onjuist|niet (juist|goed)|nog niet|dat (klopt|is (niet )?(goed|juist)))\b/i;
 
-/** The editor's feedback on an option, with a verdict in front when it has none. */
+/** The editor's feedback on a chosen option, with a verdict in front when it has none. */
 function said(option, right, wrong) {
   const feedback = option.feedback.trim();
   if (OWN_VERDICT.test(feedback)) return feedback;
@@ -108,12 +142,12 @@ const number = (count) => NUMBERS[count] || String(count);
 
 /** A multiple choice: a sentence about the whole answer, then the feedback on each
  * option chosen, each in a list item of its own. */
-function multipleResult(options, chosen, solved) {
-  const right = options.filter(({ option }) => option.correct).length;
+function multipleResult({ correct, chosen, correctOptions }) {
+  const right = correctOptions.length;
   const rightChosen = chosen.filter((option) => option.correct).length;
   const wrongChosen = chosen.length - rightChosen;
   let summary = "Goed. Je hebt alle goede antwoorden gekozen.";
-  if (!solved) {
+  if (!correct) {
     const wrongOnes = wrongChosen === 1 ? "één antwoord dat niet klopt"
       : `${number(wrongChosen)} antwoorden die niet kloppen`;
     let found;
@@ -130,26 +164,69 @@ function multipleResult(options, chosen, solved) {
       h("strong", {}, option.text), " ", said(option, "Klopt.", "Klopt niet."))))];
 }
 
-function reflection(id, explanation) {
+/** An open reflection: kept when the learner leaves the field with something written in
+ * it; the example answer (the explanation) comes with it, shown on request. */
+function reflection(id, send, explanation) {
   const field = h("textarea", { id: `${id}-answer`, rows: 4, maxlength: 5000 });
-  // Kept when the learner leaves the field with something written in it.
-  field.addEventListener("change", () => {
-    if (field.value.trim()) answered(field, { text: field.value.trim() });
-  });
-  const toggle = h("button", { type: "button", class: "button button--secondary",
+  const note = h("p", { class: "exercise__result", role: "status" });
+  // The text sent last and its answer: the same text is sent once.
+  let kept = { text: null, reply: null };
+  const keep = () => {
+    const text = field.value.trim();
+    if (!text) return Promise.resolve(null);
+    if (kept.text !== text) {
+      kept = { text, reply: send({ text }) };
+      kept.reply.then((payload) => {
+        if (payload.problem) {
+          if (kept.text === text) kept = { text: null, reply: null };  // tried again later
+          note.textContent = payload.problem;
+          return;
+        }
+        note.textContent = "";
+        explain(explanation, payload.result.explanation);
+        answered(field, payload);
+      });
+    }
+    return kept.reply;
+  };
+  field.addEventListener("change", keep);
+
+  const toggle = explanation && h("button", { type: "button", class: "button button--secondary",
     "aria-expanded": "false" }, "Bekijk een voorbeeldantwoord");
-  toggle.addEventListener("click", () => {
-    const open = toggle.getAttribute("aria-expanded") !== "true";
-    toggle.setAttribute("aria-expanded", String(open));
-    if (explanation) explanation.hidden = !open;
+  toggle?.addEventListener("click", async () => {
+    if (toggle.getAttribute("aria-expanded") === "true") {
+      toggle.setAttribute("aria-expanded", "false");
+      explanation.hidden = true;
+      return;
+    }
+    if (!explanation.childElementCount) {
+      if (!field.value.trim()) {
+        note.textContent = "Schrijf eerst je eigen antwoord. Daarna zie je een voorbeeldantwoord.";
+        field.focus();
+        return;
+      }
+      toggle.disabled = true;
+      const payload = await keep();
+      toggle.disabled = false;
+      if (!payload || payload.problem) return;
+    }
+    note.textContent = "";
+    toggle.setAttribute("aria-expanded", "true");
+    explanation.hidden = false;
   });
-  const restore = ({ text }) => {
-    if (text && !field.value) field.value = text;
+
+  const restore = ({ text, result: verdict }) => {
+    if (!text || field.value) return;
+    field.value = text;
+    if (!verdict) return;
+    kept = { text, reply: Promise.resolve({ result: verdict }) };
+    explain(explanation, verdict.explanation);
   };
   const element = h("div", { class: "exercise__reflection" },
     h("label", { for: field.id }, "Jouw antwoord (alleen voor jezelf: het wordt bewaard bij je "
       + "voortgang, zonder je naam)"),
     field,
-    explanation && toggle);
+    toggle,
+    note);
   return { element, restore };
 }

@@ -4,6 +4,7 @@
 
 import { learnerToken, query } from "./api.js";
 import { h } from "./dom.js";
+import { mutate } from "./mutations.js";
 
 // The answers to `me` for this device, by their variables: a screen and what loads after
 // it (the evaluation) share one. Recorded progress, another token or a reload asks again.
@@ -53,6 +54,28 @@ export function record(input) {
     } catch {
       return null;
     }
+  });
+  queue = sent;
+  return sent;
+}
+
+// What to tell the learner when an answer is refused: the page changed since it was shown.
+const CHANGED = "Deze oefening is intussen veranderd. Laad de pagina opnieuw en probeer het nog "
+  + "eens.";
+const ANSWER_PROBLEMS = [["UNKNOWN_PAGE", CHANGED], ["UNKNOWN_BLOCK", CHANGED],
+  ["UNKNOWN_OPTION", CHANGED], ["INVALID_ANSWER", CHANGED]];
+
+/** Answer an exercise (docs/queries/answer_exercise.graphql): the payload with the
+ * server's verdict, or `{problem}` to show in Dutch. In line with the progress events, so
+ * the answer that starts a learner is followed by events with its token. A token that
+ * names no learner is forgotten by the API module, and the answer sent again without it. */
+export function answerExercise(input) {
+  const ask = () => mutate("answer_exercise", { input }, "answerExercise", ANSWER_PROBLEMS);
+  const sent = queue.then(async () => {
+    let payload = await ask();
+    if (payload.unknownLearner && !input.previewToken) payload = await ask();
+    if (!payload.problem) answers.clear();
+    return payload;
   });
   queue = sent;
   return sent;

@@ -1,8 +1,9 @@
 // Recording progress as the learner works through a basic module or a module part, by
 // each block's completion rule (docs/graphql.md, "Recording progress"): a text or image
-// block seen, audio or video played (the part reached), an exercise answered, a download
-// or link opened. When the page is shown again, the saved answers come back. Nothing here
-// may get in the learner's way: a failure is silent, and reading never waits for it.
+// block seen, audio or video played (the part reached), an exercise answered (exercise.js
+// sends the answer itself, to be judged), a download or link opened. When the page is shown
+// again, the saved answers come back with their verdicts. Nothing here may get in the
+// learner's way: a failure is silent, and reading never waits for it.
 
 import { h } from "./dom.js";
 import { pageProgress, record } from "./learner.js";
@@ -41,9 +42,9 @@ export function track({ kind, page }) {
     if (PLAYED.has(type)) watchPlayed(block, send);
     if (OPENED.has(type)) watchOpened(block, send);
   }
+  // An exercise is answered with answerExercise, which keeps the answer (exercise.js).
   main.addEventListener("borg:answered", (event) => {
-    const block = event.target.closest(".block[data-block-id]");
-    if (block) send({ block: block.dataset.blockId, event: "ANSWERED", ...event.detail });
+    if (event.detail?.newlyCompleted?.includes(String(page.id))) completed(main, page);
   }, { signal: shown.signal });
   restore(main, page, blocks);
 }
@@ -138,7 +139,7 @@ async function restore(main, page, blocks) {
     if (!block) continue;
     if (saved.kind === "EXERCISE") {
       block.querySelector(".exercise")?.dispatchEvent(new CustomEvent("borg:restore",
-        { detail: { answer: saved.answer, text: saved.text } }));
+        { detail: { answer: saved.answer, text: saved.text, result: saved.result } }));
     }
     if (saved.completed) block.querySelector("button.watched")?.replaceWith(watchedNote());
   }

@@ -13,7 +13,7 @@ export function basicModuleScreen(page) {
   const content = h("article", { class: "module" },
     moduleHeader(page),
     objectives(page),
-    blocks(page.body),
+    blocks(page.body, page),
     !page.isPreview && backToRoute(),
     credits(page),
     evaluationSlot(page));
@@ -57,7 +57,7 @@ export async function partScreen(page) {
       h("dl", { class: "facts" },
         fact("Duur", duration(page)),
         module && fact("Copyright", `© ${module.copyrightHolder}`))),
-    blocks(page.body),
+    blocks(page.body, page),
     next && h("nav", { class: "next-part", "aria-label": "Volgende onderdeel" },
       h("a", { href: next.path, class: "button next-part__link" },
         h("span", { class: "next-part__label" }, "Volgende onderdeel"), " ",

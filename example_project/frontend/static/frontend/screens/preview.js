@@ -13,6 +13,8 @@ export async function previewScreen(token) {
     if (error instanceof ApiError && error.kind === "query") return expired();
     throw error;
   }
+  // Its exercises are judged with the token: the draft's, not the published ones.
+  if (page) page.previewToken = token;
   const screen = await pageToScreen(page);
   screen.content.prepend(h("div", { class: "preview-banner", role: "note" },
     h("strong", {}, "Voorbeeld / concept"),
