@@ -1,0 +1,14 @@
+import pytest
+
+from tests import factories
+
+
+@pytest.fixture
+def section(environment):
+    """The section "Microlearning" the microlessons go in."""
+    return factories.section(environment, title="Microlearning", slug="microlearning")
+
+
+@pytest.fixture
+def theme(db):
+    return factories.ThemeFactory(name="Agressie", slug="agressie")
