@@ -29,3 +29,13 @@ def register_length_estimate_url():
             name="borg_learning_microlearning_estimate",
         )
     ]
+
+
+@hooks.register("register_completable_page_type")
+def completable_microlessons():
+    # Asked only by borg_learning.learners, so this import runs only where it is installed.
+    from borg_learning.learners.completion import StandalonePage
+    from borg_learning.microlearning.models import MicrolessonPage
+    from borg_learning.microlearning.signals import microlesson_completed
+
+    return StandalonePage(MicrolessonPage, microlesson_completed)
