@@ -225,3 +225,14 @@ def test_a_list_costs_the_same_queries_for_3_and_30(client, section, themes, cou
     # The request's site, the window of pages with their themes and total, the site
     # roots (paths), and one query per kind of file: images, their renditions, media.
     assert queries == 6
+
+
+def test_the_documented_queries_answer(graphql, section, themes):
+    from tests.helpers.graphql import screen_query
+
+    lesson = factories.microlesson(section, "Eenvoudige taal", theme=themes["sgg"], length=30)
+    listed = graphql(screen_query("microlessons"), {"theme": "sgg", "format": "TEXT"})
+    (item,) = listed["data"]["microlessons"]["items"]
+    assert (item["slug"], item["theme"]["slug"]) == ("eenvoudige-taal", "sgg")
+    one = graphql(screen_query("microlesson"), {"slug": lesson.slug})["data"]["microlesson"]
+    assert (one["length"], one["body"][0]["__typename"]) == (30, "LearningTextBlock")

@@ -170,8 +170,7 @@ def test_a_podcast_needs_the_transcript_of_its_audio(editor, section, theme):
     response = editor.post(add_url(MicrolessonPage, section), data)
     errors = stream_errors(response)["blockErrors"][0]["blockErrors"]
     assert errors["transcript"]["messages"] == [
-        "Een podcast heeft een uitgeschreven tekst nodig: de gesproken tekst, voor wie niet "
-        "kan luisteren."
+        "Een podcast heeft een transcriptie nodig: de gesproken tekst, voor wie niet kan luisteren."
     ]
     data = lesson_data(
         "Podcast",
