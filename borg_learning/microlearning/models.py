@@ -15,7 +15,7 @@ seconds as its budget instead of a target in minutes.
 """
 
 from django.db import models
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -25,30 +25,15 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from borg_learning.api.rest.serializers import ModuleBodyField
-from borg_learning.conf import learning_settings
 from borg_learning.content import blocks as content_blocks
 from borg_learning.content.duration import format_seconds
 from borg_learning.content.forms import media_without_duration, unknown_duration_message
-from borg_learning.microlearning import conf  # noqa: F401  (settings)
 from borg_learning.microlearning.formats import MicrolessonFormat, format_problems
 from borg_learning.microlearning.forms import MicrolessonPageForm
+from borg_learning.microlearning.lengths import format_length, length_choices, words_in
 from borg_learning.microlearning.panels import LengthPanel
 from borg_learning.models.frontend import LearningPageMixin
 from borg_learning.models.modules import TimedPage
-
-
-def format_length(seconds):
-    return ngettext("%(count)s second", "%(count)s seconds", seconds) % {"count": seconds}
-
-
-def length_choices():
-    """The lengths of ``MICROLESSON_LENGTHS``, read each time a form is built."""
-    return [(seconds, format_length(seconds)) for seconds in learning_settings.MICROLESSON_LENGTHS]
-
-
-def words_in(seconds):
-    """How many words a learner reads in ``seconds``: what a text of that length holds."""
-    return seconds * learning_settings.WORDS_PER_MINUTE // 60
 
 
 class MicrolessonBodyBlock(blocks.StreamBlock):

@@ -11,13 +11,12 @@ from wagtail.admin.panels import Panel
 
 from borg_learning.content.forms import media_without_duration
 from borg_learning.content.panels import DurationPanel
+from borg_learning.microlearning.lengths import words_in
 
 TEMPLATE = "borg_learning_microlearning/length_panel.html"
 
 
 def length_context(estimate, length, body=None):
-    from borg_learning.microlearning.models import words_in  # models import this module
-
     return {
         "estimate": estimate,
         "seconds": estimate.total_seconds,

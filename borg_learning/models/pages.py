@@ -31,11 +31,13 @@ MODULE_PAGE_TYPES = [
 
 
 class OpenToSubAppPages:
-    """Also accepts the page types that name this one in their own ``parent_page_types``.
+    """Also accepts the page types of other apps that name this one in their own
+    ``parent_page_types``.
 
     ``subpage_types`` can only list the core's types: a sub-app (the microlessons) may
     not be installed, and the core does not know it. Wagtail asks both sides, so a page
-    type that names this one as its parent can now be added below it, and no other.
+    type of another app that names this one as its parent can now be added below it, and
+    no other; the core's own types are the ones ``subpage_types`` lists.
     """
 
     @classmethod
@@ -45,6 +47,7 @@ class OpenToSubAppPages:
             model
             for model in get_page_models()
             if model not in own
+            and model._meta.app_label != cls._meta.app_label
             and getattr(model, "parent_page_types", None) is not None
             and cls in model.clean_parent_page_models()
         ]

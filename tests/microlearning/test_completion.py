@@ -12,20 +12,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def send(graphql, django_capture_on_commit_callbacks):
-    def run(*args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return graphql(*args, **kwargs)
-
-    return run
-
-
-@pytest.fixture
-def browser(send):
-    return Frontend(send)
-
-
-@pytest.fixture
 def received():
     """The ``microlesson_completed`` events sent while the test runs."""
     sent = []

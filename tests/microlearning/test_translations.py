@@ -4,7 +4,8 @@ from django.apps import apps
 from django.utils import translation
 
 from borg_learning.microlearning.formats import MicrolessonFormat
-from borg_learning.microlearning.models import MicrolessonPage, length_choices
+from borg_learning.microlearning.lengths import length_choices
+from borg_learning.microlearning.models import MicrolessonPage
 from tests.helpers.translations import assert_fully_translated
 
 
