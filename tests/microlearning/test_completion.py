@@ -140,3 +140,15 @@ def test_resuming_a_microlesson_names_no_module(browser, quiz):
         "module": None,
         "moduleCompleted": False,
     }
+
+
+def test_the_first_answer_to_a_quiz_exercise_is_announced_without_a_module(browser, quiz):
+    from tests.helpers.signals import signals_sent
+
+    _kind, exercise = factories.blocks_of(quiz)[1]
+    with signals_sent("exercise_answered") as sent:
+        complete_block(browser, quiz, "exercise", exercise)
+        complete_block(browser, quiz, "exercise", exercise)
+    ((name, event),) = sent
+    assert (event["module_id"], event["page_id"], event["block_id"]) == (None, quiz.pk, exercise)
+    assert event["correct"] is True
