@@ -20,9 +20,10 @@ evaluation_submitted = Signal()
 
 #: Sent by the learner features (``borg_learning.learners``), once per learner and fact,
 #: after the commit. ``exercise_answered``: the first answer to an exercise, with
-#: ``learner``, ``module_id``, ``page_id``, ``block_id`` and ``correct`` (None for a
-#: reflection). ``part_completed``: ``learner``, ``module_id``, ``page_id``.
-#: ``module_completed``: ``learner``, ``module_id``.
+#: ``learner``, ``module_id`` (None for a page of no module, such as a microlesson),
+#: ``page_id``, ``block_id`` and ``correct`` (None for a reflection). ``part_completed``:
+#: ``learner``, ``module_id``, ``page_id``. ``module_completed``: ``learner``,
+#: ``module_id``.
 exercise_answered = Signal()
 part_completed = Signal()
 module_completed = Signal()

@@ -715,3 +715,18 @@ def route_step(model, step):
     if isinstance(step, Offering):
         return model(kind="offer", offering=step)
     return model(kind="module", module=step)
+
+
+# --- microlessons (borg_learning.microlearning) -----------------------------------------
+
+
+def microlesson(parent, title=None, publish=True, **fields):
+    """A text microlesson of 60 seconds (40 words) below ``parent`` (a section), unless
+    ``fields`` say otherwise."""
+    from borg_learning.microlearning.models import MicrolessonPage
+
+    fields.setdefault("format", "text")
+    fields.setdefault("length", 60)
+    fields.setdefault("summary", "Kort en krachtig.")
+    fields.setdefault("body", [("text", {"text": paragraph(40)})])
+    return _add(parent, MicrolessonPage(title=title or unique("Microles"), **fields), publish)

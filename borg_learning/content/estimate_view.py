@@ -18,8 +18,12 @@ class DurationEstimateView(View):
 
     Nothing is saved. The body is read from the form data the way the StreamField's own
     form field reads it, without its validation (a block being typed may be incomplete),
-    so the estimate follows every word, block and chosen file.
+    so the estimate follows every word, block and chosen file. A page type with a panel
+    of its own (a microlesson's length in seconds) subclasses it with its own
+    ``template_name`` and ``panel_context()``.
     """
+
+    template_name = TEMPLATE
 
     def post(self, request, app_label, model_name):
         try:
@@ -45,8 +49,11 @@ class DurationEstimateView(View):
             )
         else:
             estimate = DurationEstimate()
-        context = panel_context(page, estimate, self.target(request), body)
-        return HttpResponse(render_to_string(TEMPLATE, context, request=request))
+        context = self.panel_context(page, estimate, body)
+        return HttpResponse(render_to_string(self.template_name, context, request=request))
+
+    def panel_context(self, page, estimate, body):
+        return panel_context(page, estimate, self.target(self.request), body)
 
     @staticmethod
     def body_of(model, request):

@@ -1,13 +1,23 @@
 """Completing pages and modules, and announcing it once, after the commit.
 
+Besides the modules and their parts, other features' page types are completed on their
+own, without a module: a microlesson. A feature names them with the Wagtail hook
+``register_completable_page_type`` (a function returning a ``StandalonePage``); their
+blocks follow the same rules (``rules``), and their completion is announced with the
+feature's own signal.
+
 Called inside the transaction that holds the learner's row locked (``identity.lock``),
 so two requests of one learner never complete the same page twice; the unique
 constraints would refuse it anyway. The rules are in ``rules``.
 """
 
+from dataclasses import dataclass
+
 from django.db import transaction
 from django.db.models.functions import Length, Substr
+from django.dispatch import Signal
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.models import Page
 
 from borg_learning import signals
@@ -19,8 +29,35 @@ from borg_learning.models import BasicModulePage, ModulePartPage, SpecialistModu
 TRACKED_PAGE_TYPES = (BasicModulePage, ModulePartPage, SpecialistModulePage)
 
 
+@dataclass(frozen=True)
+class StandalonePage:
+    """A page type a learner completes on its own, outside any module."""
+
+    model: type[Page]
+    #: Sent once per learner and page, after the commit, with ``learner`` and ``page_id``.
+    completed: Signal
+
+
+def standalone_page_types() -> dict[type[Page], Signal]:
+    """The page types the hook ``register_completable_page_type`` names, and their signal."""
+    found = [hook() for hook in hooks.get_hooks("register_completable_page_type")]
+    return {standalone.model: standalone.completed for standalone in found}
+
+
+def tracked_page_types() -> tuple[type[Page], ...]:
+    """The page types a learner completes: modules, their parts and standalone pages."""
+    return (*TRACKED_PAGE_TYPES, *standalone_page_types())
+
+
+def is_standalone(page) -> bool:
+    return isinstance(page, tuple(standalone_page_types()))
+
+
 def module_id_of(page) -> int | None:
-    """The module a tracked page belongs to: itself, or a part's specialist module."""
+    """The module a tracked page belongs to: itself, or a part's specialist module; None
+    for a standalone page."""
+    if is_standalone(page):
+        return None
     if isinstance(page, ModulePartPage):
         parent_path = page.path[: -page.steplen]
         return (
@@ -59,18 +96,22 @@ def announce(signal, **kwargs):
     transaction.on_commit(lambda: signal.send(sender=Learner, **kwargs))
 
 
-def evaluate(learner: Learner, page, module_id: int, references: References) -> list[int]:
+def evaluate(learner: Learner, page, module_id: int | None, references: References) -> list[int]:
     """Complete ``page`` (a live, visible tracked page) and its module for ``learner`` if
     the rules say so and they are not complete yet; the ids of the pages completed now."""
     completed = set(
-        Completion.objects.filter(learner=learner, page_id__in={page.pk, module_id}).values_list(
-            "page_id", flat=True
-        )
+        Completion.objects.filter(
+            learner=learner, page_id__in={page.pk, module_id} - {None}
+        ).values_list("page_id", flat=True)
     )
     if module_id in completed:
         return []
     now = timezone.now()
     newly = []
+    if module_id is None:  # a standalone page
+        if page.pk not in completed and _page_is_complete(learner, page, references):
+            newly.append(_complete(learner, page.pk, None, now, page))
+        return newly
     if isinstance(page, SpecialistModulePage):
         if _module_is_complete(learner, page, references, page_seen=True):
             newly.append(_complete(learner, page.pk, page.pk, now))
@@ -112,11 +153,13 @@ def _module_is_complete(learner, module, references, page_seen=False) -> bool:
     return done == len(parts)
 
 
-def _complete(learner, page_id, module_id, now) -> int:
+def _complete(learner, page_id, module_id, now, page=None) -> int:
     Completion.objects.create(
         learner=learner, page_id=page_id, module_id=module_id, completed_at=now
     )
-    if page_id == module_id:
+    if module_id is None:
+        announce(standalone_page_types()[type(page)], learner=learner, page_id=page_id)
+    elif page_id == module_id:
         announce(signals.module_completed, learner=learner, module_id=module_id)
     else:
         announce(signals.part_completed, learner=learner, module_id=module_id, page_id=page_id)

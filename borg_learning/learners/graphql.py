@@ -170,7 +170,11 @@ class Resume(graphene.ObjectType):
         name = "LearningResume"
 
     page = graphene.Field(LearningPage, required=True)
-    module = graphene.Field(Module, description="The page's module (the page itself for a module).")
+    module = graphene.Field(
+        Module,
+        description="The page's module (the page itself for a module); null for a page of no "
+        "module (a microlesson).",
+    )
     at = graphene.DateTime(required=True)
     module_completed = graphene.Boolean(required=True)
 
@@ -343,7 +347,9 @@ class ProgressPayload(LearnerPayload):
 
     def resolve_module(result, info):
         recorded = getattr(result, "recorded", None)
-        return result.view.module(recorded.module_id) if recorded else None
+        if recorded is None or recorded.module_id is None:  # a page of no module
+            return None
+        return result.view.module(recorded.module_id)
 
 
 class RecordProgressPayload(ProgressPayload, graphene.ObjectType):
@@ -596,7 +602,7 @@ class MyDataProgress(graphene.ObjectType):
 
     page = graphene.ID(required=True)
     page_title = graphene.String(description="Null when the page may no longer be seen.")
-    module = graphene.ID(required=True)
+    module = graphene.ID(description="Null for a page of no module (a microlesson).")
     block = graphene.ID(description="Null for the page itself.")
     kind = graphene.Field(BlockKindEnum, required=True)
     played = graphene.Float()
@@ -612,7 +618,7 @@ class MyDataCompletion(graphene.ObjectType):
 
     page = graphene.ID(required=True)
     page_title = graphene.String(description="Null when the page may no longer be seen.")
-    module = graphene.ID(required=True)
+    module = graphene.ID(description="Null for a page of no module (a microlesson).")
     whole_module = graphene.Boolean(required=True, description="The module itself is complete.")
     completed_at = graphene.DateTime(required=True)
 

@@ -247,6 +247,6 @@ def _complete_after_merge(target, pages, references) -> list[int]:
     newly = []
     for page_id, module_id in sorted(pages):
         page = loaded.get(page_id)
-        if isinstance(page, completion.TRACKED_PAGE_TYPES):
+        if isinstance(page, completion.tracked_page_types()):
             newly += completion.evaluate(target, page, module_id, references)
     return newly

@@ -98,7 +98,7 @@ class Event(models.TextChoices):
 
 class BlockProgress(models.Model):
     """What one learner did with one block of one page; ``block_id`` is empty for the
-    page itself (seen)."""
+    page itself (seen). ``module`` is empty for a page of no module (a microlesson)."""
 
     learner = models.ForeignKey(
         Learner,
@@ -112,6 +112,8 @@ class BlockProgress(models.Model):
     module = models.ForeignKey(
         "borg_learning.ModulePage",
         verbose_name=_("module"),
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="+",
     )
@@ -140,7 +142,8 @@ class Completion(models.Model):
     """A page a learner completed: a module part, a basic module, or a whole module.
 
     A module's own completion is the row whose page is the module (``page == module``);
-    a part's row names its module. Rows are kept when the content changes later.
+    a part's row names its module, and the row of a page of no module (a microlesson)
+    none. Rows are kept when the content changes later.
     """
 
     learner = models.ForeignKey(
@@ -152,6 +155,8 @@ class Completion(models.Model):
     module = models.ForeignKey(
         "borg_learning.ModulePage",
         verbose_name=_("module"),
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="+",
     )
@@ -166,4 +171,4 @@ class Completion(models.Model):
 
     @property
     def is_module(self):
-        return self.page_id == self.module_id
+        return self.module_id is not None and self.page_id == self.module_id

@@ -82,7 +82,7 @@ def learner_data(learner: Learner, references: References) -> dict:
             {
                 "page": str(row.page_id),
                 "page_title": titles.get(row.page_id),
-                "module": str(row.module_id),
+                "module": str(row.module_id) if row.module_id else None,
                 "block": row.block_id or None,
                 "kind": BlockKind(row.kind).name,
                 "played": row.played,
@@ -97,7 +97,7 @@ def learner_data(learner: Learner, references: References) -> dict:
             {
                 "page": str(done.page_id),
                 "page_title": titles.get(done.page_id),
-                "module": str(done.module_id),
+                "module": str(done.module_id) if done.module_id else None,
                 "whole_module": done.is_module,
                 "completed_at": done.completed_at,
             }

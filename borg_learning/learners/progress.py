@@ -182,8 +182,8 @@ class Recorded:
 
 
 def tracked_page(request: HttpRequest, page_id) -> Page:
-    """The live page of a module (a basic or specialist module, or a part) with this id
-    that the request may see."""
+    """The live page of a module (a basic or specialist module, or a part), or a
+    standalone page (a microlesson), with this id that the request may see."""
     from borg_learning.api.graphql.loaders import database_id  # see rules.Block.options
 
     page = (
@@ -192,7 +192,7 @@ def tracked_page(request: HttpRequest, page_id) -> Page:
         .specific()
         .first()
     )
-    if not isinstance(page, completion.TRACKED_PAGE_TYPES):
+    if not isinstance(page, completion.tracked_page_types()):
         raise LearnerError.one(
             "page",
             Code.UNKNOWN_PAGE,
@@ -227,7 +227,7 @@ def check(request, page_id, block_id, event, played=None, answer=None, text=None
     played = check_played(event, played)
     answer, text = check_answer(block, event, answer, text)
     module_id = completion.module_id_of(page)
-    if module_id is None:
+    if module_id is None and not completion.is_standalone(page):
         raise LearnerError.one(
             "page", Code.UNKNOWN_PAGE, f"Page {page.pk} belongs to no specialist module."
         )

@@ -19,7 +19,7 @@ from wagtail.models import Page
 from borg_learning.api.references import References
 from borg_learning.learners import completion, rules
 from borg_learning.learners.models import BlockProgress, Completion, Learner
-from borg_learning.models import ModulePage, ModulePartPage, SpecialistModulePage
+from borg_learning.models import ModulePage, SpecialistModulePage
 from borg_learning.visibility import Visibility
 
 
@@ -210,7 +210,7 @@ class LearnerView:
         """The learner's progress on one page (a module part or module) the request may
         see: what to restore when the page is shown again."""
         page = self.references.get("page", pk)
-        if not isinstance(page, completion.TRACKED_PAGE_TYPES):
+        if not isinstance(page, completion.tracked_page_types()):
             return None
         rows = (
             list(BlockProgress.objects.filter(learner=self.learner, page_id=page.pk))
@@ -222,9 +222,7 @@ class LearnerView:
         order = {block.id: index for index, block in enumerate(blocks)}
         module_id = next((row.module_id for row in rows), None)
         if module_id is None:
-            module_id = (
-                completion.module_id_of(page) if isinstance(page, ModulePartPage) else page.pk
-            )
+            module_id = completion.module_id_of(page)
         return PageProgress(
             page=page,
             module_id=module_id,

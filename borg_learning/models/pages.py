@@ -8,7 +8,7 @@ from rest_framework.fields import CharField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, get_page_models
 from wagtail.search import index
 
 from borg_learning.api.rest.serializers import (
@@ -30,7 +30,31 @@ MODULE_PAGE_TYPES = [
 ]
 
 
-class LearningEnvironmentPage(LearningPageMixin, Page):
+class OpenToSubAppPages:
+    """Also accepts the page types of other apps that name this one in their own
+    ``parent_page_types``.
+
+    ``subpage_types`` can only list the core's types: a sub-app (the microlessons) may
+    not be installed, and the core does not know it. Wagtail asks both sides, so a page
+    type of another app that names this one as its parent can now be added below it, and
+    no other; the core's own types are the ones ``subpage_types`` lists.
+    """
+
+    @classmethod
+    def clean_subpage_models(cls):
+        own = super().clean_subpage_models()
+        named_us = [
+            model
+            for model in get_page_models()
+            if model not in own
+            and model._meta.app_label != cls._meta.app_label
+            and getattr(model, "parent_page_types", None) is not None
+            and cls in model.clean_parent_page_models()
+        ]
+        return [*own, *named_us]
+
+
+class LearningEnvironmentPage(OpenToSubAppPages, LearningPageMixin, Page):
     """The start page: an intro, a link for questions and a frame of coloured buttons."""
 
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
@@ -231,7 +255,7 @@ class StartButton(Orderable):
         return self.icon or (self.target_theme.icon if self.target_theme else "")
 
 
-class SectionPage(LearningPageMixin, Page):
+class SectionPage(OpenToSubAppPages, LearningPageMixin, Page):
     """A section such as 'Basic modules' or 'Specialist modules', listing its modules."""
 
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)

@@ -4,7 +4,8 @@
 (each looked up by name or slug, created when missing) and, when there is no learning
 environment yet, the whole environment below the home page: sections, a basic module,
 the specialist module SGG with its parts, the catalogue page and the start buttons,
-with locally generated images, audio, video, subtitles and worksheets. Pages are
+with locally generated images, audio, video, subtitles and worksheets; and the section
+"Microlearning" with its microlessons (``microlessons``) when it is missing. Pages are
 published through revisions, as an editor would. Then the evaluation questionnaire
 and a generated year of responses and visits (``evaluation``), and a generated year
 of learners' progress (``progress``). Running it again changes nothing.
@@ -41,7 +42,7 @@ from borg_learning.models import (
 )
 from home.models import HomePage
 
-from . import evaluation, progress, routes
+from . import evaluation, microlessons, progress, routes
 from . import media as generate
 from .catalogue import CHECKED, PROVIDERS, THEMES
 from .modules import (
@@ -465,6 +466,7 @@ def load():
         report.add(f"Learning environment exists, left as it is: {environment.title}")
     else:
         environment = build_environment(home, themes, groups, questionnaire, report)
+    microlessons.load(environment, themes, ensure_media_files(report), report)
     evaluation.ensure_history(environment, questionnaire, report)
     routes.load(report)
     progress.ensure_history(environment, report)

@@ -14,6 +14,8 @@ from wagtailmedia.models import get_media_model
 
 from borg_learning.conf import learning_settings
 from borg_learning.content.blocks import ExerciseKind, LinkKind, ModuleBodyBlock
+from borg_learning.microlearning.formats import MicrolessonFormat, format_problems
+from borg_learning.microlearning.models import MicrolessonPage
 from borg_learning.models import (
     Answer,
     BasicModulePage,
@@ -96,6 +98,8 @@ def test_the_command_loads_once_then_leaves_everything_as_it_is(db):
     assert "ademhaling.mp3" in report
     assert "SGG: " in report and "of 15 minutes" in report
     assert "Learning environment exists, left as it is: Leeromgeving" in second.getvalue()
+    assert "Microlessons created and published in 'Microlearning': 8" in report
+    assert "Microlessons exist, left as they are: Microlearning" in second.getvalue()
     assert "Offers: 0 created, 15 existing" in second.getvalue()
 
 
@@ -125,6 +129,7 @@ def test_the_tree_is_as_described_and_live(loaded):
         (SectionPage, "Basismodules"),
         (SectionPage, "Specialistische modules"),
         (CataloguePage, "Opleidingsaanbod"),
+        (SectionPage, "Microlearning"),
     ]
     assert [type(page.specific) for page in loaded.basic_section.get_children()] == [
         BasicModulePage
@@ -141,6 +146,20 @@ def test_the_tree_is_as_described_and_live(loaded):
             assert page.intro, page.title
         if isinstance(page, (BasicModulePage, ModulePartPage)):
             assert len(page.body) >= 5, page.title
+
+
+def test_the_microlessons_cover_every_format_length_and_theme_and_fit(loaded):
+    section = SectionPage.objects.child_of(loaded.environment).get(slug="microlearning")
+    lessons = list(MicrolessonPage.objects.child_of(section).order_by("path"))
+    assert len(lessons) == 8
+    assert {lesson.format for lesson in lessons} == set(MicrolessonFormat.values)
+    assert {lesson.length for lesson in lessons} == {30, 60, 90, 120}
+    assert {lesson.theme.slug for lesson in lessons} == set(loaded.themes)
+    for lesson in lessons:
+        assert lesson.live and not lesson.has_unpublished_changes, lesson.title
+        assert 0 < lesson.estimated_duration_seconds <= lesson.length, lesson.title
+        assert format_problems(lesson.format, lesson.body) == [], lesson.title
+        assert lesson.summary, lesson.title
 
 
 def test_the_start_page_has_intro_feedback_and_buttons(loaded):

@@ -107,6 +107,9 @@ QUERIES = {
     # borg_learning.routes
     "routes": "{ routes { steps { id } } }",
     "route": '{ route(slug: "inwerkroute") { steps { id } } }',
+    # borg_learning.microlearning
+    "microlessons": "{ microlessons { totalCount } }",
+    "microlesson": '{ microlesson(slug: "grenzen-in-30-seconden") { id } }',
 }
 #: Root fields that show no page, file or offer (a certificate shows what it copied).
 NO_CONTENT = {"borgLearningVersion", "audienceRoles", "targetGroups", "colours", "icons"} | {

@@ -1,6 +1,6 @@
 """Wagtail's page-type tests: where each page type may live, and that editors can create it."""
 
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.test.utils import WagtailPageTestCase
 
 from borg_learning.models import (
@@ -32,6 +32,18 @@ from tests.testapp.models import HomePage
 MODULE_CONTAINERS = {LearningEnvironmentPage, SectionPage}
 
 
+def sub_app_children(parent):
+    """The page types of other apps (a microlesson) that name ``parent`` as their parent:
+    the start page and sections accept them too."""
+    return {
+        model
+        for model in get_page_models()
+        if model._meta.app_label != "borg_learning"
+        and getattr(model, "parent_page_types", None) is not None
+        and parent in model.clean_parent_page_models()
+    }
+
+
 class PageTypeTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
@@ -58,10 +70,12 @@ class PageTypeTests(WagtailPageTestCase):
     def test_allowed_subpage_types(self):
         self.assertAllowedSubpageTypes(
             LearningEnvironmentPage,
-            {SectionPage, BasicModulePage, SpecialistModulePage, CataloguePage},
+            {SectionPage, BasicModulePage, SpecialistModulePage, CataloguePage}
+            | sub_app_children(LearningEnvironmentPage),
         )
         self.assertAllowedSubpageTypes(
-            SectionPage, {BasicModulePage, SpecialistModulePage, CataloguePage}
+            SectionPage,
+            {BasicModulePage, SpecialistModulePage, CataloguePage} | sub_app_children(SectionPage),
         )
         self.assertAllowedSubpageTypes(SpecialistModulePage, {ModulePartPage})
         for leaf in (CataloguePage, BasicModulePage, ModulePartPage):

@@ -1,0 +1,19 @@
+import pytest
+
+from tests import factories
+from tests.learners import conftest as learners
+
+#: The learners' fixtures: the graphql fixture running what a commit runs, and a browser.
+send = learners.send
+browser = learners.browser
+
+
+@pytest.fixture
+def section(environment):
+    """The section "Microlearning" the microlessons go in."""
+    return factories.section(environment, title="Microlearning", slug="microlearning")
+
+
+@pytest.fixture
+def theme(db):
+    return factories.ThemeFactory(name="Agressie", slug="agressie")
