@@ -152,3 +152,19 @@ def test_the_first_answer_to_a_quiz_exercise_is_announced_without_a_module(brows
     ((name, event),) = sent
     assert (event["module_id"], event["page_id"], event["block_id"]) == (None, quiz.pk, exercise)
     assert event["correct"] is True
+
+
+def test_a_quiz_exercise_is_judged_on_the_server_and_kept(browser, quiz):
+    from borg_learning.content.exercises import options
+    from borg_learning.learners.models import BlockProgress
+
+    _kind, exercise = factories.blocks_of(quiz)[1]
+    value = next(block["value"] for block in quiz.body.raw_data if block["id"] == exercise)
+    right, wrong = (option.id for option in options(value))
+
+    payload = browser.answer(quiz, exercise, answer=[wrong])
+    assert payload["errors"] == []
+    assert (payload["result"]["correct"], payload["result"]["correctOptions"]) == (False, [right])
+    assert browser.answer(quiz, exercise, answer=[right])["result"]["correct"] is True
+    (row,) = BlockProgress.objects.filter(page=quiz)
+    assert (row.block_id, row.answer, row.module_id) == (exercise, [right], None)
