@@ -18,6 +18,14 @@ def microlesson_types():
     return [MicrolessonPage]
 
 
+@hooks.register("register_learning_page_type")
+def microlessons_are_learning_pages():
+    """Served by the REST API's pages/ as the core's learning pages are."""
+    from borg_learning.microlearning.models import MicrolessonPage
+
+    return MicrolessonPage
+
+
 @hooks.register("register_admin_urls")
 def register_length_estimate_url():
     from borg_learning.microlearning.views import LengthEstimateView

@@ -236,3 +236,20 @@ def test_the_documented_queries_answer(graphql, section, themes):
     assert (item["slug"], item["theme"]["slug"]) == ("eenvoudige-taal", "sgg")
     one = graphql(screen_query("microlesson"), {"slug": lesson.slug})["data"]["microlesson"]
     assert (one["length"], one["body"][0]["__typename"]) == (30, "LearningTextBlock")
+
+
+def test_the_rest_api_serves_live_microlessons_only(client, section, themes):
+    theme = themes["sgg"]
+    live = factories.microlesson(section, "Gepubliceerd", theme=theme)
+    draft = factories.microlesson(section, "Concept", theme=theme, publish=False)
+    private = factories.microlesson(section, "Alleen intern", theme=theme)
+    factories.restrict(private, "login")
+
+    listed = client.get(
+        "/api/v2/pages/", {"type": "borg_learning_microlearning.MicrolessonPage"}
+    ).json()
+    assert [item["title"] for item in listed["items"]] == ["Gepubliceerd"]
+    detail = client.get(f"/api/v2/pages/{live.pk}/").json()
+    assert (detail["format"], detail["length"]) == ("text", 60)
+    for page in (draft, private):
+        assert client.get(f"/api/v2/pages/{page.pk}/").status_code == 404

@@ -3,7 +3,8 @@
 A site that includes the app has pages, images and documents of its own. The learning
 endpoints serve:
 
-* pages of the learning page types (``LEARNING_PAGE_TYPES``, the types GraphQL serves);
+* pages of the learning page types (``LEARNING_PAGE_TYPES``, the types GraphQL serves,
+  and those sub-apps name with the hook ``register_learning_page_type``);
 * the images, documents and media files those pages use, as Wagtail's reference index
   records it: module images, body blocks, rich text, start buttons. The index follows
   the live version of a page, so a file only a draft uses is not served;
@@ -16,6 +17,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Exists, Model, OuterRef, QuerySet
 from django.db.models.functions import Cast
+from wagtail import hooks
 from wagtail.models import Page, ReferenceIndex
 
 LEARNING_PAGE_TYPES = (
@@ -29,7 +31,8 @@ LEARNING_PAGE_TYPES = (
 
 
 def learning_page_models() -> tuple[type[Page], ...]:
-    return tuple(apps.get_model(label) for label in LEARNING_PAGE_TYPES)
+    core = tuple(apps.get_model(label) for label in LEARNING_PAGE_TYPES)
+    return core + tuple(hook() for hook in hooks.get_hooks("register_learning_page_type"))
 
 
 def index_content_type(model: type[Model]) -> ContentType:
