@@ -22,6 +22,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from borg_learning.api.references import References
@@ -51,6 +52,8 @@ class Subject:
     unknown_code: str
     #: For the schema's description of the input field.
     description: str = ""
+    #: Its name in the admin, e.g. "Module".
+    label: str = ""
 
     def find(self, pk: str, references: References):
         """The live item with this id that the request may see (an object with a ``pk``,
@@ -72,6 +75,7 @@ class ModuleSubject(Subject):
     field = "module"
     unknown_code = "UNKNOWN_MODULE"
     description = "A basic or specialist module the learner completed."
+    label = _("Module")
 
     def find(self, pk, references):
         module = references.get("page", pk)

@@ -2,6 +2,7 @@
 when it is installed: only that app asks for subjects)."""
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from borg_learning.certificates.subjects import Facts, Subject
 from borg_learning.routes import kinds
@@ -16,6 +17,7 @@ class RouteSubject(Subject):
     field = "route"
     unknown_code = "UNKNOWN_ROUTE"
     description = "A learning route the learner completed."
+    label = _("Learning route")
 
     def find(self, pk, references):
         try:
