@@ -34,6 +34,13 @@ def certificate_me_fields():
     return [CertificateFields]
 
 
+@hooks.register("register_learner_export_graphql_fields")
+def certificate_export_fields():
+    from borg_learning.certificates.graphql import MyDataCertificateFields
+
+    return [MyDataCertificateFields]
+
+
 @hooks.register("register_learning_urls")
 def certificate_urls():
     return [path("learning/certificates/", include("borg_learning.certificates.urls"))]

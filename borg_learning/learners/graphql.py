@@ -523,11 +523,9 @@ class MyDataCompletion(graphene.ObjectType):
     completed_at = graphene.DateTime(required=True)
 
 
-class MyData(graphene.ObjectType):
-    """Everything kept about the learner."""
-
-    class Meta:
-        name = "LearningMyData"
+class MyDataFields:
+    """The learners app's part of ``LearningMyData``; other features add theirs (see
+    ``my_data_type``)."""
 
     exported_at = graphene.DateTime(required=True)
     learner = graphene.Field(MyDataLearner, required=True)
@@ -537,11 +535,34 @@ class MyData(graphene.ObjectType):
     completions = graphene.List(graphene.NonNull(MyDataCompletion), required=True)
 
 
+@functools.cache
+def my_data_type():
+    """``LearningMyData``: made when the schema is built, with the fields other features
+    add with the Wagtail hook ``register_learner_export_graphql_fields`` (a function
+    returning a list of classes of graphene fields). Each types the keys that feature's
+    ``register_learner_export`` hook adds to the export; the default resolvers read them
+    from its dict."""
+    extra = tuple(
+        item
+        for hook in hooks.get_hooks("register_learner_export_graphql_fields")
+        for item in hook()
+    )
+    return type(
+        "MyData",
+        # Graphene lists the fields of the last base first: the learners' own, then the hooks'.
+        (*reversed(extra), MyDataFields, graphene.ObjectType),
+        {
+            "__doc__": "Everything kept about the learner.",
+            "Meta": type("Meta", (), {"name": "LearningMyData"}),
+        },
+    )
+
+
 class ExportMyDataPayload(LearnerPayload, graphene.ObjectType):
     class Meta:
         name = "LearningExportMyDataPayload"
 
-    data = graphene.Field(MyData)
+    data = graphene.Field(lambda: my_data_type())
     json = graphene.String(
         description="The same data as a JSON document (camelCase names), for a download."
     )

@@ -31,6 +31,8 @@ register_loadable(
     ),
 )
 
+register_loadable(reading.ROUTE_KIND, lambda loaders: Route.objects.filter(live=True))
+
 StepKindEnum = enum_from_choices(
     kinds.StepKind,
     "LearningRouteStepKind",
@@ -387,3 +389,39 @@ class RouteMutation:
     unmark_route_step_done = UnmarkRouteStepDone.Field(
         description="Take the mark off an offer or assignment step."
     )
+
+
+# --- exportMyData { data { routes routeStepsDone } } -------------------------------------
+
+
+class MyDataRoute(graphene.ObjectType):
+    """A route the learner started."""
+
+    class Meta:
+        name = "LearningMyDataRoute"
+
+    route = graphene.String(required=True, description="The route's slug.")
+    title = graphene.String(required=True)
+    started_at = graphene.DateTime(required=True)
+    completed_at = graphene.DateTime()
+
+
+class MyDataRouteStepDone(graphene.ObjectType):
+    """A step the learner marked done."""
+
+    class Meta:
+        name = "LearningMyDataRouteStepDone"
+
+    route = graphene.String(required=True, description="The route's slug.")
+    step = graphene.ID(required=True)
+    kind = graphene.Field(StepKindEnum, required=True)
+    done_on = graphene.Date(required=True)
+    marked_at = graphene.DateTime(required=True)
+
+
+class MyDataRouteFields:
+    """The routes' keys of the export (``privacy.exported``), typed; added to
+    ``LearningMyData`` with the hook ``register_learner_export_graphql_fields``."""
+
+    routes = graphene.List(graphene.NonNull(MyDataRoute), required=True)
+    route_steps_done = graphene.List(graphene.NonNull(MyDataRouteStepDone), required=True)
