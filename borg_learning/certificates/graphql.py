@@ -18,14 +18,12 @@ from borg_learning.certificates import document, issuing, verification
 from borg_learning.certificates.models import Certificate
 from borg_learning.certificates.subjects import subjects
 from borg_learning.learners import identity
+from borg_learning.learners.graphql import LEARNER_CODE_DESCRIPTIONS, learner_error_type
 from borg_learning.learners.progress import LearnerError
 
 SUBJECTS = subjects()
 
 CODE_DESCRIPTIONS = {
-    "NO_LEARNER": "No learner token and not signed in.",
-    "UNKNOWN_LEARNER": "The learner token names no learner (forged, forgotten, merged or "
-    "purged): forget it.",
     "NO_SUBJECT": "The input names no subject, or more than one.",
     "NOT_COMPLETED": "The learner has not completed it (yet).",
     "INVALID_NAME": "The name is empty, longer than 100 characters, or has line breaks, tabs "
@@ -38,16 +36,20 @@ for subject in SUBJECTS.values():
         subject.unknown_code,
         f"No published {subject.field} with that id that the learner may see.",
     )
-
-
 ErrorCode = StrEnum(
-    "ErrorCode", {code: code for code in dict.fromkeys([*issuing.Code, *CODE_DESCRIPTIONS])}
+    "ErrorCode",
+    {
+        code: code
+        for code in dict.fromkeys([*issuing.Code, *LEARNER_CODE_DESCRIPTIONS, *CODE_DESCRIPTIONS])
+    },
 )
-CertificateErrorCode = enum_from_choices(
+CertificateError, CertificateErrorCode = learner_error_type(
+    "LearningCertificateError",
     ErrorCode,
-    "LearningCertificateErrorCode",
+    "One problem with a request for a certificate; nothing of it was stored.",
     "Why a certificate was refused.",
-    values=CODE_DESCRIPTIONS,
+    "name, module, learnerToken",
+    CODE_DESCRIPTIONS,
 )
 
 
@@ -59,20 +61,6 @@ SubjectKindEnum = enum_from_choices(
     values={subject.kind: subject.description for subject in SUBJECTS.values()},
 )
 SUBJECTS_BY_KIND = {subject.kind: subject for subject in SUBJECTS.values()}
-
-
-class CertificateError(graphene.ObjectType):
-    """One problem with a request for a certificate; nothing of it was stored."""
-
-    class Meta:
-        name = "LearningCertificateError"
-
-    field = graphene.String(
-        description="The input field (name, module, learnerToken); null when the problem is "
-        "not about one."
-    )
-    code = graphene.Field(CertificateErrorCode, required=True)
-    message = graphene.String(required=True, description="In English, for developers.")
 
 
 class CertificateSubject(graphene.ObjectType):

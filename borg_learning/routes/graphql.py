@@ -18,6 +18,7 @@ from borg_learning.api.graphql.registry import register_loadable
 from borg_learning.api.graphql.richtext import expand_rich_text
 from borg_learning.conf import learning_settings
 from borg_learning.learners import identity
+from borg_learning.learners.graphql import learner_error_type
 from borg_learning.learners.progress import LearnerError
 from borg_learning.learners.reading import LearnerView
 from borg_learning.models import Offering
@@ -45,14 +46,13 @@ StepKindEnum = enum_from_choices(
         "marks it done.",
     },
 )
-RouteErrorCode = enum_from_choices(
+RouteError, RouteErrorCode = learner_error_type(
+    "LearningRouteError",
     progress.Code,
-    "LearningRouteErrorCode",
+    "One problem with a route request; nothing of it was stored.",
     "Why a route request was refused.",
-    values={
-        "UNKNOWN_LEARNER": "The learner token names no learner (forged, forgotten, merged or "
-        "purged): forget it.",
-        "NO_LEARNER": "No learner token and not signed in.",
+    "route, step, doneOn, learnerToken",
+    {
         "RATE_LIMITED": "Too many new learners from this address this hour.",
         "UNKNOWN_ROUTE": "No published route with that slug.",
         "UNKNOWN_STEP": "The route has no such step that the learner may see.",
@@ -61,23 +61,6 @@ RouteErrorCode = enum_from_choices(
         "INVALID_DATE": "doneOn is after today.",
     },
 )
-
-
-class RouteError(graphene.ObjectType):
-    """One problem with a route request; nothing of it was stored."""
-
-    class Meta:
-        name = "LearningRouteError"
-
-    field = graphene.String(
-        description="The input field (route, step, doneOn, learnerToken); null when the "
-        "problem is not about one."
-    )
-    code = graphene.Field(RouteErrorCode, required=True)
-    message = graphene.String(required=True, description="In English, for developers.")
-
-    def resolve_code(problem, info):
-        return progress.Code(str(problem.code))
 
 
 # --- Routes -----------------------------------------------------------------------------------
