@@ -14,6 +14,9 @@ from tests.helpers.reports import count_queries, csv_rows, menu_item_names, xlsx
 pytestmark = pytest.mark.django_db
 
 URL = "/admin/reports/certificates/"
+#: A page of the screen for a Borgbureau editor, measured: the admin's own queries and
+#: the certificates' count and page, however many certificates there are.
+QUERIES = 10
 
 
 def moment(year, month, day, hour=12):
@@ -154,4 +157,4 @@ def test_a_page_costs_the_same_queries_for_3_and_30_certificates(borgbureau, cer
         code = f"{number:02d}".translate(str.maketrans("0123456789", "23456789AB"))
         certificate(f"CODE{code}ZZZZZZ", "Grenzen stellen", "MODULE", "Anna", moment(2026, 8, 1))
     large = count_queries(borgbureau, URL, {})
-    assert small == large
+    assert (small, large) == (QUERIES, QUERIES)
