@@ -18,14 +18,12 @@ from borg_learning.certificates import document, issuing, verification
 from borg_learning.certificates.models import Certificate
 from borg_learning.certificates.subjects import subjects
 from borg_learning.learners import identity
+from borg_learning.learners.graphql import LEARNER_CODE_DESCRIPTIONS, learner_error_type
 from borg_learning.learners.progress import LearnerError
 
 SUBJECTS = subjects()
 
 CODE_DESCRIPTIONS = {
-    "NO_LEARNER": "No learner token and not signed in.",
-    "UNKNOWN_LEARNER": "The learner token names no learner (forged, forgotten, merged or "
-    "purged): forget it.",
     "NO_SUBJECT": "The input names no subject, or more than one.",
     "NOT_COMPLETED": "The learner has not completed it (yet).",
     "INVALID_NAME": "The name is empty, longer than 100 characters, or has line breaks, tabs "
@@ -38,31 +36,71 @@ for subject in SUBJECTS.values():
         subject.unknown_code,
         f"No published {subject.field} with that id that the learner may see.",
     )
-
-
 ErrorCode = StrEnum(
-    "ErrorCode", {code: code for code in dict.fromkeys([*issuing.Code, *CODE_DESCRIPTIONS])}
+    "ErrorCode",
+    {
+        code: code
+        for code in dict.fromkeys([*issuing.Code, *LEARNER_CODE_DESCRIPTIONS, *CODE_DESCRIPTIONS])
+    },
 )
-CertificateErrorCode = enum_from_choices(
+CertificateError, CertificateErrorCode = learner_error_type(
+    "LearningCertificateError",
     ErrorCode,
-    "LearningCertificateErrorCode",
+    "One problem with a request for a certificate; nothing of it was stored.",
     "Why a certificate was refused.",
-    values=CODE_DESCRIPTIONS,
+    "name, module, learnerToken",
+    CODE_DESCRIPTIONS,
 )
 
 
-class CertificateError(graphene.ObjectType):
-    """One problem with a request for a certificate; nothing of it was stored."""
+SubjectKind = StrEnum("SubjectKind", {subject.kind: subject.kind for subject in SUBJECTS.values()})
+SubjectKindEnum = enum_from_choices(
+    SubjectKind,
+    "LearningCertificateSubjectKind",
+    "What a certificate is for.",
+    values={subject.kind: subject.description for subject in SUBJECTS.values()},
+)
+SUBJECTS_BY_KIND = {subject.kind: subject for subject in SUBJECTS.values()}
+
+
+class CertificateSubject(graphene.ObjectType):
+    """What a certificate is for, to find it in the API. Its title, path and slug are null
+    when it is gone or may not be seen; the certificate keeps the title it was issued with."""
 
     class Meta:
-        name = "LearningCertificateError"
+        name = "LearningCertificateSubject"
 
-    field = graphene.String(
-        description="The input field (name, module, learnerToken); null when the problem is "
-        "not about one."
+    kind = graphene.Field(SubjectKindEnum, required=True)
+    id = graphene.ID(
+        required=True,
+        description="The module's page id (MODULE) or the route's id (ROUTE), as "
+        "issueCertificate took it.",
     )
-    code = graphene.Field(CertificateErrorCode, required=True)
-    message = graphene.String(required=True, description="In English, for developers.")
+    title = graphene.String(description="Its title now.")
+    path = graphene.String(
+        description="A module: its path on the site, as page(path:) takes it; null for a route."
+    )
+    slug = graphene.String(
+        description="A route: its slug, as route(slug:) takes it; null for a module."
+    )
+
+
+class SubjectView:
+    def __init__(self, kind, pk, place):
+        self.kind, self.id = kind, str(pk)
+        self.title = place.title if place else None
+        self.path = place.path if place else None
+        self.slug = place.slug if place else None
+
+
+def want_subjects(loaders, certificates):
+    """Announce the certificates' subjects, so the first ``subject`` loads them all: a
+    query per kind of subject, however many certificates."""
+    for certificate in certificates:
+        subject = SUBJECTS_BY_KIND.get(certificate.subject_kind)
+        if subject is not None:
+            loaders.want(subject.loader_kind, certificate.subject_id)
+    return certificates
 
 
 class CertificateType(graphene.ObjectType):
@@ -87,6 +125,10 @@ class CertificateType(graphene.ObjectType):
     development_group = graphene.String(description="Null when the module had none.")
     issuer = graphene.String(required=True)
     issued_at = graphene.DateTime(required=True)
+    subject = graphene.Field(
+        CertificateSubject,
+        description="What it is for; null when that kind of subject is no longer installed.",
+    )
 
     def resolve_code(certificate, info):
         return certificate.shown_code
@@ -99,6 +141,15 @@ class CertificateType(graphene.ObjectType):
 
     def resolve_development_group(certificate, info):
         return certificate.development_group or None
+
+    def resolve_subject(certificate, info):
+        subject = SUBJECTS_BY_KIND.get(certificate.subject_kind)
+        if subject is None:
+            return None
+        loaders = Loaders.of(info)
+        item = loaders.get(subject.loader_kind, certificate.subject_id)
+        place = subject.place(item, loaders) if item is not None else None
+        return SubjectView(subject.kind, certificate.subject_id, place)
 
 
 # --- me { certificates } -----------------------------------------------------------------
@@ -129,11 +180,38 @@ class CertificateFields:
     def resolve_certificates(view, info, **values):
         if view.learner is None:
             return []
-        return list(
-            Certificate.objects.filter(learner=view.learner, **subject_filter(values)).order_by(
-                "-issued_at", "-pk"
-            )
-        )
+        certificates = Certificate.objects.filter(
+            learner=view.learner, **subject_filter(values)
+        ).order_by("-issued_at", "-pk")
+        return want_subjects(Loaders.of(info), list(certificates))
+
+
+# --- exportMyData { data { certificates } } ---------------------------------------------------
+
+
+class MyDataCertificate(graphene.ObjectType):
+    """A certificate issued to the learner, as the export's JSON has it."""
+
+    class Meta:
+        name = "LearningMyDataCertificate"
+
+    code = graphene.String(required=True)
+    subject = graphene.Field(SubjectKindEnum, required=True, description="What it is for.")
+    subject_id = graphene.ID(required=True, description="The id of the module or route.")
+    name = graphene.String(required=True)
+    title = graphene.String(required=True)
+    duration_minutes = graphene.Int(required=True)
+    completed_on = graphene.Date(required=True)
+    development_group = graphene.String()
+    issuer = graphene.String(required=True)
+    issued_at = graphene.DateTime(required=True)
+
+
+class MyDataCertificateFields:
+    """The certificates' key of the export (``privacy.exported``), typed; added to
+    ``LearningMyData`` with the hook ``register_learner_export_graphql_fields``."""
+
+    certificates = graphene.List(graphene.NonNull(MyDataCertificate), required=True)
 
 
 # --- verifyCertificate ---------------------------------------------------------------------

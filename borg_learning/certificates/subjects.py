@@ -22,6 +22,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from borg_learning.api.references import References
@@ -40,6 +41,17 @@ class Facts:
     development_group: str
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where a certificate's subject is now, so a frontend can link to it."""
+
+    title: str
+    #: A module: its path on the site (what ``page(path:)`` takes).
+    path: str | None = None
+    #: A route: its slug (what ``route(slug:)`` takes).
+    slug: str | None = None
+
+
 class Subject:
     """One kind of thing a certificate can be for."""
 
@@ -51,6 +63,8 @@ class Subject:
     unknown_code: str
     #: For the schema's description of the input field.
     description: str = ""
+    #: Its name in the admin, e.g. "Module".
+    label: str = ""
 
     def find(self, pk: str, references: References):
         """The live item with this id that the request may see (an object with a ``pk``,
@@ -64,6 +78,14 @@ class Subject:
     def facts(self, item) -> Facts:
         raise NotImplementedError
 
+    #: The kind the request's loaders fetch its items as, in bulk, through the visibility
+    #: policy (``References.get``): what ``place`` is given.
+    loader_kind: str = ""
+
+    def place(self, item, references: References) -> Place | None:
+        """Where the loaded ``item`` is now; None when it is not of this subject."""
+        raise NotImplementedError
+
 
 class ModuleSubject(Subject):
     """A basic or specialist module, completed as a whole (``learners`` decides when)."""
@@ -72,6 +94,7 @@ class ModuleSubject(Subject):
     field = "module"
     unknown_code = "UNKNOWN_MODULE"
     description = "A basic or specialist module the learner completed."
+    label = _("Module")
 
     def find(self, pk, references):
         module = references.get("page", pk)
@@ -84,6 +107,13 @@ class ModuleSubject(Subject):
             .first()
         )
         return timezone.localdate(completed_at) if completed_at else None
+
+    loader_kind = "page"
+
+    def place(self, item, references):
+        if not isinstance(item, ModulePage):
+            return None
+        return Place(item.title, path=references.page_location(item)[0])
 
     def facts(self, item):
         group = item.development_group

@@ -1,7 +1,8 @@
 """The certificates' part of the site: the module subject, the GraphQL fields, the public
-URLs and the learner's export."""
+URLs, the learner's export and the admin screen "Certificates"."""
 
-from django.urls import include, path
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 
@@ -33,6 +34,13 @@ def certificate_me_fields():
     return [CertificateFields]
 
 
+@hooks.register("register_learner_export_graphql_fields")
+def certificate_export_fields():
+    from borg_learning.certificates.graphql import MyDataCertificateFields
+
+    return [MyDataCertificateFields]
+
+
 @hooks.register("register_learning_urls")
 def certificate_urls():
     return [path("learning/certificates/", include("borg_learning.certificates.urls"))]
@@ -43,3 +51,30 @@ def certificate_export(learner, references):
     from borg_learning.certificates.privacy import exported
 
     return exported(learner)
+
+
+# The screen "Certificates", in the Reports menu next to the report "Progress".
+
+
+@hooks.register("register_admin_urls")
+def register_certificate_report_urls():
+    from borg_learning.certificates.reports import CertificateReportView
+    from borg_learning.wagtail_hooks import report_urls
+
+    urls = [path("certificates/", include(report_urls("certificates", CertificateReportView)))]
+    namespace = "borg_learning_certificates_reports"
+    return [path("reports/", include((urls, namespace), namespace=namespace))]
+
+
+@hooks.register("register_reports_menu_item")
+def register_certificate_report_menu_item():
+    from borg_learning.wagtail_hooks import PermissionMenuItem
+
+    return PermissionMenuItem(
+        _("Certificates"),
+        reverse("borg_learning_certificates_reports:certificates"),
+        icon_name="doc-full",
+        name="certificates",
+        order=1180,
+        permission="borg_learning_certificates.view_certificate",
+    )

@@ -37,15 +37,55 @@ ProgressEvent = enum_from_choices(
 BlockKindEnum = enum_from_choices(
     BlockKind, "LearningBlockKind", "The kind of block progress is about; PAGE: the page itself."
 )
-LearnerErrorCode = enum_from_choices(
+#: The codes about the learner itself, which every learner request may answer.
+LEARNER_CODE_DESCRIPTIONS = {
+    "UNKNOWN_LEARNER": "The learner token names no learner (forged, forgotten, merged or "
+    "purged): forget it.",
+    "NO_LEARNER": "No learner token and not signed in.",
+}
+
+
+def learner_error_type(name, codes, doc, code_doc, fields, descriptions):
+    """``(error type, its code enum)``: the one shape of a problem in a learner mutation's
+    ``errors`` (field, code, message), for each sub-app's ``codes`` (a ``StrEnum``).
+
+    ``name`` is the GraphQL type's ("LearningRouteError"; its enum gets "Code" after it),
+    ``fields`` the input fields a problem may name, ``descriptions`` the codes' besides
+    ``LEARNER_CODE_DESCRIPTIONS``. A problem's code may be any string of ``codes``.
+    """
+    enum = enum_from_choices(
+        codes, f"{name}Code", code_doc, values={**LEARNER_CODE_DESCRIPTIONS, **descriptions}
+    )
+
+    def resolve_code(problem, info):
+        return codes(str(problem.code))
+
+    error = type(
+        name.removeprefix("Learning"),
+        (graphene.ObjectType,),
+        {
+            "__doc__": doc,
+            "Meta": type("Meta", (), {"name": name}),
+            "field": graphene.String(
+                description=f"The input field ({fields}); null when the problem is not about one."
+            ),
+            "code": graphene.Field(enum, required=True),
+            "message": graphene.String(required=True, description="In English, for developers."),
+            "resolve_code": resolve_code,
+        },
+    )
+    return error, enum
+
+
+LearnerError, LearnerErrorCode = learner_error_type(
+    "LearningLearnerError",
     progress.Code,
-    "LearningLearnerErrorCode",
+    "One problem with a learner's request; nothing of it was stored.",
     "Why a learner's request was refused.",
-    values={
-        "UNKNOWN_LEARNER": "The learner token names no learner (forged, forgotten, merged or "
-        "purged): forget it.",
-        "NO_LEARNER": "No learner token and not signed in.",
-        "UNKNOWN_PAGE": "No published module or module part with that id that the learner may see.",
+    "page, previewToken, block, event, played, answer, text, code, learnerToken",
+    {
+        "UNKNOWN_PAGE": "No published module, module part or microlesson with that id that the "
+        "learner may see.",
         "UNKNOWN_BLOCK": "The published page has no block (answerExercise: no exercise) with "
         "that id.",
         "WRONG_EVENT": "The event is not the one the block's kind takes.",
@@ -56,20 +96,6 @@ LearnerErrorCode = enum_from_choices(
         "RATE_LIMITED": "Too many attempts from this address this hour.",
     },
 )
-
-
-class LearnerError(graphene.ObjectType):
-    """One problem with a learner's request; nothing of it was stored."""
-
-    class Meta:
-        name = "LearningLearnerError"
-
-    field = graphene.String(
-        description="The input field (page, previewToken, block, event, played, answer, text, "
-        "code, learnerToken); null when the problem is not about one."
-    )
-    code = graphene.Field(LearnerErrorCode, required=True)
-    message = graphene.String(required=True, description="In English, for developers.")
 
 
 # --- Progress ----------------------------------------------------------------------------
@@ -623,11 +649,9 @@ class MyDataCompletion(graphene.ObjectType):
     completed_at = graphene.DateTime(required=True)
 
 
-class MyData(graphene.ObjectType):
-    """Everything kept about the learner."""
-
-    class Meta:
-        name = "LearningMyData"
+class MyDataFields:
+    """The learners app's part of ``LearningMyData``; other features add theirs (see
+    ``my_data_type``)."""
 
     exported_at = graphene.DateTime(required=True)
     learner = graphene.Field(MyDataLearner, required=True)
@@ -637,11 +661,34 @@ class MyData(graphene.ObjectType):
     completions = graphene.List(graphene.NonNull(MyDataCompletion), required=True)
 
 
+@functools.cache
+def my_data_type():
+    """``LearningMyData``: made when the schema is built, with the fields other features
+    add with the Wagtail hook ``register_learner_export_graphql_fields`` (a function
+    returning a list of classes of graphene fields). Each types the keys that feature's
+    ``register_learner_export`` hook adds to the export; the default resolvers read them
+    from its dict."""
+    extra = tuple(
+        item
+        for hook in hooks.get_hooks("register_learner_export_graphql_fields")
+        for item in hook()
+    )
+    return type(
+        "MyData",
+        # Graphene lists the fields of the last base first: the learners' own, then the hooks'.
+        (*reversed(extra), MyDataFields, graphene.ObjectType),
+        {
+            "__doc__": "Everything kept about the learner.",
+            "Meta": type("Meta", (), {"name": "LearningMyData"}),
+        },
+    )
+
+
 class ExportMyDataPayload(LearnerPayload, graphene.ObjectType):
     class Meta:
         name = "LearningExportMyDataPayload"
 
-    data = graphene.Field(MyData)
+    data = graphene.Field(lambda: my_data_type())
     json = graphene.String(
         description="The same data as a JSON document (camelCase names), for a download."
     )

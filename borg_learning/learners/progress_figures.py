@@ -16,7 +16,9 @@ counts for both) and the first row adds up all modules in the selection.
 Other features add rows of their own (a learning route's starters and finishers) with
 the Wagtail hook ``register_progress_report_rows``: a function that takes the report's
 ``Scope`` and returns ``ProgressRow`` objects with series of ``len(scope.buckets())``;
-they follow the modules, are not part of the first row, and cost their own queries.
+they follow the modules, are not part of the first row, and cost their own queries. A
+feature's row may list its own rows (a route's steps) in ``parts``, and the bars of its
+funnel chart in ``funnel``.
 """
 
 from dataclasses import dataclass, field
@@ -49,11 +51,14 @@ class ProgressRow:
     started_series: list
     completed_series: list
     kind_label: str = ""
-    #: For a part: its module's title, and its place among the module's parts.
+    #: For a part: its module's title, and its place among the module's parts (for a
+    #: feature's row of ``parts``, such as a route's step: likewise of its route).
     module_title: str = ""
     number: int | None = None
     page_id: int | None = None
     parts: list = field(default_factory=list, repr=False)
+    #: A feature's funnel chart: ``(label, learners)`` bars from starting to completing.
+    funnel: list = field(default_factory=list, repr=False)
 
     def __post_init__(self):
         if not self.kind_label and self.kind in KIND_LABELS:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 
 from borg_learning.learners.models import Completion
-from borg_learning.learners.progress_figures import module_figures
+from borg_learning.learners.progress_figures import KIND_LABELS, module_figures
 from borg_learning.reports import charts
 from borg_learning.reports.figure_report import FigureColumn, FigureReportView
 from borg_learning.reports.report_filters import LevelFourFilterSet
@@ -18,7 +18,7 @@ from borg_learning.reports.report_filters import LevelFourFilterSet
 PROGRESS_LABELS = {
     "kind_label": _("Of"),
     "name": _("Name"),
-    "module_title": _("Module"),
+    "module_title": _("Part of"),
     "started": _("Started"),
     "completed": _("Completed"),
     "rate": _("Completed (%)"),
@@ -28,7 +28,9 @@ PROGRESS_LABELS = {
 class ProgressReportView(FigureReportView):
     """Learners who started and completed each module and part in the period, the
     themes and all modules added up, per month or quarter in the exports and the chart;
-    a funnel per specialist module shows at which part learners stop."""
+    a funnel per specialist module shows at which part learners stop. Other features'
+    rows (learning routes) follow, with a chart of their completion rates and their own
+    funnels."""
 
     page_title = _("Progress")
     header_icon = "tasks"
@@ -110,7 +112,33 @@ class ProgressReportView(FigureReportView):
         for module in modules:
             if module.parts:
                 pictures.append(funnel(module))
-        return pictures
+        return pictures + feature_charts(rows)
+
+
+def feature_charts(rows):
+    """Per kind of feature row (a learning route): the completion rate of each, then each
+    one's funnel as the feature gave it."""
+    nested = {id(part) for row in rows for part in row.parts}
+    features = [
+        row
+        for row in rows
+        if row.kind not in KIND_LABELS and row.kind != "part" and id(row) not in nested
+    ]
+    pictures = []
+    for kind_label in dict.fromkeys(row.kind_label for row in features):
+        pictures.append(
+            charts.bar_chart(
+                _("%(kind)s: completed (%% of the learners who started)") % {"kind": kind_label},
+                [(row.name, row.rate) for row in features if row.kind_label == kind_label],
+                max_value=100,
+            )
+        )
+    pictures += [
+        charts.bar_chart(_("Where learners stop: %(module)s") % {"module": row.name}, row.funnel)
+        for row in features
+        if row.funnel
+    ]
+    return pictures
 
 
 def funnel(module):

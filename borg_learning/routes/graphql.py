@@ -18,6 +18,7 @@ from borg_learning.api.graphql.registry import register_loadable
 from borg_learning.api.graphql.richtext import expand_rich_text
 from borg_learning.conf import learning_settings
 from borg_learning.learners import identity
+from borg_learning.learners.graphql import learner_error_type
 from borg_learning.learners.progress import LearnerError
 from borg_learning.learners.reading import LearnerView
 from borg_learning.models import Offering
@@ -31,6 +32,8 @@ register_loadable(
     ),
 )
 
+register_loadable(reading.ROUTE_KIND, lambda loaders: Route.objects.filter(live=True))
+
 StepKindEnum = enum_from_choices(
     kinds.StepKind,
     "LearningRouteStepKind",
@@ -43,14 +46,13 @@ StepKindEnum = enum_from_choices(
         "marks it done.",
     },
 )
-RouteErrorCode = enum_from_choices(
+RouteError, RouteErrorCode = learner_error_type(
+    "LearningRouteError",
     progress.Code,
-    "LearningRouteErrorCode",
+    "One problem with a route request; nothing of it was stored.",
     "Why a route request was refused.",
-    values={
-        "UNKNOWN_LEARNER": "The learner token names no learner (forged, forgotten, merged or "
-        "purged): forget it.",
-        "NO_LEARNER": "No learner token and not signed in.",
+    "route, step, doneOn, learnerToken",
+    {
         "RATE_LIMITED": "Too many new learners from this address this hour.",
         "UNKNOWN_ROUTE": "No published route with that slug.",
         "UNKNOWN_STEP": "The route has no such step that the learner may see.",
@@ -59,23 +61,6 @@ RouteErrorCode = enum_from_choices(
         "INVALID_DATE": "doneOn is after today.",
     },
 )
-
-
-class RouteError(graphene.ObjectType):
-    """One problem with a route request; nothing of it was stored."""
-
-    class Meta:
-        name = "LearningRouteError"
-
-    field = graphene.String(
-        description="The input field (route, step, doneOn, learnerToken); null when the "
-        "problem is not about one."
-    )
-    code = graphene.Field(RouteErrorCode, required=True)
-    message = graphene.String(required=True, description="In English, for developers.")
-
-    def resolve_code(problem, info):
-        return progress.Code(str(problem.code))
 
 
 # --- Routes -----------------------------------------------------------------------------------
@@ -387,3 +372,39 @@ class RouteMutation:
     unmark_route_step_done = UnmarkRouteStepDone.Field(
         description="Take the mark off an offer or assignment step."
     )
+
+
+# --- exportMyData { data { routes routeStepsDone } } -------------------------------------
+
+
+class MyDataRoute(graphene.ObjectType):
+    """A route the learner started."""
+
+    class Meta:
+        name = "LearningMyDataRoute"
+
+    route = graphene.String(required=True, description="The route's slug.")
+    title = graphene.String(required=True)
+    started_at = graphene.DateTime(required=True)
+    completed_at = graphene.DateTime()
+
+
+class MyDataRouteStepDone(graphene.ObjectType):
+    """A step the learner marked done."""
+
+    class Meta:
+        name = "LearningMyDataRouteStepDone"
+
+    route = graphene.String(required=True, description="The route's slug.")
+    step = graphene.ID(required=True)
+    kind = graphene.Field(StepKindEnum, required=True)
+    done_on = graphene.Date(required=True)
+    marked_at = graphene.DateTime(required=True)
+
+
+class MyDataRouteFields:
+    """The routes' keys of the export (``privacy.exported``), typed; added to
+    ``LearningMyData`` with the hook ``register_learner_export_graphql_fields``."""
+
+    routes = graphene.List(graphene.NonNull(MyDataRoute), required=True)
+    route_steps_done = graphene.List(graphene.NonNull(MyDataRouteStepDone), required=True)

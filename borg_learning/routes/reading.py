@@ -28,6 +28,8 @@ from borg_learning.routes.models import Route, RouteEnrolment, RouteStep, StepDo
 
 #: The request loaders' kind for the offers of steps (``graphql`` registers it).
 OFFER_KIND = "route_offering"
+#: The request loaders' kind for live routes, a certificate's subject (``graphql`` registers it).
+ROUTE_KIND = "route"
 
 
 @dataclass

@@ -61,6 +61,13 @@ def route_export(learner, references):
     return exported(learner)
 
 
+@hooks.register("register_learner_export_graphql_fields")
+def route_export_fields():
+    from borg_learning.routes.graphql import MyDataRouteFields
+
+    return [MyDataRouteFields]
+
+
 @hooks.register("register_certificate_subject")
 def route_subject():
     # Asked only by borg_learning.certificates, so this import runs only where it is installed.

@@ -1,7 +1,7 @@
 """Fuzzing the GraphQL API with Schemathesis: every query and mutation of the schema the
 endpoint serves, with arguments drawn at random and from the ids, slugs, paths, tokens and
-codes of real content, gets a JSON answer that is no 5xx, and no exception is logged on
-the way.
+codes of real content (route slugs and step ids, certificate codes among them), gets a
+JSON answer that is no 5xx, and no exception is logged on the way.
 
 Schemathesis (with hypothesis-graphql) writes the queries from the schema, in positive
 mode (valid queries) and negative mode (arguments of the wrong type, missing ones). Each
@@ -51,8 +51,10 @@ from wagtail.models import Page
 
 from borg_learning import models
 from borg_learning.api.graphql import schema as graphene_schema
+from borg_learning.certificates.models import Certificate
 from borg_learning.evaluation import submit
 from borg_learning.models.evaluation import Question
+from borg_learning.routes.models import RouteEnrolment, StepDone
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -106,8 +108,9 @@ def content():
     """Demo-like content: a learning environment with start buttons, sections of basic
     and specialist modules (every kind of block, a questionnaire with follow-up
     questions, themes, roles, a development group, images), module parts, a catalogue of
-    offers, a restricted page, a draft with a preview token and an evaluation response
-    whose follow-up is due. Returns what the fuzzer draws arguments from."""
+    offers, a restricted page, a draft with a preview token, an evaluation response
+    whose follow-up is due, learning routes and certificates. Returns what the fuzzer
+    draws arguments from."""
     themes = [
         factories.theme(name="Seksueel grensoverschrijdend gedrag", slug="sgg"),
         factories.theme(name="Agressie", slug="agressie", colour="blue", icon="book"),
@@ -132,7 +135,7 @@ def content():
         last_reviewed=datetime.date(2025, 1, 1),
     )
     factories.basic_module(basics, "Omgaan met agressie", themes=themes[1:2])
-    factories.specialist_module(
+    specialist = factories.specialist_module(
         specialists, "Signaleren", themes=themes[:1], parts=2, blocks_per_part=7
     )
     models.StartButton.objects.create(page=env, label="Thema", target_theme=themes[0])
@@ -166,6 +169,8 @@ def content():
     first.follow_up_due = timezone.localdate() - datetime.timedelta(days=1)
     first.save()
 
+    routes, certificates = route_content(basic, specialist, offerings[0])
+
     pages = Page.objects.exclude(depth=1)
     return {
         "page_ids": [str(pk) for pk in pages.values_list("pk", flat=True)],
@@ -180,7 +185,57 @@ def content():
         "words": ["grenzen", "agressie", "training", "woord", "module", "signaleren"],
         "question_ids": [str(pk) for pk in Question.objects.values_list("pk", flat=True)],
         "choices": ["Ja", "Nee", "Weet ik niet", "Video", "Tekst", "Oefening"],
+        "route_slugs": [route.slug for route in routes],
+        "route_ids": [str(route.pk) for route in routes],
+        "step_ids": [
+            str(pk) for route in routes for pk in route.steps.values_list("pk", flat=True)
+        ],
+        # As stored, as printed and as typed by hand.
+        "certificate_codes": [
+            code
+            for certificate in certificates
+            for code in (certificate.code, certificate.shown_code, certificate.shown_code.lower())
+        ],
     }
+
+
+def route_content(basic, specialist, offering):
+    """A published route of every kind of step, a draft route, and a learner who started
+    the first, marked its assignment and has certificates of the module and the route."""
+    assignment = {"title": "Loop een dienst mee", "duration_minutes": 60}
+    part = specialist.get_children().first().specific
+    routes = [
+        factories.route(
+            [basic, part, offering, assignment],
+            title="Inwerkroute begeleider",
+            audience_roles=["support-worker"],
+        ),
+        factories.route([basic], title="Inwerkroute arts", audience_roles=["physician"]),
+        factories.route([specialist], title="Concept", publish=False),
+    ]
+    learner = factories.learner()[0]
+    RouteEnrolment.objects.create(learner=learner, route=routes[0])
+    StepDone.objects.create(
+        learner=learner, step=routes[0].steps.last(), done_on=timezone.localdate()
+    )
+    certificates = [
+        Certificate.objects.create(
+            learner=learner,
+            subject_kind=kind,
+            subject_id=subject.pk,
+            name="Anna de Vries",
+            title=subject.title,
+            duration_minutes=60,
+            completed_on=timezone.localdate(),
+            issuer="De Borg",
+            code=code,
+        )
+        for kind, subject, code in [
+            ("MODULE", basic, "K7QM3XPD9WHT"),
+            ("ROUTE", routes[0], "NHXKSE8U5MQM"),
+        ]
+    ]
+    return routes, certificates
 
 
 def fuzz_config(content):
@@ -200,6 +255,10 @@ def fuzz_config(content):
         "words": content["words"],
         "question_ids": content["question_ids"],
         "choices": content["choices"],
+        "route_slugs": content["route_slugs"],
+        "route_ids": content["route_ids"],
+        "step_ids": content["step_ids"],
+        "certificate_codes": content["certificate_codes"],
         "limits": [1, 2, 5, 20, 100],
         "offsets": [0, 1, 3, 1000],
         "answer_numbers": [1, 3, 5, 10],
@@ -225,6 +284,17 @@ def fuzz_config(content):
         "Mutation.submitEvaluation.input.answers[*].question": "question_ids",
         "Mutation.submitEvaluation.input.answers[*].number": "answer_numbers",
         "Mutation.submitEvaluation.input.answers[*].choices[*]": "choices",
+        # borg_learning.routes and .certificates
+        "Query.routes.role": "roles",
+        "Query.route.slug": "route_slugs",
+        "Query.verifyCertificate.code": "certificate_codes",
+        "Mutation.startRoute.route": "route_slugs",
+        "Mutation.markRouteStepDone.route": "route_slugs",
+        "Mutation.markRouteStepDone.step": "step_ids",
+        "Mutation.unmarkRouteStepDone.route": "route_slugs",
+        "Mutation.unmarkRouteStepDone.step": "step_ids",
+        "Mutation.issueCertificate.input.module": "module_ids",
+        "Mutation.issueCertificate.input.route": "route_ids",
     }
     return SchemathesisConfig.from_dict(
         {

@@ -8,7 +8,7 @@ from borg_learning.certificates.models import Certificate
 from tests import factories
 from tests.certificates.conftest import MINE, PRINTED
 from tests.helpers.graphql import count_queries
-from tests.helpers.learners import EXPORT, FORGET_ME, token_header
+from tests.helpers.learners import EXPORT, FORGET_ME, to_the_millisecond, token_header
 
 pytestmark = pytest.mark.django_db
 
@@ -32,9 +32,42 @@ def test_me_lists_the_learners_certificates_the_latest_first(
         first["code"],
     ]
     assert [found["code"] for found in mine(graphql, learner[1], module)] == [first["code"]]
-    assert mine(graphql, learner[1])[1] == {
-        key: first[key]
-        for key in ("code", "pdfUrl", "name", "title", "durationMinutes", "completedOn", "issuedAt")
+    keys = ("code", "pdfUrl", "name", "title", "durationMinutes", "completedOn", "issuedAt")
+    assert {key: mine(graphql, learner[1])[1][key] for key in keys} == {
+        key: first[key] for key in keys
+    }
+
+
+def test_a_certificate_names_its_module_for_the_frontend(graphql, issued, learner, module):
+    (found,) = mine(graphql, learner[1])
+    subject = found["subject"]
+    assert subject == {
+        "kind": "MODULE",
+        "id": str(module.pk),
+        "title": "Grenzen stellen",
+        "path": subject["path"],
+        "slug": None,
+    }
+    # The path is the one page(path:) takes: it leads to the module.
+    page = graphql("query ($path: String) { page(path: $path) { id } }", {"path": subject["path"]})
+    assert page["data"]["page"] == {"id": str(module.pk)}
+
+
+def test_a_certificate_of_a_withdrawn_module_keeps_its_title_but_names_no_page(
+    graphql, issued, learner, module
+):
+    module.title = "Grenzen stellen (nieuw)"
+    module.save_revision().publish()
+    assert mine(graphql, learner[1])[0]["subject"]["title"] == "Grenzen stellen (nieuw)"
+    module.unpublish()
+    (found,) = mine(graphql, learner[1])
+    assert found["title"] == "Grenzen stellen"
+    assert found["subject"] == {
+        "kind": "MODULE",
+        "id": str(module.pk),
+        "title": None,
+        "path": None,
+        "slug": None,
     }
 
 
@@ -44,12 +77,12 @@ def test_me_shows_no_certificate_of_another_learner(graphql, issued, module):
     assert mine(graphql, token) == []
 
 
-def make_certificates(learner, count, start=0):
+def make_certificates(learner, count, start=0, modules=None):
     for number in range(start, start + count):
         Certificate.objects.create(
             learner=learner,
             subject_kind="MODULE",
-            subject_id=number + 1,
+            subject_id=modules[number].pk if modules else number + 1,
             name="Anna de Vries",
             title=f"Module {number}",
             duration_minutes=10,
@@ -59,17 +92,24 @@ def make_certificates(learner, count, start=0):
         )
 
 
-def test_me_costs_the_same_for_1_and_10_certificates(client, learner):
+def test_me_costs_the_same_for_1_and_10_certificates(client, learner, environment):
     someone_else, _ = factories.learner()
     make_certificates(someone_else, 3, start=100)  # rows me must not load
-    make_certificates(learner[0], 1)
+    modules = [factories.basic_module(environment, f"Module {number}") for number in range(10)]
+    make_certificates(learner[0], 1, modules=modules)
     client.defaults["HTTP_X_LEARNER_TOKEN"] = learner[1]
     small_count, small = count_queries(client, MINE)
-    make_certificates(learner[0], 9, start=1)
+    make_certificates(learner[0], 9, start=1, modules=modules)
     large_count, large = count_queries(client, MINE)
     assert len(small["data"]["me"]["certificates"]) == 1
     assert len(large["data"]["me"]["certificates"]) == 10
-    assert small_count == large_count == 2  # the learner (by token), their certificates
+    assert all(
+        found["subject"]["kind"] == "MODULE" for found in large["data"]["me"]["certificates"]
+    )
+    # The learner (by token), their certificates, and their modules at once: the request's
+    # site (for the visibility policy), the pages and their specific rows, the site roots
+    # (for the path).
+    assert small_count == large_count == 6
 
 
 def test_the_export_has_the_learners_certificates(graphql, issued, learner):
@@ -79,6 +119,9 @@ def test_the_export_has_the_learners_certificates(graphql, issued, learner):
         {key: value for key, value in row.items() if key not in ("issuedAt", "subjectId")}
         for row in exported
     ] == [{"code": issued["code"], "subject": "MODULE", **PRINTED}]
+
+    # The typed data has the same certificates.
+    assert to_the_millisecond(answer["data"]["certificates"]) == to_the_millisecond(exported)
 
 
 def test_forget_me_deletes_the_certificates_and_their_codes_verify_no_more(

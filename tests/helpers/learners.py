@@ -1,5 +1,8 @@
 """What a frontend sends for a learner: the documented queries, with the token header."""
 
+import datetime
+import re
+
 from borg_learning.models import ModulePartPage
 from tests import factories
 from tests.helpers.graphql import screen_query
@@ -87,3 +90,20 @@ def complete_page(browser, page):
 def parts(module):
     """The parts of a specialist module, in tree order."""
     return list(ModulePartPage.objects.child_of(module).order_by("path"))
+
+
+def to_the_millisecond(rows):
+    """Exported rows with their moments to the millisecond, as the JSON download writes
+    them ("2026-11-30T12:26:16.161Z"), so the typed data compares with the JSON."""
+
+    def value(item):
+        if isinstance(item, str) and re.fullmatch(
+            r"\d{4}-\d\d-\d\dT[\d:.]+(Z|[+-]\d\d:\d\d)", item
+        ):
+            moment = datetime.datetime.fromisoformat(item.replace("Z", "+00:00"))
+            return moment.astimezone(datetime.UTC).replace(
+                microsecond=moment.microsecond // 1000 * 1000
+            )
+        return item
+
+    return [{key: value(item) for key, item in row.items()} for row in rows]

@@ -136,7 +136,7 @@ def test_the_exports_have_the_figures_of_the_screen_and_the_series(editor, conte
     assert rows[0][:8] == [
         "Soort",
         "Naam",
-        "Module",
+        "Hoort bij",
         "Gestart",
         "Afgerond",
         "Afgerond (%)",
