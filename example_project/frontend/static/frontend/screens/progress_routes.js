@@ -60,18 +60,19 @@ const PROBLEMS = [
 
 /**
  * The certificates of participation (a download and a page that confirms each), and for
- * each module and route done without one a form to get it. A certificate names the title
- * of what it is for, not its id, so "without one" compares titles.
+ * each module and route done without one a form to get it ("without one": no certificate
+ * whose subject is that module or route).
  */
 export function certificatesSection(progress, doneModules, routes, certificates) {
   if (!progress) return null;
-  const titles = new Set(certificates.map((certificate) => certificate.title));
+  const held = new Set(certificates.map(({ subject }) =>
+    `${subject.kind.toLowerCase()}-${subject.id}`));
   const subjects = [
     ...doneModules.map((item) => ({ input: { module: item.module.id },
       title: item.module.title, id: `module-${item.module.id}` })),
     ...routes.filter((item) => item.completed).map((item) => ({
       input: { route: item.route.id }, title: item.route.title, id: `route-${item.route.id}` })),
-  ].filter((subject) => !titles.has(subject.title));
+  ].filter((subject) => !held.has(subject.id));
   return h("section", { class: "progress__section", "aria-labelledby": "certificates-title" },
     h("h2", { id: "certificates-title" }, "Bewijzen van deelname"),
     certificates.length

@@ -131,10 +131,10 @@ function progressBox(route, progress, start) {
       progress.completed && ` Je hebt alle ${stepsTotal} stappen gedaan.`));
 }
 
-/** The learner's certificates for this route: a certificate names the title it was issued
- * for, so those with the route's title. */
+/** The learner's certificates for this route. */
 async function routeCertificates(route) {
-  return (await myCertificates()).filter((certificate) => certificate.title === route.title);
+  return (await myCertificates()).filter(({ subject }) =>
+    subject.kind === "ROUTE" && subject.id === route.id);
 }
 
 /** A route done: its certificate of participation (the PDF and the page that confirms it),
