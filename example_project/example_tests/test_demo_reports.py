@@ -14,6 +14,7 @@ def demo_content(shared_demo_content, db):
     """One load of the demo content for the whole module: the reports only read it."""
     return shared_demo_content
 
+
 EVALUATION_URL = "/admin/reports/evaluation/"
 OPEN_ANSWERS_URL = "/admin/reports/open-answers/"
 LEVEL_4_URL = "/admin/reports/level-4/"
