@@ -296,7 +296,7 @@ def add_start_button(environment, section):
         ),
         len(buttons),
     )
-    button = StartButton(label="Microlearning", target_page=section, colour="orange", icon="video")
+    button = StartButton(label="Microlearning", target_page=section, colour="yellow", icon="video")
     button.clean()
     buttons.insert(before, button)
     environment.buttons = buttons
