@@ -2,17 +2,13 @@
 // length, theme and blocks; progress is recorded as for a module part (tracking.js), and
 // the learner goes back to the section that lists them.
 
-import { NotFound, query } from "../api.js";
 import { blocks } from "../blocks.js";
 import { fact, h } from "../dom.js";
 import { formatAndLength, formatIcon, themeLabel } from "../microlessons.js";
 
-/** The screen of a microlesson found by the "page" query (which knows its type and id);
- * its fields and blocks come from the "microlesson" query. */
-export async function microlessonScreen(found) {
-  const { microlesson } = await query("microlesson", { id: found.id });
-  if (!microlesson) throw new NotFound();
-  const page = { ...microlesson, __typename: found.__typename, isPreview: false };
+/** The screen of a microlesson from the "page" query (by its path, or a draft by its
+ * preview token). */
+export function microlessonScreen(page) {
   const body = blocks(page.body, page);
   if (page.format === "INFOGRAPHIC") describeInfographic(body);
   const section = page.path.replace(/[^/]+\/$/, "");
