@@ -1,5 +1,6 @@
 """The demo's microlessons: eight units of 30 to 120 seconds in every format, on the
-demo's themes, in the section "Microlearning" of the learning environment.
+demo's themes, in the section "Microlearning" of the learning environment, with a start
+button to it.
 
 Made once, when the section is missing, and published through revisions as an editor
 would; each is checked as publishing checks it (its blocks, what its format needs, its
@@ -10,7 +11,7 @@ from django.core.management.base import CommandError
 
 from borg_learning.microlearning.formats import format_problems
 from borg_learning.microlearning.models import MicrolessonPage
-from borg_learning.models import SectionPage
+from borg_learning.models import CataloguePage, SectionPage, StartButton
 
 from .modules import exercise, image, text
 
@@ -282,6 +283,26 @@ def check(page):
         raise CommandError(f"'{page.title}' cannot be published: " + " ".join(problems))
 
 
+def add_start_button(environment, section):
+    """A start button to the section, before the buttons that lead out of the lessons
+    (the catalogue of courses and the site outside): a learner finds it on the start page."""
+    buttons = list(environment.buttons.all())
+    catalogues = set(CataloguePage.objects.values_list("pk", flat=True))
+    before = next(
+        (
+            index
+            for index, button in enumerate(buttons)
+            if button.target_url or button.target_page_id in catalogues
+        ),
+        len(buttons),
+    )
+    button = StartButton(label="Microlearning", target_page=section, colour="yellow", icon="video")
+    button.clean()
+    buttons.insert(before, button)
+    environment.buttons = buttons
+    environment.save_revision().publish()
+
+
 def load(environment, themes, files, report):
     """The section "Microlearning" with its microlessons, unless it exists."""
     existing = SectionPage.objects.child_of(environment).filter(slug=SECTION["slug"]).first()
@@ -299,6 +320,7 @@ def load(environment, themes, files, report):
         page.save_revision().publish()
         made.append(MicrolessonPage.objects.get(pk=page.pk))
     report.add(f"Microlessons created and published in '{section.title}': {len(made)}")
+    add_start_button(environment, section)
     for page in made:
         report.add(f"  {page.title}: {page.estimated_duration_seconds} s of {page.length} s")
     return section

@@ -174,6 +174,7 @@ def test_the_start_page_has_intro_feedback_and_buttons(loaded):
         loaded.basic_section.pk,
         loaded.specialist_section.pk,
         loaded.catalogue.pk,
+        SectionPage.objects.get(slug="microlearning").pk,
     }
     assert loaded.themes["sgg"].pk in {button.target_theme_id for button in buttons}
     icons = dict(learning_settings.choices("ICONS"))

@@ -166,7 +166,23 @@ def every_screen(site):
         "/themas/agressie-de-escalatie/",
         "/zoeken/?q=melden",
         "/bestaat-niet/",
+        path(microlearning_section()),
+        *(path(microlesson(kind)) for kind in ("quiz", "infographic", "podcast", "video")),
     ]
+
+
+def microlearning_section():
+    """The demo's section of microlessons."""
+    from borg_learning.models import SectionPage
+
+    return SectionPage.objects.get(slug="microlearning")
+
+
+def microlesson(kind):
+    """The demo's first live microlesson of a format ("quiz", "podcast", ...)."""
+    from borg_learning.microlearning.models import MicrolessonPage
+
+    return MicrolessonPage.objects.live().filter(format=kind).order_by("path").first()
 
 
 def start_heading(environment):

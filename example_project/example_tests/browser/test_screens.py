@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from playwright.sync_api import expect
 
-from .conftest import module_heading, path, start_heading
+from .conftest import microlearning_section, microlesson, module_heading, path, start_heading
 from .test_progress import screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -49,6 +49,29 @@ def test_section(screen, site, section):
     modules = [child.title for child in section.get_children().live()]
     expect(page.locator(".tile__title")).to_have_text(modules)
     screen.check_accessibility()
+
+
+def test_microlearning(screen, site):
+    section = microlearning_section()
+    page = screen.open(path(section))
+    expect(page.locator("h1")).to_have_text(section.title)
+    lessons = [child.title for child in section.get_children().live()]
+    expect(page.locator(".tile__title")).to_have_text(lessons)
+    screen.check_accessibility()
+    screenshot(page, "microlearning")
+
+
+@pytest.mark.parametrize("kind", ["quiz", "infographic", "podcast", "video"])
+def test_microlesson(screen, site, kind):
+    lesson = microlesson(kind)
+    page = screen.open(path(lesson))
+    expect(page.locator("h1")).to_have_text(lesson.title)
+    expect(page.locator(".microlesson__format")).to_contain_text(f"{lesson.length} seconden")
+    expect(page.get_by_role("link", name="Terug naar alle microlessen")).to_have_attribute(
+        "href", path(microlearning_section())
+    )
+    screen.check_accessibility()
+    screenshot(page, f"microlesson-{kind}")
 
 
 def test_basic_module(screen, site):

@@ -11,7 +11,7 @@ the target. Reflow: at 320 CSS px (1280 px at 400 %) no screen scrolls sideways.
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import PHONE, every_screen, path
+from .conftest import PHONE, every_screen, microlearning_section, microlesson, path
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -82,11 +82,16 @@ def test_no_screen_scrolls_sideways_at_320_px(browser, site):
     next(tabs, None)
 
 
-@pytest.mark.parametrize("card", ["module tile", "part tile", "search result"])
+@pytest.mark.parametrize("card", ["module tile", "part tile", "microlesson tile", "search result"])
 def test_a_card_is_one_link_over_the_whole_card(phone, site, card):
     where, selector, title = {
         "module tile": (path(site.basic_section), ".tile", site.basic_module.title),
         "part tile": (path(site.sgg), ".tile--part", site.sgg_parts[0].title),
+        "microlesson tile": (
+            path(microlearning_section()),
+            ".tile--micro",
+            microlesson("podcast").title,
+        ),
         "search result": ("/zoeken/?q=melden", ".result", "Na een incident"),
     }[card]
     page = phone.open(where)

@@ -96,7 +96,7 @@ document.addEventListener("borg:rerender", () => render());
 // evaluation at a module's end: their code loads after the first screen is shown.
 document.addEventListener("borg:screen", (event) => {
   import("./visits.js").then((visits) => visits.count(event.detail));
-  if (event.detail.kind === "module" || event.detail.kind === "part") {
+  if (["module", "part", "microlesson"].includes(event.detail.kind)) {
     import("./tracking.js").then((tracking) => tracking.track(event.detail));
   }
   if (event.detail.kind !== "preview" && document.getElementById("evaluation")) {

@@ -83,8 +83,9 @@ export function answerExercise(input) {
 
 /**
  * Mark what is done among the elements under `root` with a `data-done-id`: module tiles
- * (`data-done-kind="module"`) and parts. One `me` for all of them, asked for the modules
- * shown only; a part is done when its module's progress lists it.
+ * (`data-done-kind="module"`), parts and pages of no module (`data-done-kind="page"`, a
+ * microlesson). One `me` for all of them, asked for the modules shown only; a part is
+ * done when its module's progress lists it.
  */
 export async function markDone(root) {
   const marked = [...root.querySelectorAll("[data-done-id]")];
@@ -93,10 +94,12 @@ export async function markDone(root) {
   const parents = [...new Set(marked.map((element) => element.dataset.doneModule)
     .filter(Boolean))];
   const ids = [...new Set([...modules, ...parents])];
-  if (!ids.length) return;
+  const pages = marked.some((element) => element.dataset.doneKind === "page");
+  if (!ids.length && !pages) return;
   const progress = await me({ modules: ids });
   if (!progress) return;
-  const done = new Set();
+  // A page of no module (a microlesson) is done when it is among the pages completed.
+  const done = new Set(pages ? progress.completedPageIds : []);
   for (const module of progress.modules) {
     if (module.completed) done.add(module.module.id);
     for (const part of module.completedPartIds) done.add(part);

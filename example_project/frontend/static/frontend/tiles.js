@@ -1,5 +1,5 @@
-// Tiles that link to a module, shared by the list screens, and the filter by role above a
-// list of them.
+// Tiles that link to a module, shared by the list screens, and the filter above a list of
+// tiles (by role above module tiles).
 
 import { h, minutes } from "./dom.js";
 import { pushUrl } from "./history.js";
@@ -39,38 +39,57 @@ export const ROLE_PARAMETER = "functie";
  * A list of module tiles with a filter by role above it. `load(role)` gives the modules
  * for a role slug ("" for all of them); the chosen role lives in the URL.
  */
-export async function filteredModules(roles, load, { empty, heading = "h2" }) {
-  let role = new URLSearchParams(location.search).get(ROLE_PARAMETER) || "";
-  if (!roles.some((known) => known.slug === role)) role = "";
+export function filteredModules(roles, load, { empty, heading = "h2" }) {
+  return filteredTiles(roles, load, {
+    parameter: ROLE_PARAMETER, label: "Jouw functie", all: "Alle functies",
+    tile: (module) => moduleTile(module, heading), empty,
+    counted: (count, label) => {
+      const number = count === 1 ? "1 module" : `${count} modules`;
+      return label ? `${number} voor ${label}` : "";
+    },
+    failed: "De modules konden niet worden geladen. Probeer het opnieuw.",
+  });
+}
+
+/**
+ * A list of tiles with a filter above it (shown when there is more than one choice).
+ * `choices` are {slug, label}; `load(slug)` gives the items for a choice ("" for all of
+ * them), `tile(item)` an item's tile; the choice lives in the URL parameter `parameter`,
+ * so a filtered list can be shared and Back undoes a choice. `counted(count, label)` and
+ * `empty(label)` say how many there are, in the status region above the tiles.
+ */
+export async function filteredTiles(choices, load,
+  { parameter, label, all, tile, counted, empty, failed }) {
+  let chosen = new URLSearchParams(location.search).get(parameter) || "";
+  if (!choices.some((known) => known.slug === chosen)) chosen = "";
   const list = h("ul", { class: "tiles" });
   const count = h("p", { class: "modules__count", role: "status" });
 
   async function show() {
-    const modules = await load(role);
-    const label = roles.find((known) => known.slug === role)?.label;
-    list.replaceChildren(...modules.map((module) => moduleTile(module, heading)));
-    list.hidden = !modules.length;
+    const items = await load(chosen);
+    const name = choices.find((known) => known.slug === chosen)?.label;
+    list.replaceChildren(...items.map(tile));
+    list.hidden = !items.length;
     markDone(list);  // after the tiles are there; a done mark comes when it comes
-    const number = modules.length === 1 ? "1 module" : `${modules.length} modules`;
-    count.textContent = !modules.length ? empty(label)
-      : label ? `${number} voor ${label}` : "";
+    count.textContent = items.length ? counted(items.length, name) : empty(name);
   }
 
-  const select = h("select", { id: "filter-functie", name: ROLE_PARAMETER },
-    h("option", { value: "" }, "Alle functies"),
-    roles.map(({ slug, label }) => h("option", { value: slug, selected: slug === role }, label)));
+  const select = h("select", { id: `filter-${parameter}`, name: parameter },
+    h("option", { value: "" }, all),
+    choices.map(({ slug, label: text }) => h("option", { value: slug, selected: slug === chosen },
+      text)));
   select.addEventListener("change", () => {
-    role = select.value;
+    chosen = select.value;
     const params = new URLSearchParams(location.search);
-    if (role) params.set(ROLE_PARAMETER, role); else params.delete(ROLE_PARAMETER);
+    if (chosen) params.set(parameter, chosen); else params.delete(parameter);
     pushUrl(params.size ? `?${params}` : location.pathname);
     list.setAttribute("aria-busy", "true");
     show().catch(() => {
-      count.textContent = "De modules konden niet worden geladen. Probeer het opnieuw.";
+      count.textContent = failed;
     }).finally(() => list.removeAttribute("aria-busy"));
   });
   await show();
-  const filter = roles.length > 1 && h("div", { class: "field role-filter" },
-    h("label", { for: select.id }, "Jouw functie"), select);
+  const filter = choices.length > 1 && h("div", { class: "field role-filter" },
+    h("label", { for: select.id }, label), select);
   return h("div", { class: "modules" }, filter, count, list);
 }

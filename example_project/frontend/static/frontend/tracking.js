@@ -1,9 +1,9 @@
-// Recording progress as the learner works through a basic module or a module part, by
-// each block's completion rule (docs/graphql.md, "Recording progress"): a text or image
-// block seen, audio or video played (the part reached), an exercise answered (exercise.js
-// sends the answer itself, to be judged), a download or link opened. When the page is shown
-// again, the saved answers come back with their verdicts. Nothing here may get in the
-// learner's way: a failure is silent, and reading never waits for it.
+// Recording progress as the learner works through a basic module, a module part or a
+// microlesson, by each block's completion rule (docs/graphql.md, "Recording progress"): a
+// text or image block seen, audio or video played (the part reached), an exercise answered
+// (exercise.js sends the answer itself, to be judged), a download or link opened. When the
+// page is shown again, the saved answers come back with their verdicts. Nothing here may
+// get in the learner's way: a failure is silent, and reading never waits for it.
 
 import { h } from "./dom.js";
 import { pageProgress, record } from "./learner.js";
@@ -18,9 +18,10 @@ const PLAYED_EVERY_MS = 5000;
 const PLAYED_DONE = 0.95;
 
 /** Follow the blocks of the screen just shown (the detail of its "borg:screen" event);
- * app.js loads this module and calls it for a module or part, never in a preview. */
+ * app.js loads this module and calls it for a module, part or microlesson, never in a
+ * preview. */
 export function track({ kind, page }) {
-  if ((kind !== "module" && kind !== "part") || !page?.id || page.isPreview) return;
+  if (!["module", "part", "microlesson"].includes(kind) || !page?.id || page.isPreview) return;
   const main = document.getElementById("main");
   // What follows this screen stops with it.
   const shown = new AbortController();
@@ -34,7 +35,7 @@ export function track({ kind, page }) {
   const active = blocks.filter((block) => kindOf(block));
   // A page with nothing to do (a specialist module's start page, a part without blocks)
   // is done when it is seen.
-  if (!active.length && (kind === "part" || !page.parts?.length)) send({ event: "SEEN" });
+  if (!active.length && (kind !== "module" || !page.parts?.length)) send({ event: "SEEN" });
   if (!page.body) return;  // a specialist module's start page: its parts are tracked
   watchSeen(active.filter((block) => SEEN.has(kindOf(block))), send, shown.signal);
   for (const block of active) {
@@ -155,6 +156,7 @@ function completed(main, page, { quiet = false } = {}) {
   if (place.querySelector(".done-mark")) return;
   place.append(h("span", { class: "done-mark" }, "Afgerond"));
   if (quiet) return;
-  const what = page.__typename === "LearningModulePartPage" ? "dit onderdeel" : "deze module";
+  const what = { LearningModulePartPage: "dit onderdeel", LearningMicrolessonPage: "deze microles" }[
+    page.__typename] || "deze module";
   document.getElementById("status").textContent = `Je hebt ${what} afgerond.`;
 }

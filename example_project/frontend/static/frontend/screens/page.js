@@ -10,6 +10,8 @@ const SCREENS = {
   LearningSpecialistModulePage: () => import("./module.js")
     .then((screen) => screen.specialistModuleScreen),
   LearningModulePartPage: () => import("./module.js").then((screen) => screen.partScreen),
+  LearningMicrolessonPage: () => import("./microlesson.js")
+    .then((screen) => screen.microlessonScreen),
   LearningCataloguePage: () => import("./catalogue.js").then((screen) => screen.catalogueScreen),
   LearningEnvironmentPage: () => import("./start.js").then((screen) => screen.startScreen),
 };
