@@ -286,3 +286,11 @@ def test_the_export_holds_the_cards_and_their_reviews(answered, module):
         ("exercise", True, ["rust"]),
         ("review", True, ["rust"]),
     ]
+
+
+def test_signing_in_takes_the_anonymous_cards_along(client, answered, module):
+    user = factories.user("leerling")
+    client.force_login(user)
+    answered.due()  # the first signed-in request with the token merges it
+    assert set(ReviewCard.objects.values_list("learner__user", flat=True)) == {user.pk}
+    assert ReviewLog.objects.count() == 2
