@@ -61,6 +61,18 @@ class Frontend:
         return answer and answer["page"]
 
 
+def exercise_options(*values):
+    """The stored options of an exercise: ``(id, text, correct, feedback)`` each."""
+    return [
+        {
+            "type": "item",
+            "id": option_id,
+            "value": {"text": text, "correct": correct, "feedback": feedback},
+        }
+        for option_id, text, correct, feedback in values
+    ]
+
+
 def codes(payload):
     return [error["code"] for error in payload["errors"]]
 

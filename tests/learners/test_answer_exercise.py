@@ -6,23 +6,13 @@ import pytest
 from borg_learning.learners.models import BlockProgress, Completion, Learner, LearnerToken
 from tests import factories
 from tests.helpers.learners import ANSWER, RECORD, codes, token_header
+from tests.helpers.learners import exercise_options as options
 
 pytestmark = pytest.mark.django_db
 
 
 def stored():
     return [model.objects.count() for model in (Learner, LearnerToken, BlockProgress, Completion)]
-
-
-def options(*values):
-    return [
-        {
-            "type": "item",
-            "id": option_id,
-            "value": {"text": text, "correct": correct, "feedback": feedback},
-        }
-        for option_id, text, correct, feedback in values
-    ]
 
 
 @pytest.fixture

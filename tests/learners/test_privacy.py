@@ -106,6 +106,8 @@ def test_the_export_holds_everything_kept(busy, module, specialist):
         "certificates",  # added by borg_learning.certificates (register_learner_export)
         "routes",  # and these two by borg_learning.routes
         "routeStepsDone",
+        "reviewCards",  # and these two by borg_learning.reviews
+        "reviewLogs",
     }
     assert [row["block"] for row in document["progress"]] == [
         row["block"] for row in data["progress"]

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "borg_learning",
     "borg_learning.learners",
     "borg_learning.routes",
+    "borg_learning.reviews",
     "borg_learning.microlearning",
     "borg_learning.certificates",
     "wagtailmedia",
