@@ -115,7 +115,8 @@ QUERIES = {
 NO_CONTENT = {"borgLearningVersion", "audienceRoles", "targetGroups", "colours", "icons"} | {
     "verifyCertificate"
 }
-#: The mutations: the core's, and those of borg_learning.learners, .routes and .certificates.
+#: The mutations: the core's, and those of borg_learning.learners, .routes, .certificates
+#: and .reviews.
 MUTATIONS = (
     {"submitEvaluation", "recordVisit"}
     | {
@@ -128,6 +129,7 @@ MUTATIONS = (
     }
     | {"startRoute", "markRouteStepDone", "unmarkRouteStepDone"}
     | {"issueCertificate"}
+    | {"answerReview"}
 )
 
 
