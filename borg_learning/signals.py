@@ -27,3 +27,9 @@ evaluation_submitted = Signal()
 exercise_answered = Signal()
 part_completed = Signal()
 module_completed = Signal()
+
+#: Sent by the gamification feature (``borg_learning.gamification``) when a learner's daily
+#: learning streak grows to a new length: ``learner`` and ``days`` (the streak's length
+#: now). Once per learner and day, after the commit; a frozen day keeps a streak alive but
+#: does not extend it.
+streak_extended = Signal()

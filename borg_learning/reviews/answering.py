@@ -10,6 +10,7 @@ nothing is stored then.
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -22,6 +23,7 @@ from borg_learning.learners.progress import LearnerError
 from borg_learning.reviews import cards
 from borg_learning.reviews.models import ReviewCard, ReviewSource
 from borg_learning.reviews.scheduling import Schedule, scheduler
+from borg_learning.reviews.signals import review_answered
 
 
 class Code(StrEnum):
@@ -84,5 +86,16 @@ def answer(request: HttpRequest, card_id, answer, references: References) -> Rev
         card.save(update_fields=list(vars(review.schedule)))
         cards.log(
             card, ReviewSource.REVIEW, review.rating, verdict.correct, chosen, now, planner.name
+        )
+        transaction.on_commit(
+            lambda: review_answered.send(
+                sender=ReviewCard,
+                learner=learner,
+                card_id=card.pk,
+                page_id=card.page_id,
+                block_id=card.block_id,
+                correct=verdict.correct,
+                reviewed_at=now,
+            )
         )
     return Reviewed(verdict, card)

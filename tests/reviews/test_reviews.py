@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from borg_learning.reviews.models import ReviewCard, ReviewLog
+from borg_learning.reviews.signals import review_answered
 from tests import factories
 from tests.helpers.learners import codes
 from tests.helpers.reviews import ReviewFrontend, exercise_page, single_choice
@@ -145,6 +146,22 @@ def test_an_answer_sent_again_is_refused_and_stores_nothing(answered, module):
         None,
     )
     assert stored() == before
+
+
+def test_an_accepted_review_is_announced_once_and_a_refused_one_not_at_all(answered, module):
+    heard = []
+
+    def listen(sender, learner, card_id, correct, **kwargs):
+        heard.append((learner.pk, card_id, correct))
+
+    review_answered.connect(listen)
+    try:
+        card = card_of(module, exercise_ids(module)[1])
+        answered.answer_review(card.pk, ["rust"])  # the frontend runs what the commit runs
+        answered.answer_review(card.pk, ["rust"])  # not due any more: refused
+    finally:
+        review_answered.disconnect(listen)
+    assert heard == [(card.learner_id, card.pk, True)]
 
 
 @pytest.mark.parametrize(
