@@ -104,8 +104,15 @@ def site(django_db_setup, django_db_blocker):
 def committed_db(site, django_db_blocker):
     """Database access outside a test transaction, for a test that prepares data the
     live server must see: what it writes is committed and stays until ``site`` puts
-    the database back."""
+    the database back. Not for a test marked ``django_db``: its writes would stay in the
+    test's transaction, which the server does not see on PostgreSQL."""
+    from django.db import connection
+
     with django_db_blocker.unblock():
+        assert not connection.in_atomic_block, (
+            "committed_db needs a test without the django_db mark: its writes must be "
+            "committed for the live server to see them"
+        )
         yield
 
 

@@ -124,34 +124,3 @@ def test_a_podcast_comes_with_its_transcript(phone, site):
     transcript.get_by_text("Uitgeschreven tekst van ‘Even rustig ademen’").click()
     expect(transcript.get_by_text("Een stijgende toon", exact=False)).to_be_visible()
     screenshot(page, "microlesson-podcast")
-
-
-def test_a_preview_shows_the_draft_of_a_microlesson(phone, site, committed_db):
-    from wagtail.models import Page
-
-    from example_tests.helpers import preview_token
-
-    lesson = microlesson_by_format("text")
-    live = (lesson.latest_revision_id, lesson.has_unpublished_changes, lesson.title)
-    lesson.title = "Eenvoudige taal (concept)"
-    revision = lesson.save_revision()
-    try:
-        token = preview_token(lesson)
-        content_type = lesson._meta.label_lower
-        page = phone.open(f"/?content_type={content_type}&token={token}")
-        expect(page.locator(".preview-banner")).to_be_visible()
-        expect(page.locator("h1")).to_have_text("Eenvoudige taal (concept)")
-        expect(page.locator(".microlesson__format")).to_have_text(
-            f"Tekst · {lesson.length} seconden"
-        )
-        page = phone.open(path(lesson))
-        expect(page.locator("h1")).to_have_text(live[2])
-    finally:
-        Page.objects.filter(pk=lesson.pk).update(
-            latest_revision_id=live[0], has_unpublished_changes=live[1]
-        )
-        revision.delete()
-
-
-def microlesson_by_format(kind):
-    return next(lesson for lesson in lessons() if lesson.format == kind)

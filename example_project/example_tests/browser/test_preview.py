@@ -7,6 +7,8 @@ from playwright.sync_api import expect
 
 from example_tests.helpers import preview_token
 
+from .conftest import path
+
 pytestmark = pytest.mark.browser
 
 
@@ -58,6 +60,33 @@ def test_a_preview_judges_the_draft_s_exercise_and_keeps_nothing(phone, site, co
         assert Learner.objects.count() == learners
     finally:
         Page.objects.filter(pk=module.pk).update(
+            latest_revision_id=live[0], has_unpublished_changes=live[1]
+        )
+        revision.delete()
+
+
+def test_a_preview_shows_the_draft_of_a_microlesson(phone, site, committed_db):
+    from wagtail.models import Page
+
+    from borg_learning.microlearning.models import MicrolessonPage
+
+    lesson = MicrolessonPage.objects.live().filter(format="text").first()
+    live = (lesson.latest_revision_id, lesson.has_unpublished_changes, lesson.title)
+    lesson.title = "Eenvoudige taal (concept)"
+    revision = lesson.save_revision()
+    try:
+        token = preview_token(lesson)
+        content_type = lesson._meta.label_lower
+        page = phone.open(f"/?content_type={content_type}&token={token}")
+        expect(page.locator(".preview-banner")).to_be_visible()
+        expect(page.locator("h1")).to_have_text("Eenvoudige taal (concept)")
+        expect(page.locator(".microlesson__format")).to_have_text(
+            f"Tekst · {lesson.length} seconden"
+        )
+        page = phone.open(path(lesson))
+        expect(page.locator("h1")).to_have_text(live[2])
+    finally:
+        Page.objects.filter(pk=lesson.pk).update(
             latest_revision_id=live[0], has_unpublished_changes=live[1]
         )
         revision.delete()
