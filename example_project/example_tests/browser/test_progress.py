@@ -50,7 +50,8 @@ def do_every_block(page):
         if kind in ("LearningTextBlock", "LearningImageBlock"):
             # Seen once most of it is on the screen: a tall block, from its top down.
             block.evaluate("(element) => element.scrollIntoView({block: 'start'})")
-            page.wait_for_timeout(50)
+            # Seen before it scrolls away, however slow the machine (a fixed wait was not).
+            expect(block).to_have_attribute("data-seen", "true")
         elif kind == "LearningExerciseBlock":
             answer(block)
         elif kind in ("LearningAudioBlock", "LearningVideoBlock"):
