@@ -15,6 +15,7 @@ from borg_learning.api.graphql.enums import enum_from_choices
 from borg_learning.api.graphql.interfaces import LearningPage
 from borg_learning.api.graphql.limits import page_window
 from borg_learning.api.graphql.loaders import Loaders, database_id
+from borg_learning.api.graphql.paging import paged_list
 from borg_learning.api.graphql.registry import register_page_type
 from borg_learning.api.graphql.themes import Theme
 from borg_learning.microlearning import models
@@ -63,12 +64,7 @@ class MicrolessonPage(graphene.ObjectType):
         return resolve_body(page.body, info)
 
 
-class MicrolessonList(graphene.ObjectType):
-    class Meta:
-        name = "LearningMicrolessonList"
-
-    total_count = graphene.Int(required=True)
-    items = graphene.List(graphene.NonNull(MicrolessonPage), required=True)
+MicrolessonList = paged_list("LearningMicrolessonList", MicrolessonPage)
 
 
 def visible_microlessons(info):

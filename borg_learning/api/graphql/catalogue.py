@@ -8,6 +8,7 @@ from borg_learning.api.graphql.enums import enum_from_choices
 from borg_learning.api.graphql.limits import page_window
 from borg_learning.api.graphql.loaders import Loaders, database_id
 from borg_learning.api.graphql.media import Image
+from borg_learning.api.graphql.paging import paged_list
 from borg_learning.api.graphql.themes import Theme
 from borg_learning.conf import learning_settings
 from borg_learning.search import in_order, search_ids
@@ -90,14 +91,9 @@ class Offering(graphene.ObjectType):
         return learning_settings.labelled("AUDIENCE_ROLES", offering.audience_roles)
 
 
-class OfferingList(graphene.ObjectType):
-    """One page of catalogue offers and how many match in all."""
-
-    class Meta:
-        name = "LearningOfferingList"
-
-    total_count = graphene.Int(required=True)
-    items = graphene.List(graphene.NonNull(Offering), required=True)
+OfferingList = paged_list(
+    "LearningOfferingList", Offering, "One page of catalogue offers and how many match in all."
+)
 
 
 def offerings_queryset(info):

@@ -21,6 +21,7 @@ from borg_learning.api.graphql.module_lists import (
     visible_children,
     visible_modules,
 )
+from borg_learning.api.graphql.paging import paged_list
 from borg_learning.api.graphql.registry import is_learning_page, register_page_type
 from borg_learning.api.graphql.richtext import expand_rich_text
 from borg_learning.api.graphql.themes import Theme
@@ -234,12 +235,7 @@ class CataloguePage(graphene.ObjectType):
         return expand_rich_text(page.intro, info)
 
 
-class ModuleList(graphene.ObjectType):
-    class Meta:
-        name = "LearningModuleList"
-
-    total_count = graphene.Int(required=True)
-    items = graphene.List(graphene.NonNull(Module), required=True)
+ModuleList = paged_list("LearningModuleList", Module)
 
 
 PREVIEW_MAX_AGE = 60 * 60 * 24

@@ -8,6 +8,7 @@ from borg_learning.api.graphql.limits import page_window
 from borg_learning.api.graphql.loaders import Loaders
 from borg_learning.api.graphql.module_lists import prepare_pages
 from borg_learning.api.graphql.pages import BasicModulePage, ModulePartPage, SpecialistModulePage
+from borg_learning.api.graphql.paging import paged_list
 from borg_learning.api.graphql.registry import graphql_type_for
 from borg_learning.search import in_order, search_ids
 
@@ -26,12 +27,7 @@ class SearchResult(graphene.Union):
         return graphql_type_for(instance)
 
 
-class SearchResults(graphene.ObjectType):
-    class Meta:
-        name = "LearningSearchResults"
-
-    total_count = graphene.Int(required=True)
-    items = graphene.List(graphene.NonNull(SearchResult), required=True)
+SearchResults = paged_list("LearningSearchResults", SearchResult)
 
 
 class SearchQuery:
