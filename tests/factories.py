@@ -688,7 +688,7 @@ def completion(learner_, page, module=None, **fields):
 
 
 def route(steps=(), publish=True, **fields):
-    """A learning route with ``steps``: modules, parts, offers (the objects) and
+    """A learning route with ``steps``: modules, parts, microlessons, offers (the objects) and
     assignments (``{"title": ..., "duration_minutes": ...}``, or any step fields as a
     dict), published through a revision unless ``publish=False``."""
     from borg_learning.routes.models import Route, RouteStep
@@ -714,6 +714,8 @@ def route_step(model, step):
         return model(kind="part", part=step)
     if isinstance(step, Offering):
         return model(kind="offer", offering=step)
+    if type(step).__name__ == "MicrolessonPage":
+        return model(kind="microlesson", page=step)
     return model(kind="module", module=step)
 
 

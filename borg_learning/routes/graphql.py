@@ -41,6 +41,7 @@ StepKindEnum = enum_from_choices(
     values={
         "MODULE": "A module (module): done when the learner completes it.",
         "PART": "A part of a specialist module (part): done when the learner completes it.",
+        "MICROLESSON": "A microlesson (microlesson): done when the learner completes it.",
         "OFFER": "A catalogue offer (offering): done when the learner marks it done.",
         "ASSIGNMENT": "A workplace assignment (title, description): done when the learner "
         "marks it done.",
@@ -57,7 +58,8 @@ RouteError, RouteErrorCode = learner_error_type(
         "UNKNOWN_ROUTE": "No published route with that slug.",
         "UNKNOWN_STEP": "The route has no such step that the learner may see.",
         "NOT_STARTED": "The learner has not started the route.",
-        "NOT_MARKABLE": "A module or part step is done by completing it, not marked by hand.",
+        "NOT_MARKABLE": "A module, part or microlesson step is done by completing it, not "
+        "marked by hand.",
         "INVALID_DATE": "doneOn is after today.",
     },
 )
@@ -75,21 +77,23 @@ class RouteStep(graphene.ObjectType):
     id = graphene.ID(required=True)
     kind = graphene.Field(StepKindEnum, required=True)
     title = graphene.String(
-        required=True, description="The module's, part's or offer's title, or the assignment."
+        required=True,
+        description="The module's, part's, microlesson's or offer's title, or the assignment.",
     )
     description = graphene.String(description="An assignment: how and with whom.")
     module = graphene.Field(Module, description="A MODULE step: the module.")
     part = graphene.Field(LearningPage, description="A PART step: the module part.")
+    microlesson = graphene.Field(LearningPage, description="A MICROLESSON step: the microlesson.")
     offering = graphene.Field(OfferingType, description="An OFFER step: the catalogue offer.")
     within_days = graphene.Int(description="To be done within so many days of starting.")
     duration_minutes = graphene.Int(
-        description="Minutes it takes: a module's or part's estimate, an offer's stated "
-        "study time, an assignment's; null when unknown."
+        description="Minutes it takes: a module's, part's or microlesson's estimate, an "
+        "offer's stated study time, an assignment's; null when unknown."
     )
     marked_by_learner = graphene.Boolean(
         required=True,
         description="Done when the learner marks it (markRouteStepDone); else when they "
-        "complete its module or part.",
+        "complete its module, part or microlesson.",
     )
 
     def resolve_id(shown, info):
@@ -111,6 +115,9 @@ class RouteStep(graphene.ObjectType):
 
     def resolve_part(shown, info):
         return shown.target if shown.step.kind == kinds.StepKind.PART else None
+
+    def resolve_microlesson(shown, info):
+        return shown.target if shown.step.kind == kinds.StepKind.MICROLESSON else None
 
     def resolve_offering(shown, info):
         return shown.target if shown.step.kind == kinds.StepKind.OFFER else None

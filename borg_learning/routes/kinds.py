@@ -1,9 +1,11 @@
 """The kinds of step a route is made of: what each needs, how long it takes and how a
 learner gets it done.
 
-The one place to add a kind. A microlesson, later, is: a ``StepKind`` member, a foreign
-key on ``RouteStep`` (with its migration and its ``FieldPanel``), an entry in ``KINDS``
-naming that field, its duration in ``step_seconds`` and a field on the GraphQL step type.
+The one place to add a kind: a ``StepKind`` member, a foreign key on ``RouteStep`` (with
+its migration and its ``FieldPanel``), an entry in ``KINDS`` naming that field, its
+duration in ``step_seconds`` and a field on the GraphQL step type. A microlesson step
+points at a page of a type the learners app completes on its own (the hook
+``register_completable_page_type``), so routes need not know the microlessons app.
 A kind whose target is a ``PAGE`` is done when the learners app says the learner completed
 its page (``borg_learning.learners.reading``); any other is done when the learner marks
 it done.
@@ -18,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 class StepKind(models.TextChoices):
     MODULE = "module", _("Module")
     PART = "part", _("Module part")
+    MICROLESSON = "microlesson", _("Microlesson")
     OFFER = "offer", _("Catalogue offer")
     ASSIGNMENT = "assignment", _("Workplace assignment")
 
@@ -52,6 +55,7 @@ class KindRule:
 KINDS: dict[str, KindRule] = {
     StepKind.MODULE: KindRule(needs=("module",), target_field="module", target_kind=PAGE),
     StepKind.PART: KindRule(needs=("part",), target_field="part", target_kind=PAGE),
+    StepKind.MICROLESSON: KindRule(needs=("page",), target_field="page", target_kind=PAGE),
     StepKind.OFFER: KindRule(needs=("offering",), target_field="offering", target_kind=OFFERING),
     StepKind.ASSIGNMENT: KindRule(needs=("title", "duration_minutes"), allows=("description",)),
 }
@@ -81,14 +85,14 @@ def target_kind(step) -> str | None:
 
 
 def step_seconds(step, target) -> int | None:
-    """How long the step takes: a module's or part's estimate, an offer's stated study
+    """How long the step takes: a module's, part's or microlesson's estimate, an offer's stated study
     time, an assignment's minutes as the editor entered them; None when unknown (an
     offer without a duration, a target that is gone)."""
     if step.kind == StepKind.ASSIGNMENT:
         return step.duration_minutes * 60 if step.duration_minutes is not None else None
     if target is None:
         return None
-    if step.kind in (StepKind.MODULE, StepKind.PART):
+    if step.kind in (StepKind.MODULE, StepKind.PART, StepKind.MICROLESSON):
         return target.estimated_duration_seconds
     if step.kind == StepKind.OFFER:
         minutes = target.duration_minutes

@@ -24,9 +24,10 @@ from wagtail.search import index
 
 from borg_learning.content.fields import ChoiceListField
 from borg_learning.content.inline_panels import TitledInlinePanel
+from borg_learning.learners import completion
 from borg_learning.routes import kinds
 from borg_learning.routes.kinds import StepKind
-from borg_learning.routes.panels import RouteDurationPanel
+from borg_learning.routes.panels import CompletablePageChooserPanel, RouteDurationPanel
 
 
 class RouteQuerySet(models.QuerySet):
@@ -95,8 +96,8 @@ class Route(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
 
 
 class RouteStep(Orderable):
-    """One step of a route: a module, a module part, a catalogue offer or a workplace
-    assignment (``kinds``), optionally to be done within some days of starting."""
+    """One step of a route: a module, a module part, a microlesson, a catalogue offer or a
+    workplace assignment (``kinds``), optionally to be done within some days of starting."""
 
     route = ParentalKey(Route, on_delete=models.CASCADE, related_name="steps")
     kind = models.CharField(
@@ -117,6 +118,15 @@ class RouteStep(Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("microlesson"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A microlesson: done when the learner completes it."),
     )
     offering = models.ForeignKey(
         "borg_learning.Offering",
@@ -154,6 +164,7 @@ class RouteStep(Orderable):
         FieldRowPanel([FieldPanel("kind"), FieldPanel("within_days")]),
         FieldPanel("module"),
         FieldPanel("part"),
+        CompletablePageChooserPanel("page"),
         FieldPanel("offering"),
         MultiFieldPanel(
             [
@@ -208,6 +219,12 @@ class RouteStep(Orderable):
                     "A step of the kind '%(kind)s' does not use %(field)s: leave it empty, "
                     "or choose another kind."
                 ) % {"kind": kind, "field": labels[name]}
+        if (
+            "page" in rule.needs
+            and self.page_id
+            and not completion.is_standalone(self.page.specific)
+        ):
+            errors["page"] = _("Choose a microlesson.")
         if errors:
             raise ValidationError(errors)
 

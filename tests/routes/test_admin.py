@@ -16,6 +16,7 @@ def step(**fields):
         "within_days": "",
         "module": "",
         "part": "",
+        "page": "",
         "offering": "",
         "title": "",
         "description": "",
@@ -95,6 +96,24 @@ def test_a_route_is_published_with_its_steps_and_shows_its_total(editor, module,
     assert f"De route duurt in totaal <strong>{total} minuten</strong>." in page
     assert "Aanbod uit de catalogus: Basiscursus LVB — 90 minuten" in page
     assert "binnen 7 dagen na de start" in page
+
+
+def test_a_microlesson_step_takes_a_microlesson_and_nothing_else(editor, module, section):
+    lesson = factories.microlesson(section, "Even ademhalen", theme=factories.ThemeFactory())
+    refused = editor.post(
+        snippet_url(Route, "add"), route_data([step(kind="microlesson", page=str(module.pk))])
+    )
+    assert step_errors(refused, 0) == {"page": ["Kies een microles."]}
+    assert not Route.objects.exists()
+
+    form = editor.get(snippet_url(Route, "add")).content.decode()
+    assert "borg_learning_microlearning.microlessonpage" in form  # the chooser's page type
+    saved = editor.post(
+        snippet_url(Route, "add"), route_data([step(kind="microlesson", page=str(lesson.pk))])
+    )
+    assert saved.status_code == 302
+    (made,) = Route.objects.get().steps.all()
+    assert (made.kind, made.page_id, made.name) == ("microlesson", lesson.pk, "Even ademhalen")
 
 
 def test_the_listing_counts_the_steps(editor, route):

@@ -50,7 +50,14 @@ def test_an_assignment_needs_a_title_and_a_duration():
 
 
 def test_an_unknown_kind_is_refused():
-    assert messages(RouteStep(kind="microlesson")) == {"kind": ["Kies wat voor stap dit is."]}
+    assert messages(RouteStep(kind="podcast")) == {"kind": ["Kies wat voor stap dit is."]}
+
+
+def test_a_microlesson_step_needs_a_microlesson(module, section):
+    assert messages(RouteStep(kind="microlesson", page=module)) == {"page": ["Kies een microles."]}
+    lesson = factories.microlesson(section, "Even ademhalen", theme=factories.ThemeFactory())
+    RouteStep(kind="microlesson", page=lesson).clean()
+    assert RouteStep(kind="microlesson", page=lesson).name == "Even ademhalen"
 
 
 def test_the_route_takes_what_its_steps_take_together(route, module, part, offering):

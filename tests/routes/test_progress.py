@@ -103,6 +103,30 @@ def test_a_route_completes_when_its_last_page_is_completed(
     assert browser.my_routes()[0]["completed"] is True
 
 
+def test_a_microlesson_step_is_shown_and_done_when_the_microlesson_is_completed(
+    browser, module, section, completed_routes
+):
+    lesson = factories.microlesson(section, "Even ademhalen", theme=factories.ThemeFactory())
+    route = factories.route([lesson, module], title="Kort en goed")
+    shown = browser.route(route.slug)["steps"][0]
+    assert (shown["kind"], shown["title"], shown["markedByLearner"]) == (
+        "MICROLESSON",
+        "Even ademhalen",
+        False,
+    )
+    assert shown["microlesson"]["path"] == "/leeromgeving/modules/even-ademhalen/"
+    assert shown["module"] is None and shown["durationMinutes"] == 1
+    browser.start(route)
+    lesson_step = steps(route)[0]
+    before = stored()
+    assert codes(browser.mark(route, lesson_step)) == ["NOT_MARKABLE"]
+    assert stored() == before
+    complete_page(browser, lesson)
+    assert [step["done"] for step in browser.my_routes()[0]["steps"]] == [True, False]
+    complete_page(browser, module)
+    assert len(completed_routes) == 1
+
+
 def test_a_route_whose_steps_were_done_before_completes_when_started(
     browser, module, completed_routes
 ):

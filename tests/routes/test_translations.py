@@ -20,6 +20,7 @@ def test_the_route_editor_speaks_dutch():
         assert [str(label) for _value, label in StepKind.choices] == [
             "Module",
             "Onderdeel van een module",
+            "Microles",
             "Aanbod uit de catalogus",
             "Opdracht op de werkplek",
         ]

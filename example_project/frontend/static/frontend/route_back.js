@@ -1,4 +1,4 @@
-// The way back to a learning route from one of its modules or parts. A learner who opens a
+// The way back to a learning route from one of its modules, parts or microlessons. A learner who opens a
 // step from the route's screen finds "Terug naar je leerroute" at the end of the module
 // or part, and of the route's other modules and parts, for as long as this tab is open
 // (sessionStorage: nothing leaves the device).
@@ -11,7 +11,8 @@ const KEY = "borg-route";
 
 /** Remember the route whose step the learner opens: its slug, title and step paths. */
 export function rememberRoute(route) {
-  const paths = route.steps.map((step) => step.module?.path || step.part?.path)
+  const paths = route.steps
+    .map((step) => step.module?.path || step.part?.path || step.microlesson?.path)
     .filter(Boolean).map((url) => new URL(localHref(url), location.href).pathname);
   try {
     sessionStorage.setItem(KEY, JSON.stringify({ slug: route.slug, title: route.title, paths }));

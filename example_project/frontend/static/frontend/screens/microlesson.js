@@ -1,10 +1,11 @@
 // A microlesson: a unit of 30 to 120 seconds in one format. Its title, format and
 // length, theme and blocks; progress is recorded as for a module part (tracking.js), and
-// the learner goes back to the section that lists them.
+// the learner goes back to the section that lists them (or to the route it is a step of).
 
 import { blocks } from "../blocks.js";
 import { fact, h } from "../dom.js";
 import { formatAndLength, formatIcon, themeLabel } from "../microlessons.js";
+import { backToRoute } from "../route_back.js";
 
 /** The screen of a microlesson from the "page" query (by its path, or a draft by its
  * preview token). */
@@ -23,6 +24,7 @@ export function microlessonScreen(page) {
     page.theme && h("dl", { class: "facts" },
       fact("Thema", h("a", { href: `/themas/${page.theme.slug}/` }, themeLabel(page.theme))))),
   body,
+  !page.isPreview && backToRoute(),
   h("p", { class: "back-link" }, h("a", { href: section }, "Terug naar alle microlessen")));
   return { kind: "microlesson", title: page.title, content, page };
 }

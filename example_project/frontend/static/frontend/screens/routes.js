@@ -1,7 +1,7 @@
 // Learning routes: the list of all of them (/leerroutes/) and one route
 // (/leerroutes/<slug>/): its story, its steps in order with their deadlines, and the
 // learner's progress on it: start it, mark an offer or assignment done (and undo that);
-// module and part steps are done by completing them. A route done earns a certificate of
+// module, part and microlesson steps are done by completing them. A route done earns a certificate of
 // participation, made and downloaded right here.
 
 import { cachedQuery, NotFound, query } from "../api.js";
@@ -12,8 +12,11 @@ import { rememberRoute } from "../route_back.js";
 import { bySlug, duration, myRoutes, ROUTES_PATH, routeTile } from "../route_tiles.js";
 import { certificateItem, issueForm, myCertificates } from "./progress_routes.js";
 
-const KINDS = { MODULE: "Module", PART: "Onderdeel van een module",
+const KINDS = { MODULE: "Module", PART: "Onderdeel van een module", MICROLESSON: "Microles",
   OFFER: "Training of cursus", ASSIGNMENT: "Opdracht op je werkplek" };
+const DONE_BY_COMPLETING = { MODULE: "Gedaan zodra je deze module hebt afgerond.",
+  PART: "Gedaan zodra je dit onderdeel hebt afgerond.",
+  MICROLESSON: "Gedaan zodra je deze microles hebt afgerond." };
 
 const PROBLEMS = [
   ["INVALID_DATE", "Die datum ligt in de toekomst. Kies vandaag of een dag eerder."],
@@ -152,9 +155,10 @@ function certificateBox(route, certificates, issued) {
 
 function stepItem(step, index, done, progress, route, change) {
   const slug = route.slug;
-  const target = step.module?.path || step.part?.path || step.offering?.url;
+  const target = step.module?.path || step.part?.path || step.microlesson?.path
+    || step.offering?.url;
   const title = target ? h("a", { href: localHref(target) }, step.title) : step.title;
-  // A module or part shows the way back to this route.
+  // A module, part or microlesson shows the way back to this route.
   if (target && !step.offering) title.addEventListener("click", () => rememberRoute(route));
   const deadline = step.withinDays && [`Binnen ${step.withinDays} dagen na je start`,
     done?.dueOn && `: uiterlijk ${longDate(done.dueOn)}`].filter(Boolean).join("");
@@ -170,8 +174,7 @@ function stepItem(step, index, done, progress, route, change) {
       done.doneOn && ` op ${longDate(done.doneOn)}`),
     progress && step.markedByLearner && marking(step, done, slug, change),
     !step.markedByLearner && !done?.done && progress && h("p", { class: "muted" },
-      step.kind === "PART" ? "Gedaan zodra je dit onderdeel hebt afgerond."
-        : "Gedaan zodra je deze module hebt afgerond."));
+      DONE_BY_COMPLETING[step.kind]));
 }
 
 /** "Markeer als gedaan" with the date it was done, or undo that mark. */
