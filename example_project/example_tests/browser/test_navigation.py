@@ -4,6 +4,7 @@ told when the API cannot be reached."""
 import pytest
 from playwright.sync_api import expect
 
+from borg_learning.microlearning.models import MicrolessonPage
 from borg_learning.models import Offering
 
 from .conftest import module_heading, path, start_heading
@@ -99,6 +100,10 @@ def test_a_theme_without_modules_shows_its_offers_and_a_way_back(phone, site):
         "links => links.map(link => link.firstChild.textContent)"
     ):
         assert offers.filter(title=title).exists(), title
+    lessons = MicrolessonPage.objects.live().filter(theme=theme).order_by("path")
+    assert lessons.exists()
+    micro = main.get_by_role("region", name="Microlessen bij dit thema")
+    expect(micro.locator(".tile__title")).to_have_text([lesson.title for lesson in lessons[:6]])
     phone.check_accessibility()
 
     expect(main.get_by_role("link", name="Terug naar de startpagina")).to_be_visible()

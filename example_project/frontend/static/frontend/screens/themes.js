@@ -1,16 +1,19 @@
 // The overview map ("overzichtskaart"): every theme in its colour, branching to its
 // modules and, for a specialist module, its parts. /themas/<slug>/ shows one theme (a
-// start button's target) with its modules and offers.
+// start button's target) with its modules, microlessons and offers.
 
 import { cachedQuery, NotFound, query } from "../api.js";
 import { h, minutes, textColourOn } from "../dom.js";
 import { icon } from "../icons.js";
 import { markDone } from "../learner.js";
+import { microlessonTile } from "../microlessons.js";
 import { filteredModules, rolesOf } from "../tiles.js";
 import { offer } from "./catalogue.js";
 
 // Offers shown on a theme's screen; the catalogue has the rest.
 const OFFERS = 5;
+// Microlessons shown on a theme's screen; the microlearning section has them all.
+const MICROLESSONS = 6;
 
 export async function themeMapScreen(slug) {
   const { themes } = await cachedQuery("theme_map");
@@ -29,15 +32,16 @@ export async function themeMapScreen(slug) {
 }
 
 /** One theme (a start button's target): its modules, which the learner can narrow down
- * to their role (the API's `modules(theme:, role:)`), and the catalogue's offers on it,
- * so that a theme without modules yet still leads somewhere. */
+ * to their role (the API's `modules(theme:, role:)`), its microlessons and the
+ * catalogue's offers on it, so that a theme without modules yet still leads somewhere. */
 async function themeScreen(theme) {
   const modules = (role) => cachedQuery("modules", role ? { theme: theme.slug, role }
     : { theme: theme.slug }).then((data) => data.modules.items);
-  const [all, { catalogue }, { learningEnvironment }] = await Promise.all([
+  const [all, { catalogue }, { learningEnvironment }, { microlessons }] = await Promise.all([
     modules(""),
     query("catalogue", { theme: theme.slug, limit: OFFERS }),
-    cachedQuery("start_page")]);
+    cachedQuery("start_page"),
+    query("microlessons", { theme: theme.slug, limit: MICROLESSONS })]);
   const cataloguePage = learningEnvironment?.children
     .find((child) => child.__typename === "LearningCataloguePage");
   const colour = theme.colour.hex;
@@ -55,6 +59,11 @@ async function themeScreen(theme) {
           empty: (role) => `Bij dit thema is nog geen module voor ${role}.` })
         : h("p", {}, "Er zijn nog geen modules bij dit thema.",
           hasOffers && " Wel is er opleidingsaanbod van andere aanbieders, hieronder.")),
+    microlessons.items.length > 0 && h("section", { "aria-labelledby": "theme-micro-title" },
+      h("h2", { id: "theme-micro-title" }, "Microlessen bij dit thema"),
+      h("p", {}, "Korte lessen van een halve minuut tot twee minuten."),
+      h("ul", { class: "tiles" },
+        microlessons.items.map((lesson) => microlessonTile(lesson, "h3")))),
     hasOffers && h("section", { class: "theme-offers", "aria-labelledby": "theme-offers-title" },
       h("h2", { id: "theme-offers-title" }, "Opleidingsaanbod bij dit thema"),
       h("p", {}, "Trainingen en e-learnings van andere aanbieders over dit thema."),
