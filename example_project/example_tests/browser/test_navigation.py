@@ -8,6 +8,7 @@ from borg_learning.microlearning.models import MicrolessonPage
 from borg_learning.models import Offering
 
 from .conftest import module_heading, path, start_heading
+from .test_progress import screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -104,6 +105,7 @@ def test_a_theme_without_modules_shows_its_offers_and_a_way_back(phone, site):
     assert lessons.exists()
     micro = main.get_by_role("region", name="Microlessen bij dit thema")
     expect(micro.locator(".tile__title")).to_have_text([lesson.title for lesson in lessons[:6]])
+    screenshot(page, "theme-without-modules")
     phone.check_accessibility()
 
     expect(main.get_by_role("link", name="Terug naar de startpagina")).to_be_visible()
