@@ -25,7 +25,7 @@ from borg_learning.learners.models import Learner
 class ChallengeProgress:
     challenge: Challenge
     done: int
-    #: When the learner reached the target, as stored; None while not reached.
+    #: When the learner reached the target (as stored once they did); None while not.
     completed_at: datetime.datetime | None
 
     @property
@@ -48,10 +48,15 @@ def progress(learner: Learner | None, challenges) -> list[ChallengeProgress]:
             learner=learner, challenge__in=[challenge.pk for challenge in challenges]
         ).values_list("challenge_id", "completed_at")
     )
-    return [
-        ChallengeProgress(challenge, activity.count(challenge).done, stored.get(challenge.pk))
-        for challenge in challenges
-    ]
+    found = []
+    for challenge in challenges:
+        count = activity.count(challenge)
+        # Reached before the challenge was made: stored at the learner's next event, with
+        # this same moment.
+        found.append(
+            ChallengeProgress(challenge, count.done, stored.get(challenge.pk, count.reached_at))
+        )
+    return found
 
 
 def complete_reached(learner_id: int, goals=None) -> list[int]:
