@@ -6,7 +6,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from borg_learning import signals
 from borg_learning.challenges.models import Challenge, ChallengeCompletion
+from borg_learning.challenges.progress import complete_reached
 from borg_learning.learners.models import BlockProgress, Learner
 from borg_learning.reviews.models import ReviewCard, ReviewLog
 from tests import factories
@@ -211,3 +213,52 @@ def test_a_learner_who_did_nothing_yet_sees_the_target_and_nothing_done(browsers
         3,
     )
     assert (item["completed"], item["completedAt"]) == (False, None)
+
+
+def test_reached_before_the_challenge_was_made_it_is_stored_at_the_next_event(
+    browser, lessons, this_month, completed_challenges
+):
+    first, last = this_month
+    for lesson in lessons[:3]:
+        complete_page(browser, lesson)
+    challenge = Challenge.objects.create(
+        title="Twee microlessen", goal="microlessons", target=2, starts_on=first, ends_on=last
+    )
+    learner = Learner.objects.get()
+    second = learner.completions.order_by("completed_at", "pk")[1].completed_at
+    (item,) = browser.my_challenges()
+    assert (item["done"], item["completed"], item["completedAt"]) == (3, True, second.isoformat())
+    assert not ChallengeCompletion.objects.exists()  # a query stores nothing
+
+    complete_page(browser, lessons[3])
+    assert ChallengeCompletion.objects.get().completed_at == second
+    assert completed_challenges == [{"learner": learner, "challenge_id": challenge.pk}]
+
+
+def test_the_signal_is_sent_only_once_the_completion_is_committed(
+    challenge, lessons, django_capture_on_commit_callbacks, completed_challenges
+):
+    learner, _token = factories.learner()
+    for lesson in lessons[:3]:
+        completed(learner, lesson, timezone.now())
+    with django_capture_on_commit_callbacks() as callbacks:
+        assert complete_reached(learner.pk) == [challenge.pk]
+        assert ChallengeCompletion.objects.filter(learner=learner).exists()
+    assert completed_challenges == []
+    for callback in callbacks:
+        callback()
+    assert completed_challenges == [{"learner": learner, "challenge_id": challenge.pk}]
+    assert complete_reached(learner.pk) == []  # never twice
+
+
+def test_a_streak_event_completes_a_challenge_of_learning_days(
+    this_month, lessons, completed_challenges
+):
+    first, last = this_month
+    challenge = Challenge.objects.create(
+        title="Een leerdag", goal="learning_days", target=1, starts_on=first, ends_on=last
+    )
+    learner, _token = factories.learner()
+    BlockProgress.objects.create(learner=learner, page=lessons[0], block_id="", kind="page")
+    signals.streak_extended.send(sender=Learner, learner=learner, days=1)
+    assert ChallengeCompletion.objects.get().challenge == challenge
