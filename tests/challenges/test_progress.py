@@ -123,7 +123,11 @@ def test_reviews_count_the_daily_review_and_recalled_only_the_right_answers(
         ReviewLog.objects.create(
             card=card, source=source, rating=3, correct=correct, reviewed_at=at(day), scheduler="x"
         )
-    assert progress_of(browser) == {"Herhalen": (2, 2, None), "Onthouden": (1, 2, None)}
+    second_review = at(first + datetime.timedelta(days=1))
+    assert progress_of(browser) == {
+        "Herhalen": (2, 2, second_review.astimezone(datetime.UTC).isoformat()),  # the second
+        "Onthouden": (1, 2, None),
+    }
 
 
 def test_learning_days_are_the_days_something_was_done(browser, this_month, lessons):
