@@ -11,16 +11,23 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from borg_learning.api.references import References
+from borg_learning.challenges.models import Challenge
 from borg_learning.learners import rules
 from borg_learning.learners.identity import token_digest
 from borg_learning.learners.models import BlockProgress, Completion, Learner, LearnerToken
+from borg_learning.microlearning.models import MicrolessonPage
 from borg_learning.routes.models import RouteEnrolment, StepDone
-from demo import content, progress, routes
+from demo import challenges, content, progress, routes
 
 
 @pytest.fixture
 def loaded(shared_demo_content, db):
     return shared_demo_content
+
+
+def microlessons():
+    """The demo's microlessons, which some learners did this month (``demo.challenges``)."""
+    return list(MicrolessonPage.objects.live())
 
 
 def fingerprint():
@@ -120,7 +127,7 @@ def test_every_completion_follows_the_completion_rules(loaded):
     references = References(request)
     required = {
         page.pk: rules.required_block_ids(page, references)
-        for page in [loaded.basic_module, *loaded.sgg_parts]
+        for page in [loaded.basic_module, *loaded.sgg_parts, *microlessons()]
     }
     done = defaultdict(dict)
     for learner, page, block, completed_at in BlockProgress.objects.filter(
@@ -151,7 +158,7 @@ def test_every_completion_follows_the_completion_rules(loaded):
 def test_every_stored_row_is_one_the_api_could_have_stored(loaded):
     kinds = {
         (page.pk, block.id): block
-        for page in [loaded.basic_module, *loaded.sgg_parts]
+        for page in [loaded.basic_module, *loaded.sgg_parts, *microlessons()]
         for block in rules.body_blocks(page)
     }
     for row in BlockProgress.objects.exclude(block_id=""):
@@ -184,6 +191,7 @@ def test_the_history_is_the_same_every_time_it_is_made_in_a_few_statements(loade
     assert not BlockProgress.objects.exists()
     with CaptureQueriesContext(connection) as queries:
         progress.ensure_history(loaded.environment, content.Report())
+    challenges.ensure_progress(Challenge.objects.get(), content.Report())  # this month's
     assert fingerprint() == made
     # Thousands of rows in bulk inserts, not a statement per row (about 60 statements on
     # SQLite, which takes about 90 rows per insert).

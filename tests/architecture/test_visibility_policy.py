@@ -115,6 +115,8 @@ QUERIES = {
 NO_CONTENT = {"borgLearningVersion", "audienceRoles", "targetGroups", "colours", "icons"} | {
     "verifyCertificate"
 }
+#: A challenge shows its own fields and a theme (borg_learning.challenges).
+NO_CONTENT |= {"challenges"}
 #: The mutations: the core's, and those of borg_learning.learners, .routes, .certificates
 #: and .reviews.
 MUTATIONS = (
