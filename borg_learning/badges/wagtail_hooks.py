@@ -1,6 +1,8 @@
 """The badge editor in the admin, and the badges' part of the GraphQL schema, the site's
 URLs and a learner's export."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -29,6 +31,20 @@ class BadgeViewSet(SnippetViewSet):
 
 
 register_snippet(BadgeViewSet)
+
+
+@hooks.register("before_delete_snippet")
+def keep_earned_badges(request, instances):
+    """A badge learners earned stays (their awards point at it): switch it off instead."""
+    earned = [badge for badge in instances if isinstance(badge, Badge) and badge.awards.exists()]
+    if not earned:
+        return None
+    messages.error(
+        request,
+        _("%(names)s cannot be deleted: learners earned it. Switch it off (Active) instead.")
+        % {"names": ", ".join(badge.name for badge in earned)},
+    )
+    return redirect(Badge.snippet_viewset.get_url_name("list"))
 
 
 @hooks.register("register_learning_graphql_query")
