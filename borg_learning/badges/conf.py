@@ -2,15 +2,12 @@
 
 from typing import Any
 
+from borg_learning.badges.signing import key_problem
 from borg_learning.conf import Setting, register_setting
 
 
 def _signing_key(value: Any) -> str | None:
-    if value is None:
-        return None
-    from borg_learning.badges.signing import key_problem
-
-    return key_problem(value)
+    return None if value is None else key_problem(value)
 
 
 def _name(value: Any) -> str | None:

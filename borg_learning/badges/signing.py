@@ -18,7 +18,6 @@ import jwt
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import load_pem_private_key
 
-from borg_learning.badges import conf  # noqa: F401  (settings)
 from borg_learning.conf import learning_settings
 
 MIN_RSA_BITS = 2048

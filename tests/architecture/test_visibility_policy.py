@@ -14,6 +14,7 @@ from borg_learning.api.graphql import schema
 from borg_learning.visibility import Visibility
 from tests import factories
 from tests.helpers import evaluation as ec
+from tests.helpers.badges import badge
 
 pytestmark = pytest.mark.django_db
 
@@ -110,13 +111,15 @@ QUERIES = {
     # borg_learning.microlearning
     "microlessons": "{ microlessons { totalCount } }",
     "microlesson": '{ microlesson(slug: "grenzen-in-30-seconden") { id } }',
+    # borg_learning.badges
+    "badges": "{ badges { image { id } } }",
 }
 #: Root fields that show no page, file or offer (a certificate shows what it copied).
 NO_CONTENT = {"borgLearningVersion", "audienceRoles", "targetGroups", "colours", "icons"} | {
     "verifyCertificate"
 }
-#: The mutations: the core's, and those of borg_learning.learners, .routes, .certificates
-#: and .reviews.
+#: The mutations: the core's, and those of borg_learning.learners, .routes, .certificates,
+#: .reviews and .badges.
 MUTATIONS = (
     {"submitEvaluation", "recordVisit"}
     | {
@@ -130,6 +133,7 @@ MUTATIONS = (
     | {"startRoute", "markRouteStepDone", "unmarkRouteStepDone"}
     | {"issueCertificate"}
     | {"answerReview"}
+    | {"exportBadgeCredential"}
 )
 
 
@@ -175,6 +179,7 @@ def site_content(environment):
         pk=factories.respond(module, datetime.date(2026, 11, 2), {}).pk
     ).update(follow_up_code=FOLLOW_UP_CODE)
     factories.route([module], slug="inwerkroute")
+    badge(count=1)
     return module
 
 
