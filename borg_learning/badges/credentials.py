@@ -11,6 +11,7 @@ linked by others. ``signed()`` is the compact JWS of Open Badges 3.0 §8.2: the 
 ``iss``, ``jti``, ``nbf`` and ``sub``.
 """
 
+import datetime
 import hashlib
 import hmac
 import uuid
@@ -35,8 +36,9 @@ SCHEMA = (
 IMAGE_FILTER = "max-512x512"
 
 
-def iso(moment) -> str:
-    return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+def iso(moment: datetime.datetime) -> str:
+    """A moment in UTC to the second, as the schema's DateTimeZ ("2026-11-30T10:02:11Z")."""
+    return moment.astimezone(datetime.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def issuer_profile(request: HttpRequest) -> dict:
