@@ -93,11 +93,8 @@ def test_an_earned_badge_exports_as_a_signed_open_badge_credential(client, earne
     assert achievement["description"] == "Je rondde je eerste module af."
     assert achievement["criteria"] == {"narrative": "Rond 1 module af."}
     assert achievement["image"]["caption"] == "Een gouden ster"
-    assert achievement["image"]["id"].startswith("http://testserver/")
-    assert client.get(achievement["image"]["id"].removeprefix("http://testserver")).status_code in (
-        200,
-        404,  # served by the web server, not by Django in tests
-    )
+    rendition = award.badge.image.get_rendition("max-512x512")
+    assert achievement["image"]["id"] == f"http://testserver{rendition.url}"
     issuer = credential["issuer"]
     assert (issuer["id"], issuer["name"]) == (
         "http://testserver/learning/badges/issuer.json",

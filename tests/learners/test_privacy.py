@@ -108,6 +108,7 @@ def test_the_export_holds_everything_kept(busy, module, specialist):
         "routeStepsDone",
         "reviewCards",  # and these two by borg_learning.reviews
         "reviewLogs",
+        "badgeAwards",  # added by borg_learning.badges
     }
     assert [row["block"] for row in document["progress"]] == [
         row["block"] for row in data["progress"]
