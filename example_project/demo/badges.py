@@ -21,7 +21,8 @@ from borg_learning.models import Theme
 from .media import colour, font
 from .progress import MARKER
 
-MEDAL_SIZE = 512
+#: Square, as wide as the demo's other images.
+MEDAL_SIZE = 1200
 
 BADGES = [
     {
@@ -75,9 +76,9 @@ def medal_png(label, accent):
     image = Image.new("RGB", (MEDAL_SIZE, MEDAL_SIZE), "#f7f5f2")
     draw = ImageDraw.Draw(image)
     fill = colour(accent)
-    draw.ellipse([36, 36, MEDAL_SIZE - 36, MEDAL_SIZE - 36], fill=fill)
-    draw.ellipse([70, 70, MEDAL_SIZE - 70, MEDAL_SIZE - 70], outline="#ffffff", width=10)
-    text_font = font(200 if len(label) < 3 else 120, bold=True)
+    draw.ellipse([84, 84, MEDAL_SIZE - 84, MEDAL_SIZE - 84], fill=fill)
+    draw.ellipse([164, 164, MEDAL_SIZE - 164, MEDAL_SIZE - 164], outline="#ffffff", width=24)
+    text_font = font(470 if len(label) < 3 else 280, bold=True)
     draw.text((MEDAL_SIZE / 2, MEDAL_SIZE / 2), label, font=text_font, fill="#ffffff", anchor="mm")
     buffer = io.BytesIO()
     image.save(buffer, "PNG", optimize=True)

@@ -29,7 +29,7 @@ def test_there_are_five_active_badges_of_different_criteria_with_their_images(lo
     for badge in badges.values():
         badge.full_clean()  # as the editor's form checks it
         assert badge.active and badge.image_description
-        assert (badge.image.width, badge.image.height) == (512, 512)
+        assert (badge.image.width, badge.image.height) == (1200, 1200)
 
 
 def test_the_generated_learners_earned_badges_by_the_rules(loaded):
