@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "borg_learning.microlearning",
     "borg_learning.certificates",
     "borg_learning.challenges",
+    "borg_learning.badges",
     "wagtailmedia",
     "wagtail_headless_preview",
     # A generic Wagtail GraphQL layer, to test one schema with both (tests/api).

@@ -42,7 +42,7 @@ from borg_learning.models import (
 )
 from home.models import HomePage
 
-from . import challenges, evaluation, microlessons, progress, routes
+from . import badges, challenges, evaluation, microlessons, progress, routes
 from . import media as generate
 from .catalogue import CHECKED, PROVIDERS, THEMES
 from .modules import (
@@ -471,6 +471,7 @@ def load():
     routes.load(report)
     progress.ensure_history(environment, report)
     challenges.load(report)
+    badges.load(report)
     return report.lines
 
 

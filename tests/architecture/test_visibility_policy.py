@@ -14,6 +14,7 @@ from borg_learning.api.graphql import schema
 from borg_learning.visibility import Visibility
 from tests import factories
 from tests.helpers import evaluation as ec
+from tests.helpers.badges import badge
 
 pytestmark = pytest.mark.django_db
 
@@ -110,6 +111,8 @@ QUERIES = {
     # borg_learning.microlearning
     "microlessons": "{ microlessons { totalCount } }",
     "microlesson": '{ microlesson(slug: "grenzen-in-30-seconden") { id } }',
+    # borg_learning.badges
+    "badges": "{ badges { image { id } } }",
 }
 #: Root fields that show no page, file or offer (a certificate shows what it copied).
 NO_CONTENT = {"borgLearningVersion", "audienceRoles", "targetGroups", "colours", "icons"} | {
@@ -117,8 +120,8 @@ NO_CONTENT = {"borgLearningVersion", "audienceRoles", "targetGroups", "colours",
 }
 #: A challenge shows its own fields and a theme (borg_learning.challenges).
 NO_CONTENT |= {"challenges"}
-#: The mutations: the core's, and those of borg_learning.learners, .routes, .certificates
-#: and .reviews.
+#: The mutations: the core's, and those of borg_learning.learners, .routes, .certificates,
+#: .reviews and .badges.
 MUTATIONS = (
     {"submitEvaluation", "recordVisit"}
     | {
@@ -132,6 +135,7 @@ MUTATIONS = (
     | {"startRoute", "markRouteStepDone", "unmarkRouteStepDone"}
     | {"issueCertificate"}
     | {"answerReview"}
+    | {"exportBadgeCredential"}
 )
 
 
@@ -177,6 +181,7 @@ def site_content(environment):
         pk=factories.respond(module, datetime.date(2026, 11, 2), {}).pk
     ).update(follow_up_code=FOLLOW_UP_CODE)
     factories.route([module], slug="inwerkroute")
+    badge(count=1)
     return module
 
 

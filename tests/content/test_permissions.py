@@ -52,6 +52,10 @@ def test_the_migration_creates_the_group_with_its_permissions(borgbureau):
             ("borg_learning_challenges", f"{action}_challenge")
             for action in ("add", "change", "delete", "view")
         }
+        | {
+            ("borg_learning_badges", f"{action}_badge")
+            for action in ("add", "change", "delete", "view")
+        }
     )
     assert codenames == expected
 

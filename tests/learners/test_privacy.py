@@ -109,6 +109,7 @@ def test_the_export_holds_everything_kept(busy, module, specialist):
         "reviewCards",  # and these two by borg_learning.reviews
         "reviewLogs",
         "challengeCompletions",  # by borg_learning.challenges
+        "badgeAwards",  # added by borg_learning.badges
     }
     assert [row["block"] for row in document["progress"]] == [
         row["block"] for row in data["progress"]

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "borg_learning.microlearning",
     "borg_learning.certificates",
     "borg_learning.challenges",
+    "borg_learning.badges",
     "wagtailmedia",
     "wagtail_headless_preview",
     "graphene_django",
