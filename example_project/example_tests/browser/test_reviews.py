@@ -107,6 +107,7 @@ def test_a_quiz_answered_comes_back_in_the_daily_review(tab, committed_db, clock
     tab.open("/")
     entry = page.get_by_role("region", name="Dagelijkse herhaling")
     expect(entry).to_contain_text("Vandaag te herhalen: 2 oefeningen.")
+    screenshot(page, "review-start")
     with page.expect_response(due_reviews_response) as answered:
         entry.get_by_role("link", name="Start de herhaling").click()
         tab.ready()

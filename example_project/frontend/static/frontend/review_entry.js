@@ -4,7 +4,9 @@
 
 import { learnerToken, query } from "./api.js";
 import { h } from "./dom.js";
-import { REVIEW_PATH } from "./router.js";
+
+/** The daily review's screen (router.js). */
+export const REVIEW_PATH = "/dagelijkse-herhaling/";
 
 /** The number of cards in today's review (docs/queries/daily_review_count.graphql), or
  * null: no learner on this device yet, or no answer. */

@@ -5,8 +5,6 @@
 
 /** The learner's own screen: progress, another device, their data. */
 export const PROGRESS_PATH = "/mijn-voortgang/";
-/** The daily review: the exercises due again, one at a time. */
-export const REVIEW_PATH = "/dagelijkse-herhaling/";
 
 export function resolve(url) {
   const path = url.pathname;
@@ -24,7 +22,7 @@ export function resolve(url) {
   if (path === PROGRESS_PATH) {
     return async () => (await import("./screens/progress.js")).progressScreen();
   }
-  if (path === REVIEW_PATH) {
+  if (path === "/dagelijkse-herhaling/") {
     return async () => (await import("./screens/reviews.js")).reviewScreen();
   }
   if (path === "/leerroutes/") {
