@@ -1,19 +1,28 @@
 """The example site's demo content: complete, valid, within its time budgets, idempotent."""
 
+import datetime
 import subprocess
+from collections import Counter
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
+from django.test import RequestFactory
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Revision, Site
 from wagtailmedia.models import get_media_model
 
+from borg_learning.api.references import References
 from borg_learning.conf import learning_settings
 from borg_learning.content.blocks import ExerciseKind, LinkKind, ModuleBodyBlock
+from borg_learning.content.exercises import verdict
+from borg_learning.learners import rules
+from borg_learning.learners.models import BlockKind, BlockProgress
 from borg_learning.microlearning.formats import MicrolessonFormat, format_problems
 from borg_learning.microlearning.models import MicrolessonPage
 from borg_learning.models import (
@@ -36,6 +45,9 @@ from borg_learning.models import (
     StartButton,
     Theme,
 )
+from borg_learning.reviews import cards as review_cards
+from borg_learning.reviews.models import ReviewCard, ReviewLog
+from borg_learning.reviews.scheduling import scheduler
 from demo import content, media
 from home.models import HomePage
 
@@ -66,6 +78,8 @@ COUNTED = [
     Response,
     Answer,
     PageVisitDay,
+    ReviewCard,
+    ReviewLog,
 ]
 
 
@@ -311,3 +325,64 @@ def test_the_catalogue_has_the_five_providers_with_offers(loaded):
             assert offer.duration_minutes and offer.last_checked
     assert Offering.objects.filter(active=False).count() == 1
     assert Offering.objects.filter(themes=loaded.themes["sgg"]).count() >= 3
+
+
+def test_the_generated_learners_have_review_cards_some_due_today(loaded):
+    """Each exercise with a right answer a generated learner answered is a card, its first
+    review that answer; the reviews after it are as the app's scheduler moves a card, and
+    some cards are due now, come due since yesterday."""
+    now = timezone.now()
+    exercises = {
+        (page.pk, block.id): block
+        for page in [loaded.basic_module, *loaded.sgg_parts]
+        for block in rules.body_blocks(page)
+        if block.kind == BlockKind.EXERCISE and block.exercise_kind != ExerciseKind.REFLECTION
+    }
+    answered = {
+        (row.learner_id, row.page_id, row.block_id): row
+        for row in BlockProgress.objects.filter(kind=BlockKind.EXERCISE).exclude(answer=[])
+        if (row.page_id, row.block_id) in exercises and row.completed_at
+    }
+    cards = list(ReviewCard.objects.prefetch_related("logs"))
+    assert {(card.learner_id, card.page_id, card.block_id) for card in cards} == set(answered)
+
+    planner = scheduler()
+    for card in cards:
+        first, *reviews = card.logs.all()
+        row = answered[(card.learner_id, card.page_id, card.block_id)]
+        value = exercises[(card.page_id, card.block_id)].value
+        assert (first.source, first.reviewed_at, first.answer) == (
+            "exercise",
+            row.completed_at,
+            row.answer,
+        )
+        assert first.correct == verdict(value, row.answer).correct
+        assert all(log.source == "review" and log.reviewed_at <= now for log in reviews)
+        assert all(log.correct == verdict(value, log.answer).correct for log in reviews)
+        # Replayed through the scheduler, the reviews give the card as it is stored (but
+        # for its due moment: the scheduler fuzzes the intervals).
+        schedule = planner.new(first.reviewed_at)
+        for log in [first, *reviews]:
+            assert log is first or log.reviewed_at > schedule.last_review
+            schedule = planner.review(schedule, log.correct, log.reviewed_at).schedule
+        stored = (card.state, card.stability, card.difficulty, card.last_review)
+        assert stored == (
+            schedule.state,
+            schedule.stability,
+            schedule.difficulty,
+            schedule.last_review,
+        )
+        assert card.due > card.last_review
+
+    due = [card for card in cards if card.due <= now]
+    assert any(card.due > now - datetime.timedelta(days=1) for card in due)
+    assert any(card.due > now for card in cards)
+    assert sum(len(card.logs.all()) - 1 for card in cards) > len(cards)  # reviews kept up
+
+    # The daily review of the learner with the most cards due shows them, up to the limit.
+    per_learner = Counter(card.learner for card in due)
+    learner, count = per_learner.most_common(1)[0]
+    request = RequestFactory().get("/")
+    request.user = AnonymousUser()
+    shown = review_cards.due_cards(learner, References(request))
+    assert len(shown) == min(count, learning_settings.REVIEW_DAILY_LIMIT) > 0

@@ -1,9 +1,7 @@
-import datetime
-
 import pytest
-from django.utils import timezone
 
 from tests import factories
+from tests.helpers.clock import clock  # noqa: F401 (fixture)
 from tests.helpers.reviews import ReviewFrontend, exercise_page
 from tests.learners import conftest as learners
 
@@ -30,22 +28,3 @@ def section(environment):
 def module(section):
     """A basic module of a single choice, a multiple choice and a reflection."""
     return exercise_page(section)
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    """Moves the server's time: ``clock.forward(days=1)``."""
-
-    class Clock:
-        offset = datetime.timedelta()
-        real_now = staticmethod(timezone.now)
-
-        def forward(self, **delta):
-            self.offset += datetime.timedelta(**delta)
-
-        def now(self):
-            return self.real_now() + self.offset
-
-    moved = Clock()
-    monkeypatch.setattr(timezone, "now", moved.now)
-    return moved

@@ -37,6 +37,7 @@ def first_screens(site):
         "theme map": ("/themas/", "theme_map"),
         "learning route": ("/leerroutes/inwerkroute-begeleider/", "route"),
         "learning routes": ("/leerroutes/", "routes"),
+        "daily review": ("/dagelijkse-herhaling/", "due_reviews"),
     }
 
 
@@ -50,6 +51,7 @@ def first_screens(site):
         "theme map",
         "learning route",
         "learning routes",
+        "daily review",
     ],
 )
 def test_the_first_screen_loads_what_the_shell_preloads(desktop, site, screen_name):

@@ -129,7 +129,7 @@ function choices(id, block, send, explanation) {
 const OWN_VERDICT = /^(ja|nee|klopt|juist|goed|fout|helaas|inderdaad|precies|correct|onjuist|niet (juist|goed)|nog niet|dat (klopt|is (niet )?(goed|juist)))\b/i;
 
 /** The editor's feedback on a chosen option, with a verdict in front when it has none. */
-function said(option, right, wrong) {
+export function said(option, right, wrong) {
   const feedback = option.feedback.trim();
   if (OWN_VERDICT.test(feedback)) return feedback;
   const verdict = option.correct ? right : wrong;
@@ -142,7 +142,7 @@ const number = (count) => NUMBERS[count] || String(count);
 
 /** A multiple choice: a sentence about the whole answer, then the feedback on each
  * option chosen, each in a list item of its own. */
-function multipleResult({ correct, chosen, correctOptions }) {
+export function multipleResult({ correct, chosen, correctOptions }) {
   const right = correctOptions.length;
   const rightChosen = chosen.filter((option) => option.correct).length;
   const wrongChosen = chosen.length - rightChosen;

@@ -22,6 +22,9 @@ export function resolve(url) {
   if (path === PROGRESS_PATH) {
     return async () => (await import("./screens/progress.js")).progressScreen();
   }
+  if (path === "/dagelijkse-herhaling/") {
+    return async () => (await import("./screens/reviews.js")).reviewScreen();
+  }
   if (path === "/leerroutes/") {
     return async () => (await import("./screens/routes.js")).routeListScreen();
   }

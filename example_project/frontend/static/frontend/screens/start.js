@@ -5,6 +5,7 @@ import { h, richText, textColourOn } from "../dom.js";
 import { icon } from "../icons.js";
 import { me } from "../learner.js";
 import { learnSiteOrigin, localHref } from "../links.js";
+import { dailyReviewCount, reviewEntry } from "../review_entry.js";
 import { myRoutes, routesSection } from "../route_tiles.js";
 
 /** The start page; ``environment`` is given when the "page" query already fetched it
@@ -12,6 +13,8 @@ import { myRoutes, routesSection } from "../route_tiles.js";
 export async function startScreen(environment) {
   // Where the learner was, asked at the same time (only when this device has a learner).
   const progress = environment?.isPreview ? null : me();
+  // And how many exercises are due again today, for the entry to the daily review.
+  const reviews = environment?.isPreview ? null : dailyReviewCount();
   // The learning routes and the learner's progress on them, asked at the same time too.
   // Their queries are not in the shell, so they come below the buttons when they are
   // there, without holding up the first paint; the start page does without them when
@@ -31,6 +34,7 @@ export async function startScreen(environment) {
     heading(intro, environment.title),
     intro,
     resume((await progress)?.resume),
+    reviewEntry(await reviews),
     h("nav", { "aria-label": "Kies een onderwerp", class: "start-frame" },
       h("ul", { class: "start-buttons" }, environment.buttons.map(startButton))),
     routes,
