@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "borg_learning.reviews",
     "borg_learning.microlearning",
     "borg_learning.certificates",
+    "borg_learning.gamification",
     "wagtailmedia",
     "wagtail_headless_preview",
     # A generic Wagtail GraphQL layer, to test one schema with both (tests/api).

@@ -116,7 +116,7 @@ NO_CONTENT = {"borgLearningVersion", "audienceRoles", "targetGroups", "colours",
     "verifyCertificate"
 }
 #: The mutations: the core's, and those of borg_learning.learners, .routes, .certificates
-#: and .reviews.
+#: .reviews and .gamification.
 MUTATIONS = (
     {"submitEvaluation", "recordVisit"}
     | {
@@ -130,6 +130,7 @@ MUTATIONS = (
     | {"startRoute", "markRouteStepDone", "unmarkRouteStepDone"}
     | {"issueCertificate"}
     | {"answerReview"}
+    | {"planStreakFreeze", "cancelStreakFreeze"}
 )
 
 

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "borg_learning.reviews",
     "borg_learning.microlearning",
     "borg_learning.certificates",
+    "borg_learning.gamification",
     "wagtailmedia",
     "wagtail_headless_preview",
     "graphene_django",
