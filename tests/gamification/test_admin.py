@@ -62,7 +62,7 @@ def test_a_wrong_value_is_refused_in_dutch_and_nothing_changes(borgbureau):
     assert response.status_code == 200
     errors = response.context["form"].errors
     assert errors["part_completed"] == ["Zorg ervoor dat deze waarde minstens 0 is."]
-    assert errors["module_completed"] == ["Dit veld is verplicht."]
+    assert errors["module_completed"] == ["Dit veld is vereist."]
     rules = PointsRules.objects.get()
     assert (rules.part_completed, rules.module_completed) == (10, 50)
 
