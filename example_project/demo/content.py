@@ -42,7 +42,7 @@ from borg_learning.models import (
 )
 from home.models import HomePage
 
-from . import evaluation, microlessons, progress, routes
+from . import evaluation, gamification, microlessons, progress, routes
 from . import media as generate
 from .catalogue import CHECKED, PROVIDERS, THEMES
 from .modules import (
@@ -470,6 +470,7 @@ def load():
     evaluation.ensure_history(environment, questionnaire, report)
     routes.load(report)
     progress.ensure_history(environment, report)
+    gamification.ensure_history(report)
     return report.lines
 
 
