@@ -108,6 +108,9 @@ def test_the_export_holds_everything_kept(busy, module, specialist):
         "routeStepsDone",
         "reviewCards",  # and these two by borg_learning.reviews
         "reviewLogs",
+        "pointsAwards",  # and these three by borg_learning.gamification
+        "learningDays",
+        "streakFreezes",
     }
     assert [row["block"] for row in document["progress"]] == [
         row["block"] for row in data["progress"]
