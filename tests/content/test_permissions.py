@@ -48,6 +48,7 @@ def test_the_migration_creates_the_group_with_its_permissions(borgbureau):
         | {("borg_learning", "view_response"), ("borg_learning", "view_pagevisitday")}
         | {("borg_learning_learners", "view_completion")}  # the report "Voortgang"
         | {("borg_learning_certificates", "view_certificate")}  # "Bewijzen van deelname"
+        | {("borg_learning_gamification", "change_pointsrules")}  # "Puntenregels"
     )
     assert codenames == expected
 
