@@ -24,7 +24,7 @@ def learned(learner: Learner, date=None) -> None:
     if not streaks.record_day(learner, date):
         return
     days = streaks.streak_of(learner, today=date).days
-    reached = [days_ for days_ in learning_settings.STREAK_MILESTONES if days_ <= days]
+    reached = [length for length in learning_settings.STREAK_MILESTONES if length <= days]
     if reached:
         paid = set(
             PointsAward.objects.filter(learner=learner, rule=Rule.STREAK_MILESTONE).values_list(
