@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "borg_learning.certificates",
     "borg_learning.challenges",
     "borg_learning.badges",
+    "borg_learning.gamification",
     "wagtailmedia",
     "wagtail_headless_preview",
     # A generic Wagtail GraphQL layer, to test one schema with both (tests/api).

@@ -42,7 +42,16 @@ from borg_learning.models import (
 )
 from home.models import HomePage
 
-from . import badges, challenges, evaluation, microlessons, progress, reviews, routes
+from . import (
+    badges,
+    challenges,
+    evaluation,
+    gamification,
+    microlessons,
+    progress,
+    reviews,
+    routes,
+)
 from . import media as generate
 from .catalogue import CHECKED, PROVIDERS, THEMES
 from .modules import (
@@ -473,6 +482,7 @@ def load():
     reviews.ensure_history(report)
     challenges.load(report)
     badges.load(report)
+    gamification.ensure_history(report)
     return report.lines
 
 

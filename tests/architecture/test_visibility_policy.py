@@ -121,7 +121,7 @@ NO_CONTENT = {"borgLearningVersion", "audienceRoles", "targetGroups", "colours",
 #: A challenge shows its own fields and a theme (borg_learning.challenges).
 NO_CONTENT |= {"challenges"}
 #: The mutations: the core's, and those of borg_learning.learners, .routes, .certificates,
-#: .reviews and .badges.
+#: .reviews, .badges and .gamification.
 MUTATIONS = (
     {"submitEvaluation", "recordVisit"}
     | {
@@ -136,6 +136,7 @@ MUTATIONS = (
     | {"issueCertificate"}
     | {"answerReview"}
     | {"exportBadgeCredential"}
+    | {"planStreakFreeze", "cancelStreakFreeze"}
 )
 
 

@@ -56,6 +56,7 @@ def test_the_migration_creates_the_group_with_its_permissions(borgbureau):
             ("borg_learning_badges", f"{action}_badge")
             for action in ("add", "change", "delete", "view")
         }
+        | {("borg_learning_gamification", "change_pointsrules")}  # "Puntenregels"
     )
     assert codenames == expected
 

@@ -8,9 +8,9 @@ from borg_learning.learners.graphql import MeFields, extra_me_fields
 
 
 class StreakFields:
-    streak = graphene.Int(required=True)
+    minutes_learned = graphene.Int(required=True)
 
-    def resolve_streak(view, info):
+    def resolve_minutes_learned(view, info):
         return 7 if view.learner is None else 8
 
 
@@ -29,7 +29,7 @@ def test_a_hooked_mixin_adds_its_fields_to_me():
             def resolve_me(root, info):
                 return type("View", (), {"learner": None})()
 
-        result = graphene.Schema(query=Query).execute("{ me { streak } }")
+        result = graphene.Schema(query=Query).execute("{ me { minutesLearned } }")
     assert result.errors is None
-    assert result.data == {"me": {"streak": 7}}
+    assert result.data == {"me": {"minutesLearned": 7}}
     assert StreakFields not in extra_me_fields()

@@ -110,6 +110,9 @@ def test_the_export_holds_everything_kept(busy, module, specialist):
         "reviewLogs",
         "challengeCompletions",  # by borg_learning.challenges
         "badgeAwards",  # added by borg_learning.badges
+        "pointsAwards",  # and these three by borg_learning.gamification
+        "learningDays",
+        "streakFreezes",
     }
     assert [row["block"] for row in document["progress"]] == [
         row["block"] for row in data["progress"]

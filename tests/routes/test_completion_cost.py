@@ -27,4 +27,7 @@ def cost_of_completing(browser, section, routes):
 
 
 def test_completing_a_page_costs_the_same_with_1_and_8_open_routes(browser, section):
+    # The learner's first learning day of today (borg_learning.gamification) costs more
+    # than the next completion: it is behind us before counting.
+    cost_of_completing(browser, section, 0)
     assert cost_of_completing(browser, section, 1) == cost_of_completing(browser, section, 8)

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "borg_learning.certificates",
     "borg_learning.challenges",
     "borg_learning.badges",
+    "borg_learning.gamification",
     "wagtailmedia",
     "wagtail_headless_preview",
     "graphene_django",
