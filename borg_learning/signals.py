@@ -5,7 +5,32 @@ of being called (a learner's progress, points and badges, an LMS grade). Receive
 keyword arguments only, as with ``wagtail.signals``.
 """
 
+import logging
+
+from django.db import transaction
 from django.dispatch import Signal
+
+logger = logging.getLogger(__name__)
+
+
+def send_after_commit(signal: Signal, sender, **kwargs) -> None:
+    """Send ``signal`` once the transaction that stored the fact commits.
+
+    Every receiver is called even when one fails; a failure is logged, never undoes the
+    fact, and never turns the learner's request into an error.
+    """
+
+    def send():
+        for receiver, result in signal.send_robust(sender=sender, **kwargs):
+            if isinstance(result, Exception):
+                logger.error(
+                    "Receiver %r of a domain event failed",
+                    receiver,
+                    exc_info=(type(result), result, result.__traceback__),
+                )
+
+    transaction.on_commit(send, robust=True)
+
 
 #: A counted visit to a live learning page: ``page_id``, ``date``. Bots and previews are
 #: never counted, so never sent.

@@ -18,6 +18,7 @@ from borg_learning.badges import signals
 from borg_learning.badges.models import Badge, BadgeAward, Criterion
 from borg_learning.badges.standing import Standing
 from borg_learning.learners.models import Learner
+from borg_learning.signals import send_after_commit
 
 #: What a merge of two learners may newly meet (a streak is the gamification's to send).
 ALL_BUT_STREAK = [criterion for criterion in Criterion if criterion != Criterion.STREAK]
@@ -63,13 +64,12 @@ def give(learner: Learner, badge: Badge) -> BadgeAward | None:
         return None  # another request stored it first, or the learner is gone
     if not created:
         return None
-    transaction.on_commit(
-        lambda: signals.badge_awarded.send(
-            sender=BadgeAward,
-            learner=learner,
-            badge_id=badge.pk,
-            award_id=award.pk,
-            awarded_at=award.awarded_at,
-        )
+    send_after_commit(
+        signals.badge_awarded,
+        sender=BadgeAward,
+        learner=learner,
+        badge_id=badge.pk,
+        award_id=award.pk,
+        awarded_at=award.awarded_at,
     )
     return award

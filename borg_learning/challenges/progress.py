@@ -19,6 +19,7 @@ from borg_learning.challenges.goals import LearnerActivity
 from borg_learning.challenges.models import Challenge, ChallengeCompletion
 from borg_learning.learners import identity
 from borg_learning.learners.models import Learner
+from borg_learning.signals import send_after_commit
 
 
 @dataclass
@@ -95,8 +96,6 @@ def store(learner: Learner, challenge: Challenge, completed_at) -> bool:
 
 
 def announce(learner: Learner, challenge_id: int) -> None:
-    transaction.on_commit(
-        lambda: signals.challenge_completed.send(
-            sender=Learner, learner=learner, challenge_id=challenge_id
-        )
+    send_after_commit(
+        signals.challenge_completed, sender=Learner, learner=learner, challenge_id=challenge_id
     )

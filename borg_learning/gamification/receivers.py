@@ -6,7 +6,6 @@ many requests at once, the event comes.
 """
 
 from django.apps import apps
-from django.db import transaction
 from django.utils import timezone
 
 from borg_learning import signals
@@ -34,9 +33,7 @@ def learned(learner: Learner, date=None) -> None:
         for milestone in reached:
             if points.streak_subject(milestone) not in paid:
                 points.award(learner, Rule.STREAK_MILESTONE, points.streak_subject(milestone))
-    transaction.on_commit(
-        lambda: signals.streak_extended.send(sender=Learner, learner=learner, days=days)
-    )
+    signals.send_after_commit(signals.streak_extended, sender=Learner, learner=learner, days=days)
 
 
 def exercise_answered(sender, learner, page_id, **kwargs):

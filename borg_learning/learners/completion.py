@@ -13,7 +13,6 @@ constraints would refuse it anyway. The rules are in ``rules``.
 
 from dataclasses import dataclass
 
-from django.db import transaction
 from django.db.models.functions import Length, Substr
 from django.dispatch import Signal
 from django.utils import timezone
@@ -25,6 +24,7 @@ from borg_learning.api.references import References
 from borg_learning.learners import rules
 from borg_learning.learners.models import BlockProgress, Completion, Learner
 from borg_learning.models import BasicModulePage, ModulePartPage, SpecialistModulePage
+from borg_learning.signals import send_after_commit
 
 TRACKED_PAGE_TYPES = (BasicModulePage, ModulePartPage, SpecialistModulePage)
 
@@ -93,7 +93,7 @@ def visible_part_ids(modules, references: References) -> dict[str, list[int]]:
 
 def announce(signal, **kwargs):
     """Send a domain signal once the transaction that stored the fact commits."""
-    transaction.on_commit(lambda: signal.send(sender=Learner, **kwargs))
+    send_after_commit(signal, sender=Learner, **kwargs)
 
 
 def evaluate(learner: Learner, page, module_id: int | None, references: References) -> list[int]:

@@ -10,7 +10,6 @@ nothing is stored then.
 from dataclasses import dataclass
 from enum import StrEnum
 
-from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -24,6 +23,7 @@ from borg_learning.reviews import cards
 from borg_learning.reviews.models import ReviewCard, ReviewSource
 from borg_learning.reviews.scheduling import Schedule, scheduler
 from borg_learning.reviews.signals import review_answered
+from borg_learning.signals import send_after_commit
 
 
 class Code(StrEnum):
@@ -87,15 +87,14 @@ def answer(request: HttpRequest, card_id, answer, references: References) -> Rev
         cards.log(
             card, ReviewSource.REVIEW, review.rating, verdict.correct, chosen, now, planner.name
         )
-        transaction.on_commit(
-            lambda: review_answered.send(
-                sender=ReviewCard,
-                learner=learner,
-                card_id=card.pk,
-                page_id=card.page_id,
-                block_id=card.block_id,
-                correct=verdict.correct,
-                reviewed_at=now,
-            )
+        send_after_commit(
+            review_answered,
+            sender=ReviewCard,
+            learner=learner,
+            card_id=card.pk,
+            page_id=card.page_id,
+            block_id=card.block_id,
+            correct=verdict.correct,
+            reviewed_at=now,
         )
     return Reviewed(verdict, card)

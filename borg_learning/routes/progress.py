@@ -35,6 +35,7 @@ from borg_learning.learners.reading import completed_page_ids
 from borg_learning.models import Offering
 from borg_learning.routes import kinds, signals
 from borg_learning.routes.models import Route, RouteEnrolment, RouteStep, StepDone
+from borg_learning.signals import send_after_commit
 from borg_learning.visibility import Visibility
 
 
@@ -261,10 +262,12 @@ def complete_routes(learner: Learner, enrolments) -> list[int]:
 
 
 def announce(learner: Learner, route_id: int, completed_at) -> None:
-    transaction.on_commit(
-        lambda: signals.route_completed.send(
-            sender=Learner, learner=learner, route_id=route_id, completed_at=completed_at
-        )
+    send_after_commit(
+        signals.route_completed,
+        sender=Learner,
+        learner=learner,
+        route_id=route_id,
+        completed_at=completed_at,
     )
 
 

@@ -64,3 +64,25 @@ def test_a_stored_evaluation_is_sent_once_and_a_repeat_or_a_refusal_not(received
     ((name, kwargs),) = received
     assert name == "evaluation_submitted" and kwargs["module_id"] == module.pk
     assert kwargs["response"] == models.Response.objects.get()
+
+
+def test_a_failing_receiver_neither_stops_the_others_nor_undoes_the_fact(
+    django_capture_on_commit_callbacks, caplog
+):
+    from django.dispatch import Signal
+
+    from borg_learning.signals import send_after_commit
+
+    happened = Signal()
+    heard = []
+
+    def broken(sender, **kwargs):
+        raise RuntimeError("receiver bug")
+
+    happened.connect(broken, weak=False)
+    happened.connect(lambda sender, **kwargs: heard.append(kwargs["fact"]), weak=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        send_after_commit(happened, sender=None, fact="stored")
+        assert heard == []  # not before the commit
+    assert heard == ["stored"]
+    assert "receiver bug" in caplog.text and "failed" in caplog.text

@@ -8,6 +8,7 @@ connection the server shares). One browser per session, a fresh context per test
 """
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -51,7 +52,8 @@ def site(django_db_setup, django_db_blocker):
     """
     from django.conf import settings
     from django.core.management import call_command
-    from django.db import connection
+    from django.core.signals import request_finished, request_started
+    from django.db import connection, transaction
     from django.test.utils import override_settings
     from pytest_django.live_server_helper import LiveServer
 
@@ -60,10 +62,14 @@ def site(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         before = connection.creation.serialize_db_to_string()
-        content.load()
+        with transaction.atomic():
+            content.load()
         demo = content.find()
         demo.routes = list(Route.objects.filter(live=True).order_by("title"))
         demo.editor = editor_account()
+        demo.requests = RequestsInFlight()
+        request_started.connect(demo.requests.started)
+        request_finished.connect(demo.requests.finished)
         server = LiveServer("localhost")
         demo.url = server.url
         # The frontend app's templates and static files, without reinstalling apps.
@@ -86,6 +92,8 @@ def site(django_db_setup, django_db_blocker):
     finally:
         example_site.disable()
         server.stop()
+        request_started.disconnect(demo.requests.started)
+        request_finished.disconnect(demo.requests.finished)
         with django_db_blocker.unblock():
             call_command(
                 "flush",
@@ -98,6 +106,44 @@ def site(django_db_setup, django_db_blocker):
         from wagtail.models import Site
 
         Site.clear_site_root_paths_cache()
+
+
+class RequestsInFlight:
+    """Counts the requests the live server is handling.
+
+    On SQLite in memory the server's thread shares the test's one connection: a test
+    that writes, or rolls back, while the server is inside a request mixes the two
+    threads' transactions. Tests wait for quiet first (``quiet_server``)."""
+
+    def __init__(self):
+        self.count = 0
+        self.changed = threading.Condition()
+
+    def started(self, **kwargs):
+        with self.changed:
+            self.count += 1
+
+    def finished(self, **kwargs):
+        with self.changed:
+            self.count -= 1
+            self.changed.notify_all()
+
+    def wait_until_none(self, timeout=10):
+        with self.changed:
+            return self.changed.wait_for(lambda: self.count <= 0, timeout)
+
+
+@pytest.fixture(autouse=True)
+def quiet_server(request):
+    """After each test: close its browser tabs and let the server finish their requests,
+    before the test's transaction is rolled back (this fixture is torn down first)."""
+    yield
+    browser = request.node.funcargs.get("browser")
+    for context in browser.contexts if browser else ():
+        context.close()
+    site = request.node.funcargs.get("site")
+    if site is not None:
+        site.requests.wait_until_none()
 
 
 @pytest.fixture
