@@ -50,7 +50,9 @@ def test_a_board_asked_without_entries_answers_without_an_error(you, send):
 
 
 def test_the_board_shows_you_and_two_neighbours_each_side(you):
-    for points, name in zip([90, 70, 50, 40, 20, 10, 5], [*NAMES, "Heldere Uil", "Lieve Vos"]):
+    for points, name in zip(
+        [90, 70, 50, 40, 20, 10, 5], [*NAMES, "Heldere Uil", "Lieve Vos"], strict=True
+    ):
         member(name, points)
     board = you.board()["leaderboard"]
     assert (board["size"], board["shown"]) == (8, True)
