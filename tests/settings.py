@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "borg_learning.challenges",
     "borg_learning.badges",
     "borg_learning.gamification",
+    "borg_learning.leaderboards",
     "wagtailmedia",
     "wagtail_headless_preview",
     # A generic Wagtail GraphQL layer, to test one schema with both (tests/api).

@@ -47,6 +47,7 @@ from . import (
     challenges,
     evaluation,
     gamification,
+    leaderboards,
     microlessons,
     progress,
     reviews,
@@ -483,6 +484,7 @@ def load():
     challenges.load(report)
     badges.load(report)
     gamification.ensure_history(report)
+    leaderboards.load(report)
     return report.lines
 
 

@@ -120,8 +120,10 @@ NO_CONTENT = {"borgLearningVersion", "audienceRoles", "targetGroups", "colours",
 }
 #: A challenge shows its own fields and a theme (borg_learning.challenges).
 NO_CONTENT |= {"challenges"}
+#: An organisation shows its name and slug (borg_learning.leaderboards).
+NO_CONTENT |= {"leaderboardOrganisations"}
 #: The mutations: the core's, and those of borg_learning.learners, .routes, .certificates,
-#: .reviews, .badges and .gamification.
+#: .reviews, .badges, .gamification and .leaderboards.
 MUTATIONS = (
     {"submitEvaluation", "recordVisit"}
     | {
@@ -137,6 +139,7 @@ MUTATIONS = (
     | {"answerReview"}
     | {"exportBadgeCredential"}
     | {"planStreakFreeze", "cancelStreakFreeze"}
+    | {"joinLeaderboard", "newPseudonym", "changeLeaderboardOrganisation", "leaveLeaderboard"}
 )
 
 

@@ -113,6 +113,7 @@ def test_the_export_holds_everything_kept(busy, module, specialist):
         "pointsAwards",  # and these three by borg_learning.gamification
         "learningDays",
         "streakFreezes",
+        "leaderboardMembership",  # by borg_learning.leaderboards
     }
     assert [row["block"] for row in document["progress"]] == [
         row["block"] for row in data["progress"]

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "borg_learning.challenges",
     "borg_learning.badges",
     "borg_learning.gamification",
+    "borg_learning.leaderboards",
     "wagtailmedia",
     "wagtail_headless_preview",
     "graphene_django",

@@ -1,0 +1,24 @@
+import pytest
+
+from borg_learning.leaderboards.models import Organisation
+from tests.helpers.clock import clock  # noqa: F401 (fixture)
+from tests.helpers.leaderboards import LeaderboardFrontend
+from tests.learners import conftest as learners
+
+#: The learners' fixture: the graphql fixture, running what a commit runs.
+send = learners.send
+
+
+@pytest.fixture
+def browsers(send):
+    return lambda token=None: LeaderboardFrontend(send, token)
+
+
+@pytest.fixture
+def noord(db):
+    return Organisation.objects.create(name="De Borg Noord", slug="de-borg-noord")
+
+
+@pytest.fixture
+def zuid(db):
+    return Organisation.objects.create(name="De Borg Zuid", slug="de-borg-zuid")
