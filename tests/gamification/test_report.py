@@ -285,3 +285,26 @@ def test_the_report_costs_the_same_for_2_and_20_weeks_and_badges(
     more_history(environment, weeks=20, badges=18)
     large = count_queries(client, URL, params)
     assert (small, large) == (queries, queries)
+
+
+def test_without_the_badges_challenges_and_reviews_apps_only_points_are_shown(
+    editor, history, monkeypatch
+):
+    from borg_learning.gamification import report_figures
+
+    monkeypatch.setattr(
+        report_figures.apps, "is_installed", lambda name: name == "borg_learning.gamification"
+    )
+    response = report(editor, URL, NOVEMBER)
+    view = response.context["view"]
+    assert [name for name in view.headings if not name.startswith("rule_")] == [
+        "week",
+        "points",
+        "earners",
+    ]
+    assert [chart.title for chart in response.context["charts"]] == ["Punten per week"]
+    assert csv_rows(editor.get(URL, {**NOVEMBER, "export": "csv"}))[1][:3] == [
+        "Hele periode",
+        "69",
+        "2",
+    ]
