@@ -134,9 +134,13 @@ class GamificationReportView(FigureReportView):
 
     @property
     def columns(self):
+        week, *figures = self.headings.items()
         return [
-            (FigureColumn if name == "retention" else Column)(name, label=label)
-            for name, label in self.headings.items()
+            Column(week[0], label=week[1], classname="borg-nowrap"),
+            *(
+                (FigureColumn if name == "retention" else Column)(name, label=label)
+                for name, label in figures
+            ),
         ]
 
     @property
