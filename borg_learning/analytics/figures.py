@@ -58,7 +58,8 @@ def level_4(scores):
 @dataclass(frozen=True)
 class Scope:
     """What a report counts: a period of whole days and, optionally, a theme, a module
-    and a questionnaire part; ``interval`` groups a series by day, month or quarter."""
+    and a questionnaire part; ``interval`` groups a series by day, week (from Monday),
+    month or quarter."""
 
     start: datetime.date
     end: datetime.date
@@ -100,7 +101,7 @@ class Scope:
         return start, end
 
     def buckets(self):
-        """The start date of every day, month or quarter in the period, in order."""
+        """The start date of every day, week, month or quarter in the period, in order."""
         first = bucket_of(self.start, self.interval)
         days = []
         while first <= self.end:
@@ -115,6 +116,8 @@ class Scope:
 def bucket_of(day, interval):
     if interval == "day":
         return day
+    if interval == "week":
+        return day - datetime.timedelta(days=day.weekday())
     if interval == "quarter":
         return day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
     return day.replace(day=1)
@@ -123,13 +126,15 @@ def bucket_of(day, interval):
 def next_bucket(day, interval):
     if interval == "day":
         return day + datetime.timedelta(days=1)
+    if interval == "week":
+        return day + datetime.timedelta(days=7)
     months = 3 if interval == "quarter" else 1
     month = day.month - 1 + months
     return day.replace(year=day.year + month // 12, month=month % 12 + 1, day=1)
 
 
 def bucket_label(day, interval):
-    if interval == "day":
+    if interval in ("day", "week"):  # a week by its Monday
         return date_format(day, "SHORT_DATE_FORMAT")
     if interval == "quarter":
         return f"{day.year} Q{(day.month - 1) // 3 + 1}"
@@ -138,7 +143,7 @@ def bucket_label(day, interval):
 
 def bucketed(field_name, scope):
     """A date or time field truncated, in the current time zone, to the date its day,
-    month or quarter starts on."""
+    week, month or quarter starts on."""
     return Trunc(field_name, scope.interval, output_field=DateField())
 
 

@@ -1,5 +1,8 @@
-"""The gamification's part of the GraphQL schema and of a learner's export."""
+"""The gamification's part of the GraphQL schema, of a learner's export and of the admin
+(the report "Points, badges and review")."""
 
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 
@@ -29,3 +32,37 @@ def gamification_export_fields():
     from borg_learning.gamification.graphql import MyDataGamificationFields
 
     return [MyDataGamificationFields]
+
+
+# The report "Points, badges and review", in the Reports menu after "Progress".
+
+
+@hooks.register("register_admin_urls")
+def register_gamification_report_urls():
+    from borg_learning.gamification.report import GamificationReportView
+    from borg_learning.wagtail_hooks import report_urls
+
+    urls = [path("gamification/", include(report_urls("gamification", GamificationReportView)))]
+    return [
+        path(
+            "reports/",
+            include(
+                (urls, "borg_learning_gamification_reports"),
+                namespace="borg_learning_gamification_reports",
+            ),
+        )
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_gamification_report_menu_item():
+    from borg_learning.wagtail_hooks import PermissionMenuItem
+
+    return PermissionMenuItem(
+        _("Points, badges and review"),
+        reverse("borg_learning_gamification_reports:gamification"),
+        icon_name="pick",
+        name="gamification",
+        order=1176,
+        permission="borg_learning_gamification.view_pointsaward",
+    )

@@ -19,11 +19,19 @@ EVALUATION_URL = "/admin/reports/evaluation/"
 OPEN_ANSWERS_URL = "/admin/reports/open-answers/"
 LEVEL_4_URL = "/admin/reports/level-4/"
 PROGRESS_URL = "/admin/reports/progress/"
+GAMIFICATION_URL = "/admin/reports/gamification/"
 
 
 @pytest.mark.parametrize(
     "url",
-    [EVALUATION_URL, OPEN_ANSWERS_URL, LEVEL_4_URL, "/admin/reports/visits/", PROGRESS_URL],
+    [
+        EVALUATION_URL,
+        OPEN_ANSWERS_URL,
+        LEVEL_4_URL,
+        "/admin/reports/visits/",
+        PROGRESS_URL,
+        GAMIFICATION_URL,
+    ],
 )
 def test_the_reports_show_the_demo_data_with_charts_and_matching_exports(editor, demo_content, url):
     response = report(editor, url, {})
@@ -69,3 +77,18 @@ def test_the_progress_report_shows_the_demo_routes_and_exports_them(editor, demo
     assert len(expected) == 2
     assert [line for line in as_text(csv[1:]) if line[0] == "Leerroute"] == expected
     assert [line for line in as_text(workbook[1:]) if line[0] == "Leerroute"] == expected
+
+
+def test_the_gamification_report_shows_the_demo_history_per_week(editor, demo_content):
+    with translation.override("nl"):
+        response = report(editor, GAMIFICATION_URL, {})
+    whole, *weeks = response.context["object_list"]
+    assert len(weeks) == 12  # the last twelve weeks
+    assert whole["points"] == sum(week["points"] for week in weeks) > 0
+    assert 0 < whole["earners"] <= sum(week["earners"] for week in weeks)
+    assert whole["badges"] > 0 and whole["reviews"] > whole["recalled"] > 0
+    assert 0 < whole["retention"] < 100
+    assert sum(1 for week in weeks if week["reviews"]) >= 6
+    html = response.content.decode()
+    for title in ("Dagelijkse herhaling: onthouden per week (%)", "Punten per week"):
+        assert f"<figcaption>{title}</figcaption>" in html

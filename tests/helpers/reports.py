@@ -92,3 +92,41 @@ def count_queries(client, url, params):
         response = client.get(url, params)
     assert response.status_code == 200
     return len(captured)
+
+
+def assert_readable_by_borgbureau_only(client, url, menu_name, params):
+    """The Borgbureau group finds the report in the menu and reads it; an admin user with
+    other permissions (visits only) neither sees it nor reads it or its exports."""
+    from django.contrib.auth.models import Group, Permission
+
+    from tests import factories
+
+    editor = factories.user("redacteur", groups=[Group.objects.get(name="Borgbureau")])
+    assert menu_name in menu_item_names(editor)
+    client.force_login(editor)
+    assert client.get(url, params).status_code == 200
+    group = Group.objects.create(name="Alleen bezoek")
+    group.permissions.add(
+        *Permission.objects.filter(codename__in=["access_admin", "view_pagevisitday"])
+    )
+    reader = factories.user("lezer", groups=[group])
+    assert menu_name not in menu_item_names(reader)
+    client.force_login(reader)
+    for export in ({}, {"export": "csv"}, {"export": "xlsx"}):
+        assert client.get(url, {**params, **export}).status_code == 302
+    assert client.get(f"{url}results/", params).status_code == 302
+
+
+def refused_in_every_format(client, url, params):
+    """The pages a wrong filter gets for the screen, the CSV and the XLSX: each the
+    report's page (never a file), with the Dutch "fix the filter" message and no rows."""
+    pages = []
+    for export in ({}, {"export": "csv"}, {"export": "xlsx"}):
+        response = client.get(url, {**params, **export})
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("text/html")
+        assert response.context["object_list"] == []
+        html = response.content.decode()
+        assert "Pas het filter aan om de cijfers te zien:" in html
+        pages.append(html)
+    return pages

@@ -56,3 +56,20 @@ def test_the_level_4_report_titles_each_chart(admin, site):
     assert captions[0] == "Niveau 4 per thema (0–100)"
     assert "Seksueel grensoverschrijdend gedrag (SGG): niveau 1, 2 en 3 (0–100)" in captions
     assert overflow(admin) <= 0
+
+
+def test_the_gamification_report_fits_the_screen_with_its_wide_table(admin, site):
+    admin.goto(f"{site.url}/admin/reports/gamification/")
+    captions = admin.locator(".borg-chart-figure figcaption").all_inner_texts()
+    assert captions[:2] == ["Dagelijkse herhaling: onthouden per week (%)", "Punten per week"]
+    expect(admin.get_by_role("cell", name="Hele periode")).to_be_visible()
+    assert overflow(admin) <= 0  # the table scrolls in its own box
+    # Each week's label stays on one line, however many columns follow.
+    lines = admin.locator("td.borg-nowrap").evaluate_all(
+        """cells => cells.map(cell => {
+            const range = document.createRange();
+            range.selectNodeContents(cell);
+            return new Set([...range.getClientRects()].map(rect => Math.round(rect.top))).size;
+        })"""
+    )
+    assert len(lines) == 13 and set(lines) == {1}
