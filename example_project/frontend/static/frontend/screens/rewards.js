@@ -224,7 +224,7 @@ class StreakSection {
   render() {
     const { streak } = this;
     const upcoming = streak.frozenDays.filter((day) => day >= streak.today);
-    this.summary.replaceChildren(
+    this.summary.replaceChildren(...[
       h("p", { class: "streak__days" }, streak.days
         ? h("strong", {}, `${days(streak.days)} op rij`)
         : "Je reeks begint op de dag dat je iets leert."),
@@ -232,7 +232,8 @@ class StreakSection {
         && h("p", {}, "Leer je vandaag iets, dan komt er een dag bij."),
       h("ol", { class: "streak__week", "aria-label": "Deze week" }, weekOf(streak).map(weekDay)),
       streak.longest > streak.days && h("p", { class: "muted" },
-        `Je langste reeks tot nu toe: ${days(streak.longest)}.`));
+        `Je langste reeks tot nu toe: ${days(streak.longest)}.`),
+    ].filter(Boolean));
     this.planned.replaceChildren(
       upcoming.length
         ? h("ul", { class: "streak__free-days", "aria-label": "Geplande vrije dagen" },
@@ -333,7 +334,7 @@ function badgeImage(badge) {
   const rendition = badge.image?.rendition;
   if (!rendition) return null;
   return h("img", { class: "badge-card__image", src: rendition.url, width: rendition.width,
-    height: rendition.height, alt: badge.imageDescription || "", loading: "lazy" });
+    height: rendition.height, alt: badge.imageDescription || "" });
 }
 
 function earnedBadge({ badge, award }) {
