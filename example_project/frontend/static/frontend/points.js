@@ -8,7 +8,7 @@
 import { learnerToken, query } from "./api.js";
 import { h } from "./dom.js";
 
-const SAID_FOR_MS = 8000;
+const SAID_FOR_MS = 5000;
 
 // The total shown, and the token of the learner it belongs to (null: none on this device).
 let total = null;
