@@ -36,6 +36,8 @@ def first_screen(path, params):
         return ["screens/search.js"], "search" if params.get("q") else None
     if path == "/mijn-voortgang/":
         return ["screens/progress.js"], None
+    if path == "/mijn-badges/":
+        return ["screens/rewards.js"], "my_rewards"
     if path == "/dagelijkse-herhaling/":
         return ["screens/reviews.js"], "due_reviews"
     if path == "/leerroutes/":

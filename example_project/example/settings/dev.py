@@ -1,5 +1,7 @@
 """Development: DEBUG on, GraphiQL on, a fixed key, local frontends may call the API."""
 
+from example.dev_keys import development_signing_key
+
 from .base import *  # noqa: F403
 
 DEBUG = True
@@ -12,3 +14,10 @@ CORS_ALLOWED_ORIGINS = [
     "http://localhost:5173",
 ]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# Exported badges are signed with a key of this checkout's own, made on the first start
+# (production reads BADGE_SIGNING_KEY from the environment instead).
+BORG_LEARNING = {
+    **BORG_LEARNING,  # noqa: F405
+    "BADGE_SIGNING_KEY": str(development_signing_key(BASE_DIR / "var" / "badge-signing-key.pem")),  # noqa: F405
+}

@@ -81,4 +81,8 @@ BORG_LEARNING = {
     **BORG_LEARNING,  # noqa: F405
     "GRAPHIQL": os.environ.get("GRAPHIQL", "false").lower() == "true",
     "CLIENT_ADDRESS_HEADER": CLIENT_ADDRESS_HEADER,
+    # The key that signs exported badges: a PEM file's path (or the PEM text), kept out of
+    # the repository; never the development key. Unset: badges are not exported, and the
+    # system check says so.
+    "BADGE_SIGNING_KEY": os.environ.get("BADGE_SIGNING_KEY") or None,
 }

@@ -212,6 +212,7 @@ def every_screen(site):
         *(path(part) for part in site.sgg_parts),
         path(site.catalogue),
         "/mijn-voortgang/",
+        "/mijn-badges/",
         "/dagelijkse-herhaling/",
         "/leerroutes/",
         "/leerroutes/inwerkroute-begeleider/",

@@ -92,10 +92,11 @@ window.addEventListener("popstate", () => render({ restore: true }));
 // A screen that changed what it shows (the learner's progress after a transfer code).
 document.addEventListener("borg:rerender", () => render());
 
-// Counting the visit, recording the learner's progress on a module or part, and the
+// Counting the visit, the learner's points in the header, recording the learner's progress on a module or part, and the
 // evaluation at a module's end: their code loads after the first screen is shown.
 document.addEventListener("borg:screen", (event) => {
   import("./visits.js").then((visits) => visits.count(event.detail));
+  import("./points.js").then((points) => points.follow());
   if (["module", "part", "microlesson"].includes(event.detail.kind)) {
     import("./tracking.js").then((tracking) => tracking.track(event.detail));
   }

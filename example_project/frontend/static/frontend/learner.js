@@ -4,7 +4,7 @@
 
 import { learnerToken, query } from "./api.js";
 import { h } from "./dom.js";
-import { mutate } from "./mutations.js";
+import { mutate, progressed } from "./mutations.js";
 
 // The answers to `me` for this device, by their variables: a screen and what loads after
 // it (the evaluation) share one. Recorded progress, another token or a reload asks again.
@@ -49,7 +49,10 @@ export function record(input) {
   const sent = queue.then(async () => {
     try {
       const { recordProgress } = await query("record_progress", { input });
-      if (recordProgress.ok) answers.clear();
+      if (recordProgress.ok) {
+        answers.clear();
+        if (recordProgress.newlyCompleted?.length) progressed();
+      }
       return recordProgress.ok ? recordProgress : null;
     } catch {
       return null;

@@ -23,10 +23,19 @@ export async function mutate(name, variables, field, problems = []) {
     return { problem: failure(error) };
   }
   const codes = payload.errors.map((error) => error.code);
-  if (!codes.length) return payload;
+  if (!codes.length) {
+    progressed();
+    return payload;
+  }
   return { problem: [...problems, ...COMMON].find(([code]) => codes.includes(code))?.[1]
     || PROBLEM, codes,
   unknownLearner: codes.includes("UNKNOWN_LEARNER") || codes.includes("NO_LEARNER") };
+}
+
+/** Tell the header that the learner did something that may have paid points (points.js
+ * asks the total again). */
+export function progressed() {
+  document.dispatchEvent(new CustomEvent("borg:progressed"));
 }
 
 function failure(error) {

@@ -6,6 +6,9 @@
 /** The learner's own screen: progress, another device, their data. */
 export const PROGRESS_PATH = "/mijn-voortgang/";
 
+/** The learner's points, streak, badges and challenges ("Mijn punten en badges"). */
+export const REWARDS_PATH = "/mijn-badges/";
+
 export function resolve(url) {
   const path = url.pathname;
   const params = url.searchParams;
@@ -21,6 +24,9 @@ export function resolve(url) {
   }
   if (path === PROGRESS_PATH) {
     return async () => (await import("./screens/progress.js")).progressScreen();
+  }
+  if (path === REWARDS_PATH) {
+    return async () => (await import("./screens/rewards.js")).rewardsScreen();
   }
   if (path === "/dagelijkse-herhaling/") {
     return async () => (await import("./screens/reviews.js")).reviewScreen();

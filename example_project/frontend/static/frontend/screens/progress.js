@@ -34,6 +34,7 @@ export async function progressScreen() {
       : h("p", { class: "lead" }, "Op dit apparaat heb je nog niets gedaan in de leeromgeving. "
         + "Begin aan een module: wat je leest en de antwoorden die je geeft worden dan "
         + "bewaard, zonder je naam."),
+    h("p", {}, h("a", { href: "/mijn-badges/" }, "Mijn punten en badges")),
     progress && moduleList("Mee bezig", "busy", busy,
       "Je bent nog met geen enkele module bezig."),
     progress && moduleList("Afgerond", "done", done, "Je hebt nog geen module afgerond."),
