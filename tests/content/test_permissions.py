@@ -57,6 +57,7 @@ def test_the_migration_creates_the_group_with_its_permissions(borgbureau):
             for action in ("add", "change", "delete", "view")
         }
         | {("borg_learning_gamification", "change_pointsrules")}  # "Puntenregels"
+        | {("borg_learning_gamification", "view_pointsaward")}  # "Punten, badges en herhaling"
         | {  # "Organisaties" of the leaderboards
             ("borg_learning_leaderboards", f"{action}_organisation")
             for action in ("add", "change", "delete", "view")
