@@ -38,6 +38,8 @@ def first_screen(path, params):
         return ["screens/progress.js"], None
     if path == "/mijn-badges/":
         return ["screens/rewards.js"], "my_rewards"
+    if path == "/ranglijst/":
+        return ["screens/leaderboard.js"], "my_leaderboard"
     if path == "/dagelijkse-herhaling/":
         return ["screens/reviews.js"], "due_reviews"
     if path == "/leerroutes/":

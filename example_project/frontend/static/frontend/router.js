@@ -9,6 +9,9 @@ export const PROGRESS_PATH = "/mijn-voortgang/";
 /** The learner's points, streak, badges and challenges ("Mijn punten en badges"). */
 export const REWARDS_PATH = "/mijn-badges/";
 
+/** The weekly leaderboard, for learners who join it ("Ranglijst van de week"). */
+export const LEADERBOARD_PATH = "/ranglijst/";
+
 export function resolve(url) {
   const path = url.pathname;
   const params = url.searchParams;
@@ -27,6 +30,9 @@ export function resolve(url) {
   }
   if (path === REWARDS_PATH) {
     return async () => (await import("./screens/rewards.js")).rewardsScreen();
+  }
+  if (path === LEADERBOARD_PATH) {
+    return async () => (await import("./screens/leaderboard.js")).leaderboardScreen();
   }
   if (path === "/dagelijkse-herhaling/") {
     return async () => (await import("./screens/reviews.js")).reviewScreen();
