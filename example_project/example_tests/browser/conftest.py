@@ -214,6 +214,7 @@ def every_screen(site):
         "/mijn-voortgang/",
         "/mijn-badges/",
         "/dagelijkse-herhaling/",
+        "/ranglijst/",
         "/leerroutes/",
         "/leerroutes/inwerkroute-begeleider/",
         "/themas/",

@@ -9,7 +9,8 @@ export const PROGRESS_PATH = "/mijn-voortgang/";
 /** The learner's points, streak, badges and challenges ("Mijn punten en badges"). */
 export const REWARDS_PATH = "/mijn-badges/";
 
-/** The weekly leaderboard, for learners who join it ("Ranglijst van de week"). */
+/** The weekly leaderboard, for learners who join it ("Ranglijst van de week"). Screens link
+ * to their paths as text: a screen importing this module would make an import cycle. */
 export const LEADERBOARD_PATH = "/ranglijst/";
 
 export function resolve(url) {

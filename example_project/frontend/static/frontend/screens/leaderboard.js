@@ -8,7 +8,6 @@
 import { learnerToken, query } from "../api.js";
 import { h } from "../dom.js";
 import { longDate, mutate } from "../mutations.js";
-import { REWARDS_PATH } from "../router.js";
 
 const TITLE = "Ranglijst van de week";
 
@@ -104,7 +103,7 @@ function boards(me, organisations) {
         + "ranglijst van je collega's te zien.")),
     totals(me.organisationTotals, membership.organisation),
     settings(membership, organisations),
-    h("p", {}, h("a", { href: REWARDS_PATH }, "Naar mijn punten en badges")),
+    h("p", {}, h("a", { href: "/mijn-badges/" }, "Naar mijn punten en badges")),
   ];
 }
 

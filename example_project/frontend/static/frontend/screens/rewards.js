@@ -9,7 +9,6 @@
 import { cachedQuery, learnerToken, query } from "../api.js";
 import { h } from "../dom.js";
 import { longDate, mutate, today } from "../mutations.js";
-import { LEADERBOARD_PATH } from "../router.js";
 
 const TITLE = "Mijn punten en badges";
 
@@ -26,7 +25,7 @@ export async function rewardsScreen() {
       section("leaderboard", "Ranglijst",
         h("p", {}, "Wil je zien hoe je het deze week doet naast anderen? Op de ranglijst sta je "
           + "alleen als je zelf meedoet, onder een schuilnaam."),
-        h("p", {}, h("a", { href: LEADERBOARD_PATH }, "Naar de ranglijst van de week"))));
+        h("p", {}, h("a", { href: "/ranglijst/" }, "Naar de ranglijst van de week"))));
   } else {
     const [{ badges }, { challenges }] = await Promise.all([cachedQuery("badges"),
       cachedQuery("challenges")]);
