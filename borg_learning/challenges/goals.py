@@ -11,8 +11,11 @@ theme.
 * modules: completions of whole modules, basic or specialist (their themes);
 * reviews done / recalled: the daily review's answers (``ReviewLog`` of source
   "review"), recalled when right; a first answer to an exercise is not a review;
-* learning days: the days (in the site's time zone) on which the learner completed a
-  block, changed progress or reviewed a card.
+* learning days: the days (in the site's time zone) on which the learner answered an
+  exercise for the first time, completed a part, module or microlesson, or answered a card
+  in the daily review: the same events as the daily learning streak's
+  (``borg_learning.gamification``), so a challenge of learning days and the streak agree.
+  Seeing a text or playing a video is not a learning day of its own.
 """
 
 import datetime
@@ -24,7 +27,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from borg_learning.challenges.models import NEEDS, Challenge, Goal, available
-from borg_learning.learners.models import BlockProgress, Completion, Learner
+from borg_learning.learners.models import BlockKind, BlockProgress, Completion, Learner
 from borg_learning.models import ModulePage
 
 MICROLEARNING = NEEDS[Goal.MICROLESSONS]
@@ -145,15 +148,21 @@ class LearnerActivity:
 
     @cached_property
     def learning_moments(self) -> list[datetime.datetime]:
-        """The moments the learner changed progress, completed a block or reviewed a card
-        in the span: one query (a union)."""
-        progress = BlockProgress.objects.filter(learner=self.learner)
-        moments = progress.filter(updated_at__gte=self.start, updated_at__lt=self.end).values_list(
-            "updated_at", flat=True
-        )
-        completed = progress.filter(
-            completed_at__gte=self.start, completed_at__lt=self.end
+        """The moments of the learner's first answers, completions and reviews in the span:
+        one query (a union)."""
+        answered = BlockProgress.objects.filter(
+            learner=self.learner,
+            kind=BlockKind.EXERCISE,
+            completed_at__gte=self.start,
+            completed_at__lt=self.end,
         ).values_list("completed_at", flat=True)
+        completed = (
+            Completion.objects.filter(
+                learner=self.learner, completed_at__gte=self.start, completed_at__lt=self.end
+            )
+            .order_by()  # a compound statement's parts are unordered
+            .values_list("completed_at", flat=True)
+        )
         parts = [completed]
         if apps.is_installed(REVIEWS):
             from borg_learning.reviews.models import ReviewLog
@@ -167,4 +176,4 @@ class LearnerActivity:
                 .order_by()  # a compound statement's parts are unordered
                 .values_list("reviewed_at", flat=True)
             )
-        return list(moments.union(*parts, all=True))
+        return list(answered.union(*parts, all=True))

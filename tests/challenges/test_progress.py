@@ -130,19 +130,27 @@ def test_reviews_count_the_daily_review_and_recalled_only_the_right_answers(
     }
 
 
-def test_learning_days_are_the_days_something_was_done(browser, this_month, lessons):
+def test_learning_days_are_the_days_of_the_streak_s_events(browser, this_month, lessons):
+    """Answers, completions and reviews make a learning day, as for the streak; a text
+    seen does not."""
     first, last = this_month
     Challenge.objects.create(
         title="Drie dagen leren", goal="learning_days", target=3, starts_on=first, ends_on=last
     )
     complete_page(browser, lessons[0])  # today
     learner = Learner.objects.get()
-    for day, hour in [(first, 9), (first, 20), (first - datetime.timedelta(days=1), 12)]:
+    for day, hour, kind in [
+        (first, 9, "exercise"),
+        (first, 20, "exercise"),  # the same day again
+        (first - datetime.timedelta(days=1), 12, "exercise"),  # before the challenge
+        (first + datetime.timedelta(days=1), 12, "text"),  # only seen
+    ]:
         BlockProgress.objects.create(
             learner=learner,
             page=lessons[1],
             block_id=f"{day}{hour}",
-            kind="text",
+            kind=kind,
+            completed_at=at(day, hour),
             updated_at=at(day, hour),
         )
     done = progress_of(browser)["Drie dagen leren"]
@@ -263,6 +271,12 @@ def test_a_streak_event_completes_a_challenge_of_learning_days(
         title="Een leerdag", goal="learning_days", target=1, starts_on=first, ends_on=last
     )
     learner, _token = factories.learner()
-    BlockProgress.objects.create(learner=learner, page=lessons[0], block_id="", kind="page")
+    BlockProgress.objects.create(
+        learner=learner,
+        page=lessons[0],
+        block_id="b1",
+        kind="exercise",
+        completed_at=timezone.now(),
+    )
     signals.streak_extended.send(sender=Learner, learner=learner, days=1)
     assert ChallengeCompletion.objects.get().challenge == challenge
