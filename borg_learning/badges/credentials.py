@@ -117,4 +117,4 @@ def signed(award: BadgeAward, request: HttpRequest, key: SigningKey) -> str:
         "nbf": int(award.awarded_at.timestamp()),
         "sub": document["credentialSubject"]["id"],
     }
-    return key.sign(claims)
+    return key.sign(claims, request)

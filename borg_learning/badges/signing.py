@@ -2,9 +2,11 @@
 
 ``BADGE_SIGNING_KEY`` is a PEM private key, or the path of a file holding one. An RSA key
 signs with RS256 (the algorithm every Open Badges 3.0 verifier supports), a P-256 key
-with ES256. The key id (``kid``) is the key's JWK thumbprint as a URI (RFC 7638, RFC
-9278), the same on every host the site answers on; the JWK set at
-``/learning/badges/jwks.json`` lists the public key under it.
+with ES256. Open Badges 3.0 (§8.2.4) wants the key id (``kid``) to be a URL that
+dereferences to the public JWK: ``/learning/badges/keys/<thumbprint>.json``, named by the
+key's JWK thumbprint (RFC 7638), so a new key gets a new URL and credentials signed with
+the old one keep naming theirs. The JWK set at ``/learning/badges/jwks.json`` lists the
+public key under the same URL.
 """
 
 import base64
@@ -17,6 +19,8 @@ from pathlib import Path
 import jwt
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import load_pem_private_key
+from django.http import HttpRequest
+from django.urls import reverse
 
 from borg_learning.conf import learning_settings
 
@@ -33,13 +37,23 @@ class SigningKeyError(ValueError):
 class SigningKey:
     private_key: rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
     algorithm: str
-    public_jwk: dict
-    kid: str
+    #: The public key's members, without a ``kid`` (which depends on the host).
+    public_members: dict
+    #: The JWK thumbprint (RFC 7638) that names the key in its URL.
+    thumbprint: str
 
-    def sign(self, claims: dict) -> str:
+    def public_jwk(self, request: HttpRequest) -> dict:
+        """The public key as a JWK (never ``d``), under its URL as ``kid``."""
+        return {**self.public_members, "kid": self.url(request)}
+
+    def url(self, request: HttpRequest) -> str:
+        path = reverse("borg_learning_badges:key", args=[self.thumbprint])
+        return request.build_absolute_uri(path)
+
+    def sign(self, claims: dict, request: HttpRequest) -> str:
         """A compact JWS of ``claims`` with the header ``alg``, ``kid`` and ``typ`` only."""
         return jwt.encode(
-            claims, self.private_key, algorithm=self.algorithm, headers={"kid": self.kid}
+            claims, self.private_key, algorithm=self.algorithm, headers={"kid": self.url(request)}
         )
 
 
@@ -85,9 +99,8 @@ def load(value: str) -> SigningKey:
         )
     else:
         raise SigningKeyError("is neither an RSA key nor an EC key on the curve P-256")
-    kid = f"urn:ietf:params:oauth:jwk-thumbprint:sha-256:{thumbprint(public_jwk)}"
-    public_jwk = {**public_jwk, "kid": kid, "alg": algorithm, "use": "sig"}
-    return SigningKey(private_key, algorithm, public_jwk, kid)
+    members = {**public_jwk, "alg": algorithm, "use": "sig"}
+    return SigningKey(private_key, algorithm, members, thumbprint(public_jwk))
 
 
 def key_problem(value) -> str | None:
@@ -109,7 +122,7 @@ def signing_key() -> SigningKey | None:
     return load(value)
 
 
-def public_jwks() -> dict:
+def public_jwks(request: HttpRequest) -> dict:
     """The JWK set a verifier checks signatures with: the public key only (never ``d``)."""
     key = signing_key()
-    return {"keys": [key.public_jwk] if key else []}
+    return {"keys": [key.public_jwk(request)] if key else []}

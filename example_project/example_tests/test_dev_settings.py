@@ -41,7 +41,7 @@ def test_the_development_key_is_made_once_and_signs(tmp_path):
 
     signing = load(str(key))
     assert signing.algorithm == "RS256"
-    assert signing.public_jwk["kty"] == "RSA" and "d" not in signing.public_jwk
+    assert signing.public_members["kty"] == "RSA" and "d" not in signing.public_members
 
 
 def test_the_dev_settings_point_at_the_key_in_var_and_the_check_is_silent():

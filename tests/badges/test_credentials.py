@@ -3,6 +3,7 @@ schema, signed with the site's key, verifiable with the public key the site publ
 
 import base64
 import json
+import re
 from pathlib import Path
 
 import jsonschema_rs
@@ -74,9 +75,17 @@ def test_an_earned_badge_exports_as_a_signed_open_badge_credential(client, earne
         "typ": "JWT",
         "kid": jwt.get_unverified_header(token)["kid"],
     }
-    assert jwt.get_unverified_header(token)["kid"].startswith(
-        "urn:ietf:params:oauth:jwk-thumbprint:sha-256:"
+    # The key id is a URL that dereferences to the public key (Open Badges 3.0 §8.2.4).
+    kid = jwt.get_unverified_header(token)["kid"]
+    assert re.fullmatch(r"http://testserver/learning/badges/keys/[\w-]{43}\.json", kid)
+    response = client.get(kid.removeprefix("http://testserver"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/jwk+json"
+    assert response.json()["kid"] == kid and "d" not in response.json()
+    assert jwt.decode(
+        token, jwt.PyJWK(response.json()).key, algorithms=["RS256"], options={"verify_sub": False}
     )
+    assert client.get("/learning/badges/keys/not-this-key.json").status_code == 404
     claims = verified(client, token)
     credential = {name: value for name, value in claims.items() if name not in CLAIMS}
     assert schema_errors(credential) == []
