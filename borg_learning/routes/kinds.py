@@ -93,7 +93,9 @@ def step_seconds(step, target) -> int | None:
     if target is None:
         return None
     if step.kind in (StepKind.MODULE, StepKind.PART, StepKind.MICROLESSON):
-        return target.estimated_duration_seconds
+        if not hasattr(target, "estimated_duration_seconds"):
+            target = target.specific  # a microlesson step's plain Page (one query)
+        return getattr(target, "estimated_duration_seconds", None)
     if step.kind == StepKind.OFFER:
         minutes = target.duration_minutes
         return minutes * 60 if minutes is not None else None

@@ -1,6 +1,7 @@
 """The demo's learning routes: an onboarding route for a new support worker
-("begeleider") and one for a starting psychologist, made of the demo's modules and parts,
-a catalogue offer and a workplace assignment each, with one of the demo's images (by its
+("begeleider") and one for a starting psychologist, made of the demo's modules and parts
+(and, for the psychologist, a quiz microlesson), a catalogue offer and a workplace
+assignment each, with one of the demo's images (by its
 title). Looked up by slug and left alone when they exist; published through a revision,
 as an editor would.
 """
@@ -8,6 +9,7 @@ as an editor would.
 from django.core.management.base import CommandError
 from wagtail.images import get_image_model
 
+from borg_learning.microlearning.models import MicrolessonPage
 from borg_learning.models import BasicModulePage, ModulePartPage, Offering, SpecialistModulePage
 from borg_learning.routes.models import Route, RouteStep
 
@@ -49,6 +51,7 @@ STARTING_PSYCHOLOGIST = {
     "verdiepingsdag en je eerste casusbespreking.</p>",
     "steps": [
         {"module": BASIC_MODULE["slug"], "within_days": 7},
+        {"microlesson": "observeren-of-interpreteren", "within_days": 7},
         {"module": SGG_MODULE["slug"], "within_days": 30},
         {"offering": "Verdiepingsdag: SGG bij cliënten met een LVB", "within_days": 90},
         {
@@ -77,6 +80,9 @@ def step_of(data):
         step = RouteStep(
             kind="part", part=ModulePartPage.objects.filter(slug=data.pop("part")).first(), **data
         )
+    elif "microlesson" in data:
+        lesson = MicrolessonPage.objects.filter(slug=data.pop("microlesson")).first()
+        step = RouteStep(kind="microlesson", page=lesson, **data)
     elif "offering" in data:
         offer = Offering.objects.filter(title=data.pop("offering")).first()
         step = RouteStep(kind="offer", offering=offer, **data)

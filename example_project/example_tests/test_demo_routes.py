@@ -54,7 +54,19 @@ def test_the_api_shows_the_routes_per_role(loaded, graphql):
     assert "errors" not in answer, answer
     (route,) = answer["data"]["routes"]
     assert route["title"] == "Inwerkroute startend basispsycholoog"
-    assert len(route["steps"]) == 4 and route["durationMinutes"] > 0
+    assert len(route["steps"]) == 5 and route["durationMinutes"] > 0
+    detail = graphql(
+        (QUERIES / "route.graphql").read_text(), {"slug": "inwerkroute-startend-basispsycholoog"}
+    )
+    steps = detail["data"]["route"]["steps"]
+    assert [step["kind"] for step in steps] == [
+        "MODULE",
+        "MICROLESSON",
+        "MODULE",
+        "OFFER",
+        "ASSIGNMENT",
+    ]
+    assert steps[1]["microlesson"]["title"] == "Observeren of interpreteren?"
     detail = graphql((QUERIES / "route.graphql").read_text(), {"slug": "inwerkroute-begeleider"})
     assert "errors" not in detail, detail
     assert [step["kind"] for step in detail["data"]["route"]["steps"]] == [

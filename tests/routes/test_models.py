@@ -82,3 +82,13 @@ def test_only_published_routes_are_live(module):
     draft = factories.route([module], publish=False)
     assert not Route.objects.get(pk=draft.pk).live
     assert draft.steps.count() == 1
+
+
+def test_a_microlesson_step_counts_the_lesson_s_length(section):
+    """The step's page is stored as a plain Page; its length comes from the microlesson."""
+    lesson = factories.microlesson(section, "Even ademhalen", theme=factories.ThemeFactory())
+    route = factories.route([{"title": "Loop mee", "duration_minutes": 30}])
+    RouteStep.objects.create(route=route, kind="microlesson", page_id=lesson.pk, sort_order=1)
+    route = Route.objects.get(pk=route.pk)
+    assert lesson.estimated_duration_seconds > 0
+    assert route.duration_seconds() == 30 * 60 + lesson.estimated_duration_seconds
