@@ -54,13 +54,14 @@ def site(django_db_setup, django_db_blocker):
     from django.core.management import call_command
     from django.core.signals import request_finished, request_started
     from django.db import connection, transaction
-    from django.test.utils import override_settings
+    from django.test.utils import override_settings, teardown_databases
     from pytest_django.live_server_helper import LiveServer
 
     from borg_learning.routes.models import Route
     from demo import content
 
     with django_db_blocker.unblock():
+        made = made_test_database()
         before = connection.creation.serialize_db_to_string()
         with transaction.atomic():
             content.load()
@@ -103,9 +104,23 @@ def site(django_db_setup, django_db_blocker):
                 reset_sequences=False,
             )
             connection.creation.deserialize_db_from_string(before)
+            if made:
+                teardown_databases(made, verbosity=0)
         from wagtail.models import Site
 
         Site.clear_site_root_paths_cache()
+
+
+def made_test_database():
+    """pytest-django makes the test database only when a test of the run asks for one (the
+    ``django_db`` mark); a run of browser tests that all use ``committed_db`` has none, and
+    the live server needs it. Returns what ``teardown_databases`` needs, or None."""
+    from django.db import connection
+    from django.test.utils import setup_databases
+
+    if "wagtailcore_page" in connection.introspection.table_names():
+        return None
+    return setup_databases(verbosity=0, interactive=False, aliases={"default"})
 
 
 class RequestsInFlight:
