@@ -9,6 +9,7 @@ its default. Values are cached and reloaded when a test changes ``BORG_LEARNING`
 ``override_settings``.
 """
 
+import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -144,6 +145,21 @@ def _optional_frontend_url(value: Any) -> str | None:
     return None
 
 
+def _bool(value: Any) -> str | None:
+    if not isinstance(value, bool):
+        return f"must be True or False, got {value!r}"
+    return None
+
+
+def _directories(value: Any) -> str | None:
+    if not isinstance(value, (list, tuple)):
+        return "must be a list of directory paths"
+    for path in value:
+        if not isinstance(path, (str, os.PathLike)) or not os.path.isdir(path):
+            return f"{path!r} is not a directory"
+    return None
+
+
 def _optional_bool(value: Any) -> str | None:
     if value is not None and not isinstance(value, bool):
         return f"must be True, False or None, got {value!r}"
@@ -274,6 +290,24 @@ SETTINGS: dict[str, Setting] = {
         doc="Most aliased fields one GraphQL query may have (__typename not counted).",
         validate=_positive_int,
         default=30,
+    ),
+    "GRAPHQL_DOCUMENT_CACHE_SIZE": Setting(
+        doc="Most parsed and validated GraphQL documents kept per process (an LRU), so a "
+        "repeated query skips parsing and validation.",
+        validate=_positive_int,
+        default=500,
+    ),
+    "GRAPHQL_PERSISTED_QUERY_DIRS": Setting(
+        doc="Directories of .graphql files a client may send by their SHA-256 "
+        "(persisted queries); more come from the hook register_persisted_queries.",
+        validate=_directories,
+        default=[],
+    ),
+    "GRAPHQL_PERSISTED_QUERIES_ONLY": Setting(
+        doc="Accept only persisted queries (sent by hash, or as the text of one): for a "
+        "production site whose only client is its own frontend.",
+        validate=_bool,
+        default=False,
     ),
     "GRAPHIQL": Setting(
         doc="Serve GraphiQL in a browser; None: on when DEBUG is on.",

@@ -395,11 +395,20 @@ def test_more_query_parameters_than_django_accepts_is_400_with_a_json_error(clie
 # --- A failure of our own -------------------------------------------------------------------
 
 
+@pytest.fixture
+def no_kept_documents():
+    """A document seen by an earlier test would not be parsed again."""
+    from borg_learning.api.graphql import documents
+
+    documents.cache.clear()
+
+
+@pytest.mark.usefixtures("no_kept_documents")
 def test_a_failure_outside_the_resolvers_is_a_json_500_and_logged(caplog):
     client = Client(raise_request_exception=False)
     failure = RuntimeError(SECRET)
     with (
-        mock.patch("borg_learning.api.graphql.views.parse", side_effect=failure),
+        mock.patch("borg_learning.api.graphql.documents.parse", side_effect=failure),
         caplog.at_level(logging.ERROR, logger="borg_learning.api.graphql"),
     ):
         response = post(client, {"query": "{ __typename }"}, accept=GRAPHQL_RESPONSE)
@@ -410,6 +419,7 @@ def test_a_failure_outside_the_resolvers_is_a_json_500_and_logged(caplog):
     assert any(record.exc_info and record.exc_info[1] is failure for record in caplog.records)
 
 
+@pytest.mark.usefixtures("no_kept_documents")
 def test_a_failure_outside_the_resolvers_is_reported_as_django_reports_failed_requests():
     """Error trackers listen to got_request_exception."""
     received = []
@@ -419,7 +429,7 @@ def test_a_failure_outside_the_resolvers_is_reported_as_django_reports_failed_re
 
     got_request_exception.connect(listener)
     try:
-        with mock.patch("borg_learning.api.graphql.views.parse", side_effect=RuntimeError):
+        with mock.patch("borg_learning.api.graphql.documents.parse", side_effect=RuntimeError):
             Client(raise_request_exception=False).get("/graphql/", {"query": "{ __typename }"})
     finally:
         got_request_exception.disconnect(listener)

@@ -8,6 +8,8 @@
   legacy clients.
 * Errors are JSON (``{"errors": [{"message": ...}]}``), in English, a body too large
   (413) included; unexpected failures are logged, never shown.
+* A document may be sent by its SHA-256 (``persisted``), and a document seen before is
+  neither parsed nor validated again (``documents``).
 """
 
 import json
@@ -24,10 +26,11 @@ from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from graphene_django.views import GraphQLView
-from graphql import GraphQLError, OperationType, execute, get_operation_ast, parse, validate
+from graphql import GraphQLError, OperationType, execute, get_operation_ast
 from graphql.validation import ValidationRule, specified_rules
 
-from borg_learning.api.graphql.limits import limit_errors, query_length_error
+from borg_learning.api.graphql import documents, persisted
+from borg_learning.api.graphql.limits import query_length_error
 from borg_learning.api.vary import varies_on
 from borg_learning.conf import learning_settings
 
@@ -67,19 +70,25 @@ class StorableTextRule(ValidationRule):
             self.report_error(GraphQLError(UNSTORABLE_MESSAGE, node))
 
 
+#: The validation rules of every document (the limits run apart; see ``documents``).
+RULES = (*specified_rules, StorableTextRule)
+
+
 class RequestError(Exception):
     """A request the server will not execute.
 
     ``graphql`` marks the errors of a well-formed request (a syntax or validation error,
     wrong variables, a limit): those are 400 only with graphql-response+json and 200 with
     application/json. A malformed request (not JSON, no query) is 400 with either.
-    ``message`` is one message, or a list of them (each becomes an error of the answer).
+    ``message`` is one message, or a list of them (each becomes an error of the answer);
+    ``code`` goes in each error's ``extensions`` (``PERSISTED_QUERY_NOT_FOUND``).
     """
 
-    def __init__(self, message, status=400, headers=None, graphql=False):
+    def __init__(self, message, status=400, headers=None, graphql=False, code=None):
         self.messages = [message] if isinstance(message, str) else list(message)
         super().__init__("; ".join(self.messages))
         self.status, self.headers, self.graphql = status, headers or {}, graphql
+        self.code = code
 
 
 def body_too_large(limit):
@@ -198,7 +207,17 @@ class GraphQLHTTPView(View):
                     variables = json.loads(variables)
                 except (ValueError, RecursionError):
                     raise RequestError("The variables parameter is not valid JSON.") from None
-            extras = {"variables": variables, "operationName": params.get("operationName")}
+            extensions = params.get("extensions")
+            if extensions:
+                try:
+                    extensions = json.loads(extensions)
+                except (ValueError, RecursionError):
+                    raise RequestError("The extensions parameter is not valid JSON.") from None
+            extras = {
+                "variables": variables,
+                "operationName": params.get("operationName"),
+                "extensions": extensions,
+            }
             query = params.get("query")
         else:
             content_type = request.content_type or ""
@@ -211,6 +230,15 @@ class GraphQLHTTPView(View):
             if not isinstance(body, dict):
                 raise RequestError("The request body must be a JSON object with a 'query'.")
             query, extras = body.get("query"), body
+        if query is not None and not isinstance(query, str):
+            raise RequestError("'query' must be a string.")
+        try:
+            query = persisted.resolve(query, extras.get("extensions"))
+        except persisted.PersistedQueryError as error:
+            # A malformed ``extensions`` is a malformed request; an unknown hash is answered
+            # as Apollo's clients expect, like a query that cannot run.
+            malformed = error.code == persisted.BAD_REQUEST
+            raise RequestError(error.message, graphql=not malformed, code=error.code) from None
         if not isinstance(query, str) or not query.strip():
             raise RequestError("The request has no 'query' string.")
         variables, operation_name = extras.get("variables"), extras.get("operationName")
@@ -241,17 +269,9 @@ class GraphQLHTTPView(View):
             raise RequestError(too_long, graphql=True)
         schema = self.schema.graphql_schema
         try:
-            document = parse(query)
-        except GraphQLError as error:
-            raise RequestError(error.message, graphql=True) from None
-        # The limits first, on their own: they walk the document in a fraction of a
-        # millisecond, so an expensive query is refused before graphql-core's rules walk
-        # it. Together they are what ``limits.validation_rules()`` gives other views.
-        errors = limit_errors(schema, document, variables or {}) or validate(
-            schema, document, [*specified_rules, StorableTextRule]
-        )
-        if errors:
-            raise RequestError([error.message for error in errors], graphql=True)
+            document = documents.checked(schema, query, variables or {}, RULES)
+        except documents.DocumentError as error:
+            raise RequestError(error.messages, graphql=True) from None
         if variables and has_unstorable_text(variables):
             raise RequestError(UNSTORABLE_MESSAGE, graphql=True)
         operation = get_operation_ast(document, operation_name)
@@ -302,9 +322,10 @@ class GraphQLHTTPView(View):
         return response
 
     def error_response(self, media_type, error, status):
+        extensions = {"extensions": {"code": error.code}} if error.code else {}
         return self.respond(
             media_type,
-            {"errors": [{"message": message} for message in error.messages]},
+            {"errors": [{"message": message, **extensions} for message in error.messages]},
             status,
             error.headers,
         )

@@ -245,4 +245,6 @@ BORG_LEARNING = {
     "COPYRIGHT_HOLDER": "De Borg",
     "DEFAULT_QUESTIONNAIRE": "evaluatie-module",  # made by load_demo_content
     "FRONTEND_URL": FRONTEND_URL,  # "View live" and the APIs' page URLs
+    # The documented queries the demo frontend sends: by their hash, queries over GET.
+    "GRAPHQL_PERSISTED_QUERY_DIRS": [BASE_DIR.parent / "docs" / "queries"],
 }

@@ -80,6 +80,10 @@ LOGGING = {
 BORG_LEARNING = {
     **BORG_LEARNING,  # noqa: F405
     "GRAPHIQL": os.environ.get("GRAPHIQL", "false").lower() == "true",
+    # Only the documented queries, when the site's frontend is their only client.
+    "GRAPHQL_PERSISTED_QUERIES_ONLY": (
+        os.environ.get("GRAPHQL_PERSISTED_QUERIES_ONLY", "false").lower() == "true"
+    ),
     "CLIENT_ADDRESS_HEADER": CLIENT_ADDRESS_HEADER,
     # The key that signs exported badges: a PEM file's path (or the PEM text), kept out of
     # the repository; never the development key. Unset: badges are not exported, and the

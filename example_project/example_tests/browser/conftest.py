@@ -8,6 +8,7 @@ connection the server shares). One browser per session, a fresh context per test
 """
 
 import os
+import re
 import threading
 from pathlib import Path
 
@@ -80,7 +81,7 @@ def site(django_db_setup, django_db_blocker):
             STATICFILES_DIRS=[FRONTEND / "static"],
             ROOT_URLCONF="example_tests.browser.urls",
             # As in the example site: every module asks the demo questionnaire.
-            BORG_LEARNING={"DEFAULT_QUESTIONNAIRE": "evaluatie-module"},
+            BORG_LEARNING={**settings.BORG_LEARNING, "DEFAULT_QUESTIONNAIRE": "evaluatie-module"},
             # "Preview" in the admin sends the editor to this frontend.
             WAGTAIL_HEADLESS_PREVIEW={
                 "CLIENT_URLS": {"default": server.url},
@@ -206,6 +207,26 @@ def admin(browser, site):
     log_in_to_admin(tab, site)
     yield tab
     tab.context.close()
+
+
+#: The API's URL as the frontend requests it: POST to /graphql/, GET with parameters.
+GRAPHQL_URL = re.compile(r"/graphql/(\?.*)?$")
+
+
+def operation(request):
+    """The GraphQL operation a frontend request runs ("Page", "AnswerExercise"), or None:
+    queries go by GET with their name in the URL, mutations by POST with it in the body."""
+    from urllib.parse import parse_qs, urlsplit
+
+    url = urlsplit(request.url)
+    if url.path != "/graphql/":
+        return None
+    if request.method == "GET":
+        return parse_qs(url.query).get("operationName", [None])[0]
+    try:
+        return (request.post_data_json or {}).get("operationName")
+    except ValueError:
+        return None
 
 
 def path(page):

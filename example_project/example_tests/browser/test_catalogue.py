@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from borg_learning.models import Offering
 
-from .conftest import path
+from .conftest import GRAPHQL_URL, operation, path
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -106,17 +106,17 @@ def test_a_late_answer_to_an_earlier_filter_does_not_replace_the_latest(phone, s
     held = []
 
     def hold_the_first(route):
-        if "catalogue" in (route.request.post_data or "") and not held:
+        if operation(route.request) == "Catalogue" and not held:
             held.append(route)
         else:
             route.continue_()
 
-    page.route("**/graphql/", hold_the_first)
+    page.route(GRAPHQL_URL, hold_the_first)
     page.get_by_label("Aanbieder").select_option(label=provider.name)
     page.get_by_label("Thema").select_option(label=theme.name)
     count = page.locator(".catalogue__count")
     expect(count).to_have_text(count_text(both))
-    with page.expect_response("**/graphql/"):
+    with page.expect_response(GRAPHQL_URL):
         held[0].continue_()
     page.wait_for_timeout(200)  # give a stale answer the time to render, were it shown
     expect(count).to_have_text(count_text(both))

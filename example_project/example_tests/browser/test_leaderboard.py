@@ -6,6 +6,7 @@ pseudonym, showing only the learner's neighbours."""
 
 import json
 import re
+from urllib.parse import unquote
 
 import pytest
 from playwright.sync_api import expect
@@ -14,7 +15,7 @@ from borg_learning.badges.models import BadgeAward
 from borg_learning.gamification.models import PointsAward, Rule
 from borg_learning.leaderboards.models import LeaderboardMembership, Organisation
 
-from .conftest import path
+from .conftest import operation, path
 from .test_gamification import FIRST_BADGE, learner_of, points_of, tab  # noqa: F401
 from .test_progress import screenshot
 from .test_reviews import answer_the_quiz, clock, move_past, quiz  # noqa: F401
@@ -27,12 +28,7 @@ LEADERBOARD = "/ranglijst/"
 
 def graphql_response(name):
     """A predicate for the API's answer to the documented operation ``name``."""
-
-    def matches(response):
-        body = response.request.post_data or ""
-        return response.url.endswith("/graphql/") and f"{name}" in body
-
-    return matches
+    return lambda response: operation(response.request) == name
 
 
 @pytest.mark.django_db
@@ -47,9 +43,13 @@ def test_without_a_learner_the_leaderboard_says_how_to_begin(tab):  # noqa: F811
 def test_quiz_review_points_badge_and_leaderboard(tab, committed_db, clock):  # noqa: F811
     page = tab.page
     # The quiz's page comes without a hint of which option is right.
-    with page.expect_response(graphql_response("query Page")) as loaded:
+    with page.expect_response(graphql_response("Page")) as loaded:
         tab.open(path(quiz()))
     assert '"correct"' not in loaded.value.text()
+    # Sent as a persisted query: by its hash over GET, without its text.
+    request = loaded.value.request
+    assert request.method == "GET" and "sha256Hash" in unquote(request.url)
+    assert "query=" not in request.url
     assert page.locator(".exercise input[type=radio]").count() >= 2
 
     page, _token, cards = answer_the_quiz(tab)
@@ -92,7 +92,7 @@ def test_quiz_review_points_badge_and_leaderboard(tab, committed_db, clock):  # 
     tab.check_accessibility()
     screenshot(page, "leaderboard-join")
     page.get_by_label("Je organisatie (niet verplicht)").select_option(label="De Borg Noord")
-    with page.expect_response(graphql_response("query MyLeaderboard")) as answered:
+    with page.expect_response(graphql_response("MyLeaderboard")) as answered:
         page.get_by_role("button", name="Doe mee").click()
         expect(page.locator(".leaderboard__name")).to_be_visible()
     membership = LeaderboardMembership.objects.get(learner=learner)

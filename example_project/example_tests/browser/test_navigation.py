@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from borg_learning.microlearning.models import MicrolessonPage
 from borg_learning.models import Offering
 
-from .conftest import module_heading, path, start_heading
+from .conftest import GRAPHQL_URL, module_heading, path, start_heading
 from .test_progress import screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -66,14 +66,14 @@ def test_search_from_the_search_screen(phone, site):
 
 
 def test_the_api_down(phone, site):
-    phone.page.route("**/graphql/", lambda route: route.abort())
+    phone.page.route(GRAPHQL_URL, lambda route: route.abort())
     page = phone.open("/")
     expect(page.locator("main h1")).to_have_text("De leeromgeving is nu niet bereikbaar")
     expect(page.get_by_role("alert")).to_contain_text("geen verbinding met de server")
     # The browser reports the refused request itself; nothing else may appear.
     phone.errors = [e for e in phone.errors if "Failed to load resource" not in e]
     phone.check_accessibility()
-    page.unroute("**/graphql/")
+    page.unroute(GRAPHQL_URL)
     page.get_by_role("button", name="Opnieuw proberen").click()
     expect(page.locator("main h1")).to_have_text(start_heading(site.environment))
 

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from borg_learning.learners.models import BlockProgress, Completion, Learner
 
-from .conftest import PHONE, new_screen, path
+from .conftest import GRAPHQL_URL, PHONE, new_screen, path
 from .test_targets_and_reflow import NARROW, SIDEWAYS, SMALL_TARGETS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -283,7 +283,7 @@ def test_reading_goes_on_when_progress_cannot_be_recorded(phone, site):
         else:
             route.continue_()
 
-    page.route("**/graphql/", refuse_progress)
+    page.route(GRAPHQL_URL, refuse_progress)
     phone.open(path(site.basic_module))
     exercise = page.locator(".block--LearningExerciseBlock").first
     exercise.locator("input").first.check()

@@ -17,7 +17,7 @@ from borg_learning.reviews.models import ReviewCard, ReviewLog, ReviewSource
 from tests.helpers import clock as moved_clock
 from tests.helpers.graphql import screen_query
 
-from .conftest import DESKTOP, PHONE, new_screen, path
+from .conftest import DESKTOP, PHONE, new_screen, operation, path
 from .test_progress import TOKEN_KEY, screenshot
 from .test_targets_and_reflow import NARROW, SIDEWAYS, SMALL_TARGETS
 
@@ -79,8 +79,7 @@ def dutch_date(moment):
 
 
 def due_reviews_response(response):
-    request = response.request
-    return response.url.endswith("/graphql/") and "DueReviews" in (request.post_data or "")
+    return operation(response.request) == "DueReviews"
 
 
 @pytest.mark.django_db
