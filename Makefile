@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 MANAGE := cd example_project && $(PY) manage.py
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test install lint check audit test-sqlite test-postgres fuzz messages schema clean
+.PHONY: demo test install lint check audit bench test-sqlite test-postgres fuzz messages schema clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -90,6 +90,13 @@ ifdef URL
 else
 	$(PY) -m pytest -q -s tests/api/test_graphql_over_http_audit.py
 endif
+
+# How fast /graphql/ answers the frontend's documents (benchmarks/api.py; docs/performance.md
+# says how to read it). Prints figures; never part of `make test`.
+REQUESTS ?= 200
+ROUNDS ?= 3
+bench: install
+	$(PY) benchmarks/api.py $(REQUESTS) $(ROUNDS)
 
 # Two suites, each in parallel: the app's own tests (tests/, configured in setup.cfg), then
 # the example site's tests (example_project/example_tests/, configured in
