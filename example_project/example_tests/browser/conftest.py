@@ -149,11 +149,8 @@ class RequestsInFlight:
             return self.changed.wait_for(lambda: self.count <= 0, timeout)
 
 
-@pytest.fixture(autouse=True)
-def quiet_server(request):
-    """After each test: close its browser tabs and let the server finish their requests,
-    before the test's transaction is rolled back (this fixture is torn down first)."""
-    yield
+def quiet(request):
+    """Close the test's browser tabs and let the server finish their requests."""
     browser = request.node.funcargs.get("browser")
     for context in browser.contexts if browser else ():
         context.close()
@@ -162,8 +159,16 @@ def quiet_server(request):
         site.requests.wait_until_none()
 
 
+@pytest.fixture(autouse=True)
+def quiet_server(request):
+    """After each test, quiet the server before the test's transaction is rolled back
+    (this fixture is torn down before pytest-django's)."""
+    yield
+    quiet(request)
+
+
 @pytest.fixture
-def committed_db(site, django_db_blocker):
+def committed_db(request, site, django_db_blocker):
     """Database access outside a test transaction, for a test that prepares data the
     live server must see: what it writes is committed and stays until ``site`` puts
     the database back. Not for a test marked ``django_db``: its writes would stay in the
@@ -176,6 +181,7 @@ def committed_db(site, django_db_blocker):
             "committed for the live server to see them"
         )
         yield
+        quiet(request)  # a request still running must not find the database blocked
 
 
 EDITOR_PASSWORD = "round-trip-secret"
