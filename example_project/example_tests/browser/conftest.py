@@ -72,7 +72,11 @@ def site(django_db_setup, django_db_blocker):
         demo.requests = RequestsInFlight()
         request_started.connect(demo.requests.started)
         request_finished.connect(demo.requests.finished)
-        server = LiveServer("localhost")
+        server = LiveServer("localhost", start=False)
+        if connection.vendor == "sqlite":
+            serve = server.thread.static_handler
+            server.thread.static_handler = lambda application: OneAtATime(serve(application))
+        server.start()
         demo.url = server.url
         # The frontend app's templates and static files, without reinstalling apps.
         templates = [{**engine, "DIRS": [FRONTEND / "templates"]} for engine in settings.TEMPLATES]
@@ -110,6 +114,23 @@ def site(django_db_setup, django_db_blocker):
         from wagtail.models import Site
 
         Site.clear_site_root_paths_cache()
+
+
+class OneAtATime:
+    """The live server's application, serving one request at a time.
+
+    On SQLite in memory every thread of the server shares the test's one connection; two
+    requests at once (the admin's preview beside its editor, the frontend's parallel
+    queries) would mix their savepoints ("no such savepoint"). The response is built
+    inside the lock; sending its bytes is not."""
+
+    def __init__(self, application):
+        self.application = application
+        self.lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        with self.lock:
+            return self.application(environ, start_response)
 
 
 def made_test_database():

@@ -96,9 +96,12 @@ document.addEventListener("borg:rerender", () => render());
 // evaluation at a module's end: their code loads after the first screen is shown.
 document.addEventListener("borg:screen", (event) => {
   import("./visits.js").then((visits) => visits.count(event.detail));
-  import("./points.js").then((points) => points.follow());
+  const pointsKnown = import("./points.js").then((points) => points.follow());
   if (["module", "part", "microlesson"].includes(event.detail.kind)) {
-    import("./tracking.js").then((tracking) => tracking.track(event.detail));
+    // Recording starts once the header knows the points, so "+5 punten" is measured from
+    // a total asked before the completion it pays for.
+    pointsKnown.catch(() => {}).then(() => import("./tracking.js"))
+      .then((tracking) => tracking.track(event.detail));
   }
   if (event.detail.kind !== "preview" && document.getElementById("evaluation")) {
     import("./evaluation.js").then((evaluation) => evaluation.evaluate(event.detail));

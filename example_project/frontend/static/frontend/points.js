@@ -17,14 +17,17 @@ let asking = null;
 let again = false;
 let quiet = null;
 
-/** Start following the learner's points (once; app.js calls it after the first screen). */
+/** Start following the learner's points (once; app.js calls it after each screen). The
+ * promise settles when the first total is known: what a screen records waits for it, so
+ * a rise it pays is measured from a total asked before it. */
 export function follow() {
-  if (follow.started) return;
-  follow.started = true;
-  document.addEventListener("borg:progressed", () => refresh(true));
-  // A learner started by what they just did (or one forgotten, or another one).
-  document.addEventListener("borg:learner", () => refresh(true));
-  refresh(false);
+  if (!follow.started) {
+    document.addEventListener("borg:progressed", () => refresh(true));
+    // A learner started by what they just did (or one forgotten, or another one).
+    document.addEventListener("borg:learner", () => refresh(true));
+    follow.started = refresh(false);
+  }
+  return follow.started;
 }
 
 /** Ask the points again; `tell`: say a rise ("+10 punten"). Requests overlapping one on
