@@ -18,11 +18,11 @@ from borg_learning.challenges.models import Challenge, ChallengeCompletion
 from borg_learning.challenges.signals import challenge_completed
 from borg_learning.learners.models import Completion, Learner
 from tests import factories
-from tests.helpers.learners import RECORD
 from tests.helpers.load import (
     POSTGRES_ONLY,
     KeepAliveClient,
     persistent_database_connections,  # noqa: F401 (autouse)
+    record,
     run_threads,
 )
 
@@ -30,13 +30,6 @@ pytestmark = POSTGRES_ONLY
 
 THREADS = 20
 LEARNERS = 10
-
-
-def record(client, fields, token=None):
-    headers = {"X-Learner-Token": token} if token else {}
-    payload = client.graphql(RECORD, {"input": fields}, headers)["recordProgress"]
-    assert payload["ok"] is True, payload
-    return payload
 
 
 @pytest.fixture

@@ -19,11 +19,11 @@ from borg_learning.learners.models import Learner
 from borg_learning.reviews.signals import review_answered
 from tests import factories
 from tests.helpers.gamification import MY_POINTS
-from tests.helpers.learners import RECORD
 from tests.helpers.load import (
     POSTGRES_ONLY,
     KeepAliveClient,
     persistent_database_connections,  # noqa: F401 (autouse)
+    record,
     run_threads,
 )
 from tests.helpers.signals import signals_sent
@@ -32,13 +32,6 @@ pytestmark = POSTGRES_ONLY
 
 THREADS = 20
 LEARNERS = 5
-
-
-def record(client, fields, token=None):
-    headers = {"X-Learner-Token": token} if token else {}
-    payload = client.graphql(RECORD, {"input": fields}, headers)["recordProgress"]
-    assert payload["ok"] is True, payload
-    return payload
 
 
 def events(page):

@@ -25,6 +25,17 @@ POSTGRES_ONLY = [
 ]
 
 
+def record(client, fields, token=None):
+    """recordProgress over ``client`` (a ``KeepAliveClient``), which must store the event;
+    its payload."""
+    from tests.helpers.learners import RECORD
+
+    headers = {"X-Learner-Token": token} if token else {}
+    payload = client.graphql(RECORD, {"input": fields}, headers)["recordProgress"]
+    assert payload["ok"] is True, payload
+    return payload
+
+
 class KeepAliveClient:
     """One client: a keep-alive HTTP connection to the live server."""
 

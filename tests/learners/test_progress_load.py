@@ -18,11 +18,11 @@ import pytest
 
 from borg_learning.learners.models import BlockProgress, Completion, Learner
 from tests import factories
-from tests.helpers.learners import RECORD
 from tests.helpers.load import (
     POSTGRES_ONLY,
     KeepAliveClient,
     persistent_database_connections,  # noqa: F401 (autouse)
+    record,
     run_threads,
 )
 from tests.helpers.signals import signals_sent
@@ -31,14 +31,6 @@ pytestmark = POSTGRES_ONLY
 
 THREADS = 20
 LEARNERS = 50
-
-
-def record(client, fields, token=None):
-    """recordProgress, which must store the event; its payload."""
-    headers = {"X-Learner-Token": token} if token else {}
-    payload = client.graphql(RECORD, {"input": fields}, headers)["recordProgress"]
-    assert payload["ok"] is True, payload
-    return payload
 
 
 @pytest.fixture
