@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
+from wagtail.models import Page
 
 from borg_learning.api.references import References
 from borg_learning.learners.models import Learner
@@ -247,24 +248,20 @@ def completed_routes(learner: Learner | None) -> list[CompletedRoute]:
     if not enrolments:
         return []
     visibility = progress.learner_visibility(learner)
-    steps = {}
-    for step in RouteStep.objects.filter(
+    steps = RouteStep.objects.filter(
         route__in=[enrolment.route_id for enrolment in enrolments]
-    ).select_related("module", "part", "offering"):
-        steps.setdefault(step.route_id, []).append(step)
+    ).select_related("module", "part", "offering")
+    counted = progress.counted_steps(list(steps), visibility)
+    with_specific_pages(counted)
+    seconds = {}
+    for step in counted:
+        seconds[step.route_id] = seconds.get(step.route_id, 0) + (step.duration_seconds() or 0)
     return [
         CompletedRoute(
             route=enrolment.route,
             title=enrolment.route.title,
             completed_at=enrolment.completed_at,
-            duration_minutes=kinds.minutes(
-                sum(
-                    step.duration_seconds() or 0
-                    for step in progress.counted_steps(
-                        steps.get(enrolment.route_id, []), visibility
-                    )
-                )
-            ),
+            duration_minutes=kinds.minutes(seconds.get(enrolment.route_id, 0)),
         )
         for enrolment in enrolments
     ]
@@ -274,3 +271,15 @@ def route_completion(learner: Learner | None, route: Route | int) -> CompletedRo
     """The learner's completion of one route, or None when they have not completed it."""
     route_id = route if isinstance(route, int) else route.pk
     return next((done for done in completed_routes(learner) if done.route.pk == route_id), None)
+
+
+def with_specific_pages(steps: list[RouteStep]) -> None:
+    """Give the steps whose target is a plain page (a microlesson) that page as its own
+    type, in one query for all of them: its length is the type's."""
+    ids = {step.page_id for step in steps if step.page_id}
+    if not ids:
+        return
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    for step in steps:
+        if step.page_id in pages:
+            step.page = pages[step.page_id]

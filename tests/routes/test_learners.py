@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from borg_learning.learners.models import Learner
+from borg_learning.microlearning.models import MicrolessonPage
 from borg_learning.routes.models import RouteEnrolment, StepDone
 from borg_learning.routes.reading import completed_routes, route_completion
 from tests import factories
@@ -143,3 +144,33 @@ def test_other_features_ask_which_routes_a_learner_completed(browser, route, mod
     )
     assert route_completion(learner, route.pk) == done
     assert completed_routes(None) == []
+
+
+def test_a_completed_route_counts_its_microlessons_in_a_fixed_number_of_queries(section):
+    """A microlesson step's page is a plain Page; its length is loaded with the others."""
+    learner = Learner.objects.create()
+    theme = factories.ThemeFactory()
+    long_text = [("text", {"text": factories.paragraph(150)})]  # about 45 seconds each
+
+    def completed_route(lessons):
+        made = factories.route(
+            [factories.microlesson(section, theme=theme, body=long_text) for _ in range(lessons)]
+        )
+        RouteEnrolment.objects.create(
+            learner=learner, route=made, completed_at=datetime.datetime.now(datetime.UTC)
+        )
+        return made
+
+    completed_route(1)
+    with CaptureQueriesContext(connection) as one:
+        completed_routes(learner)
+    completed_route(3)
+    with CaptureQueriesContext(connection) as more:
+        done = completed_routes(learner)
+    assert len(one) == len(more)
+    lesson = MicrolessonPage.objects.first().estimated_duration_seconds
+    assert lesson > 30
+    assert [route.duration_minutes for route in done] == [
+        -(-lesson // 60),
+        -(-3 * lesson // 60),
+    ]
