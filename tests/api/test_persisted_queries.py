@@ -159,3 +159,20 @@ def test_the_cache_keeps_at_most_its_size(client, settings):
     for number in range(5):
         post_query(client, f"{{ a{number}: borgLearningVersion }}")
     assert len(documents.cache) == 3
+
+
+def test_a_site_adds_persisted_documents_with_a_hook(client, theme):
+    from wagtail import hooks
+
+    from borg_learning.api.graphql import persisted
+
+    text = "query MySlugs { themes { slug } }"
+    persisted._documents.cache_clear()
+    try:
+        with hooks.register_temporarily("register_persisted_queries", lambda: [text]):
+            answer = post_query(client, None, extensions=by_hash(sha(text)))
+    finally:
+        persisted._documents.cache_clear()
+    assert answer.json() == {"data": {"themes": [{"slug": "agressie"}]}}
+    unknown = post_query(client, None, extensions=by_hash(sha(text)))
+    assert unknown.json()["errors"][0]["message"] == "PersistedQueryNotFound"

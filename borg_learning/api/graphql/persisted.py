@@ -35,20 +35,21 @@ class PersistedQueryError(Exception):
 
 
 @functools.cache
-def _documents(directories: tuple[str, ...], hooked: tuple[str, ...]) -> dict[str, str]:
+def _documents(directories: tuple[str, ...]) -> dict[str, str]:
     texts = [
         path.read_text(encoding="utf-8")
         for directory in directories
         for path in sorted(Path(directory).glob("*.graphql"))
     ]
+    hooked = [text for hook in hooks.get_hooks(HOOK) for text in hook()]
     return {sha256(text): text for text in (*texts, *hooked)}
 
 
 def documents() -> dict[str, str]:
-    """The persisted documents by their hex SHA-256; read once per configuration."""
+    """The persisted documents by their hex SHA-256: the files and the hooks' texts, read
+    once per value of ``GRAPHQL_PERSISTED_QUERY_DIRS`` (hooks register at start-up)."""
     directories = tuple(str(path) for path in learning_settings.GRAPHQL_PERSISTED_QUERY_DIRS)
-    hooked = tuple(text for hook in hooks.get_hooks(HOOK) for text in hook())
-    return _documents(directories, hooked)
+    return _documents(directories)
 
 
 def requested_hash(extensions) -> str | None:
