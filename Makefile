@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 MANAGE := cd example_project && $(PY) manage.py
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test install lint check audit bench test-sqlite test-postgres fuzz messages schema clean
+.PHONY: demo test install lint check audit bench dist test-sqlite test-postgres fuzz messages schema clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -137,3 +137,9 @@ schema: install
 
 clean:
 	rm -rf $(VENV) example_project/db.sqlite3 example_project/media
+
+# The wheel and the source distribution in dist/, checked as the package index would.
+dist: install
+	rm -rf dist
+	$(PY) -m build --outdir dist .
+	$(VENV)/bin/twine check --strict dist/*
