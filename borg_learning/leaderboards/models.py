@@ -9,9 +9,9 @@ never the memberships: no view puts a pseudonym next to a learner.
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 
 from borg_learning.conf import learning_settings
+from borg_learning.content.slug_panels import NameFieldPanel, slug_panel
 from borg_learning.leaderboards import conf  # noqa: F401  (settings)
 from borg_learning.learners.models import Learner
 
@@ -27,7 +27,7 @@ class Organisation(models.Model):
         help_text=_("The name in the API, for example de-borg-noord."),
     )
 
-    panels = [FieldPanel("name"), FieldPanel("slug")]
+    panels = [NameFieldPanel("name"), slug_panel()]
 
     class Meta:
         verbose_name = _("organisation")

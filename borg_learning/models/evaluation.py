@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from borg_learning.conf import learning_settings
 from borg_learning.content.inline_panels import TitledInlinePanel
+from borg_learning.content.slug_panels import NameFieldPanel, slug_panel
 
 
 class Level(models.IntegerChoices):
@@ -109,8 +110,8 @@ class Questionnaire(index.Indexed, ClusterableModel):
     )
 
     panels = [
-        FieldPanel("title"),
-        FieldPanel("slug"),
+        NameFieldPanel("title"),
+        slug_panel(),
         FieldPanel("intro"),
         MultiFieldPanel(
             [FieldPanel("follow_up_after_days"), FieldPanel("follow_up_intro")],

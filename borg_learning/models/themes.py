@@ -1,9 +1,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 from borg_learning.conf import learning_settings
 from borg_learning.content.fields import colour_choices, icon_choices
+from borg_learning.content.slug_panels import NameFieldPanel, slug_panel
 
 
 class Theme(index.Indexed, models.Model):
@@ -17,6 +19,15 @@ class Theme(index.Indexed, models.Model):
     sort_order = models.PositiveSmallIntegerField(
         _("sort order"), default=0, help_text=_("Lower numbers come first.")
     )
+
+    panels = [
+        NameFieldPanel("name"),
+        slug_panel(),
+        FieldPanel("colour"),
+        FieldPanel("icon"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
 
     search_fields = [
         index.SearchField("name"),

@@ -24,6 +24,7 @@ from wagtail.search import index
 
 from borg_learning.content.fields import ChoiceListField
 from borg_learning.content.inline_panels import TitledInlinePanel
+from borg_learning.content.slug_panels import NameFieldPanel, slug_panel
 from borg_learning.learners import completion
 from borg_learning.routes import kinds
 from borg_learning.routes.kinds import StepKind
@@ -68,8 +69,8 @@ class Route(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
     objects = RouteQuerySet.as_manager()
 
     panels = [
-        FieldPanel("title"),
-        FieldPanel("slug"),
+        NameFieldPanel("title"),
+        slug_panel(),
         FieldPanel("intro"),
         FieldPanel("image"),
         FieldPanel("audience_roles"),
