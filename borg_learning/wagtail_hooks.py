@@ -23,6 +23,7 @@ from borg_learning.reports.evaluation_reports import (
     OpenAnswersView,
 )
 from borg_learning.reports.home_panel import LastDaysPanel
+from borg_learning.reports.permissions import register_report_permission
 from borg_learning.reports.review import ModulesDueForReviewView
 from borg_learning.reports.visit_reports import VisitReportView
 from borg_learning.snippet_filters import OfferingFilterSet
@@ -217,6 +218,8 @@ def figure_report_menu_item(label, url_name, icon, order, permission):
 
 for report in FIGURE_REPORTS:
     hooks.register("register_reports_menu_item", figure_report_menu_item(*report))
+for permission in dict.fromkeys(report[-1] for report in FIGURE_REPORTS):
+    register_report_permission(permission)
 
 
 @hooks.register("insert_editor_js")

@@ -5,6 +5,11 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from borg_learning.reports.permissions import register_report_permission
+
+#: Opens the report; a site administrator can give it to any group.
+REPORT_PERMISSION = register_report_permission("borg_learning_certificates.view_certificate")
+
 
 @hooks.register("register_certificate_subject")
 def module_subject():
@@ -76,5 +81,5 @@ def register_certificate_report_menu_item():
         icon_name="doc-full",
         name="certificates",
         order=1180,
-        permission="borg_learning_certificates.view_certificate",
+        permission=REPORT_PERMISSION,
     )

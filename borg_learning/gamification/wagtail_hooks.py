@@ -5,6 +5,11 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from borg_learning.reports.permissions import register_report_permission
+
+#: Opens the report; a site administrator can give it to any group.
+REPORT_PERMISSION = register_report_permission("borg_learning_gamification.view_pointsaward")
+
 
 @hooks.register("register_learning_graphql_mutation")
 def gamification_mutations():
@@ -64,5 +69,5 @@ def register_gamification_report_menu_item():
         icon_name="pick",
         name="gamification",
         order=1176,
-        permission="borg_learning_gamification.view_pointsaward",
+        permission=REPORT_PERMISSION,
     )

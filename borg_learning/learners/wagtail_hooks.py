@@ -5,6 +5,11 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from borg_learning.reports.permissions import register_report_permission
+
+#: Opens the report; a site administrator can give it to any group.
+REPORT_PERMISSION = register_report_permission("borg_learning_learners.view_completion")
+
 
 @hooks.register("register_learning_graphql_query")
 def learner_queries():
@@ -50,5 +55,5 @@ def register_progress_report_menu_item():
         icon_name="tasks",
         name="progress",
         order=1175,
-        permission="borg_learning_learners.view_completion",
+        permission=REPORT_PERMISSION,
     )
