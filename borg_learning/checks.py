@@ -3,13 +3,16 @@ rate limits, before anything runs."""
 
 import difflib
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.checks import Error, Tags, Warning, register
+from django.db import DatabaseError
 from django.utils.module_loading import import_string
 
 from borg_learning.conf import SETTINGS, learning_settings
+from borg_learning.content.fields import colour_choices, icon_choices
 
 
 @register(Tags.compatibility)
@@ -87,3 +90,50 @@ def check_shared_cache(app_configs=None, **kwargs):
             id="borg_learning.W001",
         )
     ]
+
+
+#: The choice setting each kind of palette field draws from.
+PALETTE_SETTINGS = {colour_choices: "COLOURS", icon_choices: "ICONS"}
+
+
+def palette_fields():
+    """(model, field, setting) for every field, of any app, whose choices are the
+    COLOURS or ICONS setting."""
+    for model in apps.get_models():
+        for field in model._meta.concrete_fields:
+            setting = PALETTE_SETTINGS.get(getattr(field.choices, "func", None))
+            if setting:
+                yield model, field, setting
+
+
+@register(Tags.database)
+def check_palette_in_use(app_configs=None, databases=None, **kwargs):
+    """Warn when content uses a colour or icon that BORG_LEARNING's COLOURS or ICONS no
+    longer has: the API would answer it without its colour or icon. Needs the database,
+    so it runs with ``migrate`` and ``check --database default``."""
+    warnings = []
+    for alias in databases or ():
+        for model, field, setting in palette_fields():
+            known = [slug for slug, _label in learning_settings.choices(setting)]
+            try:
+                unknown = sorted(
+                    set(
+                        model._default_manager.using(alias)
+                        .exclude(**{f"{field.name}__in": [*known, ""]})
+                        .values_list(field.name, flat=True)
+                    )
+                )
+            except DatabaseError:
+                return []  # not migrated yet: migrate checks before it migrates
+            if unknown:
+                warnings.append(
+                    Warning(
+                        f"{model._meta.label}.{field.name} uses {', '.join(map(repr, unknown))}, "
+                        f"which BORG_LEARNING['{setting}'] does not have.",
+                        hint=f"Add them to {setting} again, or choose another "
+                        f"{field.name} for that content in the admin.",
+                        obj=model,
+                        id="borg_learning.W002",
+                    )
+                )
+    return warnings
