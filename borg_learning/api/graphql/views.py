@@ -25,11 +25,11 @@ from django.utils.cache import patch_vary_headers
 from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
-from graphene_django.views import GraphQLView
 from graphql import GraphQLError, OperationType, execute, get_operation_ast
 from graphql.validation import ValidationRule, specified_rules
 
 from borg_learning.api.graphql import documents, persisted
+from borg_learning.api.graphql.graphiql import GraphiQLPage
 from borg_learning.api.graphql.limits import query_length_error
 from borg_learning.api.vary import varies_on
 from borg_learning.conf import learning_settings
@@ -163,7 +163,7 @@ class GraphQLHTTPView(View):
         media_type = accepted_media_type(request)
         try:
             if self.wants_graphiql(request):
-                return GraphQLView.as_view(schema=self.schema, graphiql=True)(request)
+                return GraphiQLPage.as_view(schema=self.schema, graphiql=True)(request)
             if media_type is None:
                 raise RequestError(f"Accept {GRAPHQL_RESPONSE} or {JSON}.", status=406)
             if request.method not in ("GET", "POST"):

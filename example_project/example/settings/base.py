@@ -206,8 +206,8 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [SELF, *origins(WAGTAILADMIN_BASE_URL)],
     }
 }
-# The Wagtail admin still has inline scripts and styles (wagtail/wagtail#1288), and
-# GraphiQL loads from a CDN: each gets a policy of its own that allows what it needs.
+# The Wagtail admin still has inline scripts and styles (wagtail/wagtail#1288): it gets a
+# policy of its own that allows them. GraphiQL is served from the app's static files.
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -226,10 +226,10 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 GRAPHIQL_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF, UNSAFE_INLINE, "https://cdn.jsdelivr.net"],
-        "style-src": [SELF, UNSAFE_INLINE, "https://cdn.jsdelivr.net"],
+        "script-src": [SELF, *origins(STATIC_URL)],
+        "style-src": [SELF, *origins(STATIC_URL)],
         "img-src": [SELF, "data:"],
-        "font-src": [SELF, "data:", "https://cdn.jsdelivr.net"],
+        "font-src": [SELF, "data:", *origins(STATIC_URL)],
         "connect-src": [SELF],
         "object-src": [NONE],
         "base-uri": [NONE],
