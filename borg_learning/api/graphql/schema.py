@@ -10,6 +10,8 @@ and ``Mutation`` into its root types and passes ``schema_types()`` as ``types``.
 """
 
 import graphene
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest
 from wagtail import hooks
 
 from borg_learning import __version__
@@ -66,4 +68,31 @@ Mutation = type(
     {"__doc__": "The learning environment's mutations; mix into a site's own Mutation."},
 )
 
-schema = graphene.Schema(query=Query, mutation=Mutation, types=schema_types())
+
+def as_request(context):
+    """The request resolvers read (its site, its user, a learner's token): ``context``
+    itself when it is one; else an anonymous request for the default Wagtail site, which
+    keeps a plain context (a dict, say) as ``graphql_context``."""
+    if isinstance(context, HttpRequest):
+        return context
+    request = HttpRequest()
+    request.method = "POST"
+    # No host: Wagtail's Site.find_for_request falls back to the default site.
+    request.META = {"SERVER_NAME": "", "SERVER_PORT": "80"}
+    request.user = AnonymousUser()
+    request.graphql_context = context
+    return request
+
+
+class LearningSchema(graphene.Schema):
+    """The schema, also for ``schema.execute()`` from a site's own code or a shell: without
+    a request it answers as it answers an anonymous visitor of the default site."""
+
+    def execute(self, *args, context_value=None, **kwargs):
+        return super().execute(*args, context_value=as_request(context_value), **kwargs)
+
+    async def execute_async(self, *args, context_value=None, **kwargs):
+        return await super().execute_async(*args, context_value=as_request(context_value), **kwargs)
+
+
+schema = LearningSchema(query=Query, mutation=Mutation, types=schema_types())
