@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 MANAGE := cd example_project && $(PY) manage.py
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test install lint check audit bench dist test-sqlite test-postgres fuzz messages schema clean
+.PHONY: demo test install lint check audit bench dist matrix test-sqlite test-postgres fuzz messages schema clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -143,3 +143,8 @@ dist: install
 	rm -rf dist
 	$(PY) -m build --outdir dist .
 	$(VENV)/bin/twine check --strict dist/*
+
+# The app's tests on the other Wagtail lines (noxfile.py), each in a virtualenv of its own
+# under .nox/; `make test` runs the main line.
+matrix: install $(REDIS_SERVER)
+	$(VENV)/bin/nox -t other

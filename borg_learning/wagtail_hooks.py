@@ -10,7 +10,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.models import Page
-from wagtail.permissions import policy_registry
+from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -138,7 +138,7 @@ class PageEditorsMenuItem(MenuItem):
     """Shown to users who may edit pages, as the report they lead to requires."""
 
     def is_shown(self, request):
-        return policy_registry.get_by_type(Page).user_has_permission(request.user, "change")
+        return page_permission_policy.user_has_permission(request.user, "change")
 
 
 class PermissionMenuItem(MenuItem):

@@ -12,6 +12,10 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+# Wagtail 8 lets a site swap the page model; Wagtail 7 has no such setting.
+PAGE_MODEL = getattr(settings, "WAGTAIL_PAGE_MODEL", "wagtailcore.Page")
+
+
 class Migration(migrations.Migration):
 
     initial = True
@@ -19,14 +23,14 @@ class Migration(migrations.Migration):
     dependencies = [
         ('wagtailcore', '0094_alter_page_locale'),
         ('wagtailimages', '0027_image_description'),
-        migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
+        migrations.swappable_dependency(PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
             name='CataloguePage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
             ],
             options={
@@ -52,7 +56,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='LearningEnvironmentPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
                 ('feedback_label', models.CharField(blank=True, help_text="E.g. 'Questions or feedback? Let us know.'", max_length=100, verbose_name='label of the feedback link')),
                 ('feedback_url', models.URLField(blank=True, verbose_name='feedback URL')),
@@ -67,7 +71,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='ModulePartPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('target_duration', models.PositiveSmallIntegerField(help_text='Decided before writing: the time a learner has for this. Publishing fails when the estimate is longer.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(600)], verbose_name='target duration (minutes)')),
                 ('estimated_duration_seconds', models.PositiveIntegerField(default=0, editable=False, verbose_name='estimated duration (seconds)')),
                 ('icon', models.CharField(choices=borg_learning.content.fields.icon_choices, max_length=32, verbose_name='icon')),
@@ -108,7 +112,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='SectionPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
             ],
             options={
@@ -201,7 +205,7 @@ class Migration(migrations.Migration):
                 ('colour', models.CharField(blank=True, choices=borg_learning.content.fields.colour_choices, help_text='Empty: the colour of the chosen theme.', max_length=32, verbose_name='colour')),
                 ('icon', models.CharField(blank=True, choices=borg_learning.content.fields.icon_choices, help_text='Empty: the icon of the chosen theme.', max_length=32, verbose_name='icon')),
                 ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='buttons', to='borg_learning.learningenvironmentpage')),
-                ('target_page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='page')),
+                ('target_page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=PAGE_MODEL, verbose_name='page')),
                 ('target_theme', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='buttons', to='borg_learning.theme', verbose_name='theme')),
             ],
             options={
@@ -214,7 +218,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='SpecialistModulePage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('target_duration', models.PositiveSmallIntegerField(help_text='Decided before writing: the time a learner has for this. Publishing fails when the estimate is longer.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(600)], verbose_name='target duration (minutes)')),
                 ('estimated_duration_seconds', models.PositiveIntegerField(default=0, editable=False, verbose_name='estimated duration (seconds)')),
                 ('summary', models.TextField(help_text='One or two sentences for overviews.', verbose_name='summary')),
@@ -242,7 +246,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='BasicModulePage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('target_duration', models.PositiveSmallIntegerField(help_text='Decided before writing: the time a learner has for this. Publishing fails when the estimate is longer.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(600)], verbose_name='target duration (minutes)')),
                 ('estimated_duration_seconds', models.PositiveIntegerField(default=0, editable=False, verbose_name='estimated duration (seconds)')),
                 ('summary', models.TextField(help_text='One or two sentences for overviews.', verbose_name='summary')),

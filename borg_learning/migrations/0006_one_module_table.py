@@ -117,6 +117,10 @@ class ReparentToModulePage(migrations.AlterField):
         return f"Make ModulePage the parent of {self.model_name}"
 
 
+# Wagtail 8 lets a site swap the page model; Wagtail 7 has no such setting.
+PAGE_MODEL = getattr(settings, "WAGTAIL_PAGE_MODEL", "wagtailcore.Page")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -127,7 +131,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name="ModulePage",
             fields=[
-                ("page_ptr", models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ("page_ptr", models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ("target_duration", models.PositiveSmallIntegerField(help_text="Decided before writing: the time a learner has for this. Publishing fails when the estimate is longer.", validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(600)], verbose_name="target duration (minutes)")),
                 ("estimated_duration_seconds", models.PositiveIntegerField(default=0, editable=False, verbose_name="estimated duration (seconds)")),
                 ("summary", models.TextField(help_text="One or two sentences for overviews.", verbose_name="summary")),

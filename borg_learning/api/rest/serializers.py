@@ -8,8 +8,12 @@ so REST drops exactly the hidden targets GraphQL drops.
 from django.http import HttpRequest
 from rest_framework import serializers
 from rest_framework.request import Request
-from wagtail.api.utils import get_full_url
 from wagtail.blocks import ListBlock, StructBlock
+
+try:
+    from wagtail.api.utils import get_full_url
+except ImportError:  # Wagtail 7: only in the v2 API's utils
+    from wagtail.api.v2.utils import get_full_url
 
 from borg_learning.api.references import BLOCK_REFERENCES, RICH_TEXT_CHILDREN, References
 from borg_learning.api.rest.scope import learning_page_models

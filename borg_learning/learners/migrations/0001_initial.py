@@ -6,6 +6,10 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+# Wagtail 8 lets a site swap the page model; Wagtail 7 has no such setting.
+PAGE_MODEL = getattr(settings, "WAGTAIL_PAGE_MODEL", "wagtailcore.Page")
+
+
 class Migration(migrations.Migration):
 
     initial = True
@@ -13,7 +17,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('borg_learning', '0006_one_module_table'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
-        migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
+        migrations.swappable_dependency(PAGE_MODEL),
     ]
 
     operations = [
@@ -63,7 +67,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('completed_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='completed at')),
                 ('module', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='borg_learning.modulepage', verbose_name='module')),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='page')),
+                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=PAGE_MODEL, verbose_name='page')),
                 ('learner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='completions', to='borg_learning_learners.learner', verbose_name='learner')),
             ],
             options={
@@ -84,7 +88,7 @@ class Migration(migrations.Migration):
                 ('completed_at', models.DateTimeField(blank=True, null=True, verbose_name='completed at')),
                 ('updated_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='updated at')),
                 ('module', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='borg_learning.modulepage', verbose_name='module')),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='page')),
+                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=PAGE_MODEL, verbose_name='page')),
                 ('learner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='block_progress', to='borg_learning_learners.learner', verbose_name='learner')),
             ],
             options={

@@ -8,20 +8,24 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+# Wagtail 8 lets a site swap the page model; Wagtail 7 has no such setting.
+PAGE_MODEL = getattr(settings, "WAGTAIL_PAGE_MODEL", "wagtailcore.Page")
+
+
 class Migration(migrations.Migration):
 
     initial = True
 
     dependencies = [
         ('borg_learning', '0009_question_scope'),
-        ('wagtailcore', '0098_apitoken'),
+        ('wagtailcore', '0094_alter_page_locale'),  # the newest Wagtail 7 has too
     ]
 
     operations = [
         migrations.CreateModel(
             name='MicrolessonPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('estimated_duration_seconds', models.PositiveIntegerField(default=0, editable=False, verbose_name='estimated duration (seconds)')),
                 ('summary', models.TextField(blank=True, help_text='One sentence for overviews: what you learn.', verbose_name='summary')),
                 ('format', models.CharField(choices=[('video', 'Short video'), ('infographic', 'Infographic'), ('quiz', 'Quiz'), ('podcast', 'Podcast'), ('text', 'Text summary')], help_text='Video: a video block. Infographic: an image block and a text block with its long description. Quiz: one or more exercise blocks. Podcast: an audio block with its transcript. Text summary: a text block.', max_length=16, verbose_name='format')),

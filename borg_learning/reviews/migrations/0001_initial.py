@@ -5,13 +5,17 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+# Wagtail 8 lets a site swap the page model; Wagtail 7 has no such setting.
+PAGE_MODEL = getattr(settings, "WAGTAIL_PAGE_MODEL", "wagtailcore.Page")
+
+
 class Migration(migrations.Migration):
 
     initial = True
 
     dependencies = [
         ('borg_learning_learners', '0003_page_of_no_module'),
-        migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
+        migrations.swappable_dependency(PAGE_MODEL),
     ]
 
     operations = [
@@ -28,7 +32,7 @@ class Migration(migrations.Migration):
                 ('last_review', models.DateTimeField(blank=True, null=True, verbose_name='last review')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
                 ('learner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='review_cards', to='borg_learning_learners.learner', verbose_name='learner')),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='page')),
+                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=PAGE_MODEL, verbose_name='page')),
             ],
             options={
                 'verbose_name': 'review card',

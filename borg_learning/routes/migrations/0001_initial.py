@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('borg_learning', '0009_question_scope'),
         ('borg_learning_learners', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
+        ('wagtailcore', '0094_alter_page_locale'),  # the newest Wagtail 7 has too
         ('wagtailimages', '0027_image_description'),
     ]
 

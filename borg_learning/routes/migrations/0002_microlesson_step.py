@@ -5,18 +5,22 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+# Wagtail 8 lets a site swap the page model; Wagtail 7 has no such setting.
+PAGE_MODEL = getattr(settings, "WAGTAIL_PAGE_MODEL", "wagtailcore.Page")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
         ('borg_learning_routes', '0001_initial'),
-        migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
+        migrations.swappable_dependency(PAGE_MODEL),
     ]
 
     operations = [
         migrations.AddField(
             model_name='routestep',
             name='page',
-            field=models.ForeignKey(blank=True, help_text='A microlesson: done when the learner completes it.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='microlesson'),
+            field=models.ForeignKey(blank=True, help_text='A microlesson: done when the learner completes it.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=PAGE_MODEL, verbose_name='microlesson'),
         ),
         migrations.AlterField(
             model_name='routestep',
