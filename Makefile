@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 MANAGE := cd example_project && $(PY) manage.py
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test install lint check audit bench dist matrix test-sqlite test-postgres fuzz messages schema clean
+.PHONY: demo test install lint check audit bench dist matrix try-install test-sqlite test-postgres fuzz messages schema clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -114,7 +114,7 @@ test-sqlite: install $(CHROMIUM) $(REDIS_SERVER) $(AUDIT_PACKAGES) $(PANGO)
 test-postgres: install $(CHROMIUM) $(REDIS_SERVER) $(AUDIT_PACKAGES) $(PANGO)
 	scripts/with-postgres scripts/with-redis sh -c '$(TEST_APP) && $(TEST_EXAMPLE)'
 
-test: lint check test-sqlite test-postgres
+test: lint check try-install test-sqlite test-postgres
 
 # The app suite fuzzes the GraphQL API with 300 cases (tests/api/test_fuzzing.py); this is
 # a longer run of the same test. FUZZ_SEED=<n> draws other cases than the fixed default.
@@ -148,3 +148,8 @@ dist: install
 # under .nox/; `make test` runs the main line.
 matrix: install $(REDIS_SERVER)
 	$(VENV)/bin/nox -t other
+
+# A new site from `wagtail start` with the wheel and docs/installation.md's steps answers
+# the start page's query (scripts/try-install).
+try-install: dist $(PANGO)
+	scripts/try-install
