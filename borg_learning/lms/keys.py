@@ -57,6 +57,7 @@ def public_jwk(key: ToolKey) -> dict:
     members = jwt.algorithms.RSAAlgorithm.to_jwk(
         _private(key.private_key).public_key(), as_dict=True
     )
+    members.pop("key_ops", None)  # "use" says it (RFC 7517 §4.3: not both)
     return {**members, "kid": key.kid, "alg": ALGORITHM, "use": "sig"}
 
 

@@ -44,7 +44,7 @@ class PlatformViewSet(SnippetViewSet):
 class ScoreViewSet(SnippetViewSet):
     model = Score
     icon = "tasks"
-    menu_label = _("Scores sent")
+    menu_label = _("Scores")
     menu_name = "lms_scores"
     list_display = [
         Column("launch", label=_("Launch")),
