@@ -27,11 +27,11 @@ from borg_learning.learners import rules
 from borg_learning.learners.models import BlockKind, BlockProgress
 from borg_learning.lms import keys
 from borg_learning.lms.http import PlatformError, request_json
-from borg_learning.lms.launching import SCORE_SCOPE
 from borg_learning.lms.models import Launch, Platform, Score, ScoreStatus, TargetKind
 
 logger = logging.getLogger(__name__)
 
+SCORE_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/score"
 ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 SCORE_TYPE = "application/vnd.ims.lis.v1.score+json"
 #: Scores sent per run of ``send_due``.

@@ -7,14 +7,13 @@ from django.utils import timezone
 
 from borg_learning.conf import learning_settings
 from borg_learning.learners.identity import issue_token
-from borg_learning.learners.models import Learner
-from borg_learning.lms import id_tokens
+from borg_learning.learners.models import Completion, Learner
+from borg_learning.lms import grading, id_tokens
 from borg_learning.lms.id_tokens import LTI
-from borg_learning.lms.models import Launch, Platform, PlatformLearner
+from borg_learning.lms.models import Launch, Platform, PlatformLearner, TargetKind
 from borg_learning.lms.targets import Target
 
 AGS = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint"
-SCORE_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/score"
 
 
 def _name(claims: dict) -> str:
@@ -51,12 +50,18 @@ def linked_learner(platform: Platform, claims: dict) -> PlatformLearner:
     return link
 
 
+def claim(claims: dict, name: str) -> dict:
+    """A claim that should be an object; ``{}`` when it is missing or is not one."""
+    value = claims.get(name)
+    return value if isinstance(value, dict) else {}
+
+
 def lineitem_url(claims: dict) -> str:
     """The line item to send the score to, when the platform lets this tool post scores."""
-    endpoint = claims.get(AGS) or {}
-    scopes = endpoint.get("scope") or []
+    endpoint = claim(claims, AGS)
+    scopes = endpoint.get("scope") if isinstance(endpoint.get("scope"), list) else []
     url = endpoint.get("lineitem") or ""
-    return url if isinstance(url, str) and SCORE_SCOPE in scopes else ""
+    return url if isinstance(url, str) and grading.SCORE_SCOPE in scopes else ""
 
 
 def accept(platform: Platform, claims: dict, target: Target) -> str:
@@ -64,10 +69,10 @@ def accept(platform: Platform, claims: dict, target: Target) -> str:
     with transaction.atomic():
         id_tokens.use_nonce(platform, claims)
         link = linked_learner(platform, claims)
-        resource_link = (claims.get(LTI + "resource_link") or {}).get("id")
+        resource_link = claim(claims, LTI + "resource_link").get("id")
         url = lineitem_url(claims)
         if url and resource_link:
-            Launch.objects.update_or_create(
+            launch, _created = Launch.objects.update_or_create(
                 link=link,
                 resource_link_id=str(resource_link)[:255],
                 defaults={
@@ -78,4 +83,17 @@ def accept(platform: Platform, claims: dict, target: Target) -> str:
                     "updated_at": timezone.now(),
                 },
             )
+            if already_completed(link.learner, target):
+                # Completed before this launch: no event will come, so the grade goes now.
+                grading.record(link.learner, target.kind, target.id, module_id=target.module_id)
         return issue_token(link.learner)
+
+
+def already_completed(learner, target: Target) -> bool:
+    if target.kind == TargetKind.ROUTE:
+        from borg_learning.routes.models import RouteEnrolment
+
+        return RouteEnrolment.objects.filter(
+            learner=learner, route_id=target.id, completed_at__isnull=False
+        ).exists()
+    return Completion.objects.filter(learner=learner, page_id=target.id).exists()

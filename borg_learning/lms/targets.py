@@ -13,6 +13,7 @@ from wagtail.models import Page, Site
 
 from borg_learning.conf import learning_settings
 from borg_learning.frontend_urls import frontend_root_url
+from borg_learning.learners import completion
 from borg_learning.lms.models import TargetKind
 from borg_learning.models import ModulePage, ModulePartPage
 from borg_learning.visibility import Visibility
@@ -28,6 +29,8 @@ class Target:
     url: str
 
     slug: str = ""
+    #: The module a page belongs to (itself, or a part's specialist module).
+    module_id: int | None = None
 
     @property
     def custom(self) -> dict:
@@ -63,7 +66,10 @@ def page_target(request, page_id) -> Target | None:
     page = public(request).pages(Page.objects.filter(pk=page_id)).specific().first()
     if not isinstance(page, LAUNCHABLE_PAGES):
         return None
-    return Target(TargetKind.PAGE, page.pk, page.title, page.get_full_url(request))
+    module_id = completion.module_id_of(page)
+    return Target(
+        TargetKind.PAGE, page.pk, page.title, page.get_full_url(request), module_id=module_id
+    )
 
 
 def route_target(request, slug) -> Target | None:
@@ -81,7 +87,8 @@ def route_target(request, slug) -> Target | None:
 
 def of_launch(request: HttpRequest, claims: dict, lti: str) -> Target | None:
     """The target a resource link launch names, if it is there for the public."""
-    custom = claims.get(lti + "custom") or {}
+    custom = claims.get(lti + "custom")
+    custom = custom if isinstance(custom, dict) else {}
     query = parse_qs(urlsplit(str(claims.get(lti + "target_link_uri") or "")).query)
     page_id = custom.get("page_id") or (query.get("page") or [None])[0]
     if page_id:

@@ -155,11 +155,12 @@ def launch(request):
 
 
 def _deep_linking_selection(request, platform, claims):
-    settings = claims.get(DL + "deep_linking_settings") or {}
+    settings = launching.claim(claims, DL + "deep_linking_settings")
     return_url = settings.get("deep_link_return_url")
     if not isinstance(return_url, str) or not return_url.startswith(("https://", "http://")):
         raise LaunchRefused("The deep linking request has no return URL.", 400)
-    if "ltiResourceLink" not in (settings.get("accept_types") or []):
+    accept_types = settings.get("accept_types")
+    if not isinstance(accept_types, list) or "ltiResourceLink" not in accept_types:
         raise LaunchRefused("The platform does not accept resource links here.", 400)
     id_tokens.use_nonce(platform, claims)
     context = {

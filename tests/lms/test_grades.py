@@ -190,3 +190,24 @@ def test_an_lms_that_is_down_is_tried_later(launched, module, registered):
 
     score = Score.objects.get()
     assert score.status == ScoreStatus.PENDING and "could not be reached" in score.last_error
+
+
+def test_a_module_completed_before_the_launch_is_graded_on_the_launch(
+    launched, lms, module, platform
+):
+    complete(launched, module)
+    send_scores()  # the first activity's grade
+
+    ags = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint"
+    lms.launch(
+        custom={"page_id": str(module.pk)},
+        **{
+            "https://purl.imsglobal.org/spec/lti/claim/resource_link": {"id": "another-activity"},
+            ags: {"scope": [SCORE_SCOPE], "lineitem": platform.lineitem("2")},
+        },
+    )
+    send_scores()
+
+    [_first, (path, _headers, body)] = platform.posted("/lineitems/")
+    assert path.startswith("/lineitems/2/")
+    assert (json.loads(body)["scoreGiven"], json.loads(body)["scoreMaximum"]) == (2, 2)

@@ -251,3 +251,24 @@ def test_an_unreachable_key_set_is_an_answer_not_a_crash(lms, registered, module
     registered.save()
     response = lms.launch(custom={"page_id": str(module.pk)})
     assert_refused(response, 502, "key set could not be read")
+
+
+@pytest.mark.parametrize(
+    "claim, value",
+    [
+        ("https://purl.imsglobal.org/spec/lti/claim/custom", "page_id=1"),
+        ("https://purl.imsglobal.org/spec/lti/claim/resource_link", "resource-link-1"),
+        ("https://purl.imsglobal.org/spec/lti-ags/claim/endpoint", ["lineitem"]),
+        ("https://purl.imsglobal.org/spec/lti/claim/message_type", "LtiSubmissionReviewRequest"),
+        ("https://purl.imsglobal.org/spec/lti/claim/version", "1.1"),
+        ("sub", ""),
+        ("iat", "yesterday"),
+    ],
+)
+def test_a_malformed_claim_is_an_answer_not_a_crash(lms, registered, module, claim, value):
+    response = lms.launch(
+        custom={"page_id": str(module.pk)}, claims=lambda claims: {**claims, claim: value}
+    )
+    assert response.status_code in (302, 400, 403, 404), response.content
+    if response.status_code != 302:
+        assert Learner.objects.count() == 0
