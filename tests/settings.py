@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "borg_learning.badges",
     "borg_learning.gamification",
     "borg_learning.leaderboards",
+    "borg_learning.lms",
     "wagtailmedia",
     "wagtail_headless_preview",
     # A generic Wagtail GraphQL layer, to test one schema with both (tests/api).

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "borg_learning.badges",
     "borg_learning.gamification",
     "borg_learning.leaderboards",
+    "borg_learning.lms",
     "wagtailmedia",
     "wagtail_headless_preview",
     "graphene_django",

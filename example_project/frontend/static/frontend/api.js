@@ -117,6 +117,16 @@ export function keepLearnerToken(token) {
   document.dispatchEvent(new CustomEvent("borg:learner"));
 }
 
+/** A launch from an LMS opens a page with `#learner-token=...` (borg_learning.lms): a
+ * URL's fragment never reaches a server, so no log holds the token. Keep it as any other
+ * learner token, and take it out of the address bar and the history. */
+export function takeLearnerTokenFromUrl() {
+  const handed = location.hash.match(/^#learner-token=([A-Za-z0-9_-]{43})$/);
+  if (!handed) return;
+  history.replaceState(history.state, "", location.pathname + location.search);
+  keepLearnerToken(handed[1]);
+}
+
 /** What an answer says about the token sent: a new one to keep (recordProgress,
  * redeemTransferCode), or one to forget (retired after a merge, or naming no learner:
  * UNKNOWN_LEARNER from a mutation, `me: null` from the query). */

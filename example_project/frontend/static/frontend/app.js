@@ -1,7 +1,7 @@
 // The demo frontend: routes by location.pathname, renders each screen from the GraphQL
 // API and keeps the browser's history. show() is the one place a screen appears.
 
-import { NotFound } from "./api.js";
+import { NotFound, takeLearnerTokenFromUrl } from "./api.js";
 import { pushUrl, restoreScroll } from "./history.js";
 import { isRoutable } from "./links.js";
 import { resolve } from "./router.js";
@@ -108,5 +108,7 @@ document.addEventListener("borg:screen", (event) => {
   }
 });
 
+// A launch from an LMS hands over its learner token before the first screen asks for it.
+takeLearnerTokenFromUrl();
 // The shell shows "Bezig met laden…" in <main> until the first screen is there.
 render({ focus: false, restore: true, first: true });

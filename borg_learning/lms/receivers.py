@@ -1,0 +1,29 @@
+"""A score for the LMS when a learner completes what they launched: a module, a part or a
+route. The events come after the commit; the score is stored here and sent later."""
+
+from django.apps import apps
+
+from borg_learning import signals
+from borg_learning.lms import grading
+from borg_learning.lms.models import TargetKind
+
+
+def on_module_completed(sender, learner, module_id, **kwargs):
+    grading.record_page(learner, module_id, module_id)
+
+
+def on_part_completed(sender, learner, module_id, page_id, **kwargs):
+    grading.record_page(learner, page_id, module_id)
+
+
+def on_route_completed(sender, learner, route_id, **kwargs):
+    grading.record(learner, TargetKind.ROUTE, route_id)
+
+
+def connect():
+    signals.module_completed.connect(on_module_completed, dispatch_uid="borg_learning_lms.module")
+    signals.part_completed.connect(on_part_completed, dispatch_uid="borg_learning_lms.part")
+    if apps.is_installed("borg_learning.routes"):
+        from borg_learning.routes.signals import route_completed
+
+        route_completed.connect(on_route_completed, dispatch_uid="borg_learning_lms.route")
