@@ -20,6 +20,7 @@ from borg_learning.certificates.models import Certificate
 from borg_learning.certificates.subjects import subjects
 from borg_learning.certificates.verification import normalized
 from borg_learning.reports.exports import FormulaSafeCsvMixin
+from borg_learning.reports.permissions import ModelPermissionRequired
 
 LABELS = {
     "shown_code": _("Verification code"),
@@ -69,7 +70,7 @@ class CertificateFilterSet(WagtailFilterSet):
         return queryset.filter(condition)
 
 
-class CertificateReportView(FormulaSafeCsvMixin, ReportView):
+class CertificateReportView(ModelPermissionRequired, FormulaSafeCsvMixin, ReportView):
     """The certificates issued, the newest first, 50 to a page."""
 
     page_title = _("Certificates")

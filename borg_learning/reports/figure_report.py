@@ -14,6 +14,7 @@ from wagtail.admin.views.reports import ReportView
 
 from borg_learning.models import Response
 from borg_learning.reports.exports import FormulaSafeCsvMixin
+from borg_learning.reports.permissions import ModelPermissionRequired
 
 
 class FigureColumn(Column):
@@ -24,7 +25,7 @@ class FigureColumn(Column):
         return "–" if value is None else value
 
 
-class FigureReportView(FormulaSafeCsvMixin, ReportView):
+class FigureReportView(ModelPermissionRequired, FormulaSafeCsvMixin, ReportView):
     """A report of figures within the period, theme and module of its filters; readable
     with the view permission of ``model`` (responses, unless a report says otherwise)."""
 

@@ -7,7 +7,9 @@ migrations set up.
 """
 
 from django.contrib.auth.models import Permission
+from django.utils.functional import cached_property
 from wagtail import hooks
+from wagtail.permission_policies import ModelPermissionPolicy
 
 
 def register_report_permission(permission: str) -> str:
@@ -20,3 +22,13 @@ def register_report_permission(permission: str) -> str:
         return Permission.objects.filter(content_type__app_label=app_label, codename=codename)
 
     return permission
+
+
+class ModelPermissionRequired:
+    """A report view readable with its ``permission_required`` on its ``model``. Wagtail 8
+    derives that policy from ``model`` itself; Wagtail 7 checks nothing unless a view
+    names one."""
+
+    @cached_property
+    def permission_policy(self):
+        return ModelPermissionPolicy(self.model)

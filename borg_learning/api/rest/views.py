@@ -14,7 +14,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtailmedia.api.views import MediaAPIViewSet
 
 from borg_learning.api.rest.filters import (
@@ -58,6 +58,17 @@ class LearningEndpoint:
     visibility policy, and a 400 with a message for a parameter they cannot use."""
 
     pagination_class = BoundedPagination
+
+    def __init_subclass__(cls, **kwargs):
+        # Wagtail 7 knows no ``rich_text_format``; it gets the same 400 as on Wagtail 8.
+        super().__init_subclass__(**kwargs)
+        if hasattr(cls, "known_query_parameters"):  # a viewset, not a mixin
+            cls.known_query_parameters = cls.known_query_parameters | {"rich_text_format"}
+
+    def get_serializer_context(self):
+        self.resolve_rich_text_format()
+        return super().get_serializer_context()
+
     #: The page types served, and whose files are served; empty: the learning page types.
     page_types: tuple[type[Page], ...] = ()
 
@@ -101,7 +112,7 @@ class LearningPagesAPIViewSet(LearningEndpoint, PagesAPIViewSet):
     def get_base_queryset(self):
         try:
             pages = super().get_base_queryset()
-        except Http404:
+        except (Http404, Site.DoesNotExist):  # Wagtail 8 says 404, Wagtail 7 fails
             raise BadRequestError(
                 f"site '{self.request.GET.get('site')}' is not a site of this server"
             ) from None
