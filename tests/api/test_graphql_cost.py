@@ -81,7 +81,8 @@ def test_a_list_counts_what_is_below_it_once_per_estimated_item():
     blocks = "{ page(id: 1) { ... on LearningBasicModulePage { body { ...Text } } } }"
     text = "fragment Text on LearningTextBlock { id }"
     assert cost(f"{blocks} {text}") == 1 + 1 + 50 * 1
-    assert cost("{ providers { id } }") == 1 + 10 * 1
+    assert cost("{ targetGroups { slug } }") == 1 + 10 * 1
+    assert cost("{ providers { id } }") == 1 + 50 * 1  # a page of them
 
 
 def test_a_list_of_scalars_counts_one():

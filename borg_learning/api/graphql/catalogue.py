@@ -127,7 +127,11 @@ class CatalogueQuery:
     providers = graphene.List(
         graphene.NonNull(Provider),
         required=True,
-        description="The providers with at least one active offer, for the catalogue's filter.",
+        limit=graphene.Int(),
+        offset=graphene.Int(),
+        description="The providers with at least one active offer, for the catalogue's "
+        "filter, by name: a page of them (`limit`, `offset`); fewer than `limit` means the "
+        "last page.",
     )
 
     def resolve_catalogue(
@@ -174,9 +178,14 @@ class CatalogueQuery:
             Loaders.of(info).want("image", offering.provider.logo_id)
         return offering
 
-    def resolve_providers(root, info):
+    def resolve_providers(root, info, limit=None, offset=None):
+        offset, limit = page_window(limit, offset)
         offers = Loaders.of(info).visibility.offerings(models.Offering.objects.all())
-        providers = list(models.Provider.objects.filter(pk__in=offers.values("provider_id")))
+        providers = list(
+            models.Provider.objects.filter(pk__in=offers.values("provider_id")).order_by(
+                "name", "pk"
+            )[offset : offset + limit]
+        )
         loaders = Loaders.of(info)
         for provider in providers:
             loaders.want("image", provider.logo_id)

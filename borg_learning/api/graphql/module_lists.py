@@ -1,40 +1,89 @@
-"""Lists of learning pages as the screens show them: loaded in bulk, a fixed number of
-queries however long the list.
+"""Lists of learning pages as the screens show them: only the rows the answer shows,
+loaded in bulk, a fixed number of queries however long the list or large the site.
 
 Not a module of types: the page, theme and search types all list pages through it.
+Lists below other objects (a theme's modules, a specialist module's parts, a part's
+module) are batches: the objects an answer lists are announced as they are resolved,
+and the first list asked loads the lists of all of them with one query per table.
 """
 
 from collections import defaultdict
+from functools import reduce
+from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Window, prefetch_related_objects
+from django.db.models import Count, Q, Window, prefetch_related_objects
+from wagtail.models import Page
 
 from borg_learning import models
 from borg_learning.api.graphql.loaders import Loaders
-from borg_learning.api.graphql.registry import is_learning_page
+from borg_learning.api.graphql.registry import PAGE_TYPES
 
-
-def visible_children(page, info):
-    """The live, public children of ``page`` that are learning pages, ready for a list."""
-    children = Loaders.of(info).visible(page.get_children()).specific()
-    return prepare_pages([child for child in children if is_learning_page(child)], info)
+PARTS = "parts_by_module_path"
+MODULES_OF_PARTS = "specialist_modules_by_path"
+MODULES_BY_THEME = "modules_by_theme"
 
 
 def prepare_pages(pages, info):
     """Prefetch what lists of modules show and announce what all the pages refer to, in
-    bulk: a list costs the same queries whatever its length."""
-    prefetch_related_objects(
-        [page for page in pages if isinstance(page, models.ModulePage)],
-        "themes",
-        "development_group__members",
-    )
+    bulk: a list costs the same queries whatever its length. A specialist module's
+    parts and a part's module are announced too, to be loaded with the others'."""
+    modules = [page for page in pages if isinstance(page, models.ModulePage)]
+    prefetch_related_objects(modules, "themes", "development_group__members")
+    for page in pages:
+        if isinstance(page, models.SpecialistModulePage):
+            announce(info, PARTS, page.path)
+        elif isinstance(page, models.ModulePartPage):
+            announce(info, MODULES_OF_PARTS, parent_path(page))
     return Loaders.of(info).want_pages(pages)
+
+
+def parent_path(page):
+    return page.path[: -page.steplen]
 
 
 def visible_modules(info):
     """The live modules the request may see, in tree order: a queryset of the one module
     table, to filter and slice before loading."""
     return Loaders.of(info).visible(models.ModulePage.objects.all()).order_by("path")
+
+
+def visible_children(page, info, model=Page):
+    """The live children of ``page`` (of ``model``) the request may see that are
+    learning pages, in tree order: a queryset to page before loading."""
+    learning_types = ContentType.objects.get_for_models(*PAGE_TYPES, for_concrete_models=False)
+    return (
+        Loaders.of(info)
+        .visible(model.objects.child_of(page))
+        .filter(content_type__in=learning_types.values())
+        .order_by("path")
+    )
+
+
+def specific(rows):
+    """The specific pages of ``(pk, content_type_id)`` rows, in their order: one query
+    per page type."""
+    pks_by_type = defaultdict(list)
+    for pk, content_type_id in rows:
+        pks_by_type[content_type_id].append(pk)
+    loaded = {}
+    for content_type_id, pks in pks_by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is not None:
+            loaded.update(model.objects.in_bulk(pks))
+    return [loaded[pk] for pk, _type in rows if pk in loaded]
+
+
+def specific_pages(pages):
+    """``pages`` as their specific types, in order: one query per page type of those
+    that are not yet (a search backend's hits are of the model it searched)."""
+    generic = [page for page in pages if type(page) is not page.specific_class]
+    loaded = {page.pk: page for page in specific([(p.pk, p.content_type_id) for p in generic])}
+    return [
+        page if type(page) is page.specific_class else loaded[page.pk]
+        for page in pages
+        if type(page) is page.specific_class or page.pk in loaded
+    ]
 
 
 def specific_window(queryset, offset, limit):
@@ -51,58 +100,117 @@ def specific_window(queryset, offset, limit):
     )
     if not rows:
         return [], queryset.count() if offset else 0
-    pks_by_type = defaultdict(list)
-    for pk, content_type_id, _total in rows:
-        pks_by_type[content_type_id].append(pk)
-    loaded = {}
-    for content_type_id, pks in pks_by_type.items():
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        if model is not None:
-            loaded.update(model.objects.in_bulk(pks))
-    return [loaded[pk] for pk, _type, _total in rows if pk in loaded], rows[0][2]
+    return specific([(pk, content_type_id) for pk, content_type_id, _total in rows]), rows[0][2]
 
 
-def all_visible_modules(info):
-    """Every live module, once per request, ready for lists."""
+def paged_children(page, info, offset, limit, model=Page):
+    """One window of ``page``'s visible learning children (of ``model``), ready for a
+    list; their total is remembered for ``children_count``."""
+    pages, total = specific_window(visible_children(page, info, model), offset, limit)
+    Loaders.of(info).cache[("children_count", model, page.pk)] = total
+    return prepare_pages(pages, info)
+
+
+def children_count(page, info, model=Page):
+    """How many visible learning children (of ``model``) ``page`` has: known from the
+    window when the list was asked, else counted."""
     return Loaders.of(info).memo(
-        "modules", lambda: prepare_pages(list(visible_modules(info).specific()), info)
+        ("children_count", model, page.pk), lambda: visible_children(page, info, model).count()
     )
 
 
-def specialist_modules_by_path(info):
-    """Live specialist modules by tree path, once per request: a list of parts (search
-    results, say) finds each part's module without a query per part."""
-    return Loaders.of(info).memo(
-        "specialist_modules_by_path",
-        lambda: {
-            module.path: module
-            for module in all_visible_modules(info)
-            if isinstance(module, models.SpecialistModulePage)
-        },
-    )
+# Batches -------------------------------------------------------------------------------
 
 
-def modules_by_theme(info):
-    def group():
-        grouped = defaultdict(list)
-        for module in all_visible_modules(info):
-            for theme in module.themes.all():
-                grouped[theme.pk].append(module)
-        return grouped
-
-    return Loaders.of(info).memo("modules_by_theme", group)
+def batch(info, name):
+    return Loaders.of(info).memo(name, lambda: {"wanted": set(), "loaded": {}})
 
 
-def parts_by_module(info):
-    """Live parts of all specialist modules, grouped by the module's tree path."""
+def announce(info, name, key):
+    """Say that the answer will ask ``key`` of the batch ``name``."""
+    state = batch(info, name)
+    if key not in state["loaded"]:
+        state["wanted"].add(key)
 
-    def group():
+
+def batched(info, name, key, load, default=None):
+    """The value of ``key`` in the batch ``name``: the first key asked loads every key
+    announced so far, with ``load(keys) -> {key: value}``."""
+    state = batch(info, name)
+    if key not in state["loaded"]:
+        keys = (state["wanted"] | {key}) - state["loaded"].keys()
+        found = load(keys)
+        for wanted in keys:
+            state["loaded"][wanted] = found.get(wanted, default)
+        state["wanted"].clear()
+    return state["loaded"][key]
+
+
+def children_of(paths):
+    """Pages directly below the pages at these tree paths."""
+    steplen = Page.steplen
+    return reduce(or_, (Q(path__startswith=path, depth=len(path) // steplen + 1) for path in paths))
+
+
+def module_parts(page, info):
+    """The visible parts of a specialist module, in tree order; loaded with the parts of
+    every specialist module the answer lists."""
+
+    def load(paths):
         objects = Loaders.of(info)
-        parts = list(objects.visible(models.ModulePartPage.objects.all()).order_by("path"))
-        objects.want_pages(parts)
+        parts = list(
+            objects.visible(models.ModulePartPage.objects.filter(children_of(paths))).order_by(
+                "path"
+            )
+        )
         grouped = defaultdict(list)
-        for part in parts:
-            grouped[part.path[: -part.steplen]].append(part)
+        for part in prepare_pages(parts, info):
+            grouped[parent_path(part)].append(part)
         return grouped
 
-    return Loaders.of(info).memo("parts_by_module", group)
+    return batched(info, PARTS, page.path, load, default=[])
+
+
+def part_module(part, info):
+    """The visible specialist module a part belongs to; loaded with the modules of every
+    part the answer lists."""
+
+    def load(paths):
+        objects = Loaders.of(info)
+        modules = objects.visible(models.SpecialistModulePage.objects.filter(path__in=paths))
+        return {module.path: module for module in prepare_pages(list(modules), info)}
+
+    return batched(info, MODULES_OF_PARTS, parent_path(part), load)
+
+
+def announce_themes(themes, info):
+    """Say that the answer lists the modules of these themes."""
+    for theme in themes:
+        announce(info, MODULES_BY_THEME, theme.pk)
+    return themes
+
+
+def theme_modules(theme, info):
+    """The visible modules of a theme, in tree order; loaded with the modules of every
+    theme the answer lists, in one query per module table."""
+
+    def load(theme_ids):
+        rows = list(
+            visible_modules(info)
+            .filter(themes__in=theme_ids)
+            .values_list("themes", "pk", "content_type_id")
+        )
+        modules = {
+            module.pk: module
+            for module in prepare_pages(
+                specific(list(dict.fromkeys((pk, type_id) for _theme, pk, type_id in rows))),
+                info,
+            )
+        }
+        grouped = defaultdict(list)
+        for theme_id, pk, _type in rows:
+            if pk in modules:
+                grouped[theme_id].append(modules[pk])
+        return grouped
+
+    return batched(info, MODULES_BY_THEME, theme.pk, load, default=[])

@@ -14,11 +14,12 @@ from borg_learning.api.graphql.interfaces import LearningPage, Module, ModuleKin
 from borg_learning.api.graphql.limits import page_window
 from borg_learning.api.graphql.loaders import Loaders, database_id
 from borg_learning.api.graphql.module_lists import (
-    parts_by_module,
+    children_count,
+    module_parts,
+    paged_children,
+    part_module,
     prepare_pages,
-    specialist_modules_by_path,
     specific_window,
-    visible_children,
     visible_modules,
 )
 from borg_learning.api.graphql.paging import paged_list
@@ -96,6 +97,18 @@ class StartButton(graphene.ObjectType):
         return icon(button.resolved_icon)
 
 
+def paged_children_field(item, what, count_field):
+    """A list of a page's children, one window at a time (``page_window``)."""
+    return graphene.List(
+        graphene.NonNull(item),
+        required=True,
+        limit=graphene.Int(),
+        offset=graphene.Int(),
+        description=f"{what}, in tree order: a page of them (`limit`, `offset`); "
+        f"`{count_field}` says how many there are in all.",
+    )
+
+
 @register_page_type(models.LearningEnvironmentPage)
 class LearningEnvironmentPage(graphene.ObjectType):
     """The start page: intro, feedback link and the frame of buttons."""
@@ -106,11 +119,10 @@ class LearningEnvironmentPage(graphene.ObjectType):
     intro = graphene.String(required=True)
     feedback_link = graphene.Field(FeedbackLink)
     buttons = graphene.List(graphene.NonNull(StartButton), required=True)
-    children = graphene.List(
-        graphene.NonNull(LearningPage),
-        required=True,
-        description="Sections, modules and catalogues directly below.",
+    children = paged_children_field(
+        LearningPage, "Sections, modules and catalogues directly below", "childCount"
     )
+    child_count = graphene.Int(required=True, description="How many `children` there are.")
 
     def resolve_intro(page, info):
         return expand_rich_text(page.intro, info)
@@ -126,8 +138,11 @@ class LearningEnvironmentPage(graphene.ObjectType):
             objects.want("page", button.target_page_id)
         return buttons
 
-    def resolve_children(page, info):
-        return visible_children(page, info)
+    def resolve_children(page, info, limit=None, offset=None):
+        return paged_children(page, info, *page_window(limit, offset))
+
+    def resolve_child_count(page, info):
+        return children_count(page, info)
 
 
 @register_page_type(models.SectionPage)
@@ -137,19 +152,25 @@ class SectionPage(graphene.ObjectType):
         interfaces = (LearningPage,)
 
     intro = graphene.String(required=True)
-    modules = graphene.List(graphene.NonNull(Module), required=True)
-    children = graphene.List(graphene.NonNull(LearningPage), required=True)
+    modules = paged_children_field(Module, "The modules directly below", "moduleCount")
+    module_count = graphene.Int(required=True, description="How many `modules` there are.")
+    children = paged_children_field(LearningPage, "The learning pages directly below", "childCount")
+    child_count = graphene.Int(required=True, description="How many `children` there are.")
 
     def resolve_intro(page, info):
         return expand_rich_text(page.intro, info)
 
-    def resolve_modules(page, info):
-        return [
-            child for child in visible_children(page, info) if isinstance(child, models.ModulePage)
-        ]
+    def resolve_modules(page, info, limit=None, offset=None):
+        return paged_children(page, info, *page_window(limit, offset), model=models.ModulePage)
 
-    def resolve_children(page, info):
-        return visible_children(page, info)
+    def resolve_module_count(page, info):
+        return children_count(page, info, model=models.ModulePage)
+
+    def resolve_children(page, info, limit=None, offset=None):
+        return paged_children(page, info, *page_window(limit, offset))
+
+    def resolve_child_count(page, info):
+        return children_count(page, info)
 
 
 @register_page_type(models.BasicModulePage)
@@ -194,7 +215,7 @@ class ModulePartPage(graphene.ObjectType):
         return resolve_body(page.body, info)
 
     def resolve_module(page, info):
-        return specialist_modules_by_path(info).get(page.path[: -page.steplen])
+        return part_module(page, info)
 
 
 @register_page_type(models.SpecialistModulePage)
@@ -218,7 +239,7 @@ class SpecialistModulePage(graphene.ObjectType):
         return expand_rich_text(page.explanation, info)
 
     def resolve_parts(page, info):
-        return parts_by_module(info).get(page.path, [])
+        return module_parts(page, info)
 
 
 @register_page_type(models.CataloguePage)

@@ -6,11 +6,11 @@ from borg_learning import models
 from borg_learning.api.graphql.catalogue import Offering, offerings_queryset
 from borg_learning.api.graphql.limits import page_window
 from borg_learning.api.graphql.loaders import Loaders
-from borg_learning.api.graphql.module_lists import prepare_pages
+from borg_learning.api.graphql.module_lists import prepare_pages, specific_pages
 from borg_learning.api.graphql.pages import BasicModulePage, ModulePartPage, SpecialistModulePage
 from borg_learning.api.graphql.paging import paged_list
 from borg_learning.api.graphql.registry import graphql_type_for
-from borg_learning.search import in_order, search_ids
+from borg_learning.search import in_order, search_results
 
 
 class SearchResult(graphene.Union):
@@ -42,18 +42,40 @@ class SearchQuery:
 
     def resolve_search(root, info, query, limit=None, offset=None):
         offset, limit = page_window(limit, offset)
-        if not query.strip():
-            return SearchResults(total_count=0, items=[])
         loaders = Loaders.of(info)
-        results = []
-        # The search backend takes only its own filters (live, active); the visibility
-        # policy narrows the hits afterwards.
-        for model in (models.ModulePage, models.ModulePartPage):
-            ids = search_ids(model.objects.live(), query)
-            results += list(in_order(loaders.visible(model.objects.all()), ids).specific())
-        ids = search_ids(models.Offering.objects.filter(active=True), query)
-        offerings = list(in_order(offerings_queryset(info), ids))
-        hits = results + offerings
-        page = hits[offset : offset + limit]
-        prepare_pages([hit for hit in page if not isinstance(hit, models.Offering)], info)
-        return SearchResults(total_count=len(hits), items=page)
+        sources = [
+            # The backend takes a subquery of the visible pages, not the policy's own
+            # filters, so it counts and pages exactly what the learner may see.
+            models.ModulePage.objects.filter(
+                pk__in=loaders.visible(models.ModulePage.objects.all()).values("pk")
+            ),
+            models.ModulePartPage.objects.filter(
+                pk__in=loaders.visible(models.ModulePartPage.objects.all()).values("pk")
+            ),
+            loaders.visibility.offerings(models.Offering.objects.all()),
+        ]
+        hits, total = [], 0
+        for source in sources:
+            results = search_results(source, query)
+            if results is None:
+                return SearchResults(total_count=0, items=[])
+            window, count = search_window(results, offset - total, offset + limit - total)
+            hits += window
+            total += count
+        pages = specific_pages([hit for hit in hits if not isinstance(hit, models.Offering)])
+        offerings = list(
+            in_order(
+                offerings_queryset(info),
+                [hit.pk for hit in hits if isinstance(hit, models.Offering)],
+            )
+        )
+        return SearchResults(total_count=total, items=prepare_pages(pages, info) + offerings)
+
+
+def search_window(results, start, stop):
+    """``(hits, count)``: the hits of one model's search results between ``start`` and
+    ``stop`` (positions in that model's results; a window before them is empty), and
+    how many results there are: a count, and a query for the window only when it holds
+    any hits, so a search costs the same queries for 5 hits as for 1,000."""
+    start, count = max(start, 0), results.count()
+    return (list(results[start:stop]) if start < min(stop, count) else []), count

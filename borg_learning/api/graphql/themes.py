@@ -5,7 +5,7 @@ import graphene
 from borg_learning import models
 from borg_learning.api.graphql.choices import Colour, Icon, colour, icon
 from borg_learning.api.graphql.interfaces import Module
-from borg_learning.api.graphql.module_lists import modules_by_theme
+from borg_learning.api.graphql.module_lists import announce_themes, theme_modules
 
 
 class Theme(graphene.ObjectType):
@@ -32,7 +32,7 @@ class Theme(graphene.ObjectType):
         return icon(theme.icon)
 
     def resolve_modules(theme, info):
-        return modules_by_theme(info).get(theme.pk, [])
+        return theme_modules(theme, info)
 
 
 class ThemesQuery:
@@ -44,7 +44,7 @@ class ThemesQuery:
     theme = graphene.Field(Theme, slug=graphene.String(required=True))
 
     def resolve_themes(root, info):
-        return list(models.Theme.objects.all())
+        return announce_themes(list(models.Theme.objects.all()), info)
 
     def resolve_theme(root, info, slug):
         return models.Theme.objects.filter(slug=slug).first()
