@@ -442,6 +442,8 @@ def serve_and_load(cases, seconds, connections):
     )
     try:
         wait_for(port, process)
+        for method, path, body in plans.values():  # both workers past their first requests
+            load(port, method, path, body, 0.5, connections)
         print(
             f"gunicorn, 2 workers, {connections} connections, {seconds} s per case and mode, "
             f"{connection.vendor}"
