@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 MANAGE := cd example_project && $(PY) manage.py
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test install lint check audit bench dist matrix try-install test-sqlite test-postgres fuzz messages schema clean
+.PHONY: demo test install lint check audit bench bench-gunicorn dist matrix try-install test-sqlite test-postgres fuzz messages schema clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -97,6 +97,13 @@ REQUESTS ?= 200
 ROUNDS ?= 3
 bench: install
 	$(PY) benchmarks/api.py $(REQUESTS) $(ROUNDS)
+
+# The same site under gunicorn (2 workers on 127.0.0.1), each case and mode loaded for
+# SECONDS over CONNECTIONS keep-alive connections: requests per second, p50 and p99.
+SECONDS ?= 30
+CONNECTIONS ?= 4
+bench-gunicorn: install
+	$(PY) benchmarks/api.py --gunicorn $(SECONDS) $(CONNECTIONS)
 
 # Two suites, each in parallel: the app's own tests (tests/, configured in setup.cfg), then
 # the example site's tests (example_project/example_tests/, configured in

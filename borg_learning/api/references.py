@@ -10,14 +10,23 @@ APIs drop exactly the same targets.
 """
 
 import re
+import threading
+import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from functools import cache
+from itertools import chain
 from typing import Any
 
+from django.core.signals import request_finished, request_started
 from django.db.models import Model, QuerySet
+from django.db.models.fields.files import FieldFile
+from django.dispatch import receiver
 from django.http import HttpRequest
+from wagtail.blocks import StreamValue
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.images.models import AbstractRendition, Filter
 from wagtail.models import Page, Site
 from wagtailmedia.models import get_media_model
 
@@ -45,6 +54,8 @@ RICH_TEXT_REFERENCE = re.compile(
     r'|<(?:a|embed)\b[^>]*?\bid="(\d+)"[^>]*?\b(?:linktype|embedtype)="(page|document|image)"'
 )
 REQUEST_ATTRIBUTE = "_borg_learning_references"
+#: The batches made during the request this thread is answering (``close_references``).
+_in_request = threading.local()
 
 
 def rich_text_references(html: str | None) -> Iterable[tuple[str, int]]:
@@ -78,6 +89,11 @@ class References:
         self.wanted = defaultdict(set)
         self.loaded = defaultdict(dict)
         self.cache = {}
+        self.shown = []  # the pages announced with want_pages
+        self.made_renditions = defaultdict(dict)  # image id -> {filter spec: rendition}
+        opened = getattr(_in_request, "references", None)
+        if opened is not None:
+            opened.add(self)
 
     @classmethod
     def of(cls, request: HttpRequest) -> "References":
@@ -123,6 +139,7 @@ class References:
             for name in ("intro", "explanation"):
                 self.want_html(getattr(page, name, None))
             self.want("image", getattr(page, "image_id", None))
+        self.shown.extend(pages)
         return pages
 
     # Loading --------------------------------------------------------------------------
@@ -148,6 +165,48 @@ class References:
 
     def queryset(self, kind: str) -> QuerySet:
         return REFERENCE_KINDS[kind](self)
+
+    # Image renditions ---------------------------------------------------------------------
+
+    def renditions(self, image, specs: Iterable[str]) -> dict[str, AbstractRendition]:
+        """{filter spec: rendition} of ``image`` for allow-listed filter specs.
+
+        Found among the renditions loaded with the image (one query for all images of a
+        batch, ``REFERENCE_KINDS``); the missing ones are made once and then reused.
+        Unlike ``Image.get_rendition``, a rendition found there is not written back to
+        the renditions cache (Wagtail pickles it there with its image and the image's
+        other renditions: most of the time of a list of images).
+        """
+        made = self.made_renditions[image.pk]
+        missing = [spec for spec in specs if spec not in made]
+        if missing:
+            made.update(image.get_renditions(*map(image_filter, missing)))
+        return {spec: made[spec] for spec in specs}
+
+    def rendition(self, image, spec: str) -> AbstractRendition:
+        return self.renditions(image, [spec])[spec]
+
+    # The end of the request -------------------------------------------------------------
+
+    def close(self) -> None:
+        """Let go of what this request loaded, first breaking the reference cycles Django
+        and Wagtail build into model instances (a file and its instance, a prefetched
+        queryset and its instance, a rendition and its image, a stream and its raw data
+        view): reference counting then frees them when the answer is sent, instead of a
+        run of the cyclic garbage collector in some later request."""
+        made = (
+            rendition
+            for renditions in self.made_renditions.values()
+            for rendition in renditions.values()
+        )
+        for instance in chain(self.shown, *(kind.values() for kind in self.loaded.values()), made):
+            if instance is not None:
+                release(instance)
+        self.shown = []
+        self.wanted.clear()
+        self.loaded.clear()
+        self.cache.clear()
+        self.made_renditions.clear()
 
     # URLs -----------------------------------------------------------------------------
 
@@ -190,3 +249,38 @@ class References:
             target = self.get("document", document)
             return self.absolute(target.url) if target else None
         return url or None
+
+
+@cache
+def image_filter(spec: str) -> Filter:
+    """One Filter per spec for the process: it parses its spec once."""
+    return Filter(spec=spec)
+
+
+def release(instance: Model) -> None:
+    """Break the reference cycles of a model instance and of what was prefetched with it,
+    losing nothing: a file field keeps its name, a relation is read again when asked."""
+    state = instance.__dict__
+    for related in state.pop("_prefetched_objects_cache", {}).values():
+        for item in getattr(related, "_result_cache", None) or ():
+            if isinstance(item, Model):
+                release(item)
+    instance._state.fields_cache.clear()
+    for name, value in list(state.items()):
+        if isinstance(value, FieldFile):
+            state[name] = value.name
+        elif isinstance(value, StreamValue):
+            value.__dict__.pop("raw_data", None)
+
+
+@receiver(request_started, dispatch_uid="borg_learning_references_opened")
+def open_references(**kwargs) -> None:
+    _in_request.references = weakref.WeakSet()
+
+
+@receiver(request_finished, dispatch_uid="borg_learning_references_closed")
+def close_references(**kwargs) -> None:
+    """Close the batches of the request this thread has answered (``References.close``)."""
+    opened, _in_request.references = getattr(_in_request, "references", None), None
+    for references in list(opened or ()):
+        references.close()

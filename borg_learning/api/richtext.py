@@ -41,7 +41,7 @@ def resolve_rich_text(html: str | None, references: References) -> str:
         image = references.get("image", attrs.get("id"))
         if image is None:
             return ""
-        rendition = image.get_rendition(largest_width_filter())
+        rendition = references.rendition(image, largest_width_filter())
         return (
             f'<img src="{escape(references.absolute(rendition.url))}" '
             f'width="{rendition.width}" height="{rendition.height}" '

@@ -35,14 +35,18 @@ class Rendition(graphene.ObjectType):
     height = graphene.Int(required=True)
 
 
-def rendition(image, spec, info):
-    found = image.get_rendition(spec)
-    return Rendition(
-        filter=spec,
-        url=Loaders.of(info).absolute(found.url),
-        width=found.width,
-        height=found.height,
-    )
+def renditions(image, specs, info):
+    """The renditions of ``image`` for these filter specs, from the request's batch."""
+    loaders = Loaders.of(info)
+    return [
+        Rendition(
+            filter=spec,
+            url=loaders.absolute(found.url),
+            width=found.width,
+            height=found.height,
+        )
+        for spec, found in loaders.renditions(image, specs).items()
+    ]
 
 
 class Image(graphene.ObjectType):
@@ -65,16 +69,14 @@ class Image(graphene.ObjectType):
 
     def resolve_rendition(image, info, filter):
         spec = filter.value if hasattr(filter, "value") else filter
-        return rendition(image, spec, info)
+        return renditions(image, [spec], info)[0]
 
     def resolve_renditions(image, info):
-        return [rendition(image, spec, info) for spec in learning_settings.IMAGE_RENDITIONS]
+        return renditions(image, learning_settings.IMAGE_RENDITIONS, info)
 
     def resolve_srcset(image, info):
         widths = [spec for spec in learning_settings.IMAGE_RENDITIONS if spec.startswith("width-")]
-        return ", ".join(
-            f"{r.url} {r.width}w" for r in (rendition(image, spec, info) for spec in widths)
-        )
+        return ", ".join(f"{r.url} {r.width}w" for r in renditions(image, widths, info))
 
 
 class Document(graphene.ObjectType):

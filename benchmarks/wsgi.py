@@ -1,0 +1,8 @@
+"""The benchmark's site for gunicorn (benchmarks/api.py --gunicorn)."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "benchmarks.settings")
+application = get_wsgi_application()
