@@ -240,6 +240,24 @@ def test_the_cost_counts_the_limit_the_variables_give(client):
         assert error_messages(post_query(client, query)) == [cost_error(52, 12, "Page")]
 
 
+def test_the_limits_kept_with_a_document_follow_each_requests_page_size(client):
+    """The limits' outcome is kept per document, page size and setting: asking again
+    with another page size, a null one, none or a setting changed back gives each its own."""
+    query = "query Page($limit: Int = 2) { modules(limit: $limit) { items { id } } }"
+    ok = {"data": {"modules": {"items": []}}}
+    with override_settings(BORG_LEARNING={"GRAPHQL_MAX_QUERY_COST": 12}):
+        for _ in range(2):
+            assert post_query(client, query, {"limit": 10}).json() == ok
+            assert error_messages(post_query(client, query, {"limit": 11})) == [
+                cost_error(13, 12, "Page")
+            ]
+            assert post_query(client, query).json() == ok  # its default, 2
+            assert error_messages(post_query(client, query, {"limit": None})) == [
+                cost_error(52, 12, "Page")  # null: the default page size
+            ]
+    assert post_query(client, query, {"limit": 11}).json() == ok
+
+
 def test_every_operation_of_a_document_is_counted(client):
     """As graphql-core's own rules do, whichever operation the request names."""
     body = {"query": "query Cheap { __typename } query Dear { themes { slug } }"}

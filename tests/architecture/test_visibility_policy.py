@@ -87,6 +87,43 @@ def test_a_document_in_a_private_collection_is_not_served(client):
     assert Visibility().documents(get_document_model().objects.all()).count() == 0
 
 
+def test_a_restriction_covers_what_is_below_it_and_nothing_beside_it(environment):
+    """Pages and files below a restricted page or collection, at any depth, are hidden;
+    their siblings, and pages and files above, are not; a restriction the user passes
+    hides nothing from them. Also when the policy's queryset is a subquery of another."""
+    from borg_learning import models
+
+    documents = get_document_model().objects
+    root = Collection.get_first_root_node()
+    private = root.add_child(name="Intern")
+    beside = root.add_child(name="Extern")
+    deeper = private.add_child(name="Dieper").add_child(name="Diepst")
+    CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
+    files = {
+        name: factories.document(title=name, collection=collection)
+        for name, collection in (("diep", deeper), ("ernaast", beside), ("boven", root))
+    }
+    section = environment.add_child(instance=models.SectionPage(title="Intern"))
+    sibling = environment.add_child(instance=models.SectionPage(title="Extern"))
+    deep = factories.basic_module(
+        section.add_child(instance=models.SectionPage(title="Dieper")), "Diep"
+    )
+    beside_module = factories.basic_module(sibling, "Ernaast")
+    factories.restrict(section, "login")
+
+    def seen(visibility):
+        pages = visibility.pages().filter(pk__in=[environment.pk, deep.pk, beside_module.pk])
+        in_subquery = documents.filter(pk__in=visibility.documents(documents.all()).values("pk"))
+        return (
+            set(pages.values_list("title", flat=True)),
+            set(in_subquery.values_list("title", flat=True)),
+        )
+
+    assert seen(Visibility()) == ({environment.title, "Ernaast"}, {"ernaast", "boven"})
+    everything = ({environment.title, "Ernaast", "Diep"}, set(files))
+    assert seen(Visibility(factories.user("collega"))) == everything
+
+
 # --- Every public entry point asks the policy -------------------------------------------
 
 FOLLOW_UP_CODE = "6f1d8c3e-0d7a-4d7e-9a53-2b1f3c1a9e01"

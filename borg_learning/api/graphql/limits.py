@@ -247,6 +247,33 @@ def alias_count(document):
     return count
 
 
+def limit_variables(document):
+    """The names of the variables given as a ``limit`` argument anywhere in a document:
+    the only variable values ``limit_errors`` reads (``QueryCost.page_size``)."""
+    names = set()
+    stack = [definition.selection_set for definition in document.definitions]
+    while stack:
+        selection_set = stack.pop()
+        for selection in selection_set.selections if selection_set else ():
+            if isinstance(selection, FieldNode):
+                for argument in selection.arguments or ():
+                    if argument.name.value == "limit" and isinstance(argument.value, VariableNode):
+                        names.add(argument.value.name.value)
+            stack.append(getattr(selection, "selection_set", None))
+    return frozenset(names)
+
+
+def limit_settings():
+    """The settings ``limit_errors`` reads: its outcome holds only while they do."""
+    return (
+        learning_settings.GRAPHQL_MAX_DEPTH,
+        learning_settings.GRAPHQL_MAX_QUERY_COST,
+        learning_settings.GRAPHQL_MAX_ALIASES,
+        learning_settings.GRAPHQL_PAGE_SIZE,
+        learning_settings.GRAPHQL_MAX_PAGE_SIZE,
+    )
+
+
 def limit_errors(schema, document, variables=None):
     """What the depth, cost and alias limits find wrong with a parsed document.
 
