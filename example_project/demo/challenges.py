@@ -42,9 +42,15 @@ LESSONS_EACH = [1, 1, 2, 2, 3, 4, 5, 5, 6, 8]
 NO_MODULE = SimpleNamespace(pk=None)
 
 
+#: Days of the challenge that have passed when the demo loads, at the least: loaded on the
+#: first of a month, the challenge starts the month before, so learners did some in it.
+PAST_DAYS = 7
+
+
 def this_month(today: datetime.date) -> tuple[datetime.date, datetime.date]:
-    first = today.replace(day=1)
-    following = (first + datetime.timedelta(days=32)).replace(day=1)
+    """This month, from the first of the month a week ago to the last of this one."""
+    first = (today - datetime.timedelta(days=PAST_DAYS)).replace(day=1)
+    following = (today.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
     return first, following - datetime.timedelta(days=1)
 
 
@@ -87,7 +93,7 @@ def ensure_progress(challenge, report, now=None):
     now = now or timezone.now()
     rng = random.Random(SEED)
     history = History(rng, now, modules={}, routes=None)
-    days = [challenge.starts_on + datetime.timedelta(days=n) for n in range(31)]
+    days = [challenge.starts_on + datetime.timedelta(days=n) for n in range(62)]
     days = [day for day in days if day <= min(challenge.ends_on, timezone.localdate(now))]
     takers = rng.sample(learners, min(LEARNERS, len(learners)))
     for learner in takers:
