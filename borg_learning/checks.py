@@ -87,3 +87,28 @@ def check_shared_cache(app_configs=None, **kwargs):
             id="borg_learning.W001",
         )
     ]
+
+
+@register(Tags.caches)
+def check_response_cache(app_configs=None, **kwargs):
+    """Warn when the GraphQL response cache lives in each process: a change made in one
+    process drops only that process's kept answers, and the others serve theirs until
+    GRAPHQL_RESPONSE_CACHE_TIMEOUT. A development server (DEBUG) is one process."""
+    alias = learning_settings.GRAPHQL_RESPONSE_CACHE
+    if settings.DEBUG or not alias or alias not in settings.CACHES:
+        return []
+    try:
+        backend = import_string(settings.CACHES[alias].get("BACKEND", ""))
+    except ImportError:
+        return []
+    if not (isinstance(backend, type) and issubclass(backend, LocMemCache)):
+        return []
+    return [
+        Warning(
+            f"The GraphQL response cache ({alias!r}, LocMemCache) lives in each process: "
+            "a change of content drops kept answers only in the process that made it.",
+            hint="Point BORG_LEARNING['GRAPHQL_RESPONSE_CACHE'] at a cache all processes "
+            "share, such as django.core.cache.backends.redis.RedisCache, or set it to None.",
+            id="borg_learning.W002",
+        )
+    ]
