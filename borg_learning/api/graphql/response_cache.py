@@ -99,18 +99,24 @@ def signed_in(request) -> bool:
 
 # --- Keys ---------------------------------------------------------------------------------
 
+_schema_tags = {}
 _deploy_tags = {}
 
 
 def deploy_tag(schema) -> str:
     """The app's version, the schema's SDL and the package settings, hashed once per
-    process: a deploy that changes any of them never serves an answer of before."""
-    tag = _deploy_tags.get(id(schema))
+    process (the settings again when a test changes them): a deploy that changes any of
+    them never serves an answer of before."""
+    tag = _deploy_tags.get(schema)
     if tag is None:
+        shape = _schema_tags.get(schema)
+        if shape is None:
+            text = f"{borg_learning.__version__}\n{schema}"
+            shape = _schema_tags[schema] = hashlib.sha256(text.encode()).hexdigest()
         with translation.override(None):  # lazy labels as their source text
             configured = json.dumps(learning_settings.user_settings, sort_keys=True, default=str)
-        text = f"{borg_learning.__version__}\n{schema}\n{configured}"
-        tag = _deploy_tags[id(schema)] = hashlib.sha256(text.encode()).hexdigest()[:16]
+        text = f"{shape}\n{configured}"
+        tag = _deploy_tags[schema] = hashlib.sha256(text.encode()).hexdigest()[:16]
     return tag
 
 
@@ -140,10 +146,10 @@ def new_generation() -> int:
 
 def bump_generation() -> None:
     """Make every kept answer stale."""
-    store = cache()
-    if store is None:
-        return
     try:
+        store = cache()
+        if store is None:
+            return
         try:
             store.incr(GENERATION_KEY)
         except ValueError:  # not there: start again from the clock
@@ -181,22 +187,25 @@ class Slot:
         key = entry_key(request, schema, media_type, query, variables, operation_name)
         try:
             found = store.get_many([GENERATION_KEY, key])
-            generation = found.get(GENERATION_KEY)
-            if generation is None:
-                generation = new_generation()
-                if not store.add(GENERATION_KEY, generation, None):
-                    generation = store.get(GENERATION_KEY, generation)
         except Exception:  # a cache out of reach: answer without it
             logger.exception("The GraphQL response cache could not be read")
             return None
+        generation = found.get(GENERATION_KEY)
         entry = found.get(key)
         if entry is not None and entry[0] != generation:
             entry = None
         return cls(store, key, generation, entry)
 
     def keep(self, response: HttpResponse) -> None:
+        """Keep the answer under the generation read before it was computed. Without one
+        then (none yet, or emptied), a new one is made now; if a change made one first,
+        the answer may be of before it and is not kept."""
         etag = response.get("ETag", "")
         try:
+            if self.generation is None:
+                self.generation = new_generation()
+                if not self.store.add(GENERATION_KEY, self.generation, None):
+                    return
             self.store.set(
                 self.key,
                 (self.generation, response.content, response["Content-Type"], etag),
@@ -366,7 +375,9 @@ def relation_changed(sender, instance, action, model=None, **kwargs) -> None:
 def settings_changed(*, setting, **kwargs) -> None:
     """Tests change settings; a process started with other settings has another deploy tag."""
     _shown.clear()
-    if setting in ("BORG_LEARNING", "CACHES"):
+    if setting == "CACHES":
+        return  # another cache: it holds no answers of this one
+    if setting == "BORG_LEARNING":
         _deploy_tags.clear()
     bump_generation()
 
