@@ -361,7 +361,14 @@ def shown(model) -> bool:
     return _shown[model]
 
 
-def saved_or_deleted(sender, **kwargs) -> None:
+#: Fields Wagtail fills in on an image or document the first time an answer asks for
+#: them: saving them changes no answer (the answer that asked shows them already).
+DERIVED_FIELDS = frozenset({"file_size", "file_hash"})
+
+
+def saved_or_deleted(sender, update_fields=None, **kwargs) -> None:
+    if update_fields and DERIVED_FIELDS.issuperset(update_fields):
+        return
     if shown(sender):
         content_changed(**kwargs)
 
