@@ -10,6 +10,8 @@ class BorgLearningConfig(AppConfig):
 
     def ready(self):
         from borg_learning import checks  # noqa: F401  (registers the system checks)
+        from borg_learning.api.graphql.response_cache import connect_signals
         from borg_learning.signal_handlers import connect
 
         connect()
+        connect_signals()

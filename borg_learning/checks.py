@@ -92,6 +92,31 @@ def check_shared_cache(app_configs=None, **kwargs):
     ]
 
 
+@register(Tags.caches)
+def check_response_cache(app_configs=None, **kwargs):
+    """Warn when the GraphQL response cache lives in each process: a change made in one
+    process drops only that process's kept answers, and the others serve theirs until
+    GRAPHQL_RESPONSE_CACHE_TIMEOUT. A development server (DEBUG) is one process."""
+    alias = learning_settings.GRAPHQL_RESPONSE_CACHE
+    if settings.DEBUG or not alias or alias not in settings.CACHES:
+        return []
+    try:
+        backend = import_string(settings.CACHES[alias].get("BACKEND", ""))
+    except ImportError:
+        return []
+    if not (isinstance(backend, type) and issubclass(backend, LocMemCache)):
+        return []
+    return [
+        Warning(
+            f"The GraphQL response cache ({alias!r}, LocMemCache) lives in each process: "
+            "a change of content drops kept answers only in the process that made it.",
+            hint="Point BORG_LEARNING['GRAPHQL_RESPONSE_CACHE'] at a cache all processes "
+            "share, such as django.core.cache.backends.redis.RedisCache, or set it to None.",
+            id="borg_learning.W002",
+        )
+    ]
+
+
 #: The choice setting each kind of palette field draws from.
 PALETTE_SETTINGS = {colour_choices: "COLOURS", icon_choices: "ICONS"}
 
@@ -133,7 +158,7 @@ def check_palette_in_use(app_configs=None, databases=None, **kwargs):
                         hint=f"Add them to {setting} again, or choose another "
                         f"{field.name} for that content in the admin.",
                         obj=model,
-                        id="borg_learning.W002",
+                        id="borg_learning.W003",
                     )
                 )
     return warnings

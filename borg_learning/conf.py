@@ -114,6 +114,22 @@ positive_int = _positive_int
 optional_positive_int = _optional_positive_int
 
 
+def _cache_alias(value: Any) -> str | None:
+    if value is None or value is False:
+        return None
+    if not isinstance(value, str) or value not in settings.CACHES:
+        return (
+            f"must name one of the CACHES ({', '.join(settings.CACHES)}) or be None, got {value!r}"
+        )
+    return None
+
+
+def _non_negative_int(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        return f"must be a whole number of 0 or more, got {value!r}"
+    return None
+
+
 def _optional_header(value: Any) -> str | None:
     if value is not None and not (isinstance(value, str) and re.fullmatch(r"[A-Za-z0-9-]+", value)):
         return f"must be an HTTP header name such as 'X-Forwarded-For' or None, got {value!r}"
@@ -308,6 +324,24 @@ SETTINGS: dict[str, Setting] = {
         "production site whose only client is its own frontend.",
         validate=_bool,
         default=False,
+    ),
+    "GRAPHQL_RESPONSE_CACHE": Setting(
+        doc="Alias of the Django cache (CACHES) that keeps whole answers of public GraphQL "
+        "queries, invalidated on every change of content; None or False: off.",
+        validate=_cache_alias,
+        default="default",
+    ),
+    "GRAPHQL_RESPONSE_CACHE_TIMEOUT": Setting(
+        doc="Seconds an answer is kept at most: how long an expired page, or a challenge or "
+        "offer past its dates, may still show.",
+        validate=_positive_int,
+        default=300,
+    ),
+    "GRAPHQL_CACHE_CONTROL_MAX_AGE": Setting(
+        doc="max-age of Cache-Control on public GET answers, for browsers and CDNs that no "
+        "change can reach; 0: no-cache (they ask again, with If-None-Match).",
+        validate=_non_negative_int,
+        default=60,
     ),
     "GRAPHIQL": Setting(
         doc="Serve GraphiQL in a browser; None: on when DEBUG is on.",

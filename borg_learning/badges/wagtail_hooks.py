@@ -85,3 +85,9 @@ def badge_export_fields():
 @hooks.register("register_learning_urls")
 def badge_urls():
     return [path("learning/badges/", include("borg_learning.badges.urls"))]
+
+
+@hooks.register("register_response_cache_models")
+def response_cache_models():
+    """A change of these shows in public GraphQL answers: kept answers are dropped."""
+    return [Badge]

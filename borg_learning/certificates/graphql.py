@@ -14,6 +14,7 @@ from graphql import GraphQLError
 
 from borg_learning.api.graphql.enums import enum_from_choices
 from borg_learning.api.graphql.loaders import Loaders, database_id
+from borg_learning.api.graphql.response_cache import never_cache
 from borg_learning.certificates import document, issuing, verification
 from borg_learning.certificates.models import Certificate
 from borg_learning.certificates.subjects import subjects
@@ -230,6 +231,7 @@ class CertificateQuery:
     )
 
     def resolve_verify_certificate(root, info, code):
+        never_cache(info.context)  # counted per client, and about one person
         try:
             return verification.find(info.context, code)
         except verification.RateLimited as refused:

@@ -68,3 +68,9 @@ def challenge_export_fields():
     from borg_learning.challenges.graphql import MyDataChallengeFields
 
     return [MyDataChallengeFields]
+
+
+@hooks.register("register_response_cache_models")
+def response_cache_models():
+    """A change of these shows in public GraphQL answers: kept answers are dropped."""
+    return [Challenge]

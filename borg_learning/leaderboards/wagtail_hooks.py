@@ -71,3 +71,9 @@ def leaderboard_export_fields():
     from borg_learning.leaderboards.graphql import MyDataLeaderboardFields
 
     return [MyDataLeaderboardFields]
+
+
+@hooks.register("register_response_cache_models")
+def response_cache_models():
+    """A change of these shows in public GraphQL answers: kept answers are dropped."""
+    return [Organisation]

@@ -7,7 +7,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from borg_learning.routes.models import Route
+from borg_learning.routes.models import Route, RouteStep
 
 
 class RouteViewSet(SnippetViewSet):
@@ -81,3 +81,9 @@ def route_progress_rows(scope):
     from borg_learning.routes.report import route_rows
 
     return route_rows(scope)
+
+
+@hooks.register("register_response_cache_models")
+def response_cache_models():
+    """A change of these shows in public GraphQL answers: kept answers are dropped."""
+    return [Route, RouteStep]

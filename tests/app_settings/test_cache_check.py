@@ -66,3 +66,17 @@ def test_a_development_server_is_one_process(settings):
 def test_a_cache_that_cannot_be_imported_is_left_to_django(deployed):
     deployed.CACHES = {"default": {"BACKEND": "nowhere.Cache"}}
     assert check_shared_cache() == []
+
+
+def test_a_response_cache_in_each_process_gets_a_warning(deployed):
+    from borg_learning.checks import check_response_cache
+
+    deployed.CACHES = default_cache("locmem.LocMemCache")
+    (warning,) = check_response_cache()
+    assert warning.id == "borg_learning.W002"
+    assert "only in the process that made it" in warning.msg
+    deployed.BORG_LEARNING = {"GRAPHQL_RESPONSE_CACHE": None}
+    assert check_response_cache() == []
+    deployed.BORG_LEARNING = {}
+    deployed.CACHES = default_cache("redis.RedisCache")
+    assert check_response_cache() == []

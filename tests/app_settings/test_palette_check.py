@@ -9,7 +9,7 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-PALETTE_WARNING = "borg_learning.W002"
+PALETTE_WARNING = "borg_learning.W003"
 
 
 def palette_warnings():

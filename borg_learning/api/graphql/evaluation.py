@@ -16,6 +16,7 @@ from borg_learning.api.graphql.enums import enum_from_choices
 from borg_learning.api.graphql.interfaces import Module
 from borg_learning.api.graphql.loaders import Loaders, database_id
 from borg_learning.api.graphql.registry import register_loadable
+from borg_learning.api.graphql.response_cache import never_cache
 from borg_learning.conf import learning_settings
 from borg_learning.models.evaluation import NUMBER_RANGES, OPEN_ANSWER_MAX_LENGTH, Part
 from borg_learning.visibility import Visibility
@@ -282,6 +283,7 @@ class EvaluationQuery:
     )
 
     def resolve_follow_up(root, info, code):
+        never_cache(info.context)  # one respondent's, and due by date
         return follow_up(code)
 
 

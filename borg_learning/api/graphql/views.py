@@ -10,6 +10,8 @@
   (413) included; unexpected failures are logged, never shown.
 * A document may be sent by its SHA-256 (``persisted``), and a document seen before is
   neither parsed nor validated again (``documents``).
+* A public answer is kept and served again from the shared cache, with ``ETag`` and
+  ``Cache-Control`` for GET (``response_cache``).
 """
 
 import json
@@ -28,7 +30,7 @@ from django.views.decorators.csrf import csrf_exempt
 from graphql import GraphQLError, OperationType, execute, get_operation_ast
 from graphql.validation import ValidationRule, specified_rules
 
-from borg_learning.api.graphql import documents, persisted
+from borg_learning.api.graphql import documents, persisted, response_cache
 from borg_learning.api.graphql.graphiql import GraphiQLPage
 from borg_learning.api.graphql.limits import query_length_error
 from borg_learning.api.vary import varies_on
@@ -169,6 +171,11 @@ class GraphQLHTTPView(View):
             if request.method not in ("GET", "POST"):
                 raise RequestError("GraphQL requests use GET or POST.", 405, {"Allow": "GET, POST"})
             query, variables, operation_name = self.read_params(request)
+            slot = response_cache.Slot.of(
+                request, self.schema, media_type, query, variables, operation_name
+            )
+            if slot is not None and slot.entry is not None:
+                return response_cache.served(request, slot)
             payload = self.execute(request, query, variables, operation_name)
         except RequestError as error:
             status = (
@@ -188,7 +195,8 @@ class GraphQLHTTPView(View):
             got_request_exception.send(sender=type(self), request=request)
             error = RequestError("Internal server error.", status=500)
             return self.error_response(media_type or JSON, error, 500)
-        return self.respond(media_type, payload, 200)
+        response = self.respond(media_type, payload, 200)
+        return response_cache.finish(request, response, payload, slot)
 
     def wants_graphiql(self, request):
         return (
@@ -286,6 +294,10 @@ class GraphQLHTTPView(View):
             raise RequestError(
                 "Only queries may be sent with GET; use POST.", 405, {"Allow": "POST"}
             )
+        if operation.operation != OperationType.QUERY or (
+            "previewToken" in query and response_cache.reads_preview(document, variables)
+        ):
+            response_cache.never_cache(request)
         result = execute(
             schema,
             document,

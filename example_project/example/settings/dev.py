@@ -21,3 +21,7 @@ BORG_LEARNING = {
     **BORG_LEARNING,  # noqa: F405
     "BADGE_SIGNING_KEY": str(development_signing_key(BASE_DIR / "var" / "badge-signing-key.pem")),  # noqa: F405
 }
+
+# One process (runserver): the local memory cache holds the rate limits and the GraphQL
+# response cache (production uses Redis, which all worker processes share).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
