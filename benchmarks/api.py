@@ -13,7 +13,9 @@ the module pages' fields).
 In-process (the default), every case is sent through the whole Django stack in these
 modes, interleaved, ``rounds`` times ``requests`` (defaults 3 x 200):
 
-* ``POST``: the frontend's own document (docs/queries/) as text, the document cache warm;
+* ``POST``: the frontend's own document (docs/queries/) as text, the document cache warm,
+  the response cache emptied before each request (so every mode of ours but the cached
+  one executes);
 * ``POST, no document cache``: the same with that cache emptied before each request;
 * ``GET persisted``: by its SHA-256 over GET, as the demo frontend sends it;
 * ``GET persisted, cached``: the same GET sent twice, the second measured: a hit of a
@@ -35,7 +37,8 @@ multiple of grapple's (``x grapple``; the cold mode against grapple cold) and of
 ``--gunicorn`` runs the site under gunicorn (2 sync workers, 127.0.0.1, a prepared SQLite
 file or the DATABASE_URL database) and loads each case and mode for ``seconds`` (30) over
 ``connections`` (4) keep-alive connections, printing requests per second and the 50th
-and 99th percentile.
+and 99th percentile. There ``POST`` and ``GET persisted`` carry an ``Authorization``
+header, which the response cache neither serves nor keeps: they execute every time.
 
 Absolute times depend on the machine: compare ratios within one run.
 """
@@ -226,8 +229,19 @@ def clear_renditions_cache():
 def requests_of(case, shape):
     """{mode: (method, path, body or None, prepare or None)}: what each mode sends, and
     what runs untimed before it."""
-    from borg_learning.api.graphql import documents
+    from borg_learning.api.graphql import documents, response_cache
     from borg_learning.api.graphql.documents import sha256
+
+    def uncached(*prepare):
+        """Untimed before each request: the response cache emptied (the generation moved,
+        as a change of content moves it), so the timed request executes, as a miss."""
+
+        def run():
+            response_cache.bump_generation()
+            for step in prepare:
+                step()
+
+        return run
 
     name, variables = shape["document"], shape["variables"]
     text = (QUERIES / f"{name}.graphql").read_text()
@@ -237,16 +251,21 @@ def requests_of(case, shape):
     grapple = json.dumps({"query": GRAPPLE_QUERIES[name], "variables": shape["grapple"]})
     ours_grapple = json.dumps({"query": OURS_GRAPPLE_FIELDS[name], "variables": variables})
     modes = {
-        "POST": ("POST", "/graphql/", post, None),
-        "POST, no document cache": ("POST", "/graphql/", post, documents.cache.clear),
-        "GET persisted": ("GET", get, None, None),
+        "POST": ("POST", "/graphql/", post, uncached()),
+        "POST, no document cache": ("POST", "/graphql/", post, uncached(documents.cache.clear)),
+        "GET persisted": ("GET", get, None, uncached()),
         "GET persisted, cached": ("GET", get, None, "repeat"),
-        "POST, grapple's fields": ("POST", "/graphql/", ours_grapple, None),
+        "POST, grapple's fields": ("POST", "/graphql/", ours_grapple, uncached()),
         "grapple": ("POST", "/grapple/", grapple, None),
         "API v2": ("GET", shape["api"], None, None),
     }
     if case == "list of 100":
-        modes["POST, cold renditions"] = ("POST", "/graphql/", post, clear_renditions_cache)
+        modes["POST, cold renditions"] = (
+            "POST",
+            "/graphql/",
+            post,
+            uncached(clear_renditions_cache),
+        )
         modes["grapple, cold renditions"] = ("POST", "/grapple/", grapple, clear_renditions_cache)
     modes["bytes limit"] = ("GET", f"/bench/bytes/{quote(case)}/", None, None)
     return modes
@@ -345,15 +364,27 @@ def report(plans, times):
 
 # The gunicorn mode ---------------------------------------------------------------------
 
-GUNICORN_MODES = ("POST", "GET persisted", "grapple", "API v2", "bytes limit")
+GUNICORN_MODES = (
+    "POST",
+    "GET persisted",
+    "GET persisted, cached",
+    "grapple",
+    "API v2",
+    "bytes limit",
+)
+#: Modes of our endpoint that the response cache is to leave alone: sent with an
+#: ``Authorization`` header, which it neither serves nor keeps (as for a signed-in user).
+UNCACHED_MODES = ("POST", "GET persisted")
 
 
-def load(port, method, path, body, seconds, connections):
+def load(port, method, path, body, seconds, connections, uncached=False):
     """Send the request over ``connections`` keep-alive connections for ``seconds``:
     (requests, latencies in ms, cache hits, failures)."""
     deadline = time.perf_counter() + seconds
     latencies, hits, failures = [], [0], [0]
     headers = {"Content-Type": "application/json"} if body else {}
+    if uncached:
+        headers["Authorization"] = "none"
 
     def run():
         conn = HTTPConnection("127.0.0.1", port, timeout=60)
@@ -415,7 +446,7 @@ def serve_and_load(cases, seconds, connections):
                 if mode == "POST":
                     (answers / f"{case}.json").write_bytes(response.content)
             if mode in GUNICORN_MODES:
-                plans[(case, mode)] = (method, path, body)
+                plans[(case, mode)] = (method, path, body, mode in UNCACHED_MODES)
     connection.close()
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "benchmarks.settings", "PYTHONPATH": str(ROOT)}
     if connection.vendor != "sqlite":  # the test database the workers are to use
@@ -442,8 +473,8 @@ def serve_and_load(cases, seconds, connections):
     )
     try:
         wait_for(port, process)
-        for method, path, body in plans.values():  # both workers past their first requests
-            load(port, method, path, body, 0.5, connections)
+        for method, path, body, uncached in plans.values():  # both workers warmed up
+            load(port, method, path, body, 0.5, connections, uncached)
         print(
             f"gunicorn, 2 workers, {connections} connections, {seconds} s per case and mode, "
             f"{connection.vendor}"
@@ -452,8 +483,10 @@ def serve_and_load(cases, seconds, connections):
             f"{'case':12} {'mode':25} {'requests':>8} {'req/s':>8} {'p50':>9} {'p99':>9} "
             f"{'hits':>6} {'failed':>6}"
         )
-        for (case, mode), (method, path, body) in plans.items():
-            latencies, hits, failures = load(port, method, path, body, seconds, connections)
+        for (case, mode), (method, path, body, uncached) in plans.items():
+            latencies, hits, failures = load(
+                port, method, path, body, seconds, connections, uncached
+            )
             percentiles = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0] * 99
             print(
                 f"{case:12} {mode:25} {len(latencies):>8} {len(latencies) / seconds:>8.1f} "
