@@ -25,7 +25,6 @@ def post(client, url, query):
 
 @pytest.fixture
 def site_settings(settings):
-    settings.GRAPHENE = {"SCHEMA": "grapple.schema.schema"}
     settings.CORS_URLS_REGEX = r"^/learning/(graphql|api)/"
     return settings
 
