@@ -10,11 +10,11 @@ has a badge, that is left alone.
 import functools
 import io
 
-from django.db.models import Max
+from django.db.models import Max, Min, Q
 from PIL import Image, ImageDraw
 
 from borg_learning.badges import awarding
-from borg_learning.badges.models import Badge, BadgeAward
+from borg_learning.badges.models import Badge, BadgeAward, Criterion
 from borg_learning.learners.models import Learner
 from borg_learning.models import Theme
 
@@ -121,13 +121,25 @@ def award_history(report):
     if BadgeAward.objects.filter(learner__in=learners).exists():
         report.add("Badges of the generated learners exist, left as they are")
         return
-    last = dict(learners.annotate(last=Max("completions__completed_at")).values_list("pk", "last"))
+    # When each was earned: a microlesson badge at the first microlesson (the rows of no
+    # module), the others at the last completion of a module or part.
+    moments = learners.annotate(
+        last=Max("completions__completed_at", filter=Q(completions__module__isnull=False)),
+        first_microlesson=Min(
+            "completions__completed_at", filter=Q(completions__module__isnull=True)
+        ),
+    ).values_list("pk", "last", "first_microlesson")
+    moments = {pk: (last, first) for pk, last, first in moments}
     made = 0
     for learner in learners.order_by("pk"):
-        if last.get(learner.pk) is None:
+        last, first_microlesson = moments.get(learner.pk, (None, None))
+        if last is None and first_microlesson is None:
             continue
         for award in awarding.consider(learner, awarding.ALL_BUT_STREAK):
-            award.awarded_at = last[learner.pk]
+            microlesson = award.badge.criterion == Criterion.FIRST_MICROLESSON
+            award.awarded_at = (
+                (first_microlesson if microlesson else last) or last or first_microlesson
+            )
             award.save(update_fields=["awarded_at"])
             made += 1
     report.add(f"Badges of the generated learners: {made} awarded")
