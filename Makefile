@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 MANAGE := cd example_project && $(PY) manage.py
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test install lint check audit bench bench-gunicorn dist matrix try-install test-sqlite test-postgres fuzz messages schema clean
+.PHONY: demo test test-wagtail7 install lint check audit bench bench-gunicorn dist matrix try-install test-sqlite test-postgres fuzz messages schema clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -121,7 +121,11 @@ test-sqlite: install $(CHROMIUM) $(REDIS_SERVER) $(AUDIT_PACKAGES) $(PANGO)
 test-postgres: install $(CHROMIUM) $(REDIS_SERVER) $(AUDIT_PACKAGES) $(PANGO)
 	scripts/with-postgres scripts/with-redis sh -c '$(TEST_APP) && $(TEST_EXAMPLE)'
 
-test: lint check try-install test-sqlite test-postgres
+# The app's tests on the other Wagtail line too (noxfile.py), on SQLite.
+test-wagtail7: install
+	$(VENV)/bin/nox -s "tests(wagtail='7.4', django='5.2', database='sqlite')"
+
+test: lint check try-install test-sqlite test-postgres test-wagtail7
 
 # The app suite fuzzes the GraphQL API with 300 cases (tests/api/test_fuzzing.py); this is
 # a longer run of the same test. FUZZ_SEED=<n> draws other cases than the fixed default.

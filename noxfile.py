@@ -23,7 +23,7 @@ DATABASES = ["sqlite", "postgres"]
 MAIN = "8.0"
 
 
-@nox.session(python="3.11")
+@nox.session  # on the Python nox runs with, as the main line
 @nox.parametrize("database", DATABASES)
 @nox.parametrize("django", list(DJANGO))
 @nox.parametrize(
