@@ -24,6 +24,17 @@ def graphql(client):
     return run
 
 
+@pytest.fixture
+def send(graphql, django_capture_on_commit_callbacks):
+    """The graphql fixture, running what a commit runs (the domain signals) as it would."""
+
+    def run(*args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return graphql(*args, **kwargs)
+
+    return run
+
+
 def pytest_report_header(config):
     from django.db import connection
 

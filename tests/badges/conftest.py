@@ -2,11 +2,8 @@ import pytest
 
 from tests import factories
 from tests.helpers.badges import BadgeFrontend, rsa_key_pem
-from tests.learners import conftest as learners
 from tests.reviews import conftest as reviews
 
-#: The learners' fixture: the graphql fixture, running what a commit runs.
-send = learners.send
 #: The reviews' fixture that moves the server's time.
 clock = reviews.clock
 

@@ -7,10 +7,6 @@ from borg_learning.challenges.models import Challenge
 from borg_learning.challenges.signals import challenge_completed
 from tests import factories
 from tests.helpers.challenges import ChallengeFrontend
-from tests.learners import conftest as learners
-
-#: The learners' fixture: the graphql fixture, running what a commit runs.
-send = learners.send
 
 
 @pytest.fixture

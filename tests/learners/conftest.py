@@ -8,17 +8,6 @@ KINDS = ("text", "image", "audio", "video", "exercise", "download", "link")
 
 
 @pytest.fixture
-def send(graphql, django_capture_on_commit_callbacks):
-    """The graphql fixture, running what a commit runs (the domain signals) as it would."""
-
-    def run(*args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return graphql(*args, **kwargs)
-
-    return run
-
-
-@pytest.fixture
 def browser(send):
     """A frontend in a browser without a learner token yet."""
     return Frontend(send)

@@ -69,14 +69,3 @@ class Lms:
 @pytest.fixture
 def lms(client, platform):
     return Lms(client, platform)
-
-
-@pytest.fixture
-def send(graphql, django_capture_on_commit_callbacks):
-    """The graphql fixture, running what a commit runs (the domain signals) as it would."""
-
-    def run(*args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return graphql(*args, **kwargs)
-
-    return run

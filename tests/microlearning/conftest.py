@@ -3,8 +3,6 @@ import pytest
 from tests import factories
 from tests.learners import conftest as learners
 
-#: The learners' fixtures: the graphql fixture running what a commit runs, and a browser.
-send = learners.send
 browser = learners.browser
 
 

@@ -3,10 +3,6 @@ import pytest
 from tests import factories
 from tests.helpers.clock import clock  # noqa: F401 (fixture)
 from tests.helpers.reviews import ReviewFrontend, exercise_page
-from tests.learners import conftest as learners
-
-#: The learners' fixture: the graphql fixture, running what a commit runs.
-send = learners.send
 
 
 @pytest.fixture

@@ -3,10 +3,6 @@ import pytest
 from borg_learning.routes import signals as route_signals
 from tests import factories
 from tests.helpers.routes import RouteFrontend
-from tests.learners import conftest as learners
-
-#: The learners' fixture: the graphql fixture, running what a commit runs.
-send = learners.send
 
 
 @pytest.fixture
