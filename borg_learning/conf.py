@@ -167,6 +167,10 @@ def _bool(value: Any) -> str | None:
     return None
 
 
+#: For sub-apps' settings that are True or False.
+boolean = _bool
+
+
 def _directories(value: Any) -> str | None:
     if not isinstance(value, (list, tuple)):
         return "must be a list of directory paths"

@@ -2,11 +2,7 @@
 
 from typing import Any
 
-from borg_learning.conf import Setting, positive_int, register_setting
-
-
-def _boolean(value: Any) -> str | None:
-    return None if isinstance(value, bool) else f"must be True or False, got {value!r}"
+from borg_learning.conf import Setting, boolean, positive_int, register_setting
 
 
 def _route_path(value: Any) -> str | None:
@@ -20,7 +16,7 @@ register_setting(
     Setting(
         doc="Keep the name an LMS sends with a launch (the LTI 'name' claim) with the "
         "learner's link to the LMS. False: no name is stored, only the LMS's opaque user id.",
-        validate=_boolean,
+        validate=boolean,
         default=False,
     ),
 )

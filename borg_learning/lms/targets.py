@@ -45,7 +45,7 @@ class Target:
 
 def public(request: HttpRequest) -> Visibility:
     """What anyone may see: a launch is not signed in to this site."""
-    return Visibility(None, request=request)
+    return Visibility.of(request, anonymous=True)
 
 
 def routes_installed() -> bool:

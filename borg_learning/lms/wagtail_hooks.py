@@ -56,6 +56,11 @@ class ScoreViewSet(SnippetViewSet):
     ]
     list_filter = ["status"]
     search_backend_name = None
+
+    def get_queryset(self, request):
+        # The launch column names the platform: one join instead of a query per row.
+        return Score.objects.select_related("launch__link__platform")
+
     panels = [
         FieldPanel(
             "status",

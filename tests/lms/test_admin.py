@@ -83,3 +83,31 @@ def test_our_key_set_publishes_public_keys_only_and_keeps_the_previous_after_a_r
 
     kids = [key["kid"] for key in client.get("/learning/lti/jwks.json").json()["keys"]]
     assert len(kids) == 2 and first[0]["kid"] not in kids
+
+
+def test_the_scores_list_costs_the_same_for_five_scores_as_for_one(editor, lms, registered, module):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from borg_learning.lms.models import Launch
+    from tests.lms.test_launch import fragment_token
+
+    fragment_token(lms.launch(custom={"page_id": str(module.pk)}))
+    launch = Launch.objects.get()
+
+    def queries_for_listing():
+        with CaptureQueriesContext(connection) as queries:
+            assert editor.get(snippet_url(Score, "list")).status_code == 200
+        return len(queries)
+
+    def score(resource_link_id):
+        launch.pk, launch.resource_link_id = None, resource_link_id
+        launch.save()
+        Score.objects.create(launch=launch, payload={"scoreGiven": 1, "scoreMaximum": 1})
+
+    score("first")
+    one = queries_for_listing()
+    for number in range(4):
+        score(f"more-{number}")
+
+    assert queries_for_listing() == one
