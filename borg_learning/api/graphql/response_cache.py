@@ -64,6 +64,7 @@ from wagtail import hooks
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 import borg_learning
+from borg_learning.api.graphql.documents import sha256
 from borg_learning.api.vary import varies_on
 from borg_learning.conf import learning_settings
 
@@ -128,7 +129,7 @@ def entry_key(request, schema, media_type, query, variables, operation_name) -> 
         translation.get_language() or "",
         request.scheme,
         host,
-        hashlib.sha256(query.encode("utf-8", "surrogatepass")).hexdigest(),
+        sha256(query),
         json.dumps(variables or {}, sort_keys=True, separators=(",", ":")),
         operation_name or "",
     )
