@@ -366,9 +366,26 @@ def shown(model) -> bool:
 #: them: saving them changes no answer (the answer that asked shows them already).
 DERIVED_FIELDS = frozenset({"file_size", "file_hash"})
 
+#: Fields a draft, a lock or a comment of a page or snippet saves: the live content
+#: answers show stays as it was (publishing says so itself).
+DRAFT_FIELDS = frozenset(
+    {
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "has_unpublished_changes",
+        "locked",
+        "locked_at",
+        "locked_by",
+        "wagtail_admin_comments",
+    }
+)
+
+UNSHOWN_FIELDS = DERIVED_FIELDS | DRAFT_FIELDS
+
 
 def saved_or_deleted(sender, update_fields=None, **kwargs) -> None:
-    if update_fields and DERIVED_FIELDS.issuperset(update_fields):
+    if update_fields and UNSHOWN_FIELDS.issuperset(update_fields):
         return
     if shown(sender):
         content_changed(**kwargs)
