@@ -24,6 +24,7 @@ from borg_learning.api.graphql.module_lists import (
 )
 from borg_learning.api.graphql.paging import paged_list
 from borg_learning.api.graphql.registry import is_learning_page, register_page_type
+from borg_learning.api.graphql.response_cache import never_cache
 from borg_learning.api.graphql.richtext import expand_rich_text
 from borg_learning.api.graphql.themes import Theme
 
@@ -333,6 +334,7 @@ class PagesQuery:
             raise GraphQLError("Give exactly one of id, path or previewToken.")
         loaders = Loaders.of(info)
         if preview_token:
+            never_cache(info.context)  # a draft, for the editor who previews it
             page = page_from_preview_token(preview_token)
         else:
             queryset = loaders.visible(Page.objects.all())

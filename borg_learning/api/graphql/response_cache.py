@@ -17,7 +17,7 @@ Who may be served a kept answer, and whose answer is kept:
   Its own answer is kept only when no resolver read the token (``varies_on`` names what
   resolvers read). Refusing every request with a token would switch the cache off for
   every learner, since the frontend sends its token with every request.
-* An operation with a ``previewToken`` argument that is given (a draft) is never kept.
+* A page asked for by ``previewToken`` (a draft) is never kept: its resolver says so.
 * A resolver whose answer is someone's own or counted per client (a certificate check
   with its rate limit, an evaluation's follow-up) calls ``never_cache(request)``.
 * An answer with errors is not kept: an error may be about this client (a rate limit) or
@@ -58,8 +58,6 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import translation
 from django.utils.http import parse_etags, quote_etag
-from graphql import ArgumentNode, VariableNode, visit
-from graphql.language import NullValueNode, Visitor
 from wagtail import hooks
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -221,35 +219,6 @@ class Slot:
         if etag:
             response["ETag"] = etag
         return response
-
-
-def reads_preview(document, variables) -> bool:
-    """True when a ``previewToken`` argument anywhere in the document is given a value
-    (a literal, or a variable set or defaulted to one)."""
-    defaults = {}
-    for definition in document.definitions:
-        for variable in getattr(definition, "variable_definitions", None) or ():
-            if variable.default_value is not None and not isinstance(
-                variable.default_value, NullValueNode
-            ):
-                defaults[variable.variable.name.value] = True
-    given = {name for name, value in (variables or {}).items() if value is not None}
-    found = []
-
-    class PreviewTokens(Visitor):
-        def enter_argument(self, node: ArgumentNode, *args):
-            if node.name.value != "previewToken":
-                return
-            value = node.value
-            if isinstance(value, VariableNode):
-                name = value.name.value
-                if name in given or (name not in (variables or {}) and defaults.get(name)):
-                    found.append(node)
-            elif not isinstance(value, NullValueNode):
-                found.append(node)
-
-    visit(document, PreviewTokens())
-    return bool(found)
 
 
 def private(request) -> bool:

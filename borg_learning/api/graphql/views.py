@@ -294,9 +294,7 @@ class GraphQLHTTPView(View):
             raise RequestError(
                 "Only queries may be sent with GET; use POST.", 405, {"Allow": "POST"}
             )
-        if operation.operation != OperationType.QUERY or (
-            "previewToken" in query and response_cache.reads_preview(document, variables)
-        ):
+        if operation.operation != OperationType.QUERY:
             response_cache.never_cache(request)
         result = execute(
             schema,
