@@ -108,9 +108,11 @@ bench-gunicorn: install
 # Two suites, each in parallel: the app's own tests (tests/, configured in setup.cfg), then
 # the example site's tests (example_project/example_tests/, configured in
 # example_project/pytest.ini: the demo content and the browser tests), whole files per
-# worker, browser tests first, so each worker starts its live site once.
+# worker, browser tests first, so each worker starts its live site once (in the order
+# collected: xdist's default reordering by file size would interleave the other files and
+# set the live site up again after each).
 TEST_APP := $(PY) -m pytest -n auto --maxprocesses=4
-TEST_EXAMPLE := cd example_project && $(PY) -m pytest -n auto --maxprocesses=4 --dist loadfile
+TEST_EXAMPLE := cd example_project && $(PY) -m pytest -n auto --maxprocesses=4 --dist loadfile --no-loadscope-reorder
 
 test-sqlite: install $(CHROMIUM) $(REDIS_SERVER) $(AUDIT_PACKAGES) $(PANGO)
 	$(TEST_APP)
