@@ -342,6 +342,20 @@ def test_the_package_settings(client):
         assert fresh(client, query)["colours"] == [{"slug": "black"}]
 
 
+def test_a_deploy_with_other_file_urls_or_languages_keeps_no_answer_of_before():
+    """A process started with other settings (a shared Redis outlives a deploy) looks
+    its answers up under another tag."""
+    from borg_learning.api.graphql import schema
+    from borg_learning.api.graphql.response_cache import deploy_tag
+
+    before = deploy_tag(schema)
+    with override_settings(MEDIA_URL="https://files.example.org/"):
+        assert deploy_tag(schema) != before
+    with override_settings(LANGUAGES=[("nl", "Nederlands")]):
+        assert deploy_tag(schema) != before
+    assert deploy_tag(schema) == before
+
+
 def test_a_change_in_a_transaction_is_kept_out_after_the_commit(
     client, module, django_capture_on_commit_callbacks
 ):

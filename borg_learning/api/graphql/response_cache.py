@@ -102,10 +102,25 @@ _schema_tags = {}
 _deploy_tags = {}
 
 
+#: Django and Wagtail settings that change what answers say (URLs of files, languages,
+#: the frontend's and the preview's addresses).
+ANSWER_SETTINGS = (
+    "MEDIA_URL",
+    "STATIC_URL",
+    "LANGUAGE_CODE",
+    "LANGUAGES",
+    "WAGTAIL_I18N_ENABLED",
+    "WAGTAILADMIN_BASE_URL",
+    "WAGTAILDOCS_SERVE_METHOD",
+    "WAGTAIL_HEADLESS_PREVIEW",
+)
+
+
 def deploy_tag(schema) -> str:
-    """The app's version, the schema's SDL and the package settings, hashed once per
-    process (the settings again when a test changes them): a deploy that changes any of
-    them never serves an answer of before."""
+    """The app's version, the schema's SDL, the package settings and the Django and
+    Wagtail settings answers depend on, hashed once per process (the settings again when
+    a test changes them): a deploy that changes any of them never serves an answer of
+    before."""
     tag = _deploy_tags.get(schema)
     if tag is None:
         shape = _schema_tags.get(schema)
@@ -113,7 +128,14 @@ def deploy_tag(schema) -> str:
             text = f"{borg_learning.__version__}\n{schema}"
             shape = _schema_tags[schema] = hashlib.sha256(text.encode()).hexdigest()
         with translation.override(None):  # lazy labels as their source text
-            configured = json.dumps(learning_settings.user_settings, sort_keys=True, default=str)
+            configured = json.dumps(
+                [
+                    learning_settings.user_settings,
+                    {name: getattr(settings, name, None) for name in ANSWER_SETTINGS},
+                ],
+                sort_keys=True,
+                default=str,
+            )
         text = f"{shape}\n{configured}"
         tag = _deploy_tags[schema] = hashlib.sha256(text.encode()).hexdigest()[:16]
     return tag
@@ -371,7 +393,7 @@ def settings_changed(*, setting, **kwargs) -> None:
     _shown.clear()
     if setting == "CACHES":
         return  # another cache: it holds no answers of this one
-    if setting == "BORG_LEARNING":
+    if setting == "BORG_LEARNING" or setting in ANSWER_SETTINGS:
         _deploy_tags.clear()
     bump_generation()
 
