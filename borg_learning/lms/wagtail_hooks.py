@@ -1,16 +1,20 @@
 """The LMS links in the admin ("LMS-koppelingen"): the platforms an administrator registers,
-with this tool's addresses to copy, and the scores on their way to the LMSs; and the
-tool's URLs on the site."""
+with this tool's addresses to copy and the institution's LRS, the scores on their way to
+the LMSs and the xAPI statements on their way to the LRSs (failed ones sent again with a
+bulk action); and the tool's URLs on the site."""
 
+from django import forms
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from borg_learning.lms.models import Platform, Score
+from borg_learning.lms.bulk_actions import SendAgainBulkAction
+from borg_learning.lms.forms import PlatformForm
+from borg_learning.lms.models import Platform, Score, Statement
 from borg_learning.lms.panels import ToolUrlsPanel
 
 
@@ -23,22 +27,41 @@ class PlatformViewSet(SnippetViewSet):
     list_filter = ["active"]
     search_fields = ["name", "issuer"]
     search_backend_name = None
-    panels = [
-        ToolUrlsPanel(),
-        FieldPanel("name"),
-        MultiFieldPanel(
-            [
-                FieldPanel("issuer"),
-                FieldPanel("client_id"),
-                FieldPanel("deployment_ids"),
-                FieldPanel("keyset_url"),
-                FieldPanel("auth_login_url"),
-                FieldPanel("access_token_url"),
-            ],
-            heading=_("What the LMS shows for this tool"),
-        ),
-        FieldPanel("active"),
-    ]
+    edit_handler = ObjectList(
+        [
+            ToolUrlsPanel(),
+            FieldPanel("name"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("issuer"),
+                    FieldPanel("client_id"),
+                    FieldPanel("deployment_ids"),
+                    FieldPanel("keyset_url"),
+                    FieldPanel("auth_login_url"),
+                    FieldPanel("access_token_url"),
+                ],
+                heading=_("What the LMS shows for this tool"),
+            ),
+            FieldPanel("active"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("xapi_enabled"),
+                    FieldPanel("lrs_endpoint"),
+                    FieldPanel("lrs_key"),
+                    FieldPanel(
+                        "lrs_secret",
+                        widget=forms.PasswordInput(render_value=False),
+                        help_text=_(
+                            "The password (secret) of the LRS's basic authentication. It is "
+                            "not shown again: leave it empty to keep the stored one."
+                        ),
+                    ),
+                ],
+                heading=_("xAPI: the institution's learning record store (LRS)"),
+            ),
+        ],
+        base_form_class=PlatformForm,
+    )
 
 
 class ScoreViewSet(SnippetViewSet):
@@ -72,8 +95,43 @@ class ScoreViewSet(SnippetViewSet):
     ]
 
 
+class StatementViewSet(SnippetViewSet):
+    model = Statement
+    icon = "history"
+    menu_label = _("xAPI statements")
+    menu_name = "lms_statements"
+    list_display = [
+        Column("verb", label=_("Verb")),
+        Column("activity", label=_("Activity"), accessor="__str__"),
+        Column("link", label=_("Learner from an LMS")),
+        Column("status", label=_("Status"), accessor="get_status_display"),
+        "attempts",
+        Column("last_error", label=_("Last error")),
+        DateColumn("created_at", label=_("Created at")),
+        DateColumn("next_attempt_at", label=_("Next attempt")),
+    ]
+    list_filter = ["status", "verb"]
+    search_backend_name = None
+    panels = [
+        FieldPanel(
+            "status",
+            help_text=_(
+                "Failed: the LRS did not take the statement after the last attempt. Send it "
+                "again with the list's action (or set it back to 'Waiting to be sent' here); "
+                "send_xapi_statements sends it on its next run."
+            ),
+        ),
+        FieldPanel("statement_id", read_only=True),
+        FieldPanel("payload", read_only=True),
+        FieldPanel("attempts", read_only=True),
+        FieldPanel("last_error", read_only=True),
+        FieldPanel("next_attempt_at", read_only=True),
+        FieldPanel("sent_at", read_only=True),
+    ]
+
+
 class LmsViewSetGroup(SnippetViewSetGroup):
-    items = (PlatformViewSet, ScoreViewSet)
+    items = (PlatformViewSet, ScoreViewSet, StatementViewSet)
     menu_icon = "link"
     menu_label = _("LMS links")
     menu_name = "lms"
@@ -81,6 +139,7 @@ class LmsViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(LmsViewSetGroup)
+hooks.register("register_bulk_action", SendAgainBulkAction)
 
 
 @hooks.register("register_learning_urls")
