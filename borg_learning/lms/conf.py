@@ -59,7 +59,8 @@ register_setting(
 register_setting(
     "LMS_HTTP_TIMEOUT",
     Setting(
-        doc="Seconds to wait for an LMS (its key set, its token URL, its score endpoint).",
+        doc="Seconds to wait for an LMS (its key set, its token URL, its score endpoint) "
+        "or an LRS.",
         validate=positive_int,
         default=10,
     ),
