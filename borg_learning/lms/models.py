@@ -284,6 +284,10 @@ class Statement(OutboxRow):
         indexes = [models.Index(fields=["status", "next_attempt_at"], name="lms_statement_due")]
 
     def __str__(self):
+        return f"{self.verb} {self.activity_name()}".strip()
+
+    def activity_name(self) -> str:
+        """The statement's activity: its name, or its id when it has none."""
         activity = self.payload.get("object", {})
-        name = next(iter(activity.get("definition", {}).get("name", {}).values()), "")
-        return f"{self.verb} {name or activity.get('id', '')}".strip()
+        names = activity.get("definition", {}).get("name", {})
+        return next(iter(names.values()), "") or activity.get("id", "")

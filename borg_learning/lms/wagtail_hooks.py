@@ -13,7 +13,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from borg_learning.lms.bulk_actions import SendAgainBulkAction
-from borg_learning.lms.forms import PlatformForm
+from borg_learning.lms.forms import OutboxRowForm, PlatformForm
 from borg_learning.lms.models import Platform, Score, Statement
 from borg_learning.lms.panels import ToolUrlsPanel
 
@@ -79,20 +79,23 @@ class ScoreViewSet(SnippetViewSet):
     ]
     list_filter = ["status"]
     search_backend_name = None
-    panels = [
-        FieldPanel(
-            "status",
-            help_text=_(
-                "Set a failed score back to 'Waiting to be sent' to send it once more "
-                "(send_lms_scores sends it on its next run)."
+    edit_handler = ObjectList(
+        [
+            FieldPanel(
+                "status",
+                help_text=_(
+                    "Set a failed score back to 'Waiting to be sent' to send it once more "
+                    "(send_lms_scores sends it on its next run)."
+                ),
             ),
-        ),
-        FieldPanel("payload", read_only=True),
-        FieldPanel("attempts", read_only=True),
-        FieldPanel("last_error", read_only=True),
-        FieldPanel("next_attempt_at", read_only=True),
-        FieldPanel("sent_at", read_only=True),
-    ]
+            FieldPanel("payload", read_only=True),
+            FieldPanel("attempts", read_only=True),
+            FieldPanel("last_error", read_only=True),
+            FieldPanel("next_attempt_at", read_only=True),
+            FieldPanel("sent_at", read_only=True),
+        ],
+        base_form_class=OutboxRowForm,
+    )
 
 
 class StatementViewSet(SnippetViewSet):
@@ -102,7 +105,7 @@ class StatementViewSet(SnippetViewSet):
     menu_name = "lms_statements"
     list_display = [
         Column("verb", label=_("Verb")),
-        Column("activity", label=_("Activity"), accessor="__str__"),
+        Column("activity", label=_("Activity"), accessor="activity_name"),
         Column("link", label=_("Learner from an LMS")),
         Column("status", label=_("Status"), accessor="get_status_display"),
         "attempts",
@@ -112,22 +115,25 @@ class StatementViewSet(SnippetViewSet):
     ]
     list_filter = ["status", "verb"]
     search_backend_name = None
-    panels = [
-        FieldPanel(
-            "status",
-            help_text=_(
-                "Failed: the LRS did not take the statement after the last attempt. Send it "
-                "again with the list's action (or set it back to 'Waiting to be sent' here); "
-                "send_xapi_statements sends it on its next run."
+    edit_handler = ObjectList(
+        [
+            FieldPanel(
+                "status",
+                help_text=_(
+                    "Failed: the LRS did not take the statement after the last attempt. Send "
+                    "it again with the list's action (or set it back to 'Waiting to be sent' "
+                    "here); send_xapi_statements sends it on its next run."
+                ),
             ),
-        ),
-        FieldPanel("statement_id", read_only=True),
-        FieldPanel("payload", read_only=True),
-        FieldPanel("attempts", read_only=True),
-        FieldPanel("last_error", read_only=True),
-        FieldPanel("next_attempt_at", read_only=True),
-        FieldPanel("sent_at", read_only=True),
-    ]
+            FieldPanel("statement_id", read_only=True),
+            FieldPanel("payload", read_only=True),
+            FieldPanel("attempts", read_only=True),
+            FieldPanel("last_error", read_only=True),
+            FieldPanel("next_attempt_at", read_only=True),
+            FieldPanel("sent_at", read_only=True),
+        ],
+        base_form_class=OutboxRowForm,
+    )
 
 
 class LmsViewSetGroup(SnippetViewSetGroup):

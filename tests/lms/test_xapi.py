@@ -17,7 +17,7 @@ from django.test import Client
 from django.utils import timezone
 
 from borg_learning.lms import recording
-from borg_learning.lms.models import OutboxStatus, Platform, Statement
+from borg_learning.lms.models import OutboxStatus, Platform, Score, Statement
 from tests import factories
 from tests.helpers.admin_forms import snippet_url
 from tests.helpers.learners import Frontend
@@ -395,3 +395,12 @@ def test_an_lrs_that_comes_back_gets_the_waiting_statements_exactly_once(to_ralp
         statement["id"] for statement in ralph.statements() if statement["id"] in ours
     )
     assert counted == dict.fromkeys(ours, 1)
+
+
+@pytest.mark.parametrize("model", [Statement, Score])
+def test_a_statement_or_score_cannot_be_added_by_hand(editor, model):
+    response = editor.post(snippet_url(model, "add"), {"status": "pending"})
+
+    assert response.status_code == 200
+    assert "u kunt ze niet met de hand toevoegen" in response.content.decode()
+    assert model.objects.count() == 0
