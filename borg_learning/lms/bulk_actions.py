@@ -1,6 +1,7 @@
 """The admin's "send again" action on the outboxes' lists: failed rows (dead letters)
 back in the queue, due now, with their attempts counted from zero."""
 
+from django.contrib.auth import get_permission_codename
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
@@ -18,8 +19,9 @@ class SendAgainBulkAction(SnippetBulkAction):
     models = [Statement, Score]
 
     def check_perm(self, obj):
-        return self.permission_policy.user_has_permission_for_instance(
-            self.request.user, "change", obj
+        opts = obj._meta
+        return self.request.user.has_perm(
+            f"{opts.app_label}.{get_permission_codename('change', opts)}"
         )
 
     @classmethod

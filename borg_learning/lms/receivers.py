@@ -1,12 +1,15 @@
 """The LMS link listens to the domain events, which come after the commit: a score for the
 LMS when a learner completes what they launched (a module, a part or a route), and xAPI
-statements for the LRS of an LMS that wants them. Both are stored here and sent later."""
+statements for the LRS of an LMS that wants them. Both are stored here and sent later.
+A learner from an LMS who signs in keeps their link to it (with its launches, scores and
+statements) on the learner they are merged into."""
 
 from django.apps import apps
 
 from borg_learning import signals
+from borg_learning.learners.signals import learners_merged
 from borg_learning.lms import grading, recording
-from borg_learning.lms.models import TargetKind
+from borg_learning.lms.models import PlatformLearner, TargetKind
 
 
 def on_module_completed(sender, learner, module_id, **kwargs):
@@ -21,7 +24,12 @@ def on_route_completed(sender, learner, route_id, **kwargs):
     grading.record(learner, TargetKind.ROUTE, route_id)
 
 
+def on_learners_merged(sender, source, target, **kwargs):
+    PlatformLearner.objects.filter(learner=source).update(learner=target)
+
+
 def connect():
+    learners_merged.connect(on_learners_merged, dispatch_uid="borg_learning_lms.merge")
     signals.module_completed.connect(on_module_completed, dispatch_uid="borg_learning_lms.module")
     signals.part_completed.connect(on_part_completed, dispatch_uid="borg_learning_lms.part")
     xapi = {

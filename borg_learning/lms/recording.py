@@ -66,6 +66,8 @@ def launched(platform, link: PlatformLearner, target: Target) -> list[Statement]
         site = statements.site_of()
     else:
         page = _page(target.id)
+        if page is None:  # deleted since the launch checked it
+            return []
         site = statements.site_of(page)
         activity, parents = statements.page_activity(page, site), _module_of(page, target.module_id)
     return store([link], LAUNCHED, activity, parents=parents, site=site)

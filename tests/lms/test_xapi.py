@@ -404,3 +404,21 @@ def test_a_statement_or_score_cannot_be_added_by_hand(editor, model):
     assert response.status_code == 200
     assert "u kunt ze niet met de hand toevoegen" in response.content.decode()
     assert model.objects.count() == 0
+
+
+def test_a_learner_from_an_lms_who_signs_in_keeps_the_link_and_the_waiting_statements(
+    launched, module
+):
+    from borg_learning.learners.models import Learner
+    from borg_learning.learners.signals import learners_merged
+    from borg_learning.lms.models import PlatformLearner
+
+    complete(launched, module)
+    source = PlatformLearner.objects.get().learner
+    target = Learner.objects.create(user=factories.user("ada"))
+
+    learners_merged.send(sender=Learner, source=source, target=target)
+    source.delete()
+
+    assert PlatformLearner.objects.get().learner == target
+    assert Statement.objects.filter(status=OutboxStatus.PENDING).count() == 5
