@@ -64,37 +64,48 @@ class PlatformViewSet(SnippetViewSet):
     )
 
 
+def outbox_columns(*before, after=()):
+    """The columns of an outbox's list: what a row is (``before``), how its sending goes."""
+    return [
+        *before,
+        Column("status", label=_("Status"), accessor="get_status_display"),
+        "attempts",
+        Column("last_error", label=_("Last error")),
+        DateColumn("created_at", label=_("Created at")),
+        *after,
+    ]
+
+
+def outbox_edit_handler(status_help, *panels):
+    """An outbox row's screen: its status to change, the rest to read."""
+    return ObjectList(
+        [
+            FieldPanel("status", help_text=status_help),
+            *panels,
+            *[
+                FieldPanel(name, read_only=True)
+                for name in ("payload", "attempts", "last_error", "next_attempt_at", "sent_at")
+            ],
+        ],
+        base_form_class=OutboxRowForm,
+    )
+
+
 class ScoreViewSet(SnippetViewSet):
     model = Score
     icon = "tasks"
     menu_label = _("Scores")
     menu_name = "lms_scores"
-    list_display = [
-        Column("launch", label=_("Launch")),
-        Column("status", label=_("Status"), accessor="get_status_display"),
-        "attempts",
-        Column("last_error", label=_("Last error")),
-        DateColumn("created_at", label=_("Created at")),
-        DateColumn("sent_at", label=_("Sent at")),
-    ]
+    list_display = outbox_columns(
+        Column("launch", label=_("Launch")), after=[DateColumn("sent_at", label=_("Sent at"))]
+    )
     list_filter = ["status"]
     search_backend_name = None
-    edit_handler = ObjectList(
-        [
-            FieldPanel(
-                "status",
-                help_text=_(
-                    "Set a failed score back to 'Waiting to be sent' to send it once more "
-                    "(send_lms_scores sends it on its next run)."
-                ),
-            ),
-            FieldPanel("payload", read_only=True),
-            FieldPanel("attempts", read_only=True),
-            FieldPanel("last_error", read_only=True),
-            FieldPanel("next_attempt_at", read_only=True),
-            FieldPanel("sent_at", read_only=True),
-        ],
-        base_form_class=OutboxRowForm,
+    edit_handler = outbox_edit_handler(
+        _(
+            "Set a failed score back to 'Waiting to be sent' to send it once more "
+            "(send_lms_scores sends it on its next run)."
+        )
     )
 
 
@@ -103,36 +114,21 @@ class StatementViewSet(SnippetViewSet):
     icon = "history"
     menu_label = _("xAPI statements")
     menu_name = "lms_statements"
-    list_display = [
+    list_display = outbox_columns(
         Column("verb", label=_("Verb")),
         Column("activity", label=_("Activity"), accessor="activity_name"),
         Column("link", label=_("Learner from an LMS")),
-        Column("status", label=_("Status"), accessor="get_status_display"),
-        "attempts",
-        Column("last_error", label=_("Last error")),
-        DateColumn("created_at", label=_("Created at")),
-        DateColumn("next_attempt_at", label=_("Next attempt")),
-    ]
+        after=[DateColumn("next_attempt_at", label=_("Next attempt"))],
+    )
     list_filter = ["status", "verb"]
     search_backend_name = None
-    edit_handler = ObjectList(
-        [
-            FieldPanel(
-                "status",
-                help_text=_(
-                    "Failed: the LRS did not take the statement after the last attempt. Send "
-                    "it again with the list's action (or set it back to 'Waiting to be sent' "
-                    "here); send_xapi_statements sends it on its next run."
-                ),
-            ),
-            FieldPanel("statement_id", read_only=True),
-            FieldPanel("payload", read_only=True),
-            FieldPanel("attempts", read_only=True),
-            FieldPanel("last_error", read_only=True),
-            FieldPanel("next_attempt_at", read_only=True),
-            FieldPanel("sent_at", read_only=True),
-        ],
-        base_form_class=OutboxRowForm,
+    edit_handler = outbox_edit_handler(
+        _(
+            "Failed: the LRS did not take the statement after the last attempt. Send it "
+            "again with the list's action (or set it back to 'Waiting to be sent' here); "
+            "send_xapi_statements sends it on its next run."
+        ),
+        FieldPanel("statement_id", read_only=True),
     )
 
 
