@@ -111,17 +111,19 @@ bench-gunicorn: install
 # worker, browser tests first, so each worker starts its live site once (in the order
 # collected: xdist's default reordering by file size would interleave the other files and
 # set the live site up again after each).
+# The app's xAPI tests send statements to ralph, an LRS in its own virtualenv
+# (.venv-ralph), which scripts/with-ralph makes once.
 TEST_APP := $(PY) -m pytest -n auto --maxprocesses=4
 TEST_EXAMPLE := cd example_project && $(PY) -m pytest -n auto --maxprocesses=4 --dist loadfile --no-loadscope-reorder
 
 test-sqlite: install $(CHROMIUM) $(REDIS_SERVER) $(AUDIT_PACKAGES) $(PANGO)
-	$(TEST_APP)
+	scripts/with-ralph $(TEST_APP)
 	$(TEST_EXAMPLE)
 
 # The PostgreSQL pass also runs on a Redis server as the shared cache (the SQLite pass on
 # the per-process local memory cache a site without CACHES gets).
 test-postgres: install $(CHROMIUM) $(REDIS_SERVER) $(AUDIT_PACKAGES) $(PANGO)
-	scripts/with-postgres scripts/with-redis sh -c '$(TEST_APP) && $(TEST_EXAMPLE)'
+	scripts/with-postgres scripts/with-redis scripts/with-ralph sh -c '$(TEST_APP) && $(TEST_EXAMPLE)'
 
 # The app's tests on the other Wagtail line too (noxfile.py), on SQLite.
 test-wagtail7: install
@@ -149,7 +151,7 @@ schema: install
 	  open('docs/schema.graphql', 'w').write(str(schema).strip() + '\n')"
 
 clean:
-	rm -rf $(VENV) example_project/db.sqlite3 example_project/media
+	rm -rf $(VENV) .venv-ralph example_project/db.sqlite3 example_project/media
 
 # The wheel and the source distribution in dist/, checked as the package index would.
 dist: install

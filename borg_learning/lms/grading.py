@@ -10,7 +10,6 @@ tried again after a wait that doubles each time; after ``LMS_SCORE_MAX_ATTEMPTS`
 score is failed, with the error shown in the admin, until an administrator sends it again.
 """
 
-import datetime
 import json
 import logging
 import secrets
@@ -26,8 +25,10 @@ from borg_learning.conf import learning_settings
 from borg_learning.learners import rules
 from borg_learning.learners.models import BlockKind, BlockProgress
 from borg_learning.lms import keys
+from borg_learning.lms import outbox as outbox_sending
 from borg_learning.lms.http import PlatformError, request_json
-from borg_learning.lms.models import Launch, Platform, Score, ScoreStatus, TargetKind
+from borg_learning.lms.models import Launch, Platform, Score, TargetKind
+from borg_learning.lms.outbox import Outbox
 
 logger = logging.getLogger(__name__)
 
@@ -151,54 +152,17 @@ def send(score: Score) -> None:
     )
 
 
-def _failed(score: Score, error: Exception) -> None:
-    score.attempts += 1
-    score.last_error = str(error)[:2000]
-    if score.attempts >= learning_settings.LMS_SCORE_MAX_ATTEMPTS:
-        score.status = ScoreStatus.FAILED
-        logger.error("A score for the LMS failed for good (score %s): %s", score.pk, error)
-    else:
-        wait = learning_settings.LMS_SCORE_RETRY_SECONDS * 2 ** (score.attempts - 1)
-        score.next_attempt_at = timezone.now() + datetime.timedelta(seconds=wait)
-        logger.warning(
-            "A score for the LMS waits for attempt %s (score %s): %s",
-            score.attempts + 1,
-            score.pk,
-            error,
-        )
-    score.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
+def outbox() -> Outbox:
+    return Outbox(
+        rows=Score.objects,
+        related=("launch__link__platform",),
+        send=send,
+        max_attempts=learning_settings.LMS_SCORE_MAX_ATTEMPTS,
+        retry_seconds=learning_settings.LMS_SCORE_RETRY_SECONDS,
+        what="A score for the LMS",
+    )
 
 
 def send_due(limit: int = BATCH) -> tuple[int, int]:
-    """Send the scores that are due; (sent, failed attempts). Each score is locked while
-    it is sent, so two runs at once never send one twice."""
-    sent = failed = 0
-    due = Score.objects.filter(status=ScoreStatus.PENDING, next_attempt_at__lte=timezone.now())
-    for pk in list(due.order_by("next_attempt_at").values_list("pk", flat=True)[:limit]):
-        with transaction.atomic():
-            score = (
-                Score.objects.select_for_update(skip_locked=True)
-                .filter(pk=pk, status=ScoreStatus.PENDING)
-                .select_related("launch__link__platform")
-                .first()
-            )
-            if score is None:
-                continue
-            try:
-                send(score)
-            except PlatformError as error:
-                _failed(score, error)
-                failed += 1
-                continue
-            score.status, score.sent_at, score.last_error = ScoreStatus.SENT, timezone.now(), ""
-            score.attempts += 1
-            score.save(update_fields=["status", "sent_at", "last_error", "attempts"])
-            sent += 1
-    return sent, failed
-
-
-def send_again(queryset) -> int:
-    """Failed scores (chosen in the admin) back in the queue, due now."""
-    return queryset.filter(status=ScoreStatus.FAILED).update(
-        status=ScoreStatus.PENDING, attempts=0, next_attempt_at=timezone.now()
-    )
+    """Send the scores that are due; (sent, failed attempts)."""
+    return outbox_sending.send_due(outbox(), limit)

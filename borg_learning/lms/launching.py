@@ -1,6 +1,7 @@
 """What an accepted resource link launch stores: the learner linked to (platform,
-subject), the launch's grade endpoint when the platform offers one, and a fresh learner
-token for the frontend. One transaction, with the nonce spent in it."""
+subject), the launch's grade endpoint when the platform offers one, a ``launched``
+statement when the platform wants xAPI statements, and a fresh learner token for the
+frontend. One transaction, with the nonce spent in it."""
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -8,7 +9,7 @@ from django.utils import timezone
 from borg_learning.conf import learning_settings
 from borg_learning.learners.identity import issue_token
 from borg_learning.learners.models import Completion, Learner
-from borg_learning.lms import grading, id_tokens
+from borg_learning.lms import grading, id_tokens, recording
 from borg_learning.lms.id_tokens import LTI
 from borg_learning.lms.models import Launch, Platform, PlatformLearner, TargetKind
 from borg_learning.lms.targets import Target
@@ -69,6 +70,7 @@ def accept(platform: Platform, claims: dict, target: Target) -> str:
     with transaction.atomic():
         id_tokens.use_nonce(platform, claims)
         link = linked_learner(platform, claims)
+        recording.launched(platform, link, target)
         resource_link = claim(claims, LTI + "resource_link").get("id")
         url = lineitem_url(claims)
         if url and resource_link:

@@ -1,11 +1,16 @@
 """The LMS link's rows: our tool keys, the platforms (LMSs) an administrator registered,
-who came from which platform, the launches that want a grade back, and the scores on
-their way out (an outbox: a score is stored first and sent by ``send_lms_scores``).
+who came from which platform, the launches that want a grade back, and two outboxes: the
+scores on their way to the LMSs (sent by ``send_lms_scores``) and the xAPI statements on
+their way to the institutions' LRSs (sent by ``send_xapi_statements``). A row of an
+outbox is stored first, with what made it; a command sends it later.
 
 A learner who comes from an LMS is known by the platform's opaque user id (``sub``);
 their name is stored only when the platform sends it and ``LMS_STORE_NAMES`` allows it.
 """
 
+import uuid
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -68,6 +73,35 @@ class Platform(models.Model):
     active = models.BooleanField(
         _("active"), default=True, help_text=_("Switched off: launches from this LMS are refused.")
     )
+    xapi_enabled = models.BooleanField(
+        _("send statements (xAPI)"),
+        default=False,
+        help_text=_(
+            "Switched on: what this LMS's learners do is sent to the institution's LRS as "
+            "xAPI statements (launched, answered, completed, passed or failed)."
+        ),
+    )
+    lrs_endpoint = models.URLField(
+        _("LRS endpoint"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "The xAPI endpoint of the institution's learning record store, e.g. "
+            "https://lrs.example.nl/xAPI/ (statements go to its /statements)."
+        ),
+    )
+    lrs_key = models.CharField(
+        _("LRS key"),
+        max_length=255,
+        blank=True,
+        help_text=_("The user name (key) of the LRS's basic authentication."),
+    )
+    lrs_secret = models.CharField(
+        _("LRS secret"),
+        max_length=255,
+        blank=True,
+        help_text=_("The password (secret) of the LRS's basic authentication."),
+    )
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     class Meta:
@@ -85,6 +119,22 @@ class Platform(models.Model):
 
     def deployments(self) -> set[str]:
         return {line.strip() for line in self.deployment_ids.splitlines() if line.strip()}
+
+    def clean(self):
+        super().clean()
+        if self.xapi_enabled:
+            missing = {
+                name: _("Fill this in to send xAPI statements.")
+                for name in ("lrs_endpoint", "lrs_key", "lrs_secret")
+                if not getattr(self, name)
+            }
+            if missing:
+                raise ValidationError(missing)
+
+    @property
+    def sends_statements(self) -> bool:
+        """Whether statements for this platform's learners are stored and sent."""
+        return self.active and self.xapi_enabled and bool(self.lrs_endpoint)
 
 
 class PlatformLearner(models.Model):
@@ -164,28 +214,42 @@ class Launch(models.Model):
         return f"{self.link} {self.resource_link_id}"
 
 
-class ScoreStatus(models.TextChoices):
+class OutboxStatus(models.TextChoices):
     PENDING = "pending", _("Waiting to be sent")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
 
 
-class Score(models.Model):
-    """A score for the LMS, stored when the learner completed what they launched and sent
-    by ``send_lms_scores``; failed attempts wait longer each time, then stop (failed)."""
+#: A score's status: the outbox's.
+ScoreStatus = OutboxStatus
 
-    launch = models.OneToOneField(
-        Launch, verbose_name=_("launch"), on_delete=models.CASCADE, related_name="score"
-    )
-    payload = models.JSONField(_("score as sent"))
+
+class OutboxRow(models.Model):
+    """What an outbox keeps of each row on its way: sent by a command, never in a learner's
+    request; failed attempts wait longer each time, then stop (failed: a dead letter an
+    administrator can send again)."""
+
     status = models.CharField(
-        _("status"), max_length=8, choices=ScoreStatus.choices, default=ScoreStatus.PENDING
+        _("status"), max_length=8, choices=OutboxStatus.choices, default=OutboxStatus.PENDING
     )
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
     next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Score(OutboxRow):
+    """A score for the LMS, stored when the learner completed what they launched and sent
+    by ``send_lms_scores``."""
+
+    launch = models.OneToOneField(
+        Launch, verbose_name=_("launch"), on_delete=models.CASCADE, related_name="score"
+    )
+    payload = models.JSONField(_("score as sent"))
 
     class Meta:
         verbose_name = _("score for an LMS")
@@ -195,3 +259,35 @@ class Score(models.Model):
 
     def __str__(self):
         return f"{self.launch} {self.payload.get('scoreGiven')}/{self.payload.get('scoreMaximum')}"
+
+
+class Statement(OutboxRow):
+    """An xAPI statement for the LRS of the platform a learner came from, stored with the
+    fact it tells (or right after its commit) and sent by ``send_xapi_statements``. Its
+    ``statement_id`` is the statement's ``id``: an LRS stores a statement once per id, so
+    sending one again never makes a duplicate."""
+
+    link = models.ForeignKey(
+        PlatformLearner,
+        verbose_name=_("learner from an LMS"),
+        on_delete=models.CASCADE,
+        related_name="statements",
+    )
+    statement_id = models.UUIDField(_("statement id"), default=uuid.uuid4, unique=True)
+    verb = models.CharField(_("verb"), max_length=32)
+    payload = models.JSONField(_("statement as sent"))
+
+    class Meta:
+        verbose_name = _("xAPI statement")
+        verbose_name_plural = _("xAPI statements")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="lms_statement_due")]
+
+    def __str__(self):
+        return f"{self.verb} {self.activity_name()}".strip()
+
+    def activity_name(self) -> str:
+        """The statement's activity: its name, or its id when it has none."""
+        activity = self.payload.get("object", {})
+        names = activity.get("definition", {}).get("name", {})
+        return next(iter(names.values()), "") or activity.get("id", "")

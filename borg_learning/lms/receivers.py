@@ -1,11 +1,15 @@
-"""A score for the LMS when a learner completes what they launched: a module, a part or a
-route. The events come after the commit; the score is stored here and sent later."""
+"""The LMS link listens to the domain events, which come after the commit: a score for the
+LMS when a learner completes what they launched (a module, a part or a route), and xAPI
+statements for the LRS of an LMS that wants them. Both are stored here and sent later.
+A learner from an LMS who signs in keeps their link to it (with its launches, scores and
+statements) on the learner they are merged into."""
 
 from django.apps import apps
 
 from borg_learning import signals
-from borg_learning.lms import grading
-from borg_learning.lms.models import TargetKind
+from borg_learning.learners.signals import learners_merged
+from borg_learning.lms import grading, recording
+from borg_learning.lms.models import PlatformLearner, TargetKind
 
 
 def on_module_completed(sender, learner, module_id, **kwargs):
@@ -20,10 +24,25 @@ def on_route_completed(sender, learner, route_id, **kwargs):
     grading.record(learner, TargetKind.ROUTE, route_id)
 
 
+def on_learners_merged(sender, source, target, **kwargs):
+    PlatformLearner.objects.filter(learner=source).update(learner=target)
+
+
 def connect():
+    learners_merged.connect(on_learners_merged, dispatch_uid="borg_learning_lms.merge")
     signals.module_completed.connect(on_module_completed, dispatch_uid="borg_learning_lms.module")
     signals.part_completed.connect(on_part_completed, dispatch_uid="borg_learning_lms.part")
+    xapi = {
+        signals.exercise_answered: recording.on_exercise_answered,
+        signals.part_completed: recording.on_part_completed,
+        signals.module_completed: recording.on_module_completed,
+    }
+    for signal, receiver in xapi.items():
+        signal.connect(receiver, dispatch_uid=f"borg_learning_lms.xapi.{receiver.__name__}")
     if apps.is_installed("borg_learning.routes"):
         from borg_learning.routes.signals import route_completed
 
         route_completed.connect(on_route_completed, dispatch_uid="borg_learning_lms.route")
+        route_completed.connect(
+            recording.on_route_completed, dispatch_uid="borg_learning_lms.xapi.route"
+        )

@@ -52,10 +52,16 @@ def routes_installed() -> bool:
     return apps.is_installed("borg_learning.routes")
 
 
+def route_url(root_url: str, slug: str) -> str:
+    """Where the frontend shows a route, from the frontend's root (``frontend_root_url``)."""
+    return root_url + learning_settings.LMS_ROUTE_PATH.format(slug=slug)
+
+
 def _route_url(request, slug):
     site = Site.find_for_request(request)
-    root = frontend_root_url(site.root_url if site else request.build_absolute_uri("/"))
-    return root + learning_settings.LMS_ROUTE_PATH.format(slug=slug)
+    return route_url(
+        frontend_root_url(site.root_url if site else request.build_absolute_uri("/")), slug
+    )
 
 
 def page_target(request, page_id) -> Target | None:

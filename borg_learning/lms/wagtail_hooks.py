@@ -1,16 +1,20 @@
 """The LMS links in the admin ("LMS-koppelingen"): the platforms an administrator registers,
-with this tool's addresses to copy, and the scores on their way to the LMSs; and the
-tool's URLs on the site."""
+with this tool's addresses to copy and the institution's LRS, the scores on their way to
+the LMSs and the xAPI statements on their way to the LRSs (failed ones sent again with a
+bulk action); and the tool's URLs on the site."""
 
+from django import forms
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from borg_learning.lms.models import Platform, Score
+from borg_learning.lms.bulk_actions import SendAgainBulkAction
+from borg_learning.lms.forms import OutboxRowForm, PlatformForm
+from borg_learning.lms.models import Platform, Score, Statement
 from borg_learning.lms.panels import ToolUrlsPanel
 
 
@@ -23,22 +27,68 @@ class PlatformViewSet(SnippetViewSet):
     list_filter = ["active"]
     search_fields = ["name", "issuer"]
     search_backend_name = None
-    panels = [
-        ToolUrlsPanel(),
-        FieldPanel("name"),
-        MultiFieldPanel(
-            [
-                FieldPanel("issuer"),
-                FieldPanel("client_id"),
-                FieldPanel("deployment_ids"),
-                FieldPanel("keyset_url"),
-                FieldPanel("auth_login_url"),
-                FieldPanel("access_token_url"),
-            ],
-            heading=_("What the LMS shows for this tool"),
-        ),
-        FieldPanel("active"),
+    edit_handler = ObjectList(
+        [
+            ToolUrlsPanel(),
+            FieldPanel("name"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("issuer"),
+                    FieldPanel("client_id"),
+                    FieldPanel("deployment_ids"),
+                    FieldPanel("keyset_url"),
+                    FieldPanel("auth_login_url"),
+                    FieldPanel("access_token_url"),
+                ],
+                heading=_("What the LMS shows for this tool"),
+            ),
+            FieldPanel("active"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("xapi_enabled"),
+                    FieldPanel("lrs_endpoint"),
+                    FieldPanel("lrs_key"),
+                    FieldPanel(
+                        "lrs_secret",
+                        widget=forms.PasswordInput(render_value=False),
+                        help_text=_(
+                            "The password (secret) of the LRS's basic authentication. It is "
+                            "not shown again: leave it empty to keep the stored one."
+                        ),
+                    ),
+                ],
+                heading=_("xAPI: the institution's learning record store (LRS)"),
+            ),
+        ],
+        base_form_class=PlatformForm,
+    )
+
+
+def outbox_columns(*before, after=()):
+    """The columns of an outbox's list: what a row is (``before``), how its sending goes."""
+    return [
+        *before,
+        Column("status", label=_("Status"), accessor="get_status_display"),
+        "attempts",
+        Column("last_error", label=_("Last error")),
+        DateColumn("created_at", label=_("Created at")),
+        *after,
     ]
+
+
+def outbox_edit_handler(status_help, *panels):
+    """An outbox row's screen: its status to change, the rest to read."""
+    return ObjectList(
+        [
+            FieldPanel("status", help_text=status_help),
+            *panels,
+            *[
+                FieldPanel(name, read_only=True)
+                for name in ("payload", "attempts", "last_error", "next_attempt_at", "sent_at")
+            ],
+        ],
+        base_form_class=OutboxRowForm,
+    )
 
 
 class ScoreViewSet(SnippetViewSet):
@@ -46,14 +96,9 @@ class ScoreViewSet(SnippetViewSet):
     icon = "tasks"
     menu_label = _("Scores")
     menu_name = "lms_scores"
-    list_display = [
-        Column("launch", label=_("Launch")),
-        Column("status", label=_("Status"), accessor="get_status_display"),
-        "attempts",
-        Column("last_error", label=_("Last error")),
-        DateColumn("created_at", label=_("Created at")),
-        DateColumn("sent_at", label=_("Sent at")),
-    ]
+    list_display = outbox_columns(
+        Column("launch", label=_("Launch")), after=[DateColumn("sent_at", label=_("Sent at"))]
+    )
     list_filter = ["status"]
     search_backend_name = None
 
@@ -61,24 +106,44 @@ class ScoreViewSet(SnippetViewSet):
         # The launch column names the platform: one join instead of a query per row.
         return Score.objects.select_related("launch__link__platform")
 
-    panels = [
-        FieldPanel(
-            "status",
-            help_text=_(
-                "Set a failed score back to 'Waiting to be sent' to send it once more "
-                "(send_lms_scores sends it on its next run)."
-            ),
+    edit_handler = outbox_edit_handler(
+        _(
+            "Set a failed score back to 'Waiting to be sent' to send it once more "
+            "(send_lms_scores sends it on its next run)."
+        )
+    )
+
+
+class StatementViewSet(SnippetViewSet):
+    model = Statement
+    icon = "history"
+    menu_label = _("xAPI statements")
+    menu_name = "lms_statements"
+    list_display = outbox_columns(
+        Column("verb", label=_("Verb")),
+        Column("activity", label=_("Activity"), accessor="activity_name"),
+        Column("link", label=_("Learner from an LMS")),
+        after=[DateColumn("next_attempt_at", label=_("Next attempt"))],
+    )
+    list_filter = ["status", "verb"]
+    search_backend_name = None
+
+    def get_queryset(self, request):
+        # The learner column names the platform: one join instead of a query per row.
+        return Statement.objects.select_related("link__platform")
+
+    edit_handler = outbox_edit_handler(
+        _(
+            "Failed: the LRS did not take the statement after the last attempt. Send it "
+            "again with the list's action (or set it back to 'Waiting to be sent' here); "
+            "send_xapi_statements sends it on its next run."
         ),
-        FieldPanel("payload", read_only=True),
-        FieldPanel("attempts", read_only=True),
-        FieldPanel("last_error", read_only=True),
-        FieldPanel("next_attempt_at", read_only=True),
-        FieldPanel("sent_at", read_only=True),
-    ]
+        FieldPanel("statement_id", read_only=True),
+    )
 
 
 class LmsViewSetGroup(SnippetViewSetGroup):
-    items = (PlatformViewSet, ScoreViewSet)
+    items = (PlatformViewSet, ScoreViewSet, StatementViewSet)
     menu_icon = "link"
     menu_label = _("LMS links")
     menu_name = "lms"
@@ -86,6 +151,7 @@ class LmsViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(LmsViewSetGroup)
+hooks.register("register_bulk_action", SendAgainBulkAction)
 
 
 @hooks.register("register_learning_urls")

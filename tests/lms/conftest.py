@@ -1,8 +1,12 @@
+import os
+from pathlib import Path
+
 import pytest
 
 from borg_learning.lms.models import Platform
 from tests import factories
 from tests.helpers.lti_platform import FakePlatform
+from tests.helpers.ralph import Ralph
 
 LOGIN = "/learning/lti/login/"
 LAUNCH = "/learning/lti/launch/"
@@ -69,3 +73,29 @@ class Lms:
 @pytest.fixture
 def lms(client, platform):
     return Lms(client, platform)
+
+
+@pytest.fixture(scope="session")
+def ralph(tmp_path_factory):
+    """ralph, a real LRS, on 127.0.0.1: started once per test session (per xdist worker)."""
+    venv = os.environ.get("BORG_LEARNING_RALPH")
+    if not venv:
+        pytest.skip(
+            "needs ralph (openfun's LRS): run the tests under scripts/with-ralph, as make "
+            "test does; it makes .venv-ralph and sets BORG_LEARNING_RALPH"
+        )
+    with Ralph(Path(venv), tmp_path_factory.mktemp("ralph")) as lrs:
+        yield lrs
+
+
+def send_statements_to(platform_row, endpoint, key="borg-learning", secret=None):
+    """The platform's LRS as its administrator fills it in."""
+    secret = secret or "not-checked-by-a-closed-port"
+    platform_row.xapi_enabled = True
+    platform_row.lrs_endpoint, platform_row.lrs_key, platform_row.lrs_secret = (
+        endpoint,
+        key,
+        secret,
+    )
+    platform_row.save()
+    return platform_row
