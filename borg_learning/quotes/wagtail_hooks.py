@@ -5,7 +5,7 @@ from django.urls import include, path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -109,10 +109,12 @@ class OrganisationViewSet(SnippetViewSet):
         "name",
         Column("kind", label=_("Kind"), accessor="get_kind_display"),
         Column("participant_total", label=_("Participants"), sort_key="participant_total"),
-        Column(
+        # Opens the organisation's overview: its enrolments and the tier they reach.
+        TitleColumn(
             "discount_percentage",
             label=_("Discount tier"),
             accessor=lambda row: percentage_or_dash(row.discount_percentage),
+            url_name="wagtailsnippets_borg_learning_quotes_organisation:inspect",
         ),
         Column("code", label=_("Quote code")),
     ]

@@ -40,6 +40,8 @@ def test_the_organisations_show_their_participants_and_tier(editor, quotes, orga
     assert "Kortingstrap" in html
     assert ">5<" in html.replace(" ", "").replace("\n", "")  # 3 + 2 participants
     assert "5 %" in html
+    # The tier opens the organisation's overview.
+    assert snippet_url(type(organisation), "inspect", organisation.pk) in html
 
 
 def test_an_organisations_overview_shows_its_enrolments_and_tier(
