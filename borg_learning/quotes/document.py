@@ -28,6 +28,11 @@ def euros(amount: Decimal) -> str:
     return "€ " + number_format(amount, 2, use_l10n=True, force_grouping=True)
 
 
+def minus(amount: Decimal) -> str:
+    """A discount as taken off: "€ -895,50"; nothing off is "€ 0,00", not "€ -0,00"."""
+    return euros(-amount if amount else amount)
+
+
 def percent(value: Decimal) -> str:
     """ "10 %", "12,5 %": no trailing zeros."""
     text = number_format(value.normalize(), use_l10n=True)
@@ -62,9 +67,9 @@ def context(quote: Quote) -> dict:
         ],
         "tuition": euros(calculation.tuition),
         "discount_percentage": percent(calculation.tier.percentage),
-        "tier_discount": euros(-calculation.tier_discount),
+        "tier_discount": minus(calculation.tier_discount),
         "literature": euros(calculation.literature),
-        "compensation_discount": euros(-calculation.compensation_discount),
+        "compensation_discount": minus(calculation.compensation_discount),
         "compensation_payment": euros(calculation.compensation_payment),
         "employee_compensation": euros(calculation.employee_compensation),
         "total_excl_vat": euros(calculation.total_excl_vat),

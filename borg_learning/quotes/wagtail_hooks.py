@@ -16,6 +16,7 @@ from borg_learning.quotes.admin_views import (
     QuoteInspectView,
     with_participants_and_tier,
 )
+from borg_learning.quotes.document import percent
 from borg_learning.quotes.models import Organisation, PriceList, Quote, Track
 
 try:  # Wagtail 8: a model's permission policy is registered for it
@@ -41,7 +42,7 @@ if register_permission_policy is not None:
 
 
 def percentage_or_dash(value):
-    return "—" if value is None else f"{value.normalize():f} %"
+    return "—" if value is None else percent(value)
 
 
 class QuoteViewSet(SnippetViewSet):

@@ -62,6 +62,13 @@ def test_the_quote_shows_its_figures_in_dutch(stored):
         assert text in html, text
 
 
+def test_no_discount_is_no_minus_sign(request_quote, organisation, track, price_list):
+    request_quote(organisationCode=organisation.code, enrolments=[on_track(3)])
+    html = document.render_html(Quote.objects.get())
+    assert "Staffelkorting 0 % (3 deelnemers in totaal)" in html
+    assert "-0,00" not in html
+
+
 def test_an_editor_downloads_the_pdf_in_the_admin(editor, stored):
     _answer, quote = stored
     response = editor.get(reverse("borg_learning_quotes_admin:pdf", args=[quote.pk]))
