@@ -60,7 +60,7 @@ def context(quote: Quote) -> dict:
                 "participants": line.participants,
                 "price": euros(line.price),
                 "literature_price": euros(line.literature_price) if line.literature_price else "",
-                "amount": euros(line.amount + line.literature_amount),
+                "amount": euros(line.amount),
                 "is_new": line.is_new,
             }
             for line in calculation.lines

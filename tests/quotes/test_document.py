@@ -54,7 +54,7 @@ def test_the_quote_shows_its_figures_in_dutch(stored):
         "€ -895,50",
         "€ 450,00",  # literature
         "€ 8.509,50",
-        "btw 21 %",
+        "Btw 21 %",
         "€ 1.787,00",
         "€ 10.296,50",
         "€ 700,00",  # paid to the organisation for a learning unit
