@@ -50,6 +50,7 @@ from . import (
     leaderboards,
     microlessons,
     progress,
+    quotes,
     reviews,
     routes,
 )
@@ -485,6 +486,7 @@ def load():
     badges.load(report)
     gamification.ensure_history(report)
     leaderboards.load(report)
+    quotes.load(report)
     return report.lines
 
 

@@ -150,6 +150,8 @@ QUERIES = {
     "microlesson": '{ microlesson(slug: "grenzen-in-30-seconden") { id } }',
     # borg_learning.badges
     "badges": "{ badges { image { id } } }",
+    # borg_learning.quotes: an offer is priced only when the public may see it
+    "quote": '{ quote(input: {enrolments: [{offer: "1", participants: 2}]}) { errors { code } } }',
 }
 #: Root fields that show no page, file or offer (a certificate shows what it copied).
 NO_CONTENT = {"borgLearningVersion", "audienceRoles", "targetGroups", "colours", "icons"} | {
@@ -159,8 +161,10 @@ NO_CONTENT = {"borgLearningVersion", "audienceRoles", "targetGroups", "colours",
 NO_CONTENT |= {"challenges"}
 #: An organisation shows its name and slug (borg_learning.leaderboards).
 NO_CONTENT |= {"leaderboardOrganisations"}
+#: Tracks and price lists show their own fields (borg_learning.quotes).
+NO_CONTENT |= {"quoteTracks", "quotePrices"}
 #: The mutations: the core's, and those of borg_learning.learners, .routes, .certificates,
-#: .reviews, .badges, .gamification and .leaderboards.
+#: .reviews, .badges, .gamification, .leaderboards and .quotes.
 MUTATIONS = (
     {"submitEvaluation", "recordVisit"}
     | {
@@ -177,6 +181,7 @@ MUTATIONS = (
     | {"exportBadgeCredential"}
     | {"planStreakFreeze", "cancelStreakFreeze"}
     | {"joinLeaderboard", "newPseudonym", "changeLeaderboardOrganisation", "leaveLeaderboard"}
+    | {"requestQuote"}
 )
 
 
