@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "borg_learning.gamification",
     "borg_learning.leaderboards",
     "borg_learning.lms",
+    "borg_learning.linkcheck",
     "wagtailmedia",
     "wagtail_headless_preview",
     # A generic Wagtail GraphQL layer, to test one schema with both (tests/api).

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "borg_learning.gamification",
     "borg_learning.leaderboards",
     "borg_learning.lms",
+    "borg_learning.linkcheck",
     "wagtailmedia",
     "wagtail_headless_preview",
     "graphene_django",
