@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import reduce
 from operator import or_
+from typing import NamedTuple
 
 from django.apps import apps
 from django.core.cache import cache
@@ -31,6 +32,7 @@ class Episode:
     title: str
     media: object
     has_transcript: bool
+    size: int
 
     @property
     def published(self) -> datetime:
@@ -64,17 +66,23 @@ def learning_pages(visibility: Visibility, theme: Theme | None = None) -> list[P
     return pages
 
 
+class AudioBlock(NamedTuple):
+    id: str
+    title: str
+    media_id: int
+    has_transcript: bool
+
+
 def _audio_blocks(page):
-    """(block id, title, media id, has a transcript) of the page's audio blocks, from the
-    stored body."""
+    """The page's audio blocks, read from the stored body (no block loads its file)."""
     for block in page.body.raw_data:
         value = block.get("value") or {}
         if block.get("type") == "audio" and value.get("audio"):
             transcript = (value.get("transcript") or "").strip()
-            yield (
+            yield AudioBlock(
                 block.get("id") or "",
                 value.get("title") or page.title,
-                value["audio"],
+                int(value["audio"]),
                 bool(transcript),
             )
 
@@ -83,30 +91,41 @@ def episodes(request, theme: Theme | None = None) -> list[Episode]:
     """The podcast's episodes for ``request``'s site, newest first."""
     visibility = Visibility.of(request, anonymous=True)
     found = [
-        (page, *block)
-        for page in learning_pages(visibility, theme)
-        for block in _audio_blocks(page)
+        (page, block) for page in learning_pages(visibility, theme) for block in _audio_blocks(page)
     ]
-    media_ids = {media_id for *_rest, media_id, _t in found}
+    if not found:
+        return []
+    media_ids = {block.media_id for _page, block in found}
     media = visibility.media(get_media_model().objects.filter(pk__in=media_ids, type="audio"))
-    files = {item.pk: item for item in media} if media_ids else {}
+    files = {item.pk: item for item in media}
+    sizes = file_sizes(files.values())
     made = [
-        Episode(page, block_id, title, files[media_id], transcript)
-        for page, block_id, title, media_id, transcript in found
-        if media_id in files and file_size(files[media_id]) is not None
+        Episode(
+            page,
+            block.id,
+            block.title,
+            files[block.media_id],
+            block.has_transcript,
+            sizes[block.media_id],
+        )
+        for page, block in found
+        if sizes.get(block.media_id) is not None
     ]
     return sorted(made, key=lambda episode: (episode.published, episode.page.path), reverse=True)
 
 
-def file_size(media) -> int | None:
-    """The audio file's size in bytes, remembered per file (a file storage such as S3 asks
-    over the network); None when the file is gone."""
-    key = f"borg_learning_podcasts:size:{media.pk}:{media.file.name}"
-    size = cache.get(key)
-    if size is None:
-        try:
-            size = media.file.size
-        except (OSError, ValueError):
-            return None
-        cache.set(key, size, None)
-    return size
+def file_sizes(media) -> dict[int, int | None]:
+    """The audio files' sizes in bytes, by id, remembered per file in the cache (a file
+    storage such as S3 asks over the network for each); None for a file that is gone."""
+    keys = {f"borg_learning_podcasts:size:{item.pk}:{item.file.name}": item for item in media}
+    known = cache.get_many(keys)
+    missing = {}
+    for key, item in keys.items():
+        if key not in known:
+            try:
+                missing[key] = item.file.size
+            except (OSError, ValueError):
+                known[key] = None
+    if missing:
+        cache.set_many(missing, None)
+    return {item.pk: {**known, **missing}[key] for key, item in keys.items()}

@@ -22,7 +22,7 @@ from borg_learning.conf import learning_settings
 from borg_learning.content.media_types import mime_type
 from borg_learning.frontend_urls import frontend_root_url
 from borg_learning.models import Theme
-from borg_learning.podcasts.episodes import episodes, file_size
+from borg_learning.podcasts.episodes import episodes
 from borg_learning.podcasts.models import PodcastSettings
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
@@ -157,7 +157,7 @@ class PodcastFeed(Feed):
     def item_enclosures(self, episode):
         media = episode.media
         url = self.request.build_absolute_uri(media.file.url)
-        return [Enclosure(url, str(file_size(media)), mime_type(media))]
+        return [Enclosure(url, str(episode.size), mime_type(media))]
 
     def item_extra_kwargs(self, episode):
         return {"duration": round(episode.media.duration or 0)}

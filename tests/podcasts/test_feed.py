@@ -231,3 +231,16 @@ def test_the_feeds_addresses_are_in_graphql(graphql, podcast):
         "sgg": "http://testserver/learning/podcast/sgg/",
         "trauma": "http://testserver/learning/podcast/trauma/",
     }
+
+
+def test_an_audio_whose_file_is_gone_is_left_out(client, podcast):
+    lost = audio("Kwijt")
+    factories.basic_module(
+        podcast["grenzen"].get_parent(), "Zonder bestand", body=[audio_block(lost, "Kwijt")]
+    )
+    lost.file.storage.delete(lost.file.name)
+
+    titles = [entry.title for entry in feedparser.parse(fetch(client).content).entries]
+
+    assert "Zonder bestand: Kwijt" not in titles
+    assert len(titles) == 5
