@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "borg_learning.leaderboards",
     "borg_learning.lms",
     "borg_learning.quotes",
+    "borg_learning.linkcheck",
+    "borg_learning.podcasts",
     "wagtailmedia",
     "wagtail_headless_preview",
     # A generic Wagtail GraphQL layer, to test one schema with both (tests/api).

@@ -204,8 +204,14 @@ class OfferingChapter(Orderable):
     offering = ParentalKey(Offering, on_delete=models.CASCADE, related_name="chapters")
     title = models.CharField(_("title"), max_length=255)
     description = models.TextField(_("description"), blank=True)
+    url = models.URLField(
+        _("link"),
+        max_length=500,
+        blank=True,
+        help_text=_("Where this chapter is on the provider's site, when it has a page of its own."),
+    )
 
-    panels = [FieldPanel("title"), FieldPanel("description")]
+    panels = [FieldPanel("title"), FieldPanel("description"), FieldPanel("url")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("chapter")

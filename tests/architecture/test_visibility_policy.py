@@ -163,6 +163,8 @@ NO_CONTENT |= {"challenges"}
 NO_CONTENT |= {"leaderboardOrganisations"}
 #: Tracks and price lists show their own fields (borg_learning.quotes).
 NO_CONTENT |= {"quoteTracks", "quotePrices"}
+#: The address of the podcast feed (borg_learning.podcasts), which asks the policy itself.
+NO_CONTENT |= {"podcastUrl"}
 #: The mutations: the core's, and those of borg_learning.learners, .routes, .certificates,
 #: .reviews, .badges, .gamification, .leaderboards and .quotes.
 MUTATIONS = (
@@ -258,6 +260,18 @@ def test_each_graphql_query_asks_the_policy(client, learner_token, policy_calls,
 def test_each_rest_endpoint_asks_the_policy(client, site_content, policy_calls, url):
     assert client.get(url).status_code == 200
     assert policy_calls
+
+
+def test_the_podcast_feeds_ask_the_policy_for_pages_and_files(client, site_content, policy_calls):
+    factories.basic_module(
+        site_content.get_parent(),
+        "Om te luisteren",
+        body=[factories.block(*factories.audio_block(factories.media().pk))],
+    )
+    for url in ("/learning/podcast/", "/learning/podcast/sgg/"):
+        policy_calls.clear()
+        assert client.get(url).status_code == 200
+        assert "pages" in policy_calls and "files" in policy_calls
 
 
 def test_visits_and_submissions_ask_the_policy(client, policy_calls):

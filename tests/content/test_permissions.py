@@ -62,6 +62,11 @@ def test_the_migration_creates_the_group_with_its_permissions(borgbureau):
             ("borg_learning_leaderboards", f"{action}_organisation")
             for action in ("add", "change", "delete", "view")
         }
+        | {  # "Aanbod met gebroken links", and marking a link checked by hand
+            ("borg_learning_linkcheck", "view_checkedlink"),
+            ("borg_learning_linkcheck", "change_checkedlink"),
+        }
+        | {("borg_learning_podcasts", "change_podcastsettings")}  # "Podcast"
     )
     assert codenames == expected
 

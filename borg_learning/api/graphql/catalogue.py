@@ -51,6 +51,10 @@ class Chapter(graphene.ObjectType):
 
     title = graphene.String(required=True)
     description = graphene.String(required=True)
+    url = graphene.String(description="Link to this chapter at the provider, if it has one.")
+
+    def resolve_url(chapter, info):
+        return chapter.url or None
 
 
 class Offering(graphene.ObjectType):

@@ -1,7 +1,5 @@
 """Images, documents, audio and video as the frontend needs them: absolute URLs."""
 
-import mimetypes
-import os
 import re
 
 import graphene
@@ -10,6 +8,7 @@ from wagtailmedia.models import MediaType
 from borg_learning.api.graphql.enums import enum_from_choices
 from borg_learning.api.graphql.loaders import Loaders
 from borg_learning.conf import learning_settings
+from borg_learning.content.media_types import mime_type
 
 
 def filter_enum_name(spec):
@@ -121,11 +120,7 @@ class MediaFile(graphene.ObjectType):
         return Loaders.of(info).absolute(media.file.url)
 
     def resolve_mime_type(media, info):
-        guessed, _encoding = mimetypes.guess_type(media.file.name)
-        if guessed:
-            return guessed
-        extension = os.path.splitext(media.file.name)[1].lstrip(".") or "octet-stream"
-        return f"{media.type}/{extension}"
+        return mime_type(media)
 
     def resolve_duration(media, info):
         return media.duration or 0

@@ -1,6 +1,15 @@
-"""Themes such as SGG, each with its modules: the theme map."""
+"""Themes such as SGG, each with its modules: the theme map.
+
+A sub-app adds fields to ``LearningTheme`` with the Wagtail hook
+``register_learning_theme_fields`` (a function returning a list of classes of graphene
+fields and their resolvers, which get the ``borg_learning.models.Theme``), as the podcasts
+add ``podcastUrl``. The type is made when this module is imported, which is when the
+core app is ready: a hook function imports its classes inside itself, from a module that
+does not import this one.
+"""
 
 import graphene
+from wagtail import hooks
 
 from borg_learning import models
 from borg_learning.api.graphql.choices import Colour, Icon, colour, icon
@@ -8,7 +17,7 @@ from borg_learning.api.graphql.interfaces import Module
 from borg_learning.api.graphql.module_lists import announce_themes, theme_modules
 
 
-class Theme(graphene.ObjectType):
+class ThemeFields:
     id = graphene.ID(required=True)
     name = graphene.String(required=True)
     slug = graphene.String(required=True)
@@ -21,10 +30,6 @@ class Theme(graphene.ObjectType):
         description="Live modules with this theme, in tree order.",
     )
 
-    class Meta:
-        name = "LearningTheme"
-        description = "A theme such as SGG; it tags modules and offers."
-
     def resolve_colour(theme, info):
         return colour(theme.colour)
 
@@ -33,6 +38,19 @@ class Theme(graphene.ObjectType):
 
     def resolve_modules(theme, info):
         return theme_modules(theme, info)
+
+
+def extra_theme_fields():
+    """The classes sub-apps add to ``LearningTheme`` (hook ``register_learning_theme_fields``)."""
+    return tuple(
+        item for hook in hooks.get_hooks("register_learning_theme_fields") for item in hook()
+    )
+
+
+class Theme(*extra_theme_fields(), ThemeFields, graphene.ObjectType):
+    class Meta:
+        name = "LearningTheme"
+        description = "A theme such as SGG; it tags modules and offers."
 
 
 class ThemesQuery:

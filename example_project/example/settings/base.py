@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "borg_learning.leaderboards",
     "borg_learning.lms",
     "borg_learning.quotes",
+    "borg_learning.linkcheck",
+    "borg_learning.podcasts",
     "wagtailmedia",
     "wagtail_headless_preview",
     "graphene_django",
