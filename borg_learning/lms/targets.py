@@ -53,8 +53,14 @@ def routes_installed() -> bool:
 
 
 def _route_url(request, slug):
-    site = Site.find_for_request(request)
-    root = frontend_root_url(site.root_url if site else request.build_absolute_uri("/"))
+    if request is None:  # a management command: the default site
+        site = Site.objects.filter(is_default_site=True).first()
+    else:
+        site = Site.find_for_request(request)
+    if site is not None:
+        root = frontend_root_url(site.root_url)
+    else:
+        root = frontend_root_url(request.build_absolute_uri("/") if request else "")
     return root + learning_settings.LMS_ROUTE_PATH.format(slug=slug)
 
 
