@@ -330,12 +330,14 @@ def test_the_launcher_s_bad_requests_are_refused_and_store_nothing(client, modul
             "unknown_learner",
             "no learner",
         ),
+        (STATUS, {"package": package_key, "learner": "x" * 5000}, 413, "bad_request", "larger"),
+        # Past DATA_UPLOAD_MAX_MEMORY_SIZE too: a JSON answer, not Django's own page.
         (
             STATUS,
-            {"package": package_key, "learner": "x" * 5000},
+            {"package": package_key, "learner": "x" * 3_000_000},
             413,
             "bad_request",
-            "larger than",
+            "larger",
         ),
     ]
     for url, body, status, code, message in cases:
