@@ -116,7 +116,6 @@ def description_of(target: targets.Target) -> str:
 def launcher_page(target: targets.Target, format: str, base_url: str) -> str:
     config = {
         "format": format,
-        "site": base_url,
         "start": base_url + reverse("borg_learning_lms_packages:start"),
         "status": base_url + reverse("borg_learning_lms_packages:status"),
         "package": package_key(target),
@@ -124,7 +123,7 @@ def launcher_page(target: targets.Target, format: str, base_url: str) -> str:
         "pollSeconds": POLL_SECONDS,
         "texts": {
             "starting": _("Connecting to the learning environment…"),
-            "ready": _("Open the module; this page notes when you have completed it."),
+            "ready": _("Open it with the button; this page notes when you have completed it."),
             "working": _("Completed it? Come back here: this page checks every few seconds."),
             "completed": _(
                 "Completed. Your learning system has been told; you may close this page."
@@ -132,14 +131,14 @@ def launcher_page(target: targets.Target, format: str, base_url: str) -> str:
             "unreachable": _(
                 "The learning environment cannot be reached right now. Try again later."
             ),
-            "gone": _("This module is no longer published in the learning environment."),
+            "gone": _("This activity is no longer published in the learning environment."),
             "lost": _(
                 "The learning environment no longer knows the learner of this activity (for "
                 "example after signing in there). Your progress is in your account there."
             ),
             "noLms": _("This page must be started from a learning system (LMS)."),
             "retry": _("Try again"),
-            "check": _("I have completed it: check"),
+            "check": _("I am done: check"),
         },
     }
     return render_to_string(
@@ -158,14 +157,13 @@ def files_of(target: targets.Target, format: str, base_url: str) -> dict[str, by
     files = {"index.html": launcher_page(target, format, base_url).encode()}
     for name in (*LAUNCHER_FILES, RUNTIME_FILES[format]):
         files[name] = (ASSETS / name).read_bytes()
-    description = description_of(target)
     if format == "scorm12":
         identifier = f"borg-learning-{target.kind}-{target.id}"
         files["imsmanifest.xml"] = scorm.manifest(identifier, target.title, sorted(files))
         files.update(scorm.schema_files())
     else:
         iri = f"{base_url}/learning/packages/{target.kind}/{target.id}"
-        files["cmi5.xml"] = cmi5.course_structure(iri, target.title, description)
+        files["cmi5.xml"] = cmi5.course_structure(iri, target.title, description_of(target))
     return files
 
 

@@ -170,7 +170,7 @@ def test_a_scorm_package_reports_completion_to_the_lms(browser, site, lms, setti
     module.close()
 
     # Back in the LMS: the launcher asks every few seconds, or at once when asked to.
-    launcher.get_by_role("button", name="Ik heb hem afgerond: controleren").click()
+    launcher.get_by_role("button", name="Ik ben klaar: controleren").click()
 
     expect(launcher.locator("#status")).to_have_text(
         "Afgerond. Je leersysteem weet het nu; je kunt deze pagina sluiten."
