@@ -58,10 +58,15 @@ def route_url(root_url: str, slug: str) -> str:
 
 
 def _route_url(request, slug):
-    site = Site.find_for_request(request)
-    return route_url(
-        frontend_root_url(site.root_url if site else request.build_absolute_uri("/")), slug
-    )
+    if request is None:  # a management command: the default site
+        site = Site.objects.filter(is_default_site=True).first()
+    else:
+        site = Site.find_for_request(request)
+    if site is not None:
+        root = frontend_root_url(site.root_url)
+    else:
+        root = frontend_root_url(request.build_absolute_uri("/") if request else "")
+    return route_url(root, slug)
 
 
 def page_target(request, page_id) -> Target | None:

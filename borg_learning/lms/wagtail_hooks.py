@@ -15,6 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from borg_learning.lms.bulk_actions import SendAgainBulkAction
 from borg_learning.lms.forms import OutboxRowForm, PlatformForm
 from borg_learning.lms.models import Platform, Score, Statement
+from borg_learning.lms.packages import admin_hooks  # noqa: F401  (the package export's hooks)
 from borg_learning.lms.panels import ToolUrlsPanel
 
 
@@ -148,6 +149,8 @@ class LmsViewSetGroup(SnippetViewSetGroup):
     menu_label = _("LMS links")
     menu_name = "lms"
     menu_order = 260
+    #: Other parts of the LMS link add their screens to this menu with this hook.
+    submenu_hook = "register_lms_menu_item"
 
 
 register_snippet(LmsViewSetGroup)

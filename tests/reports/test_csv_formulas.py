@@ -97,8 +97,8 @@ def test_open_answers(editor, environment):
     assert [row[1:] for row in rows[1:]] == [
         [quoted(DDE), "Wat doe je nu anders?", quoted(text)] for text in reversed(HOSTILE)
     ]
-    # The workbook keeps the text as it was typed, as text (an XML parser without lxml
-    # reads a CR back as a newline).
+    # The workbook keeps the text as it was typed, as text (openpyxl without lxml writes a
+    # bare CR, which XML reads as a newline; with lxml, which the lms extra brings, "&#13;").
     download = editor.get("/admin/reports/open-answers/", {**YEAR, "export": "xlsx"})
     sheet = openpyxl.load_workbook(io.BytesIO(b"".join(download.streaming_content))).active
     answers = [row[3] for row in sheet.iter_rows(min_row=2)]
