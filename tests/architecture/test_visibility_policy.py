@@ -266,6 +266,7 @@ def test_the_podcast_feeds_ask_the_policy_for_pages_and_files(client, site_conte
     factories.basic_module(
         site_content.get_parent(),
         "Om te luisteren",
+        themes=site_content.themes.all(),
         body=[factories.block(*factories.audio_block(factories.media().pk))],
     )
     for url in ("/learning/podcast/", "/learning/podcast/sgg/"):
