@@ -62,6 +62,19 @@ def test_the_migration_creates_the_group_with_its_permissions(borgbureau):
             ("borg_learning_leaderboards", f"{action}_organisation")
             for action in ("add", "change", "delete", "view")
         }
+        | {  # "Offertes": organisations, enrolments, tracks and price lists
+            ("borg_learning_quotes", f"{action}_{model}")
+            for model in (
+                "organisation",
+                "enrolment",
+                "track",
+                "pricelist",
+                "discounttier",
+                "routeprice",
+            )
+            for action in ("add", "change", "delete", "view")
+        }
+        | {("borg_learning_quotes", "view_quote"), ("borg_learning_quotes", "delete_quote")}
     )
     assert codenames == expected
 
