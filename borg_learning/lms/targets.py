@@ -43,8 +43,10 @@ class Target:
         return f"page:{self.id}" if self.kind == TargetKind.PAGE else f"route:{self.slug}"
 
 
-def public(request: HttpRequest) -> Visibility:
+def public(request: HttpRequest | None) -> Visibility:
     """What anyone may see: a launch is not signed in to this site."""
+    if request is None:  # a management command: no request to keep it on
+        return Visibility(None)
     return Visibility.of(request, anonymous=True)
 
 

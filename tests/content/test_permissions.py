@@ -67,6 +67,19 @@ def test_the_migration_creates_the_group_with_its_permissions(borgbureau):
             ("borg_learning_linkcheck", "change_checkedlink"),
         }
         | {("borg_learning_podcasts", "change_podcastsettings")}  # "Podcast"
+        | {  # "Offertes": organisations, enrolments, tracks and price lists
+            ("borg_learning_quotes", f"{action}_{model}")
+            for model in (
+                "organisation",
+                "enrolment",
+                "track",
+                "pricelist",
+                "discounttier",
+                "routeprice",
+            )
+            for action in ("add", "change", "delete", "view")
+        }
+        | {("borg_learning_quotes", "view_quote"), ("borg_learning_quotes", "delete_quote")}
     )
     assert codenames == expected
 
