@@ -38,6 +38,9 @@ def test_the_frontend_gets_the_strict_policy(client, frontend):
     assert policy["script-src"] == ["'self'"]
     assert policy["style-src"] == ["'self'"]
     assert policy["connect-src"] == ["'self'"]
+    # The installable app's service worker and manifest, from the site's root.
+    assert policy["worker-src"] == ["'self'"]
+    assert policy["manifest-src"] == ["'self'"]
     assert policy["object-src"] == ["'none'"]
     assert policy["base-uri"] == ["'none'"]
     assert policy["form-action"] == ["'self'"]

@@ -1,9 +1,10 @@
 """The example site's static files as production serves them: WhiteNoise, from what
 `collectstatic` wrote, compressed and cached for a year under names with a hash of their
-content, also where the frontend's modules import each other; the frontend's shell and
-the API's answers gzipped, the admin's pages not."""
+content, also where the frontend's modules import each other and in what its service
+worker keeps; the frontend's shell and the API's answers gzipped, the admin's pages not."""
 
 import gzip
+import json
 import re
 
 import pytest
@@ -87,6 +88,19 @@ def test_the_shell_and_the_api_answers_are_gzipped(collected, client):
         HTTP_ACCEPT_ENCODING="gzip",
     )
     assert answer["Content-Encoding"] == "gzip"
+
+
+def test_the_service_worker_keeps_the_hashed_files_the_shell_loads(collected, client):
+    worker = body(client.get("/service-worker.js"))
+    kept = set(json.loads(re.match(r"const CONFIG = (.*);\n", worker).group(1))["shell"])
+    shell = body(client.get("/"))
+    loaded = re.findall(r'(?:src|href)="(/static/[^"]+)"', shell)
+    assert loaded and set(loaded) <= kept
+    for url in kept - {"/"}:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        if url.startswith("/static/"):  # hashed, so a new version is a new name
+            assert re.search(r"\.[0-9a-f]{12}\.\w+$", url), url
 
 
 @pytest.mark.parametrize("path", ["/admin/login/", "/django-admin/", "/documents/1/a.pdf"])

@@ -191,8 +191,9 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Content-Security-Policy (django-csp). The demo frontend puts HTML from the API into the
 # page, so its policy runs no inline script and no inline style: scripts and styles come
-# from STATIC_URL, the API and media from this site (or the origins in their URLs), and
-# frames only from the video players blocks.js builds, after the learner's click.
+# from STATIC_URL, the API and media from this site (or the origins in their URLs), the
+# service worker and the manifest from this site, and frames only from the video players
+# blocks.js builds, after the learner's click.
 VIDEO_PLAYERS = ["https://player.vimeo.com", "https://www.youtube-nocookie.com"]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -202,6 +203,9 @@ CONTENT_SECURITY_POLICY = {
         "img-src": [SELF, *origins(MEDIA_URL)],
         "media-src": [SELF, *origins(MEDIA_URL)],
         "connect-src": [SELF],
+        # The installable app: its service worker and manifest come from the site's root.
+        "worker-src": [SELF],
+        "manifest-src": [SELF],
         "frame-src": VIDEO_PLAYERS,
         "object-src": [NONE],
         "base-uri": [NONE],

@@ -230,7 +230,7 @@ def log_in_to_admin(tab, site):
 @pytest.fixture
 def admin(browser, site):
     """A tab logged in to the Wagtail admin."""
-    tab = browser.new_context(viewport=DESKTOP, locale="nl-NL").new_page()
+    tab = browser.new_context(viewport=DESKTOP, locale="nl-NL", service_workers="block").new_page()
     log_in_to_admin(tab, site)
     yield tab
     tab.context.close()
@@ -366,7 +366,12 @@ def axe_script():
 
 
 def new_screen(browser, site, viewport, **options):
-    """A tab in a fresh context; ``options`` go to the context (``user_agent``, say)."""
+    """A tab in a fresh context; ``options`` go to the context (``user_agent``, say).
+
+    The frontend's service worker is blocked unless a test allows it
+    (``service_workers="allow"``, test_offline.py): a page it controls is answered by it,
+    past the routes a test sets on the page (``page.route``)."""
+    options.setdefault("service_workers", "block")
     context = browser.new_context(viewport=viewport, locale="nl-NL", **options)
     return Screen(context.new_page(), site.url)
 

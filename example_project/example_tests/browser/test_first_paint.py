@@ -12,9 +12,16 @@ from .conftest import path
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
-# Loaded after the screen is shown: the visit counter, the header's points, progress and
-# the evaluation.
-AFTER_THE_SCREEN = {"visits.js", "points.js", "tracking.js", "evaluation.js", "questionnaire.js"}
+# Loaded after the screen is shown: the visit counter, the header's points, progress, the
+# evaluation and the installable app's service worker and offline notice.
+AFTER_THE_SCREEN = {
+    "visits.js",
+    "points.js",
+    "tracking.js",
+    "evaluation.js",
+    "questionnaire.js",
+    "offline.js",
+}
 
 
 def test_the_shell_shows_that_it_is_loading_before_any_script_runs(phone, site):

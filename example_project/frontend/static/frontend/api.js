@@ -20,6 +20,24 @@ export class ApiError extends Error {
 /** A page the API does not have (or does not show): the not-found screen. */
 export class NotFound extends Error {}
 
+/** A learner's progress the service worker keeps on the device until it can be sent
+ * (offline.js): not stored yet, and not lost. `sent` settles with the answer then (the
+ * "borg:sent" event's detail: `data` and `errors`), if this page is still open. */
+export class Queued extends ApiError {
+  constructor(id) {
+    super("queued", "Kept on this device until it can be sent.");
+    this.id = id;
+    this.sent = new Promise((resolve) => {
+      const heard = (event) => {
+        if (event.detail.id !== id) return;
+        document.removeEventListener("borg:sent", heard);
+        resolve(event.detail);
+      };
+      document.addEventListener("borg:sent", heard);
+    });
+  }
+}
+
 /** Run the documented query `name` (see docs/queries/) and return its data. Errors whose
  * codes are all in `tolerate` are part of the answer (BOARD_TOO_SMALL: a board not shown
  * yet), so the data comes back with them. */
@@ -36,6 +54,10 @@ export async function query(name, variables = {}, { tolerate = [] } = {}) {
     // A server that does not know the document (another version): send its text.
     response = await send(text, variables, headers, { byText: true });
     result = await answerOf(response);
+  }
+  // Progress kept by the service worker, without a connection: 202, and nothing stored yet.
+  if (response.status === 202 && result.extensions?.queued) {
+    throw new Queued(result.extensions.queued.id);
   }
   if (result.data) followLearnerToken(result.data, token);
   const expected = (error) => tolerate.includes(error.extensions?.code);
@@ -60,7 +82,11 @@ async function send(text, variables, headers, { byText = false } = {}) {
     if (kind === "query" && hash && !byText) {
       const params = new URLSearchParams({ operationName, variables: JSON.stringify(variables),
         extensions: JSON.stringify(extensions) });
-      return await fetch(`${ENDPOINT}?${params}`, { headers });
+      const url = `${ENDPOINT}?${params}`;
+      if (navigator.onLine === false && !(await kept(url, headers))) {
+        throw new Error("Offline, and the answer is not kept on this device.");
+      }
+      return await fetch(url, { headers });
     }
     return await fetch(ENDPOINT, {
       method: "POST", headers: { ...headers, "Content-Type": "application/json" },
@@ -69,6 +95,13 @@ async function send(text, variables, headers, { byText = false } = {}) {
   } catch (error) {
     throw new ApiError("unreachable", error.message);
   }
+}
+
+/** Whether the device kept an answer to this GET (offline.js: the service worker keeps
+ * public answers): offline, only those are asked for. Without the Cache API, ask. */
+async function kept(url, headers) {
+  if (!globalThis.caches) return true;
+  return Boolean(await caches.match(new Request(url, { headers })));
 }
 
 async function answerOf(response) {
@@ -140,6 +173,14 @@ function followLearnerToken(data, sent) {
       keepLearnerToken(null);
     }
   }
+}
+
+/** What an answer the service worker sent later says about the token it was sent with
+ * (`sent`): followed only while this device has that learner, or none yet. */
+export function followSent(data, sent) {
+  const now = learnerToken();
+  if (now && now !== sent) return;  // another learner's by now
+  followLearnerToken(data, now);
 }
 
 /** Asked once per visit and kept: a failure is forgotten, so a retry asks again. */

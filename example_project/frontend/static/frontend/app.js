@@ -96,6 +96,8 @@ document.addEventListener("borg:rerender", () => render());
 // evaluation at a module's end: their code loads after the first screen is shown.
 document.addEventListener("borg:screen", (event) => {
   import("./visits.js").then((visits) => visits.count(event.detail));
+  // The installable app: its service worker, what it keeps, and the offline notice.
+  import("./offline.js").then((offline) => offline.follow(event.detail));
   const pointsKnown = import("./points.js").then((points) => points.follow());
   if (["module", "part", "microlesson"].includes(event.detail.kind)) {
     // Recording starts once the header knows the points, so "+5 punten" is measured from

@@ -24,6 +24,7 @@ export function notFoundScreen() {
 
 export function errorScreen(error, retry) {
   const unreachable = error instanceof ApiError && error.kind === "unreachable";
+  if (unreachable && navigator.onLine === false) return offlineScreen(retry);
   const title = unreachable ? "De leeromgeving is nu niet bereikbaar"
     : "Er ging iets mis bij het laden van deze pagina";
   return messageScreen("error", title, [
@@ -32,6 +33,17 @@ export function errorScreen(error, retry) {
         + "probeer het over een paar minuten opnieuw."
       : "De server gaf een onverwacht antwoord. Probeer het over een paar minuten opnieuw. "
         + "Blijft het misgaan? Laat het het Borgbureau weten.",
+    h("button", { type: "button", class: "button", onclick: retry }, "Opnieuw proberen"),
+  ], { error: true });
+}
+
+/** Offline, a page the device did not keep (it was not opened before). */
+function offlineScreen(retry) {
+  return messageScreen("error", "Deze pagina is niet op dit apparaat bewaard", [
+    "Je bent offline. Pagina's die je eerder op dit apparaat opende, kun je zonder "
+      + "verbinding lezen en beluisteren; deze nog niet. Open hem opnieuw als je weer "
+      + "verbinding hebt.",
+    h("a", { href: "/" }, "Naar de startpagina van de leeromgeving"),
     h("button", { type: "button", class: "button", onclick: retry }, "Opnieuw proberen"),
   ], { error: true });
 }

@@ -8,9 +8,12 @@
 // (answerExercise, docs/queries/answer_exercise.graphql), keeps it as the learner's
 // progress and answers with the verdict, the feedback and the explanation. While it does,
 // the button waits; when it cannot be reached the exercise says so and the learner can try
-// again. The exercise then says it was answered with a "borg:answered" event (tracking.js
-// marks the page done), and shows a saved answer with its verdict again when it gets
-// "borg:restore". In a preview the draft's exercise is judged and nothing is kept.
+// again. Offline, with the app's service worker, the answer waits on the device instead
+// (offline.js), and the verdict comes once it was sent. The exercise then says it was
+// answered with a "borg:answered" event (tracking.js marks the page done), and shows a
+// saved answer with its verdict again when it gets "borg:restore" (one that waits on the
+// device, with the verdict to come). In a preview the draft's exercise is judged and
+// nothing is kept.
 
 import { h, richText } from "./dom.js";
 import { answerExercise } from "./learner.js";
@@ -48,6 +51,12 @@ function explain(explanation, html) {
   explanation.replaceChildren(h("h3", {}, "Uitleg"), richText(html));
   return true;
 }
+
+// Without a connection an answer waits on the device (the service worker keeps it).
+const QUEUED = "Je bent offline. Je antwoord is bewaard op dit apparaat en wordt nagekeken "
+  + "zodra je weer verbinding hebt.";
+const QUEUED_EXAMPLE = "Je bent offline. Je antwoord is bewaard op dit apparaat; het "
+  + "voorbeeldantwoord zie je zodra je weer verbinding hebt.";
 
 const LABELS = {
   SINGLE_CHOICE: "Oefening: kies één antwoord",
@@ -93,6 +102,15 @@ function choices(id, block, send, explanation) {
     const payload = await send({ answer: chosen });
     button.disabled = false;
     result.removeAttribute("aria-busy");
+    if (payload.queued) {
+      // Offline: kept on the device, judged once it is sent.
+      if (asked === choice) say([h("p", {}, QUEUED)], "is-queued");
+      payload.later.then((later) => settle(later, asked));
+      return;
+    }
+    settle(payload, asked);
+  };
+  const settle = (payload, asked) => {
     if (!payload.problem) answered(result, payload);
     if (asked !== choice) return;  // another choice meanwhile: this verdict is not about it
     if (payload.problem) say([h("p", {}, payload.problem)], "is-problem");
@@ -108,12 +126,18 @@ function choices(id, block, send, explanation) {
   };
   for (const { input } of options) input.addEventListener("change", clear);
 
-  // The answer saved the last time, with the verdict on it: the same feedback as then.
-  const restore = ({ answer: saved, result: verdict }) => {
+  // The answer saved the last time, with the verdict on it: the same feedback as then. One
+  // that waits on the device (`later`): judged once it was sent.
+  const restore = ({ answer: saved, result: verdict, later }) => {
     if (!saved?.length || options.some(({ input }) => input.checked)) return;
     for (const { option, input } of options) input.checked = saved.includes(option.id);
     clear();
     if (verdict?.chosen.length) show(verdict);
+    else if (later) {
+      const asked = choice;
+      say([h("p", {}, QUEUED)], "is-queued");
+      later.then((payload) => settle(payload, asked));
+    }
   };
 
   const element = h("div", { role: "group", "aria-labelledby": `${id}-question` },
@@ -169,25 +193,33 @@ export function multipleResult({ correct, chosen, correctOptions }) {
 function reflection(id, send, explanation) {
   const field = h("textarea", { id: `${id}-answer`, rows: 4, maxlength: 5000 });
   const note = h("p", { class: "exercise__result", role: "status" });
-  // The text sent last and its answer: the same text is sent once.
-  let kept = { text: null, reply: null };
+  // The text sent last, the first answer to it and the final one: the same text is sent
+  // once. Offline the first answer says it waits on the device (`queued`); the final one
+  // comes when it was sent.
+  let kept = { text: null, first: null, reply: null };
   const keep = () => {
     const text = field.value.trim();
-    if (!text) return Promise.resolve(null);
-    if (kept.text !== text) {
-      kept = { text, reply: send({ text }) };
-      kept.reply.then((payload) => {
-        if (payload.problem) {
-          if (kept.text === text) kept = { text: null, reply: null };  // tried again later
-          note.textContent = payload.problem;
-          return;
-        }
-        note.textContent = "";
-        explain(explanation, payload.result.explanation);
-        answered(field, payload);
-      });
-    }
-    return kept.reply;
+    if (!text) return { first: Promise.resolve(null), reply: Promise.resolve(null) };
+    if (kept.text !== text) follow(text, send({ text }));
+    return kept;
+  };
+  // The answer to `text` as it comes: first, then (offline) once it was sent.
+  const follow = (text, first) => {
+    const reply = first.then((payload) => (payload.queued ? payload.later : payload));
+    kept = { text, first, reply };
+    first.then((payload) => {
+      if (payload.queued && kept.text === text) note.textContent = QUEUED;
+    });
+    reply.then((payload) => {
+      if (payload.problem) {
+        if (kept.text === text) kept = { text: null, first: null, reply: null };  // try again
+        note.textContent = payload.problem;
+        return;
+      }
+      if (kept.text === text) note.textContent = "";
+      explain(explanation, payload.result.explanation);
+      answered(field, payload);
+    });
   };
   field.addEventListener("change", keep);
 
@@ -206,8 +238,12 @@ function reflection(id, send, explanation) {
         return;
       }
       toggle.disabled = true;
-      const payload = await keep();
+      const payload = await keep().first;
       toggle.disabled = false;
+      if (payload?.queued) {
+        note.textContent = QUEUED_EXAMPLE;
+        return;
+      }
       if (!payload || payload.problem) return;
     }
     note.textContent = "";
@@ -215,11 +251,13 @@ function reflection(id, send, explanation) {
     explanation.hidden = false;
   });
 
-  const restore = ({ text, result: verdict }) => {
+  const restore = ({ text, result: verdict, later }) => {
     if (!text || field.value) return;
     field.value = text;
+    if (later) follow(text, Promise.resolve({ queued: true, later }));
     if (!verdict) return;
-    kept = { text, reply: Promise.resolve({ result: verdict }) };
+    const reply = Promise.resolve({ result: verdict });
+    kept = { text, first: reply, reply };
     explain(explanation, verdict.explanation);
   };
   const element = h("div", { class: "exercise__reflection" },

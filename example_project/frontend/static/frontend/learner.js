@@ -4,7 +4,7 @@
 
 import { learnerToken, query } from "./api.js";
 import { h } from "./dom.js";
-import { mutate, progressed } from "./mutations.js";
+import { mutate, progressed, whenSent } from "./mutations.js";
 
 // The answers to `me` for this device, by their variables: a screen and what loads after
 // it (the evaluation) share one. Recorded progress, another token or a reload asks again.
@@ -14,6 +14,12 @@ const answers = new Map();
 // token, or each would start a learner of its own.
 let queue = Promise.resolve();
 document.addEventListener("borg:learner", () => answers.clear());
+// Progress the service worker kept offline and sent later (offline.js).
+document.addEventListener("borg:sent", (event) => {
+  answers.clear();
+  const payload = Object.values(event.detail.data || {})[0];
+  if (payload && !payload.errors?.length) progressed();
+});
 
 /** `me` (docs/queries/me.graphql) with these variables, or null: no learner on this
  * device yet, or no answer. `modules`: the ids of the modules shown (null: every module
@@ -44,7 +50,8 @@ export async function pageProgress(id) {
 
 
 /** Record what the learner did (docs/queries/record_progress.graphql); resolves with the
- * payload, or null when it did not get through. */
+ * payload, or null when it did not get through (or waits on the device to be sent:
+ * tracking.js hears of it then, "borg:sent"). */
 export function record(input) {
   const sent = queue.then(async () => {
     try {
@@ -82,6 +89,11 @@ export function answerExercise(input) {
   });
   queue = sent;
   return sent;
+}
+
+/** The verdict on an answer that waited on the device (offline.js), once it was sent. */
+export function answerWhenSent(id) {
+  return whenSent(id, "answerExercise", ANSWER_PROBLEMS);
 }
 
 /**

@@ -1,7 +1,7 @@
 // The learner's mutations (progress, routes, certificates): their payload, or what to tell
 // the learner in Dutch when the API refused or could not be reached.
 
-import { ApiError, query } from "./api.js";
+import { ApiError, Queued, query } from "./api.js";
 
 export const PROBLEM = "Er ging iets mis. Probeer het over een paar minuten opnieuw.";
 
@@ -14,17 +14,34 @@ const COMMON = [
 ];
 
 /** Run mutation `name` and return its `field` payload, or `{problem}`: the message of the
- * first error code found in `problems` ([code, text] pairs), else a general one. */
+ * first error code found in `problems` ([code, text] pairs), else a general one. Without a
+ * connection, a learner's progress is kept on the device by the service worker:
+ * `{queued: true, later}`, where `later` settles with the payload (or the problem) once it
+ * was sent, if this page is still open. */
 export async function mutate(name, variables, field, problems = []) {
   let payload;
   try {
     payload = (await query(name, variables))[field];
   } catch (error) {
+    if (error instanceof Queued) return { queued: true, later: whenSent(error, field, problems) };
     return { problem: failure(error) };
   }
+  return outcome(payload, problems);
+}
+
+/** What a mutation kept on the device (`queued`, a `Queued` or its id) got once it was
+ * sent: the payload or `{problem}`, as `mutate` gives them. learner.js says
+ * "borg:progressed" for it. */
+export function whenSent(queued, field, problems = []) {
+  const sent = queued instanceof Queued ? queued.sent : new Queued(queued).sent;
+  return sent.then((answer) => outcome(answer.data?.[field], problems, false));
+}
+
+function outcome(payload, problems, announce = true) {
+  if (!payload) return { problem: PROBLEM };
   const codes = payload.errors.map((error) => error.code);
   if (!codes.length) {
-    progressed();
+    if (announce) progressed();
     return payload;
   }
   return { problem: [...problems, ...COMMON].find(([code]) => codes.includes(code))?.[1]

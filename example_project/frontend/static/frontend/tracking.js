@@ -3,10 +3,13 @@
 // text or image block seen, audio or video played (the part reached), an exercise answered
 // (exercise.js sends the answer itself, to be judged), a download or link opened. When the
 // page is shown again, the saved answers come back with their verdicts. Nothing here may
-// get in the learner's way: a failure is silent, and reading never waits for it.
+// get in the learner's way: a failure is silent, and reading never waits for it. Without
+// a connection the service worker keeps what the learner did and sends it later; the page
+// is marked done when that answer says so.
 
 import { h } from "./dom.js";
-import { pageProgress, record } from "./learner.js";
+import { answerWhenSent, pageProgress, record } from "./learner.js";
+import { waitingOn } from "./offline.js";
 
 // Kinds of block and what completes them.
 const SEEN = new Set(["LearningTextBlock", "LearningImageBlock"]);
@@ -46,6 +49,11 @@ export function track({ kind, page }) {
   // An exercise is answered with answerExercise, which keeps the answer (exercise.js).
   main.addEventListener("borg:answered", (event) => {
     if (event.detail?.newlyCompleted?.includes(String(page.id))) completed(main, page);
+  }, { signal: shown.signal });
+  // What waited on the device without a connection, sent now (offline.js).
+  document.addEventListener("borg:sent", (event) => {
+    const payload = Object.values(event.detail.data || {})[0];
+    if (payload?.newlyCompleted?.includes(String(page.id))) completed(main, page);
   }, { signal: shown.signal });
   restore(main, page, blocks);
 }
@@ -130,11 +138,14 @@ function watchOpened(block, send) {
 }
 
 /** The page shown again: its saved answers, an embedded video marked as watched, and
- * whether the page is done. */
+ * whether the page is done; and what waits on the device to be sent (offline), which is
+ * newer than what the server has. */
 async function restore(main, page, blocks) {
-  const progress = await pageProgress(page.id);
-  if (!progress || (blocks.length && !blocks[0].isConnected)) return;  // another screen now
+  const [progress, waiting] = await Promise.all([pageProgress(page.id), waitingOn(page.id)]);
+  if (blocks.length && !blocks[0].isConnected) return;  // another screen now
   const byId = new Map(blocks.map((block) => [block.dataset.blockId, block]));
+  restoreWaiting(byId, waiting);
+  if (!progress) return;
   for (const saved of progress.blocks) {
     const block = byId.get(saved.block);
     if (!block) continue;
@@ -145,6 +156,25 @@ async function restore(main, page, blocks) {
     if (saved.completed) block.querySelector("button.watched")?.replaceWith(watchedNote());
   }
   if (progress.completed) completed(main, page, { quiet: true });
+}
+
+/** Answers and watched videos that wait on the device: the last answer to each exercise
+ * comes back with its choices and is judged once it was sent. */
+function restoreWaiting(byId, waiting) {
+  const answers = new Map();
+  for (const { id, operation, input } of waiting) {
+    const block = byId.get(input?.block);
+    if (!block) continue;
+    if (operation === "AnswerExercise") answers.set(block, { id, input });
+    else if (input.event === "PLAYED" && input.played >= 1) {
+      block.querySelector("button.watched")?.replaceWith(watchedNote());
+    }
+  }
+  for (const [block, { id, input }] of answers) {
+    block.querySelector(".exercise")?.dispatchEvent(new CustomEvent("borg:restore", {
+      detail: { answer: input.answer, text: input.text, result: null, later: answerWhenSent(id) },
+    }));
+  }
 }
 
 /** Say the page is done: a mark below its heading, and once, out loud, when it just was. */

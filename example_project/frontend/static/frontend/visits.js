@@ -10,6 +10,7 @@ const ENDPOINT = document.querySelector('meta[name="borg-visits-endpoint"]')?.co
  * this module and calls it for every screen. */
 export function count({ kind, page }) {
   if (kind === "preview" || page?.isPreview || !page?.id) return;
+  if (navigator.onLine === false) return;  // read offline: not counted
   send(JSON.stringify({ page: page.id }));
 }
 

@@ -1,0 +1,220 @@
+"""The installable app offline: at 390 px a learner opens two modules, loses the
+connection, reads both again from what the service worker kept (an exercise answered in
+one), works through a part of the other (its audio played from the kept file), and once
+back online the progress made meanwhile is stored once: sent once, completed once, paid
+once."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from borg_learning.gamification import points
+from borg_learning.gamification.models import PointsAward, Rule
+from borg_learning.learners.models import BlockProgress, Completion, Learner
+
+from .conftest import DESKTOP, PHONE, new_screen, operation, path
+from .test_gamification import learner_of
+from .test_progress import answer, do_every_block, done, screenshot
+
+# The live server commits (committed_db): what a completion pays is paid after the commit.
+pytestmark = pytest.mark.browser
+
+PROGRESS = {"RecordProgress", "AnswerExercise"}
+# What the learner reads in each module's first text block.
+BASIC_TEXT = "gedrag"
+PART_TEXT = "Feitelijk rapporteren"
+QUEUED_ANSWER = (
+    "Je bent offline. Je antwoord is bewaard op dit apparaat en wordt nagekeken zodra je weer "
+    "verbinding hebt."
+)
+
+
+def until(page, condition, arg=None):
+    """Wait until the page's async ``condition`` holds (polled in the page: the strict
+    Content-Security-Policy refuses the eval that ``wait_for_function`` needs)."""
+    assert page.evaluate(
+        f"""async (arg) => {{
+          const holds = {condition};
+          for (let tries = 0; tries < 300; tries += 1) {{
+            if (await holds(arg)) return true;
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }}
+          return false;
+        }}""",
+        arg,
+    ), condition
+
+
+def kept(page, url):
+    """Wait until the service worker kept ``url`` (a media file) whole."""
+    until(page, "async (url) => Boolean(await caches.match(url, { cacheName: 'borg-media' }))", url)
+
+
+def part_with_audio(site):
+    for part in site.sgg_parts:
+        if any(block.block_type == "audio" for block in part.body):
+            return part
+    raise AssertionError("the demo content has no part with audio")
+
+
+def test_modules_opened_online_are_read_offline_and_the_progress_is_sent_once(
+    browser, site, committed_db
+):
+    screen = new_screen(browser, site, PHONE, service_workers="allow")
+    page, context = screen.page, screen.page.context
+    learners = Learner.objects.count()
+    part = part_with_audio(site)
+    # Progress mutations the page asked for, and those that reached the server: the page's
+    # go through the worker, which sends them on or keeps them to send later. And the
+    # requests that started while the browser was offline.
+    asked, sent, offline = [], [], []
+    browser_offline = {"now": False}
+
+    def finished(request):
+        response = request.response()
+        if operation(request) not in PROGRESS or not response:
+            return
+        (asked if response.from_service_worker else sent).append(request)
+
+    context.on("requestfinished", finished)
+    context.on("request", lambda request: browser_offline["now"] and offline.append(request))
+
+    # What the worker says it sent from its outbox, by item.
+    page.add_init_script(HEAR_SENT)
+
+    # The app installs its worker, whose scope is the whole site.
+    screen.open("/")
+    until(page, "async () => navigator.serviceWorker.controller !== null")
+    scope = page.evaluate("navigator.serviceWorker.ready.then((r) => r.scope)")
+    assert scope == f"{site.url}/"
+
+    # Two modules opened online: the basic module and a part of the specialist module with
+    # audio, which the worker keeps whole.
+    screen.open(path(site.basic_module))
+    expect(page.locator("main h1")).to_have_text(site.basic_module.title)
+    screen.open(path(part))
+    expect(page.locator("main h1")).to_have_text(part.title)
+    audio = page.locator("main audio").get_attribute("src")
+    kept(page, audio)
+    until(page, "async () => localStorage.getItem('borg-learner-token')")  # a block seen
+    learner = learner_of(page)
+
+    # Offline: said below the header, and both modules read from what was kept.
+    context.set_offline(True)
+    browser_offline["now"] = True
+    notice = page.locator("#connection")
+    expect(notice).to_contain_text("Je bent offline.")
+    screen.open(path(site.basic_module))
+    expect(page.locator("main h1")).to_have_text(site.basic_module.title)
+    expect(page.locator("main .block").first).to_contain_text(BASIC_TEXT)
+    expect(notice).to_contain_text("Je bent offline.")
+    # An exercise answered offline: the answer waits to be judged.
+    exercise = page.locator(".exercise").first
+    answer(exercise)
+    expect(exercise.locator(".exercise__result")).to_have_text(QUEUED_ANSWER)
+    expect(notice).to_contain_text("Je voortgang op 1 pagina is bewaard op dit apparaat")
+    screen.open(path(part))
+    expect(page.locator("main h1")).to_have_text(part.title)
+    expect(page.locator("main .block").first).to_contain_text(PART_TEXT)
+
+    # A page not opened before says so, and where to go.
+    screen.open(path(site.catalogue))
+    expect(page.locator("main h1")).to_have_text("Deze pagina is niet op dit apparaat bewaard")
+    screenshot(page, "offline-not-kept")
+    screen.open(path(part))
+
+    # The audio from the kept file, also a byte range of it, as a player seeks.
+    ranged = page.evaluate(
+        """async (url) => {
+          const response = await fetch(url, { headers: { Range: "bytes=100-199" } });
+          return { status: response.status, range: response.headers.get("Content-Range"),
+            length: (await response.arrayBuffer()).byteLength };
+        }""",
+        audio,
+    )
+    assert ranged["status"] == 206
+    assert ranged["length"] == 100
+    assert re.fullmatch(r"bytes 100-199/\d+", ranged["range"])
+
+    # The part worked through offline, block by block: the audio plays from the kept file.
+    # Nothing reaches the server; the notice says what waits.
+    do_every_block(page)
+    # Back from the module its link goes to, the part shows what waits: the answer chosen,
+    # the video watched.
+    exercise = page.locator(".exercise").first
+    expect(exercise.locator("input:checked")).to_have_count(1)
+    expect(exercise.locator(".exercise__result")).to_have_text(QUEUED_ANSWER)
+    expect(page.locator(".block", has_text="Ik heb deze video bekeken")).to_have_count(0)
+    expect(notice).to_contain_text(
+        "Je voortgang op 2 pagina's is bewaard op dit apparaat en wordt verstuurd zodra je "
+        "weer verbinding hebt."
+    )
+    assert not [request for request in sent if request in offline]
+    assert not Completion.objects.filter(learner=learner, page_id=part.pk).exists()
+    assert page.evaluate(OUTBOX_SIZE) > 1
+    page.evaluate("window.scrollTo(0, 0)")
+    expect(page.locator("main .block[data-block-id]").first).to_have_attribute("data-seen", "true")
+    screenshot(page, "offline-progress-waiting")
+    screen.check_accessibility()
+    page.set_viewport_size(DESKTOP)
+    screenshot(page, "offline-progress-waiting")
+    page.set_viewport_size(PHONE)
+
+    # Back online: what waited is sent, each item once (what the server got is what the
+    # outbox sent and what the page asked for since), and the page says it is done.
+    before, asked_before = len(sent), len(asked)
+    context.set_offline(False)
+    browser_offline["now"] = False
+    expect(done(page.locator("main .page-done"))).to_be_visible()
+    expect(notice).to_have_text("Je bent weer online. Je voortgang is verstuurd.")
+    expect(exercise.locator(".exercise__result")).to_have_class(re.compile(r"is-(right|wrong)"))
+    page.evaluate("window.scrollTo(0, 0)")
+    screenshot(page, "offline-progress-sent")
+    assert page.evaluate(OUTBOX_SIZE) == 0
+    replayed = page.evaluate("window.sentFromOutbox")
+    assert len(replayed) == len(set(replayed)) > 1
+    assert len(sent) - before == len(replayed) + len(asked) - asked_before
+
+    # Stored once: one completion, one row per block, all done, the part's points paid
+    # once, one learner. After a reload the exercise shows its answer with the verdict.
+    site.requests.wait_until_none()
+    assert Completion.objects.filter(learner=learner, page_id=part.pk).count() == 1
+    rows = BlockProgress.objects.filter(learner=learner, page_id=part.pk)
+    assert rows.count() == len({row.block_id for row in rows}) == len(list(part.body))
+    assert not rows.filter(completed_at__isnull=True).exists()
+    paid = PointsAward.objects.filter(
+        learner=learner, rule=Rule.PART_COMPLETED, subject=points.page_subject(part.pk)
+    )
+    assert paid.count() == 1
+    basic_exercise = next(b.id for b in site.basic_module.body if b.block_type == "exercise")
+    answered = BlockProgress.objects.filter(
+        learner=learner, page_id=site.basic_module.pk, block_id=basic_exercise
+    )
+    assert answered.get().answer
+    assert Learner.objects.count() == learners + 1
+    page.reload()
+    screen.ready()
+    expect(done(page.locator("main .page-done"))).to_be_visible()
+    expect(page.locator(".exercise__result").first).to_have_class(re.compile(r"is-(right|wrong)"))
+    context.close()
+    assert not screen.errors, "\n".join(screen.errors)
+
+
+HEAR_SENT = """
+window.sentFromOutbox = [];
+navigator.serviceWorker?.addEventListener("message", (event) => {
+  if (event.data?.type === "sent") window.sentFromOutbox.push(event.data.id);
+});
+"""
+
+# How many progress items wait in the worker's outbox (IndexedDB).
+OUTBOX_SIZE = """() => new Promise((resolve, reject) => {
+  const opening = indexedDB.open("borg-outbox");
+  opening.onerror = () => reject(opening.error);
+  opening.onsuccess = () => {
+    const counting = opening.result.transaction("items").objectStore("items").count();
+    counting.onsuccess = () => { resolve(counting.result); opening.result.close(); };
+    counting.onerror = () => reject(counting.error);
+  };
+})"""
