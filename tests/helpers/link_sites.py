@@ -39,9 +39,17 @@ class ProviderSite:
                     site.requests.append((method, self.path, self.headers.get("User-Agent")))
                     site.in_flight += 1
                     site.most_in_flight = max(site.most_in_flight, site.in_flight)
+                self.counted = True
                 try:
                     self.answer(method)
                 finally:
+                    self.done()
+
+            def done(self):
+                """The request no longer counts as in flight: before its answer is sent,
+                since the client may ask its next question the moment it has the answer."""
+                if self.counted:
+                    self.counted = False
                     with lock:
                         site.in_flight -= 1
 
@@ -78,6 +86,7 @@ class ProviderSite:
                     self.send_header(name, value)
                 self.send_header("Content-Type", "text/html; charset=utf-8")
                 self.send_header("Content-Length", str(len(body)))
+                self.done()
                 self.end_headers()
                 if self.command != "HEAD":
                     self.wfile.write(body)
