@@ -71,7 +71,12 @@ class PodcastFeedGenerator(Rss201rev2Feed):
 
 
 class PodcastFeed(Feed):
-    """The feed of a theme (``theme`` is its slug) or, without one, of everything."""
+    """The feed of a theme (``theme`` is its slug) or, without one, of everything.
+
+    An instance serves one request: it keeps the request and its site's settings. The
+    URLs route to ``podcast_feed``, which makes one per request, as Django's threads
+    would otherwise share one instance and mix the sites' settings and hosts.
+    """
 
     feed_type = PodcastFeedGenerator
 
@@ -161,6 +166,11 @@ class PodcastFeed(Feed):
 
     def item_extra_kwargs(self, episode):
         return {"duration": round(episode.media.duration or 0)}
+
+
+def podcast_feed(request, theme=None):
+    """The view: a feed of its own for each request."""
+    return PodcastFeed()(request, theme=theme)
 
 
 def podcast_path(theme=None):

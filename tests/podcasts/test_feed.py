@@ -3,12 +3,14 @@ one for everything and one per theme, only of live public pages of the request's
 read back by a podcast client's parser (feedparser)."""
 
 import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
 
 import feedparser
 import pytest
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import resolve
 from wagtail.models import Collection, CollectionViewRestriction, Page, Site
 
 from borg_learning.podcasts.models import PodcastSettings
@@ -221,6 +223,35 @@ def test_each_site_has_only_its_own_audio(client, podcast):
     assert "Elders" not in [entry.title for entry in ours]
     assert [entry.title for entry in theirs] == ["Elders"]
     assert theirs[0].link.startswith(f"http://{OTHER_HOST}/")
+
+
+def test_a_request_for_another_site_during_a_feed_does_not_change_it(client, podcast, monkeypatch):
+    """Two requests at once (here: one inside the other) each keep their own site: no
+    feed object is shared between requests."""
+    other_home = Page.get_first_root_node().add_child(
+        instance=HomePage(title="Andere site", slug="andere-site")
+    )
+    Site.objects.create(hostname=OTHER_HOST, root_page=other_home, site_name="Andere site")
+    other = factories.learning_environment(other_home, title="Andere", slug="andere")
+    factories.basic_module(other, "Elders", body=[audio_block(audio("Elders"), "Elders")])
+    from borg_learning.podcasts import feeds
+
+    theirs, original = [], feeds.episodes
+
+    def episodes_while_another_site_asks(request, theme=None):
+        if request.get_host() != OTHER_HOST and not theirs:
+            theirs.append(client.get(ALL, HTTP_HOST=OTHER_HOST))
+        return original(request, theme)
+
+    monkeypatch.setattr(feeds, "episodes", episodes_while_another_site_asks)
+    ours = feedparser.parse(fetch(client).content)
+    other_feed = feedparser.parse(theirs[0].content)
+
+    assert {urlsplit(e.enclosures[0].href).hostname for e in ours.entries} == {"testserver"}
+    assert ours.feed.link == "http://localhost/"
+    assert [urlsplit(e.enclosures[0].href).hostname for e in other_feed.entries] == [OTHER_HOST]
+    view = resolve(ALL).func
+    assert not hasattr(view, "request") and not hasattr(view, "settings")
 
 
 def test_the_feeds_addresses_are_in_graphql(graphql, podcast):
