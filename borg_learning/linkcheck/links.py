@@ -3,6 +3,7 @@ for each chapter with a link. An offer's row follows the offer and a chapter's r
 chapter (``receivers.py``); ``sync_all`` puts every row right before a check runs."""
 
 from django.db import transaction
+from django.db.models import Case, F, Q, When
 
 from borg_learning.linkcheck.models import CheckedLink, LinkState
 from borg_learning.models import Offering
@@ -59,15 +60,35 @@ def sync_all():
             _sync(offering, chapter, url, rows.get(key))
 
 
-def record(link: CheckedLink, answer, when) -> CheckedLink:
-    """Store what the check found for ``link``. A mark "checked by hand" stays only while
-    the check finds what the editor saw (the same state, status and final address)."""
-    found = (answer.state, answer.status_code, answer.final_url)
-    if link.hand_checked_at and found != (link.state, link.status_code, link.final_url):
-        link.hand_checked_at = link.hand_checked_by = None
-    link.state, link.status_code, link.final_url = found
-    link.redirects, link.method = answer.redirects, answer.method
-    link.problem, link.detail = answer.problem, answer.detail
-    link.checked_at = when
-    link.save()
-    return link
+def record(link: CheckedLink, answer, when) -> bool:
+    """Store what the check found for ``link``, if its row still holds the address that
+    was checked; False when an editor changed the link meanwhile.
+
+    Only the result is written, in one update: the check runs for minutes after the
+    rows were read, and what an editor changed since stays. A mark "checked by hand"
+    stays only while the check finds what the editor saw (the same state, status and
+    final address), as the stored row says at the moment of writing.
+    """
+    found = {
+        "state": answer.state,
+        "status_code": answer.status_code,
+        "final_url": answer.final_url,
+    }
+    as_seen = Q(**found)
+    stored = CheckedLink.objects.filter(pk=link.pk, url=answer.url).update(
+        # First: a database that sets columns left to right compares the old result.
+        hand_checked_at=Case(When(as_seen, then=F("hand_checked_at")), default=None),
+        hand_checked_by=Case(When(as_seen, then=F("hand_checked_by")), default=None),
+        **found,
+        redirects=answer.redirects,
+        method=answer.method,
+        problem=answer.problem,
+        detail=answer.detail,
+        checked_at=when,
+    )
+    if stored:
+        link.redirects, link.method, link.checked_at = answer.redirects, answer.method, when
+        link.problem, link.detail = answer.problem, answer.detail
+        for name, value in found.items():
+            setattr(link, name, value)
+    return bool(stored)

@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from borg_learning.linkcheck.management.commands import check_catalogue_links as command
 from borg_learning.linkcheck.models import CheckedLink, LinkProblem, LinkState
 from borg_learning.models import OfferingChapter
 from tests import factories
@@ -138,6 +139,36 @@ def test_a_mark_checked_by_hand_stays_while_the_site_answers_the_same(site, quic
     run()
     again = link(offering)
     assert (again.status_code, again.hand_checked_at, again.hand_checked_by) == (500, None, None)
+
+
+def test_what_an_editor_changes_during_a_run_is_kept(site, quick, monkeypatch):
+    changed = offer(f"{site.url}/bestaat-niet/")
+    marked = offer(f"{site.url}/kapot/")
+    run()
+    editor = factories.user("redacteur")
+    checking_all = command.check_all
+
+    def check_all_while_an_editor_works(urls):
+        answers = list(checking_all(urls))  # the rows were read before: the run takes long
+        changed.url = f"{site.url}/cursus/"
+        changed.save()
+        CheckedLink.objects.filter(pk=link(marked).pk).update(
+            hand_checked_at=timezone.now(), hand_checked_by=editor
+        )
+        yield from answers
+
+    monkeypatch.setattr(command, "check_all", check_all_while_an_editor_works)
+    output = run()
+
+    fresh = link(changed)
+    assert (fresh.url, fresh.state, fresh.checked_at) == (
+        f"{site.url}/cursus/",
+        LinkState.UNCHECKED,
+        None,
+    )
+    kept = link(marked)
+    assert (kept.state, kept.status_code, kept.hand_checked_by) == (LinkState.BROKEN, 500, editor)
+    assert "Checked 1 links: 0 work, 0 redirected, 1 broken." in output
 
 
 def test_the_links_of_the_catalogue_get_rows_before_a_check(site, quick):

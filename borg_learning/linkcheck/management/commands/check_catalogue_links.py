@@ -55,12 +55,13 @@ class Command(BaseCommand):
         counts = Counter()
         for answer in check_all(by_url):
             for row in by_url[answer.url]:
-                links.record(row, answer, timezone.now())
+                if not links.record(row, answer, timezone.now()):
+                    continue  # an editor changed the link during the run
                 counts[row.state] += 1
                 if row.state == LinkState.BROKEN:
                     self.stderr.write(f"Broken: {row.url} ({row.detail})")
         if not quiet or counts[LinkState.BROKEN]:
             self.stdout.write(
-                f"Checked {len(rows)} links: {counts[LinkState.OK]} work, "
+                f"Checked {sum(counts.values())} links: {counts[LinkState.OK]} work, "
                 f"{counts[LinkState.REDIRECTED]} redirected, {counts[LinkState.BROKEN]} broken."
             )
