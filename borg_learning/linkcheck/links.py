@@ -8,6 +8,9 @@ from django.db.models import Case, F, Q, When
 from borg_learning.linkcheck.models import CheckedLink, LinkState
 from borg_learning.models import Offering
 
+#: A tracking redirect may end on an address longer than the column holds.
+FINAL_URL_LENGTH = CheckedLink._meta.get_field("final_url").max_length
+
 #: What a changed link forgets of the old one's check.
 FRESH = {
     "state": LinkState.UNCHECKED,
@@ -72,7 +75,7 @@ def record(link: CheckedLink, answer, when) -> bool:
     found = {
         "state": answer.state,
         "status_code": answer.status_code,
-        "final_url": answer.final_url,
+        "final_url": answer.final_url[:FINAL_URL_LENGTH],
     }
     as_seen = Q(**found)
     stored = CheckedLink.objects.filter(pk=link.pk, url=answer.url).update(

@@ -1,5 +1,6 @@
 """A provider's website on 127.0.0.1 for the link check: it answers each path in its own
-way (works, moved, missing, failing, slow, refusing HEAD, a redirect loop) over plain
+way (works, moved, missing, failing, slow, refusing HEAD, a redirect loop, a tracking
+redirect) over plain
 HTTP, records every request, and counts how many it serves at once. It never touches
 the database (it runs in other threads)."""
 
@@ -65,7 +66,7 @@ class ProviderSite:
                     return self.reply(200)
                 if path == "/no-head/" and method == "HEAD":
                     return self.reply(405, Allow="GET")
-                if path in ("/cursus/", "/no-head/", "/hoofdstuk-1/"):
+                if path.partition("?")[0] in ("/cursus/", "/no-head/", "/hoofdstuk-1/"):
                     return self.reply(200)
                 if path == "/oud/":
                     return self.reply(301, Location="/tussen/")
@@ -73,6 +74,8 @@ class ProviderSite:
                     return self.reply(302, Location=f"{site.url}/cursus/")
                 if path == "/naar-fout/":
                     return self.reply(301, Location="/weg/")
+                if path == "/volgen/":  # a tracking redirect to a very long address
+                    return self.reply(302, Location=f"/cursus/?bron={'x' * 2500}")
                 if path == "/kring/":
                     return self.reply(302, Location="/kring/")
                 if path == "/kapot/":

@@ -171,6 +171,18 @@ def test_what_an_editor_changes_during_a_run_is_kept(site, quick, monkeypatch):
     assert "Checked 1 links: 0 work, 0 redirected, 1 broken." in output
 
 
+def test_a_tracking_redirect_to_a_very_long_address_is_stored_cut(site, quick):
+    offering = offer(f"{site.url}/volgen/")
+    following = offer(f"{site.url}/cursus/")
+
+    run()
+
+    tracked = link(offering)
+    assert tracked.state == LinkState.REDIRECTED
+    assert tracked.final_url == f"{site.url}/cursus/?bron={'x' * 2500}"[:2000]
+    assert link(following).state == LinkState.OK
+
+
 def test_the_links_of_the_catalogue_get_rows_before_a_check(site, quick):
     offering = offer(f"{site.url}/cursus/")
     CheckedLink.objects.all().delete()  # as before the app was installed
