@@ -88,7 +88,7 @@ def default_user_agent() -> str:
 
 
 class LinkChecker:
-    """Checks links with one ``requests`` session; safe to use from several threads."""
+    """Checks links with a ``requests`` session per thread; safe to use from several threads."""
 
     def __init__(
         self,
@@ -103,12 +103,22 @@ class LinkChecker:
         )
         self.timeout = timeout or learning_settings.LINKCHECK_TIMEOUT
         self.max_redirects = max_redirects or learning_settings.LINKCHECK_MAX_REDIRECTS
-        self.session = requests.Session()
-        self.session.headers["User-Agent"] = (
+        self.user_agent = (
             user_agent or learning_settings.LINKCHECK_USER_AGENT or default_user_agent()
         )
-        # Proxies and .netrc from the environment are the server's business, not a link's.
-        self.session.trust_env = False
+        self._local = threading.local()
+
+    @property
+    def session(self) -> requests.Session:
+        """This thread's session: ``requests`` does not promise a session is safe to
+        share between threads."""
+        session = getattr(self._local, "session", None)
+        if session is None:
+            session = self._local.session = requests.Session()
+            session.headers["User-Agent"] = self.user_agent
+            # Proxies and .netrc from the environment are the server's business, not a link's.
+            session.trust_env = False
+        return session
 
     def check(self, url: str) -> Answer:
         answer = self.follow("HEAD", url)

@@ -109,6 +109,24 @@ def test_every_request_says_who_asks(site, checker):
     assert "http://testserver" in agent  # WAGTAILADMIN_BASE_URL: where to ask
 
 
+def test_each_worker_thread_asks_with_its_own_session_saying_who_asks(site, checker):
+    sessions = {}
+
+    def check_in_a_thread(name):
+        checker.check(f"{site.url}/cursus/")
+        sessions[name] = checker.session
+
+    workers = [threading.Thread(target=check_in_a_thread, args=(n,)) for n in range(2)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+
+    assert sessions[0] is not sessions[1]
+    assert checker.session is checker.session  # one per thread, kept
+    assert {agent for _method, _path, agent in site.requests} == {checker.user_agent}
+
+
 def test_a_site_gets_at_most_the_allowed_number_of_requests_at_once(site, settings):
     settings.BORG_LEARNING = {
         "LINKCHECK_TIMEOUT": 2,
