@@ -78,7 +78,6 @@ class CheckedLink(models.Model):
     class Meta:
         verbose_name = _("checked link")
         verbose_name_plural = _("checked links")
-        ordering = ["offering__title", "chapter__sort_order", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["offering"],
