@@ -3,12 +3,13 @@
 A sub-app adds fields to ``LearningTheme`` with the Wagtail hook
 ``register_learning_theme_fields`` (a function returning a list of classes of graphene
 fields and their resolvers, which get the ``borg_learning.models.Theme``), as the podcasts
-add ``podcastUrl``. The type is made when this module is imported, which is when the
-core app is ready: a hook function imports its classes inside itself, from a module that
-does not import this one.
+add ``podcastUrl``; a name the core or another sub-app has already is refused. The type
+is made when this module is imported, which is when the core app is ready: a hook
+function imports its classes inside itself, from a module that does not import this one.
 """
 
 import graphene
+from django.core.exceptions import ImproperlyConfigured
 from wagtail import hooks
 
 from borg_learning import models
@@ -42,9 +43,29 @@ class ThemeFields:
 
 def extra_theme_fields():
     """The classes sub-apps add to ``LearningTheme`` (hook ``register_learning_theme_fields``)."""
-    return tuple(
-        item for hook in hooks.get_hooks("register_learning_theme_fields") for item in hook()
+    return without_clashes(
+        tuple(item for hook in hooks.get_hooks("register_learning_theme_fields") for item in hook())
     )
+
+
+def without_clashes(classes):
+    """``classes``, once it is sure none names a field or resolver that the core or an
+    earlier class has: in the type, the first class would silently replace the other's."""
+    taken = dict.fromkeys(_names(ThemeFields), "the core")
+    for cls in classes:
+        where = f"{cls.__module__}.{cls.__qualname__}"
+        for name in _names(cls):
+            if name in taken:
+                raise ImproperlyConfigured(
+                    f"{where} adds {name!r} to LearningTheme, which {taken[name]} has already."
+                )
+            taken[name] = where
+    return classes
+
+
+def _names(cls):
+    """The fields ``cls`` declares or resolves."""
+    return {name.removeprefix("resolve_") for name in vars(cls) if not name.startswith("_")}
 
 
 class Theme(*extra_theme_fields(), ThemeFields, graphene.ObjectType):
