@@ -5,24 +5,27 @@ first, optionally of one theme.
 What a page may show is the visibility policy's answer for an anonymous visitor: a podcast
 app signs in to nothing. A part counts only below a module the policy shows. The audio
 file must be outside private collections, too. The pages come in one query per page type
-and their files in one more, however many episodes there are: the blocks are read from the
-stored body, so no block loads its file on its own.
+(the parts' query asks for the visible modules in a subquery) and their files in one
+more, however many episodes there are: the blocks are read from the stored body, so no
+block loads its file on its own.
 """
 
 from dataclasses import dataclass
 from datetime import datetime
-from functools import reduce
-from operator import or_
 from typing import NamedTuple
 
 from django.apps import apps
 from django.core.cache import cache
-from django.db.models import Q
+from django.db.models.functions import Length, Substr
 from wagtail.models import Page
 from wagtailmedia.models import get_media_model
 
 from borg_learning.models import BasicModulePage, ModulePartPage, SpecialistModulePage, Theme
 from borg_learning.visibility import Visibility
+
+#: A page's parent's tree path, in SQL: a part counts when its parent is a visible module,
+#: found in one query however many modules the site has.
+PARENT_PATH = Substr("path", 1, Length("path") - Page.steplen)
 
 
 @dataclass(frozen=True)
@@ -50,15 +53,12 @@ def _visible(visibility, queryset, theme=None, theme_field="themes"):
 def learning_pages(visibility: Visibility, theme: Theme | None = None) -> list[Page]:
     """The pages whose audio is in the podcast: one query per page type."""
     pages = list(_visible(visibility, BasicModulePage.objects.all(), theme))
-    module_paths = list(
-        _visible(visibility, SpecialistModulePage.objects.all(), theme).values_list(
-            "path", flat=True
+    modules = _visible(visibility, SpecialistModulePage.objects.all(), theme)
+    pages += visibility.pages(
+        ModulePartPage.objects.alias(parent_path=PARENT_PATH).filter(
+            parent_path__in=modules.values("path")
         )
     )
-    if module_paths:
-        below = reduce(or_, (Q(path__startswith=path) for path in module_paths))
-        parts = visibility.pages(ModulePartPage.objects.filter(below))
-        pages += parts
     if apps.is_installed("borg_learning.microlearning"):
         from borg_learning.microlearning.models import MicrolessonPage
 

@@ -193,6 +193,22 @@ def test_podcast_apps_may_keep_the_feed_a_while(client, podcast):
     assert fetch(client)["Cache-Control"] == "public, max-age=900"
 
 
+def test_a_part_counts_only_below_a_module_in_the_feed(client, podcast):
+    section = podcast["grenzen"].get_parent()
+    draft = factories.specialist_module(section, "Concept verdieping", publish=False)
+    factories.module_part(draft, "Los deel", body=[audio_block(audio("Los"), "Los")])
+    trauma = factories.specialist_module(section, "Trauma verdieping", themes=[])
+    factories.module_part(trauma, "Ander deel", body=[audio_block(audio("Ander"), "Ander")])
+
+    everything = [e.title for e in feedparser.parse(fetch(client).content).entries]
+    sgg = [e.title for e in feedparser.parse(fetch(client, f"{ALL}sgg/").content).entries]
+
+    assert "Los deel: Los" not in everything
+    assert "Ander deel: Ander" in everything
+    assert "Ander deel: Ander" not in sgg
+    assert "Signalen: Signalen herkennen" in sgg
+
+
 def test_a_feed_costs_the_same_queries_for_few_and_many_episodes(client, podcast):
     def queries():
         client.get(ALL)  # warm-up: the site's settings and root paths, the file sizes
@@ -206,7 +222,21 @@ def test_a_feed_costs_the_same_queries_for_few_and_many_episodes(client, podcast
         factories.basic_module(
             section, f"Extra {number}", body=[audio_block(audio(f"Extra {number}"), "Extra")]
         )
-    assert queries() == few
+        module = factories.specialist_module(section, f"Verdieping {number}")
+        for part in range(2):
+            factories.module_part(
+                module, f"Deel {number}.{part}", body=[audio_block(audio("Deel"), "Deel")]
+            )
+        factories.microlesson(
+            section,
+            f"Minuut {number}",
+            theme=podcast["sgg"],
+            body=[audio_block(audio("Minuut"), "Minuut")],
+        )
+    many = queries()
+
+    assert len(feedparser.parse(fetch(client).content).entries) == 5 + 6 * 4
+    assert many == few
 
 
 def test_each_site_has_only_its_own_audio(client, podcast):
