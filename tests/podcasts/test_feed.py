@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import resolve
 from wagtail.models import Collection, CollectionViewRestriction, Page, Site
 
+from borg_learning.podcasts import feeds
 from borg_learning.podcasts.models import PodcastSettings
 from tests import factories
 from tests.helpers.media_files import wav
@@ -264,8 +265,6 @@ def test_a_request_for_another_site_during_a_feed_does_not_change_it(client, pod
     Site.objects.create(hostname=OTHER_HOST, root_page=other_home, site_name="Andere site")
     other = factories.learning_environment(other_home, title="Andere", slug="andere")
     factories.basic_module(other, "Elders", body=[audio_block(audio("Elders"), "Elders")])
-    from borg_learning.podcasts import feeds
-
     theirs, original = [], feeds.episodes
 
     def episodes_while_another_site_asks(request, theme=None):
