@@ -201,6 +201,37 @@ def test_modules_opened_online_are_read_offline_and_the_progress_is_sent_once(
     assert not screen.errors, "\n".join(screen.errors)
 
 
+def test_the_first_screen_of_a_first_visit_is_read_offline(browser, site, committed_db):
+    """A learner who comes in by a link to a part, and goes offline on it: the worker,
+    installed after the screen was shown, kept its answers and its audio."""
+    screen = new_screen(browser, site, PHONE, service_workers="allow")
+    page, context = screen.page, screen.page.context
+    part = part_with_audio(site)
+
+    screen.open(path(part))
+    expect(page.locator("main h1")).to_have_text(part.title)
+    until(page, "async () => navigator.serviceWorker.controller !== null")
+    audio = page.locator("main audio").get_attribute("src")
+    kept(page, audio)
+    until(page, KEPT_PAGE_ANSWER)
+
+    context.set_offline(True)
+    screen.open(path(part))
+    expect(page.locator("main h1")).to_have_text(part.title)
+    expect(page.locator("main .block").first).to_contain_text(PART_TEXT)
+    expect(page.locator("#connection")).to_contain_text("Je bent offline.")
+    assert page.locator("main audio").get_attribute("src") == audio
+    screenshot(page, "offline-first-screen")
+    context.close()
+    assert not screen.errors, "\n".join(screen.errors)
+
+
+# Whether the worker kept an answer of the `page` query.
+KEPT_PAGE_ANSWER = """async () => {
+  const cache = await caches.open("borg-answers");
+  return (await cache.keys()).some((request) => request.url.includes("operationName=Page"));
+}"""
+
 HEAR_SENT = """
 window.sentFromOutbox = [];
 navigator.serviceWorker?.addEventListener("message", (event) => {
