@@ -12,6 +12,8 @@ import { h } from "./dom.js";
 const WORKER = document.querySelector('meta[name="borg-service-worker"]')?.content;
 // Screens whose pages a learner reads and listens to again.
 const LEARNING = new Set(["module", "part", "microlesson"]);
+// How long a screen waits for the worker to say what of it waits to be sent.
+const WAITING_ANSWER_MS = 2000;
 
 // What the worker said waits: progress items, and the pages they are about.
 let waiting = { items: 0, pages: 0 };
@@ -72,7 +74,12 @@ export function waitingOn(id) {
   if (!worker) return Promise.resolve([]);
   return new Promise((resolve) => {
     const channel = new MessageChannel();
-    channel.port1.onmessage = (event) => resolve(event.data || []);
+    // A worker that does not answer (stopped, or its outbox failing) holds up no screen.
+    const unanswered = setTimeout(() => resolve([]), WAITING_ANSWER_MS);
+    channel.port1.onmessage = (event) => {
+      clearTimeout(unanswered);
+      resolve(event.data || []);
+    };
     worker.postMessage({ type: "waiting", page: String(id) }, [channel.port2]);
   });
 }
