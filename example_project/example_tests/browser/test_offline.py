@@ -15,7 +15,7 @@ from borg_learning.learners.models import BlockProgress, Completion, Learner
 
 from .conftest import DESKTOP, PHONE, new_screen, operation, path
 from .test_gamification import learner_of
-from .test_progress import answer, do_every_block, done, screenshot
+from .test_progress import TOKEN_KEY, answer, do_every_block, done, screenshot
 
 # The live server commits (committed_db): what a completion pays is paid after the commit.
 pytestmark = pytest.mark.browser
@@ -225,6 +225,79 @@ def test_the_first_screen_of_a_first_visit_is_read_offline(browser, site, commit
     context.close()
     assert not screen.errors, "\n".join(screen.errors)
 
+
+def test_progress_a_busy_server_refuses_waits_on_the_device_and_is_sent_later(
+    browser, site, committed_db
+):
+    """A server that answers an exercise with 503 (or 429): the answer is kept like one made
+    offline, and sent once the server takes it."""
+    screen = new_screen(browser, site, PHONE, service_workers="allow")
+    page, context = screen.page, screen.page.context
+    busy = {"now": True}
+    learners = Learner.objects.count()
+
+    def refuse(route, request):
+        if busy["now"] and request.method == "POST" and operation(request) in PROGRESS:
+            route.fulfill(status=503, body="Even niet.")
+        else:
+            route.fallback()
+
+    screen.open("/")
+    until(page, "async () => navigator.serviceWorker.controller !== null")
+    context.route("**/graphql/", refuse)
+    screen.open(path(site.basic_module))
+    exercise = page.locator(".exercise").first
+    answer(exercise)
+    expect(exercise.locator(".exercise__result")).to_have_text(
+        "De server kan je antwoord nu niet aannemen. Het is bewaard op dit apparaat en wordt "
+        "later nagekeken."
+    )
+    expect(page.locator("#connection")).to_contain_text(
+        "Je voortgang op 1 pagina wacht nog op verbinding met de server."
+    )
+    assert page.evaluate(OUTBOX_SIZE) >= 1
+    # Nothing stored: no learner yet, even (the first progress makes one).
+    assert page.evaluate(f"localStorage.getItem('{TOKEN_KEY}')") is None
+    assert Learner.objects.count() == learners
+
+    busy["now"] = False
+    screen.open(path(site.basic_module))  # a page opened sends what waits
+    until(page, f"async () => ({OUTBOX_SIZE})().then((size) => size === 0)")
+    expect(page.locator(".exercise__result").first).to_have_class(re.compile(r"is-(right|wrong)"))
+    site.requests.wait_until_none()
+    learner = learner_of(page)
+    assert BlockProgress.objects.filter(learner=learner).exclude(answer=[]).count() == 1
+    context.close()
+    assert not screen.errors, "\n".join(screen.errors)
+
+
+def test_progress_goes_online_when_the_device_cannot_keep_it(browser, site, committed_db):
+    """IndexedDB refuses the worker's outbox (here: a database of another version is in its
+    way): progress is sent as without a worker, and a screen does not wait for the outbox."""
+    screen = new_screen(browser, site, PHONE, service_workers="allow")
+    page, context = screen.page, screen.page.context
+    page.add_init_script(OUTBOX_IN_THE_WAY)
+
+    screen.open("/")
+    until(page, "async () => navigator.serviceWorker.controller !== null")
+    screen.open(path(site.basic_module))
+    exercise = page.locator(".exercise").first
+    answer(exercise)
+    expect(exercise.locator(".exercise__result")).to_have_class(re.compile(r"is-(right|wrong)"))
+    learner = learner_of(page)
+    site.requests.wait_until_none()
+    assert BlockProgress.objects.filter(learner=learner).exclude(answer=[]).count() == 1
+
+    # Shown again: the screen puts the answer back (it asked the worker what waits first).
+    screen.open(path(site.basic_module))
+    expect(page.locator(".exercise__result").first).to_have_class(re.compile(r"is-(right|wrong)"))
+    context.close()
+
+
+# A database named as the worker's outbox, at a version it does not open.
+OUTBOX_IN_THE_WAY = (
+    """indexedDB.open("borg-outbox", 99).onsuccess = (event) => event.target.result.close();"""
+)
 
 # Whether the worker kept an answer of the `page` query.
 KEPT_PAGE_ANSWER = """async () => {
