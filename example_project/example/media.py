@@ -5,7 +5,9 @@ Django's ``static.serve`` always sends a whole file. A podcast app, and Safari's
 player, ask for a part of an audio file (``Range: bytes=0-1``) and need ``206 Partial
 Content`` to seek, and Apple Podcasts refuses a feed whose files do not answer so. This
 view answers one range with 206, a range outside the file with 416, and anything else
-(no range, several ranges) with the whole file, as RFC 9110 allows. In production the
+(no range, several ranges) with the whole file, as RFC 9110 allows. ``If-Range`` is
+ignored: a range is answered from the file as it is now (uploads are not changed in
+place; a new file gets a new name). In production the
 web server or the file storage serves ``MEDIA_URL`` (nginx, Apache, S3 and CDNs answer
 ranges themselves): see docs/podcasts.md.
 """
@@ -39,7 +41,7 @@ def serve_media(request, path, document_root=None):
         refused["Content-Range"] = f"bytes */{size}"
         return refused
     partial = StreamingHttpResponse(
-        _part(response.file_to_stream, start, end - start + 1), status=206
+        FilePart(response.file_to_stream, start, end - start + 1), status=206
     )
     for header in ("Content-Type", "Last-Modified", "Accept-Ranges"):
         if header in response:
@@ -49,14 +51,23 @@ def serve_media(request, path, document_root=None):
     return partial
 
 
-def _part(file, start, length):
-    try:
-        file.seek(start)
+class FilePart:
+    """``length`` bytes of ``file`` from ``start``, in chunks. The response closes it when it
+    is done, which closes the file, also when the client left before the first chunk (a
+    generator's ``finally`` runs only once it started)."""
+
+    def __init__(self, file, start, length):
+        self.file, self.start, self.length = file, start, length
+
+    def __iter__(self):
+        self.file.seek(self.start)
+        length = self.length
         while length > 0:
-            chunk = file.read(min(CHUNK, length))
+            chunk = self.file.read(min(CHUNK, length))
             if not chunk:
                 break
             length -= len(chunk)
             yield chunk
-    finally:
-        file.close()
+
+    def close(self):
+        self.file.close()

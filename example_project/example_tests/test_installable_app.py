@@ -119,3 +119,21 @@ def test_a_changed_file_is_a_new_worker(client, frontend, settings, tmp_path, mo
     changed.write_text(installable.WORKER.read_text() + "\n// another version\n")
     monkeypatch.setattr(installable, "WORKER", changed)
     assert worker_config(client.get("/service-worker.js"))["version"] != before
+
+
+def test_in_production_the_worker_is_worked_out_once(client, frontend, settings, monkeypatch):
+    """Without DEBUG the static folder is walked and hashed once, not on each visit; a
+    changed setting is seen."""
+    settings.DEBUG = False
+    settings.STATIC_URL = "/static/"
+    walks = []
+    names = installable.static_names
+    monkeypatch.setattr(installable, "static_names", lambda: walks.append(1) or names())
+    first = client.get("/service-worker.js").content
+    walked = len(walks)
+
+    assert client.get("/service-worker.js").content == first
+    assert len(walks) == walked
+    settings.STATIC_URL = "/files/"
+    shell = worker_config(client.get("/service-worker.js"))["shell"]
+    assert any(url.startswith("/files/frontend/") for url in shell)

@@ -55,3 +55,27 @@ def test_a_range_outside_the_file_is_refused_and_no_range_gets_it_whole(client, 
     assert whole.status_code == 200
     assert whole["Accept-Ranges"] == "bytes"
     assert client.get(path, HTTP_RANGE="bytes=0-1,5-9").status_code == 200
+
+
+def test_a_range_not_read_closes_its_file(client, enclosure, monkeypatch):
+    """A client that leaves before the first byte: the file is closed with the response."""
+    from django.views import static
+
+    from example import media
+
+    opened = []
+
+    def serve(*args, **kwargs):
+        response = static.serve(*args, **kwargs)
+        opened.append(response.file_to_stream)
+        return response
+
+    monkeypatch.setattr(media, "serve", serve)
+    response = client.get(enclosure[0], HTTP_RANGE="bytes=0-99")
+    assert response.status_code == 206
+    (file,) = opened
+    assert not file.closed
+
+    response.close()
+
+    assert file.closed

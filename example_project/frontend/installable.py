@@ -16,6 +16,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import get_template
 from django.templatetags.static import static
@@ -76,8 +78,7 @@ def manifest(request):
 def service_worker(request):
     """The service worker's script, served from the root so that its scope is the whole
     site; ``Service-Worker-Allowed`` says so too."""
-    config = worker_config() if settings.DEBUG else cached_worker_config(shell_files())
-    script = f"const CONFIG = {json.dumps(config)};\n\n{WORKER.read_text(encoding='utf-8')}"
+    script = worker_script() if settings.DEBUG else cached_worker_script()
     response = HttpResponse(script, content_type="text/javascript; charset=utf-8")
     response["Service-Worker-Allowed"] = "/"
     # The browser checks for a new worker on each visit; it must get this one, not an old copy.
@@ -110,13 +111,26 @@ def shell_files():
     return tuple(url for url in urls if url.startswith("/") and not url.startswith("//"))
 
 
+def worker_script():
+    return f"const CONFIG = {json.dumps(worker_config())};\n\n{WORKER.read_text(encoding='utf-8')}"
+
+
 @cache
-def cached_worker_config(files):
-    return worker_config(files)
+def cached_worker_script():
+    """The script once per process when DEBUG is off: the files do not change while the
+    site runs, so neither a walk over the static folder nor a hash of every file on each
+    request (the browser asks on each visit)."""
+    return worker_script()
 
 
-def worker_config(files=None):
-    files = files or shell_files()
+@receiver(setting_changed)
+def forget_worker_script(**kwargs):
+    """Another setting (the static files' URL or storage, say): the script again."""
+    cached_worker_script.cache_clear()
+
+
+def worker_config():
+    files = shell_files()
     media = settings.MEDIA_URL if str(settings.MEDIA_URL).startswith("/") else None
     return {
         "version": version(files),

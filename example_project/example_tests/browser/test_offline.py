@@ -15,7 +15,7 @@ from borg_learning.learners.models import BlockProgress, Completion, Learner
 
 from .conftest import DESKTOP, PHONE, new_screen, operation, path
 from .test_gamification import learner_of
-from .test_progress import answer, do_every_block, done, screenshot
+from .test_progress import TOKEN_KEY, answer, do_every_block, done, screenshot
 
 # The live server commits (committed_db): what a completion pays is paid after the commit.
 pytestmark = pytest.mark.browser
@@ -66,10 +66,8 @@ def test_modules_opened_online_are_read_offline_and_the_progress_is_sent_once(
     learners = Learner.objects.count()
     part = part_with_audio(site)
     # Progress mutations the page asked for, and those that reached the server: the page's
-    # go through the worker, which sends them on or keeps them to send later. And the
-    # requests that started while the browser was offline.
-    asked, sent, offline = [], [], []
-    browser_offline = {"now": False}
+    # go through the worker, which sends them on or keeps them to send later.
+    asked, sent = [], []
 
     def finished(request):
         response = request.response()
@@ -78,7 +76,6 @@ def test_modules_opened_online_are_read_offline_and_the_progress_is_sent_once(
         (asked if response.from_service_worker else sent).append(request)
 
     context.on("requestfinished", finished)
-    context.on("request", lambda request: browser_offline["now"] and offline.append(request))
 
     # What the worker says it sent from its outbox, by item.
     page.add_init_script(HEAR_SENT)
@@ -100,9 +97,12 @@ def test_modules_opened_online_are_read_offline_and_the_progress_is_sent_once(
     until(page, "async () => localStorage.getItem('borg-learner-token')")  # a block seen
     learner = learner_of(page)
 
-    # Offline: said below the header, and both modules read from what was kept.
+    # Offline: said below the header, and both modules read from what was kept. What the
+    # server stored of the learner's progress until then (nothing of the offline part may
+    # reach it).
     context.set_offline(True)
-    browser_offline["now"] = True
+    site.requests.wait_until_none()
+    stored_before = stored_progress(learner)
     notice = page.locator("#connection")
     expect(notice).to_contain_text("Je bent offline.")
     screen.open(path(site.basic_module))
@@ -150,7 +150,8 @@ def test_modules_opened_online_are_read_offline_and_the_progress_is_sent_once(
         "Je voortgang op 2 pagina's is bewaard op dit apparaat en wordt verstuurd zodra je "
         "weer verbinding hebt."
     )
-    assert not [request for request in sent if request in offline]
+    site.requests.wait_until_none()
+    assert stored_progress(learner) == stored_before
     assert not Completion.objects.filter(learner=learner, page_id=part.pk).exists()
     assert page.evaluate(OUTBOX_SIZE) > 1
     page.evaluate("window.scrollTo(0, 0)")
@@ -165,7 +166,6 @@ def test_modules_opened_online_are_read_offline_and_the_progress_is_sent_once(
     # outbox sent and what the page asked for since), and the page says it is done.
     before, asked_before = len(sent), len(asked)
     context.set_offline(False)
-    browser_offline["now"] = False
     expect(done(page.locator("main .page-done"))).to_be_visible()
     expect(notice).to_have_text("Je bent weer online. Je voortgang is verstuurd.")
     expect(exercise.locator(".exercise__result")).to_have_class(re.compile(r"is-(right|wrong)"))
@@ -199,6 +199,123 @@ def test_modules_opened_online_are_read_offline_and_the_progress_is_sent_once(
     expect(page.locator(".exercise__result").first).to_have_class(re.compile(r"is-(right|wrong)"))
     context.close()
     assert not screen.errors, "\n".join(screen.errors)
+
+
+def test_the_first_screen_of_a_first_visit_is_read_offline(browser, site, committed_db):
+    """A learner who comes in by a link to a part, and goes offline on it: the worker,
+    installed after the screen was shown, kept its answers and its audio."""
+    screen = new_screen(browser, site, PHONE, service_workers="allow")
+    page, context = screen.page, screen.page.context
+    part = part_with_audio(site)
+
+    screen.open(path(part))
+    expect(page.locator("main h1")).to_have_text(part.title)
+    until(page, "async () => navigator.serviceWorker.controller !== null")
+    audio = page.locator("main audio").get_attribute("src")
+    kept(page, audio)
+    until(page, KEPT_PAGE_ANSWER)
+
+    context.set_offline(True)
+    screen.open(path(part))
+    expect(page.locator("main h1")).to_have_text(part.title)
+    expect(page.locator("main .block").first).to_contain_text(PART_TEXT)
+    expect(page.locator("#connection")).to_contain_text("Je bent offline.")
+    assert page.locator("main audio").get_attribute("src") == audio
+    screenshot(page, "offline-first-screen")
+    context.close()
+    assert not screen.errors, "\n".join(screen.errors)
+
+
+def test_progress_a_busy_server_refuses_waits_on_the_device_and_is_sent_later(
+    browser, site, committed_db
+):
+    """A server that answers an exercise with 503 (or 429): the answer is kept like one made
+    offline, and sent once the server takes it."""
+    screen = new_screen(browser, site, PHONE, service_workers="allow")
+    page, context = screen.page, screen.page.context
+    busy = {"now": True}
+    learners = Learner.objects.count()
+
+    def refuse(route, request):
+        if busy["now"] and request.method == "POST" and operation(request) in PROGRESS:
+            route.fulfill(status=503, body="Even niet.")
+        else:
+            route.fallback()
+
+    screen.open("/")
+    until(page, "async () => navigator.serviceWorker.controller !== null")
+    context.route("**/graphql/", refuse)
+    screen.open(path(site.basic_module))
+    exercise = page.locator(".exercise").first
+    answer(exercise)
+    expect(exercise.locator(".exercise__result")).to_have_text(
+        "De server kan je antwoord nu niet aannemen. Het is bewaard op dit apparaat en wordt "
+        "later nagekeken."
+    )
+    expect(page.locator("#connection")).to_contain_text(
+        "Je voortgang op 1 pagina wacht nog op verbinding met de server."
+    )
+    assert page.evaluate(OUTBOX_SIZE) >= 1
+    # Nothing stored: no learner yet, even (the first progress makes one).
+    assert page.evaluate(f"localStorage.getItem('{TOKEN_KEY}')") is None
+    assert Learner.objects.count() == learners
+
+    busy["now"] = False
+    screen.open(path(site.basic_module))  # a page opened sends what waits
+    until(page, f"async () => ({OUTBOX_SIZE})().then((size) => size === 0)")
+    expect(page.locator(".exercise__result").first).to_have_class(re.compile(r"is-(right|wrong)"))
+    site.requests.wait_until_none()
+    learner = learner_of(page)
+    assert BlockProgress.objects.filter(learner=learner).exclude(answer=[]).count() == 1
+    context.close()
+    assert not screen.errors, "\n".join(screen.errors)
+
+
+def test_progress_goes_online_when_the_device_cannot_keep_it(browser, site, committed_db):
+    """IndexedDB refuses the worker's outbox (here: a database of another version is in its
+    way): progress is sent as without a worker, and a screen does not wait for the outbox."""
+    screen = new_screen(browser, site, PHONE, service_workers="allow")
+    page, context = screen.page, screen.page.context
+    page.add_init_script(OUTBOX_IN_THE_WAY)
+
+    screen.open("/")
+    until(page, "async () => navigator.serviceWorker.controller !== null")
+    screen.open(path(site.basic_module))
+    exercise = page.locator(".exercise").first
+    answer(exercise)
+    expect(exercise.locator(".exercise__result")).to_have_class(re.compile(r"is-(right|wrong)"))
+    learner = learner_of(page)
+    site.requests.wait_until_none()
+    assert BlockProgress.objects.filter(learner=learner).exclude(answer=[]).count() == 1
+
+    # Shown again: the screen puts the answer back (it asked the worker what waits first).
+    screen.open(path(site.basic_module))
+    expect(page.locator(".exercise__result").first).to_have_class(re.compile(r"is-(right|wrong)"))
+    context.close()
+
+
+# A database named as the worker's outbox, at a version it does not open.
+OUTBOX_IN_THE_WAY = (
+    """indexedDB.open("borg-outbox", 99).onsuccess = (event) => event.target.result.close();"""
+)
+
+# Whether the worker kept an answer of the `page` query.
+KEPT_PAGE_ANSWER = """async () => {
+  const cache = await caches.open("borg-answers");
+  return (await cache.keys()).some((request) => request.url.includes("operationName=Page"));
+}"""
+
+
+def stored_progress(learner):
+    """What the server stored of ``learner``'s progress: blocks (done or not), answers and
+    completions."""
+    blocks = BlockProgress.objects.filter(learner=learner)
+    return {
+        "blocks": blocks.count(),
+        "done": blocks.filter(completed_at__isnull=False).count(),
+        "answers": blocks.exclude(answer=[]).count(),
+        "completions": Completion.objects.filter(learner=learner).count(),
+    }
 
 
 HEAR_SENT = """

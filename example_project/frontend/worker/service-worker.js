@@ -2,7 +2,7 @@
 // learner opened before, and keeps the progress made meanwhile until it can be sent.
 // docs/frontend.md ("Installable and offline") says what it does from the learner's side.
 //
-// The example site serves this file at /service-worker.js (frontend/views.py), with one
+// The example site serves this file at /service-worker.js (frontend/installable.py), with one
 // line before it: `const CONFIG = {...}`, which names this version of the app
 // (`version`, a hash of every file it keeps), the files of the app shell to keep
 // (`shell`: the HTML shell, the static files, the documented queries, the manifest), the
@@ -24,8 +24,8 @@
 //   for a byte range is answered from the kept file with 206, so a player can seek without
 //   a connection.
 //
-// Progress: a `RecordProgress` or `AnswerExercise` that cannot reach the server is kept in
-// IndexedDB (the outbox) and answered with 202 and `{"extensions": {"queued": {...}}}`,
+// Progress: a `RecordProgress` or `AnswerExercise` that cannot reach the server (no
+// connection, or a server that answers 5xx or 429: later) is kept in IndexedDB (the outbox) and answered with 202 and `{"extensions": {"queued": {...}}}`,
 // so the page knows it is waiting rather than stored. The outbox is sent in order, one at
 // a time, when the page says it is online or loads again, on Background Sync where the
 // browser has it, and before any later progress mutation (so nothing overtakes it). An
@@ -236,18 +236,39 @@ async function mutation(request) {
   return exclusively(async () => {
     const own = request.headers.get("X-Learner-Token");
     const language = request.headers.get("Accept-Language");
-    // What waits goes first: nothing overtakes it.
-    const sentBefore = !(await outbox.count()) || (await sendWaiting(own));
-    // A page without a learner yet, whose earlier progress was handed one (maybe just
-    // now): the same learner, not a new one.
-    const token = own || (await outbox.meta("handedToken")) || null;
-    if (!sentBefore) return queue(body, sent, token, language);
+    let sentBefore;
+    let token;
     try {
-      return await send(body, token, language);
+      // What waits goes first: nothing overtakes it.
+      sentBefore = !(await outbox.count()) || (await sendWaiting(own));
+      // A page without a learner yet, whose earlier progress was handed one (maybe just
+      // now): the same learner, not a new one.
+      token = own || (await outbox.meta("handedToken")) || null;
+    } catch {
+      // No outbox (IndexedDB refused, or failed): the progress goes online as it would
+      // without a worker.
+      return fetch(request);
+    }
+    if (!sentBefore) return queue(body, sent, token, language);
+    let response;
+    try {
+      response = await send(body, token, language);
     } catch {
       return queue(body, sent, token, language);
     }
+    // A server that cannot take it now: kept and sent later, as what waits is.
+    if (!later(response)) return response;
+    try {
+      return await queue(body, sent, token, language);
+    } catch {
+      return response;  // no outbox to keep it in: the page hears the server
+    }
   });
+}
+
+/** True for an answer that says "try again later": the server failed or is busy. */
+function later(response) {
+  return response.status >= 500 || response.status === 429;
 }
 
 /** POST a mutation's body to the API, as the page does. */
@@ -268,7 +289,7 @@ async function queue(body, sent, token, language) {
     page: String(sent.variables?.input?.page ?? ""),
   });
   self.registration.sync?.register(SYNC_TAG).catch(() => {});
-  const waiting = await tell();
+  const waiting = await tell().catch(() => ({}));
   return new Response(JSON.stringify({ extensions: { queued: { id, ...waiting } } }), {
     status: 202, headers: { "Content-Type": "application/json" },
   });
@@ -286,7 +307,7 @@ async function sendWaiting(token = null) {
     let result;
     try {
       const response = await send(item.body, learner, item.language);
-      if (response.status >= 500 || response.status === 429) return false;  // later
+      if (later(response)) return false;
       result = await response.json();
     } catch {
       return false;  // no connection (or no answer of the API): later
@@ -330,10 +351,13 @@ self.addEventListener("message", (event) => {
     event.waitUntil(Promise.all((message.urls || []).map(keepWhole)));
   } else if (message.type === "waiting" && event.ports[0]) {
     // What waits of one page, for the page shown again before it was sent: its answers.
-    event.waitUntil(outbox.all().then((items) => event.ports[0].postMessage(items
+    // Always an answer, none when the outbox cannot be read: the page waits for it.
+    event.waitUntil(outbox.all().then((items) => items
       .filter((item) => item.page === String(message.page))
       .map((item) => ({ id: item.id, operation: item.operation,
-        input: JSON.parse(item.body).variables?.input ?? null })))));
+        input: JSON.parse(item.body).variables?.input ?? null })))
+      .catch(() => [])
+      .then((items) => event.ports[0].postMessage(items)));
   } else if (message.type === "forget" && message.token) {
     // The learner was forgotten: what waits of them goes too.
     event.waitUntil(exclusively(() => outbox.removeOf(message.token)).then(tell));

@@ -86,6 +86,7 @@ async function send(text, variables, headers, { byText = false } = {}) {
       if (navigator.onLine === false && !(await kept(url, headers))) {
         throw new Error("Offline, and the answer is not kept on this device.");
       }
+      if (!navigator.serviceWorker?.controller) unkept.set(url, headers);
       return await fetch(url, { headers });
     }
     return await fetch(ENDPOINT, {
@@ -95,6 +96,18 @@ async function send(text, variables, headers, { byText = false } = {}) {
   } catch (error) {
     throw new ApiError("unreachable", error.message);
   }
+}
+
+// The GETs of this visit no service worker saw (the first visit's first screen, before the
+// worker took over): asked again through it once it does (offline.js), so it keeps them.
+const unkept = new Map();
+
+/** Ask again, through the service worker that now controls the page, the answers asked
+ * before it did; it keeps the public ones, so the screen shown first can be read offline. */
+export async function askAgainThroughWorker() {
+  const asked = [...unkept];
+  unkept.clear();
+  await Promise.all(asked.map(([url, headers]) => fetch(url, { headers }).catch(() => {})));
 }
 
 /** Whether the device kept an answer to this GET (offline.js: the service worker keeps

@@ -52,11 +52,22 @@ function explain(explanation, html) {
   return true;
 }
 
-// Without a connection an answer waits on the device (the service worker keeps it).
-const QUEUED = "Je bent offline. Je antwoord is bewaard op dit apparaat en wordt nagekeken "
-  + "zodra je weer verbinding hebt.";
-const QUEUED_EXAMPLE = "Je bent offline. Je antwoord is bewaard op dit apparaat; het "
-  + "voorbeeldantwoord zie je zodra je weer verbinding hebt.";
+// Without a connection, or while the server cannot take it (5xx, 429), an answer waits on
+// the device (the service worker keeps it).
+function queued({ example = false } = {}) {
+  if (navigator.onLine === false) {
+    return example
+      ? "Je bent offline. Je antwoord is bewaard op dit apparaat; het voorbeeldantwoord zie je "
+        + "zodra je weer verbinding hebt."
+      : "Je bent offline. Je antwoord is bewaard op dit apparaat en wordt nagekeken zodra je "
+        + "weer verbinding hebt.";
+  }
+  return example
+    ? "De server kan je antwoord nu niet aannemen. Het is bewaard op dit apparaat; het "
+      + "voorbeeldantwoord zie je later."
+    : "De server kan je antwoord nu niet aannemen. Het is bewaard op dit apparaat en wordt "
+      + "later nagekeken.";
+}
 
 const LABELS = {
   SINGLE_CHOICE: "Oefening: kies één antwoord",
@@ -104,7 +115,7 @@ function choices(id, block, send, explanation) {
     result.removeAttribute("aria-busy");
     if (payload.queued) {
       // Offline: kept on the device, judged once it is sent.
-      if (asked === choice) say([h("p", {}, QUEUED)], "is-queued");
+      if (asked === choice) say([h("p", {}, queued())], "is-queued");
       payload.later.then((later) => settle(later, asked));
       return;
     }
@@ -135,7 +146,7 @@ function choices(id, block, send, explanation) {
     if (verdict?.chosen.length) show(verdict);
     else if (later) {
       const asked = choice;
-      say([h("p", {}, QUEUED)], "is-queued");
+      say([h("p", {}, queued())], "is-queued");
       later.then((payload) => settle(payload, asked));
     }
   };
@@ -208,7 +219,7 @@ function reflection(id, send, explanation) {
     const reply = first.then((payload) => (payload.queued ? payload.later : payload));
     kept = { text, first, reply };
     first.then((payload) => {
-      if (payload.queued && kept.text === text) note.textContent = QUEUED;
+      if (payload.queued && kept.text === text) note.textContent = queued();
     });
     reply.then((payload) => {
       if (payload.problem) {
@@ -241,7 +252,7 @@ function reflection(id, send, explanation) {
       const payload = await keep().first;
       toggle.disabled = false;
       if (payload?.queued) {
-        note.textContent = QUEUED_EXAMPLE;
+        note.textContent = queued({ example: true });
         return;
       }
       if (!payload || payload.problem) return;

@@ -6,25 +6,34 @@
 // nothing here holds up a screen, and without a service worker (an old browser, a page
 // not served over HTTPS) the app works as before, online.
 
-import { followSent, keepLearnerToken, learnerToken } from "./api.js";
+import { askAgainThroughWorker, followSent, keepLearnerToken, learnerToken } from "./api.js";
 import { h } from "./dom.js";
 
 const WORKER = document.querySelector('meta[name="borg-service-worker"]')?.content;
 // Screens whose pages a learner reads and listens to again.
 const LEARNING = new Set(["module", "part", "microlesson"]);
+// How long a screen waits for the worker to say what of it waits to be sent.
+const WAITING_ANSWER_MS = 2000;
 
 // What the worker said waits: progress items, and the pages they are about.
 let waiting = { items: 0, pages: 0 };
 // Whether this visit sent progress that had waited (said until the next screen).
 let sentAfterWaiting = false;
 let started = false;
+// The screen shown last (for what to keep once the worker controls the page).
+let shown = null;
 
 /** Follow the screen just shown (the detail of its "borg:screen" event). */
 export function follow(screen) {
   if (!started) start();
+  shown = screen;
   sentAfterWaiting = false;
   render();
-  if (LEARNING.has(screen.kind) && !screen.page?.isPreview) keepMedia();
+  if (learning(shown)) keepMedia();
+}
+
+function learning(screen) {
+  return Boolean(screen) && LEARNING.has(screen.kind) && !screen.page?.isPreview;
 }
 
 function start() {
@@ -43,6 +52,12 @@ function start() {
   });
   if (!WORKER || !("serviceWorker" in navigator)) return;
   navigator.serviceWorker.addEventListener("message", (event) => heard(event.data || {}));
+  // On a first visit the worker takes over the page only once it is installed, after the
+  // first screen was shown: what that screen asked and shows is kept then.
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    askAgainThroughWorker();
+    if (learning(shown)) keepMedia();
+  }, { once: true });
   // The worker's own files load after the page's: the first screen never waits for them.
   const register = () => navigator.serviceWorker.register(WORKER, { scope: "/" })
     .catch(() => {});  // not allowed here (a private window, a policy): online only
@@ -59,7 +74,12 @@ export function waitingOn(id) {
   if (!worker) return Promise.resolve([]);
   return new Promise((resolve) => {
     const channel = new MessageChannel();
-    channel.port1.onmessage = (event) => resolve(event.data || []);
+    // A worker that does not answer (stopped, or its outbox failing) holds up no screen.
+    const unanswered = setTimeout(() => resolve([]), WAITING_ANSWER_MS);
+    channel.port1.onmessage = (event) => {
+      clearTimeout(unanswered);
+      resolve(event.data || []);
+    };
     worker.postMessage({ type: "waiting", page: String(id) }, [channel.port2]);
   });
 }
