@@ -269,7 +269,7 @@ class QuoteType(graphene.ObjectType):
         required=True, description="Of all lines: what sets the tier."
     )
     tier = graphene.Field(QuoteTier, required=True)
-    next_tier = graphene.Field(QuoteTier, description="Null at the highest tier (or stored).")
+    next_tier = graphene.Field(QuoteTier, description="Null at the highest tier.")
     participants_to_next_tier = graphene.Int()
     tuition = graphene.Decimal(required=True, description="The participant fees of all lines.")
     tier_discount = graphene.Decimal(
@@ -435,10 +435,10 @@ class RequestQuote(graphene.Mutation):
         )
         visibility = Visibility.of(info.context, anonymous=True)
         try:
-            stored = quoting.request(ask_of(input), contact, visibility)
+            stored, made = quoting.request(ask_of(input), contact, visibility)
         except quoting.QuoteRefused as refused:
             return RequestQuotePayload(ok=False, quote=None, errors=refused.problems)
-        view = QuoteView(quoting.stored_calculation(stored), stored.organisation, stored)
+        view = QuoteView(made.calculation, made.organisation, stored)
         return RequestQuotePayload(ok=True, quote=view, errors=[])
 
 

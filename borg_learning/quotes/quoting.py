@@ -458,9 +458,11 @@ def clean_contact(contact: Contact) -> Contact:
     return Contact(name, email, reference)
 
 
-def request(ask: Ask, contact: Contact, visibility: Visibility) -> Quote:
+def request(ask: Ask, contact: Contact, visibility: Visibility) -> tuple[Quote, Draft]:
     """Store the quote ``ask`` comes to on today's date, and its new enrolments; raises
-    ``QuoteRefused`` (and stores nothing)."""
+    ``QuoteRefused`` (and stores nothing). The stored quote, and the draft it was made
+    of (its calculation knows the tiers around the one reached, which a quote does not
+    copy)."""
     problems = []
     if ask.organisation_code is None:
         problems.append(
@@ -490,7 +492,7 @@ def request(ask: Ask, contact: Contact, visibility: Visibility) -> Quote:
             organisation=organisation,
             today=today,
         )
-        return store(made, contact)
+        return store(made, contact), made
 
 
 def store(made: Draft, contact: Contact) -> Quote:

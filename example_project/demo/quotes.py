@@ -73,7 +73,9 @@ def load(report):
     ]
     contact = quoting.Contact(ORGANISATION["contact_name"], ORGANISATION["contact_email"])
     for wanted in asks:
-        quote = quoting.request(quoting.Ask(wanted, organisation.code), contact, Visibility())
+        quote, _made = quoting.request(
+            quoting.Ask(wanted, organisation.code), contact, Visibility()
+        )
         report.add(
             f"Quote {quote.number} for {organisation.name}: {quote.total_participants} "
             f"participants, {quote.discount_percentage.normalize():f} % discount"

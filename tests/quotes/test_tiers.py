@@ -84,6 +84,28 @@ def test_participants_of_several_activities_count_together(quote, price_list, tr
     assert figures["tierDiscount"] == "131.75"
 
 
+def test_a_request_answers_what_the_quote_query_answers(
+    request_quote, quote, price_list, track, organisation
+):
+    """The same ask, previewed and then stored: the same tier, with its upper bound and
+    the next tier, and the same figures."""
+    ask = {"organisationCode": organisation.code, "enrolments": [on_track(9)]}
+    preview = quote(**ask)["quote"]
+    stored = request_quote(**ask)
+    assert stored["ok"], stored
+    assert stored["quote"]["tier"] == {
+        "minParticipants": 9,
+        "maxParticipants": 12,
+        "percentage": "10.00",
+    }
+    assert stored["quote"]["nextTier"] == {"minParticipants": 13, "percentage": "15.00"}
+    assert stored["quote"]["participantsToNextTier"] == 4
+    assert stored["quote"]["number"] and preview["number"] is None
+    for name in ("number", "pdfUrl"):
+        del preview[name], stored["quote"][name]
+    assert stored["quote"] == preview
+
+
 def test_a_new_enrolment_that_crosses_a_tier_prices_the_earlier_ones_again(
     request_quote, quote, price_list, track, offer, organisation
 ):
