@@ -49,7 +49,6 @@ from borg_learning.quotes.pricing import (
     Line,
     PracticeTeaching,
     Prices,
-    Tier,
     calculate,
     with_bounds,
 )
@@ -561,36 +560,3 @@ def store(made: Draft, contact: Contact) -> Quote:
 
 def enrolment_field(kind) -> str:
     return {ActivityKind.OFFER: "offering", ActivityKind.ROUTE: "route"}.get(kind, "track")
-
-
-# --- A stored quote -------------------------------------------------------------------------------
-
-
-def stored_calculation(quote: Quote) -> Calculation:
-    """The figures of a stored quote, from the prices and lines it copied."""
-    prices = Prices(
-        valid_from=quote.prices_valid_from,
-        vat_rate=quote.vat_rate,
-        track_price=quote.track_price,
-        literature_price=quote.literature_price,
-        teaching_hour_rate=quote.teaching_hour_rate,
-        learning_unit_compensation=quote.learning_unit_compensation,
-        learning_module_compensation=quote.learning_module_compensation,
-        tiers=(Tier(quote.tier_min_participants, quote.discount_percentage),),
-    )
-    lines = [
-        Line(
-            kind=line.kind,
-            key=line.activity_key,
-            title=line.title,
-            participants=line.participants,
-            price=line.price,
-            literature_price=line.literature_price,
-            is_new=line.is_new,
-        )
-        for line in quote.lines.all()
-    ]
-    practice = PracticeTeaching(
-        quote.settlement, quote.teaching_hours, quote.learning_units, quote.learning_modules
-    )
-    return calculate(quote.quote_date, prices, lines, practice)
