@@ -271,30 +271,35 @@ def test_an_organisation_sees_its_current_quote_without_new_enrolments(
     assert (figures["totalParticipants"], figures["tier"]["percentage"]) == (9, "10.00")
 
 
-def test_the_query_costs_the_same_for_two_lines_and_twenty(
+def test_the_query_costs_the_same_for_four_lines_and_thirty(
     graphql, price_list, track, offer, route, organisation, django_assert_num_queries
 ):
     from tests.quotes.conftest import QUOTE
 
     Enrolment.objects.create(organisation=organisation, track=track, participants=2)
-    few = [on_track(1), {"offer": str(offer.pk), "participants": 1}]
-    many = [on_track(1), {"offer": str(offer.pk), "participants": 1}] * 9 + [
-        {"route": route.slug, "participants": 1}
-    ] * 2
+    few = [
+        on_track(1),
+        {"offer": str(offer.pk), "participants": 1},
+        {"route": route.slug, "participants": 1},
+    ]
     variables = {"organisationCode": organisation.code}
     graphql(QUOTE, {"input": {**variables, "enrolments": few}})  # warm-up
     # Price list, its tiers and route prices, the organisation, its enrolments, the
     # offers, the routes, the tracks.
     with django_assert_num_queries(8):
-        graphql(
-            QUOTE,
-            {
-                "input": {
-                    **variables,
-                    "enrolments": few + [{"route": route.slug, "participants": 1}],
-                }
-            },
-        )
+        answer = graphql(QUOTE, {"input": {**variables, "enrolments": few}})
+    assert len(answer["data"]["quote"]["quote"]["lines"]) == 4  # 1 earlier, 3 new
+
+    # Nine more earlier enrolments, of every kind, and twenty new ones.
+    for _ in range(3):
+        Enrolment.objects.create(organisation=organisation, track=track, participants=1)
+        Enrolment.objects.create(organisation=organisation, offering=offer, participants=1)
+        Enrolment.objects.create(organisation=organisation, route=route, participants=1)
+    many = [on_track(1), {"offer": str(offer.pk), "participants": 1}] * 9 + [
+        {"route": route.slug, "participants": 1}
+    ] * 2
     with django_assert_num_queries(8):
         answer = graphql(QUOTE, {"input": {**variables, "enrolments": many}})
-    assert len(answer["data"]["quote"]["quote"]["lines"]) == 21  # 1 earlier, 20 new
+    lines = answer["data"]["quote"]["quote"]["lines"]
+    assert len(lines) == 30  # 10 earlier, 20 new
+    assert {line["kind"] for line in lines if not line["new"]} == {"TRACK", "OFFER", "ROUTE"}
