@@ -60,6 +60,15 @@ MAX_ENROLMENTS = 20
 #: The most teaching hours, learning units or learning modules of a practice teacher.
 MAX_PRACTICE = 1000
 TEXT_LIMIT = 100
+#: The prices a price list gives and a quote copies, by the same names on both.
+PRICE_FIELDS = (
+    "vat_rate",
+    "track_price",
+    "literature_price",
+    "teaching_hour_rate",
+    "learning_unit_compensation",
+    "learning_module_compensation",
+)
 
 
 class Code(StrEnum):
@@ -158,12 +167,7 @@ def price_list_in_force(date: datetime.date) -> PriceList | None:
 def prices_of(price_list: PriceList) -> Prices:
     return Prices(
         valid_from=price_list.valid_from,
-        vat_rate=price_list.vat_rate,
-        track_price=price_list.track_price,
-        literature_price=price_list.literature_price,
-        teaching_hour_rate=price_list.teaching_hour_rate,
-        learning_unit_compensation=price_list.learning_unit_compensation,
-        learning_module_compensation=price_list.learning_module_compensation,
+        **{name: getattr(price_list, name) for name in PRICE_FIELDS},
         tiers=with_bounds(
             [(tier.min_participants, tier.percentage) for tier in price_list.tiers.all()]
         ),
@@ -509,16 +513,11 @@ def store(made: Draft, contact: Contact) -> Quote:
         total_participants=calculation.total_participants,
         tier_min_participants=calculation.tier.min_participants,
         discount_percentage=calculation.tier.percentage,
-        vat_rate=prices.vat_rate,
         settlement=practice.settlement,
         teaching_hours=practice.teaching_hours,
         learning_units=practice.learning_units,
         learning_modules=practice.learning_modules,
-        track_price=prices.track_price,
-        literature_price=prices.literature_price,
-        teaching_hour_rate=prices.teaching_hour_rate,
-        learning_unit_compensation=prices.learning_unit_compensation,
-        learning_module_compensation=prices.learning_module_compensation,
+        **{name: getattr(prices, name) for name in PRICE_FIELDS},
         tuition=calculation.tuition,
         literature=calculation.literature,
         tier_discount=calculation.tier_discount,
