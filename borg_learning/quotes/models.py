@@ -416,7 +416,14 @@ class Enrolment(models.Model):
 
     panels = [
         FieldRowPanel([FieldPanel("offering"), FieldPanel("route"), FieldPanel("track")]),
-        FieldRowPanel([FieldPanel("participants"), FieldPanel("active")]),
+        FieldRowPanel(
+            [
+                FieldPanel("participants"),
+                FieldPanel("active"),
+                # A web request's enrolment names its quote: untick it when no order followed.
+                FieldPanel("quote", read_only=True),
+            ]
+        ),
     ]
 
     class Meta:
