@@ -109,6 +109,20 @@ def _optional_positive_int(value: Any) -> str | None:
     return None if value is None else _positive_int(value)
 
 
+def text(max_length: int) -> Validator:
+    """Validate a non-empty string of at most ``max_length`` characters (a name printed
+    on a document, say)."""
+
+    def validate(value: Any) -> str | None:
+        if not isinstance(value, str) or not value.strip():
+            return f"must be a non-empty string, got {value!r}"
+        if len(value) > max_length:
+            return f"must be at most {max_length} characters, got {len(value)}"
+        return None
+
+    return validate
+
+
 # The validators a sub-app's settings most often need (``register_setting``).
 positive_int = _positive_int
 optional_positive_int = _optional_positive_int

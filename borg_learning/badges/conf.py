@@ -3,17 +3,11 @@
 from typing import Any
 
 from borg_learning.badges.signing import key_problem
-from borg_learning.conf import Setting, register_setting
+from borg_learning.conf import Setting, register_setting, text
 
 
 def _signing_key(value: Any) -> str | None:
     return None if value is None else key_problem(value)
-
-
-def _name(value: Any) -> str | None:
-    if not isinstance(value, str) or not value.strip() or len(value) > 200:
-        return f"must be a non-empty string of at most 200 characters, got {value!r}"
-    return None
 
 
 register_setting(
@@ -30,7 +24,7 @@ register_setting(
     "BADGE_ISSUER",
     Setting(
         doc="The issuer named in exported badges (the Open Badges issuer profile's name).",
-        validate=_name,
+        validate=text(200),
         default="De Borg",
     ),
 )

@@ -7,18 +7,12 @@ in the admin, in dated price lists (``models.PriceList``).
 
 from typing import Any
 
-from borg_learning.conf import Setting, optional_positive_int, register_setting
+from borg_learning.conf import Setting, optional_positive_int, register_setting, text
 
 
 def _days(value: Any) -> str | None:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 365:
         return f"must be a whole number of days from 1 to 365, got {value!r}"
-    return None
-
-
-def _issuer(value: Any) -> str | None:
-    if not isinstance(value, str) or not value.strip() or len(value) > 200:
-        return f"must be a non-empty string of at most 200 characters, got {value!r}"
     return None
 
 
@@ -43,7 +37,7 @@ register_setting(
     "QUOTE_ISSUER",
     Setting(
         doc="Who issues the quotes: the name at the top of the PDF.",
-        validate=_issuer,
+        validate=text(200),
         default="Borgbureau De Borg",
     ),
 )

@@ -17,8 +17,8 @@ from django.utils.formats import date_format, number_format
 
 from borg_learning.conf import learning_settings
 from borg_learning.quotes import conf  # noqa: F401  (settings)
-from borg_learning.quotes.models import Quote
-from borg_learning.quotes.quoting import stored_calculation
+from borg_learning.quotes.models import ActivityKind, Quote, Settlement
+from borg_learning.quotes.pricing import ZERO
 
 TEMPLATE = "borg_learning_quotes/quote.html"
 
@@ -44,11 +44,15 @@ def pdf_url(request: HttpRequest, quote: Quote) -> str:
 
 
 def context(quote: Quote) -> dict:
-    """What the PDF and the admin show of a stored quote."""
-    calculation = stored_calculation(quote)
+    """What the PDF and the admin show of a stored quote: its stored amounts and lines,
+    never priced again (a change of prices, of enrolments or of the arithmetic leaves a
+    requested quote as it was)."""
+    compensation = {
+        settlement: quote.compensation if quote.settlement == settlement else ZERO
+        for settlement in (Settlement.DISCOUNT, Settlement.PAYMENT, Settlement.EMPLOYEE)
+    }
     return {
         "quote": quote,
-        "calculation": calculation,
         "issuer": learning_settings.QUOTE_ISSUER,
         "date": date_format(quote.quote_date, "j F Y"),
         "valid_until": date_format(quote.valid_until, "j F Y"),
@@ -56,27 +60,34 @@ def context(quote: Quote) -> dict:
         "lines": [
             {
                 "title": line.title,
-                "kind": line.kind_label,
+                "kind": ActivityKind(line.kind).label,
                 "participants": line.participants,
                 "price": euros(line.price),
                 "literature_price": euros(line.literature_price) if line.literature_price else "",
-                "amount": euros(line.amount),
+                "amount": euros(line.participants * line.price),
                 "is_new": line.is_new,
             }
-            for line in calculation.lines
+            for line in quote.lines.all()
         ],
-        "tuition": euros(calculation.tuition),
-        "discount_percentage": percent(calculation.tier.percentage),
-        "tier_discount": minus(calculation.tier_discount),
-        "literature": euros(calculation.literature),
-        "compensation_discount": minus(calculation.compensation_discount),
-        "compensation_payment": euros(calculation.compensation_payment),
-        "employee_compensation": euros(calculation.employee_compensation),
-        "total_excl_vat": euros(calculation.total_excl_vat),
-        "vat_rate": percent(calculation.prices.vat_rate),
-        "vat": euros(calculation.vat),
-        "total_incl_vat": euros(calculation.total_incl_vat),
+        "total_participants": quote.total_participants,
+        "tuition": euros(quote.tuition),
+        "discount_percentage": percent(quote.discount_percentage),
+        "tier_discount": minus(quote.tier_discount),
+        # Empty when nil: the template leaves the row out.
+        "literature": euros(quote.literature) if quote.literature else "",
+        "compensation_discount": shown(minus, compensation[Settlement.DISCOUNT]),
+        "compensation_payment": shown(euros, compensation[Settlement.PAYMENT]),
+        "employee_compensation": shown(euros, compensation[Settlement.EMPLOYEE]),
+        "total_excl_vat": euros(quote.total_excl_vat),
+        "vat_rate": percent(quote.vat_rate),
+        "vat": euros(quote.vat),
+        "total_incl_vat": euros(quote.total_incl_vat),
     }
+
+
+def shown(formatted, amount: Decimal) -> str:
+    """``amount`` formatted, or "" when it is nil."""
+    return formatted(amount) if amount else ""
 
 
 def render_html(quote: Quote) -> str:

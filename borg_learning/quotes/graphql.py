@@ -16,7 +16,7 @@ from borg_learning.api.graphql.response_cache import never_cache
 from borg_learning.conf import learning_settings
 from borg_learning.learners.graphql import learner_error_type
 from borg_learning.quotes import document, quoting
-from borg_learning.quotes.models import ActivityKind, Settlement, Track
+from borg_learning.quotes.models import MAX_PARTICIPANTS, ActivityKind, Settlement, Track
 from borg_learning.quotes.pricing import PracticeTeaching
 from borg_learning.throttling import allow
 from borg_learning.visibility import Visibility
@@ -58,12 +58,12 @@ QuoteError, QuoteErrorCode = learner_error_type(
         "NO_ACTIVITY": "An enrolment names no activity, or more than one.",
         "UNKNOWN_ACTIVITY": "No active offer, published route or active track with that id "
         "or slug.",
-        "INVALID_PARTICIPANTS": "participants is below 1 or above 500.",
+        "INVALID_PARTICIPANTS": f"participants is below 1 or above {MAX_PARTICIPANTS}.",
         "NOT_PRICED": "The activity has no price on the price list of the date.",
         "NO_PRICE_LIST": "No price list applies on the date.",
         "INVALID_DATE": "The date is in the past.",
         "INVALID_PRACTICE_TEACHING": "The practice teaching does not fit its settlement, or "
-        "a count is below 0 or above 1000.",
+        f"a count is below 0 or above {quoting.MAX_PRACTICE}.",
         "COMPENSATION_TOO_HIGH": "A compensation taken as a discount is more than the quote "
         "comes to: ask for a PAYMENT.",
         "INVALID_NAME": "requestedBy is empty, longer than 100 characters, or has control "
@@ -87,7 +87,7 @@ class QuoteEnrolmentInput(graphene.InputObjectType):
     offer = graphene.ID(description="A catalogue offer's id, as offering(id:) takes it.")
     route = graphene.String(description="A learning route's slug, as route(slug:) takes it.")
     track = graphene.String(description="A track's slug, as quoteTracks lists it.")
-    participants = graphene.Int(required=True, description="1 to 500.")
+    participants = graphene.Int(required=True, description=f"1 to {MAX_PARTICIPANTS}.")
 
 
 class PracticeTeachingInput(graphene.InputObjectType):
@@ -269,7 +269,7 @@ class QuoteType(graphene.ObjectType):
         required=True, description="Of all lines: what sets the tier."
     )
     tier = graphene.Field(QuoteTier, required=True)
-    next_tier = graphene.Field(QuoteTier, description="Null at the highest tier (or stored).")
+    next_tier = graphene.Field(QuoteTier, description="Null at the highest tier.")
     participants_to_next_tier = graphene.Int()
     tuition = graphene.Decimal(required=True, description="The participant fees of all lines.")
     tier_discount = graphene.Decimal(
@@ -435,10 +435,10 @@ class RequestQuote(graphene.Mutation):
         )
         visibility = Visibility.of(info.context, anonymous=True)
         try:
-            stored = quoting.request(ask_of(input), contact, visibility)
+            stored, made = quoting.request(ask_of(input), contact, visibility)
         except quoting.QuoteRefused as refused:
             return RequestQuotePayload(ok=False, quote=None, errors=refused.problems)
-        view = QuoteView(quoting.stored_calculation(stored), stored.organisation, stored)
+        view = QuoteView(made.calculation, made.organisation, stored)
         return RequestQuotePayload(ok=True, quote=view, errors=[])
 
 

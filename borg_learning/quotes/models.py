@@ -14,7 +14,6 @@ price. Quotes are made through the API (``quoting.request``), never edited.
 
 import secrets
 
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -417,7 +416,14 @@ class Enrolment(models.Model):
 
     panels = [
         FieldRowPanel([FieldPanel("offering"), FieldPanel("route"), FieldPanel("track")]),
-        FieldRowPanel([FieldPanel("participants"), FieldPanel("active")]),
+        FieldRowPanel(
+            [
+                FieldPanel("participants"),
+                FieldPanel("active"),
+                # A web request's enrolment names its quote: untick it when no order followed.
+                FieldPanel("quote", read_only=True),
+            ]
+        ),
     ]
 
     class Meta:
@@ -432,6 +438,9 @@ class Enrolment(models.Model):
                     | Q(offering__isnull=True, route__isnull=True, track__isnull=False)
                 ),
                 name="quotes_enrolment_one_activity",
+                violation_error_message=_(
+                    "Choose one activity per enrolment: an offer, a learning route or a track."
+                ),
             )
         ]
 
@@ -447,14 +456,6 @@ class Enrolment(models.Model):
     @property
     def activity(self):
         return self.offering or self.route or self.track
-
-    def clean(self):
-        super().clean()
-        chosen = [self.offering_id, self.route_id, self.track_id]
-        if sum(pk is not None for pk in chosen) != 1:
-            raise ValidationError(
-                _("Choose one activity per enrolment: an offer, a learning route or a track.")
-            )
 
 
 # --- Quotes ------------------------------------------------------------------------------

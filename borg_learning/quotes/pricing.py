@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from borg_learning.quotes.models import ActivityKind, Settlement
+from borg_learning.quotes.models import Settlement
 
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
@@ -121,10 +121,6 @@ class Line:
     @property
     def literature_amount(self) -> Decimal:
         return self.participants * self.literature_price
-
-    @property
-    def kind_label(self) -> str:
-        return ActivityKind(self.kind).label
 
 
 class CompensationTooHigh(ValueError):

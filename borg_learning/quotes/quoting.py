@@ -49,7 +49,6 @@ from borg_learning.quotes.pricing import (
     Line,
     PracticeTeaching,
     Prices,
-    Tier,
     calculate,
     with_bounds,
 )
@@ -61,6 +60,15 @@ MAX_ENROLMENTS = 20
 #: The most teaching hours, learning units or learning modules of a practice teacher.
 MAX_PRACTICE = 1000
 TEXT_LIMIT = 100
+#: The prices a price list gives and a quote copies, by the same names on both.
+PRICE_FIELDS = (
+    "vat_rate",
+    "track_price",
+    "literature_price",
+    "teaching_hour_rate",
+    "learning_unit_compensation",
+    "learning_module_compensation",
+)
 
 
 class Code(StrEnum):
@@ -159,12 +167,7 @@ def price_list_in_force(date: datetime.date) -> PriceList | None:
 def prices_of(price_list: PriceList) -> Prices:
     return Prices(
         valid_from=price_list.valid_from,
-        vat_rate=price_list.vat_rate,
-        track_price=price_list.track_price,
-        literature_price=price_list.literature_price,
-        teaching_hour_rate=price_list.teaching_hour_rate,
-        learning_unit_compensation=price_list.learning_unit_compensation,
-        learning_module_compensation=price_list.learning_module_compensation,
+        **{name: getattr(price_list, name) for name in PRICE_FIELDS},
         tiers=with_bounds(
             [(tier.min_participants, tier.percentage) for tier in price_list.tiers.all()]
         ),
@@ -458,9 +461,11 @@ def clean_contact(contact: Contact) -> Contact:
     return Contact(name, email, reference)
 
 
-def request(ask: Ask, contact: Contact, visibility: Visibility) -> Quote:
+def request(ask: Ask, contact: Contact, visibility: Visibility) -> tuple[Quote, Draft]:
     """Store the quote ``ask`` comes to on today's date, and its new enrolments; raises
-    ``QuoteRefused`` (and stores nothing)."""
+    ``QuoteRefused`` (and stores nothing). The stored quote, and the draft it was made
+    of (its calculation knows the tiers around the one reached, which a quote does not
+    copy)."""
     problems = []
     if ask.organisation_code is None:
         problems.append(
@@ -490,7 +495,7 @@ def request(ask: Ask, contact: Contact, visibility: Visibility) -> Quote:
             organisation=organisation,
             today=today,
         )
-        return store(made, contact)
+        return store(made, contact), made
 
 
 def store(made: Draft, contact: Contact) -> Quote:
@@ -508,16 +513,11 @@ def store(made: Draft, contact: Contact) -> Quote:
         total_participants=calculation.total_participants,
         tier_min_participants=calculation.tier.min_participants,
         discount_percentage=calculation.tier.percentage,
-        vat_rate=prices.vat_rate,
         settlement=practice.settlement,
         teaching_hours=practice.teaching_hours,
         learning_units=practice.learning_units,
         learning_modules=practice.learning_modules,
-        track_price=prices.track_price,
-        literature_price=prices.literature_price,
-        teaching_hour_rate=prices.teaching_hour_rate,
-        learning_unit_compensation=prices.learning_unit_compensation,
-        learning_module_compensation=prices.learning_module_compensation,
+        **{name: getattr(prices, name) for name in PRICE_FIELDS},
         tuition=calculation.tuition,
         literature=calculation.literature,
         tier_discount=calculation.tier_discount,
@@ -559,36 +559,3 @@ def store(made: Draft, contact: Contact) -> Quote:
 
 def enrolment_field(kind) -> str:
     return {ActivityKind.OFFER: "offering", ActivityKind.ROUTE: "route"}.get(kind, "track")
-
-
-# --- A stored quote -------------------------------------------------------------------------------
-
-
-def stored_calculation(quote: Quote) -> Calculation:
-    """The figures of a stored quote, from the prices and lines it copied."""
-    prices = Prices(
-        valid_from=quote.prices_valid_from,
-        vat_rate=quote.vat_rate,
-        track_price=quote.track_price,
-        literature_price=quote.literature_price,
-        teaching_hour_rate=quote.teaching_hour_rate,
-        learning_unit_compensation=quote.learning_unit_compensation,
-        learning_module_compensation=quote.learning_module_compensation,
-        tiers=(Tier(quote.tier_min_participants, quote.discount_percentage),),
-    )
-    lines = [
-        Line(
-            kind=line.kind,
-            key=line.activity_key,
-            title=line.title,
-            participants=line.participants,
-            price=line.price,
-            literature_price=line.literature_price,
-            is_new=line.is_new,
-        )
-        for line in quote.lines.all()
-    ]
-    practice = PracticeTeaching(
-        quote.settlement, quote.teaching_hours, quote.learning_units, quote.learning_modules
-    )
-    return calculate(quote.quote_date, prices, lines, practice)

@@ -10,6 +10,7 @@ load finds the quotes and leaves everything as it is.
 
 from decimal import Decimal
 
+from django.db import transaction
 from django.utils import timezone
 
 from borg_learning.models import Offering
@@ -63,7 +64,10 @@ def load(report):
     if Quote.objects.filter(organisation=organisation).exists():
         report.add(f"Quotes exist, left as they are: {organisation.name}")
         return
-    offer = Offering.objects.get(title=OFFER_TITLE)
+    offer = Offering.objects.filter(title=OFFER_TITLE).first()
+    if offer is None:
+        report.add(f"Quotes left out: no offer {OFFER_TITLE!r}")
+        return
     asks = [
         [quoting.Wanted("enrolments[0]", 3, track="train-de-trainer")],
         [
@@ -72,8 +76,18 @@ def load(report):
         ],
     ]
     contact = quoting.Contact(ORGANISATION["contact_name"], ORGANISATION["contact_email"])
-    for wanted in asks:
-        quote = quoting.request(quoting.Ask(wanted, organisation.code), contact, Visibility())
+    made = []
+    try:
+        with transaction.atomic():  # both quotes or neither
+            for wanted in asks:
+                quote, _draft = quoting.request(
+                    quoting.Ask(wanted, organisation.code), contact, Visibility()
+                )
+                made.append(quote)
+    except quoting.QuoteRefused as refused:
+        report.add(f"Quotes left out: {refused}")
+        return
+    for quote in made:
         report.add(
             f"Quote {quote.number} for {organisation.name}: {quote.total_participants} "
             f"participants, {quote.discount_percentage.normalize():f} % discount"

@@ -36,3 +36,24 @@ def test_loading_again_changes_no_quote(loaded):
     report = content.load()
     assert counts() == before
     assert "Quotes exist, left as they are: Trajectum" in report
+
+
+def test_the_quotes_are_left_out_when_the_demo_cannot_make_them(loaded):
+    """The SGG day missing, or its price gone: a report line, no quote, no error."""
+    from borg_learning.models import Offering
+    from demo import quotes
+
+    Quote.objects.all().delete()
+    Enrolment.objects.all().delete()
+    offer = Offering.objects.get(title=quotes.OFFER_TITLE)
+    Offering.objects.filter(pk=offer.pk).update(cost=None)
+    report = content.Report()
+    quotes.load(report)
+    assert any(line.startswith("Quotes left out: ") and "no price" in line for line in report.lines)
+    assert not Quote.objects.exists() and not Enrolment.objects.exists()
+
+    Offering.objects.filter(pk=offer.pk).update(title="Een andere dag")
+    report = content.Report()
+    quotes.load(report)
+    assert f"Quotes left out: no offer {quotes.OFFER_TITLE!r}" in report.lines
+    assert not Quote.objects.exists()

@@ -96,6 +96,22 @@ def test_each_wrong_value_is_reported_with_its_key():
     assert len(errors) == 8
 
 
+@override_settings(
+    BORG_LEARNING={
+        "CERTIFICATE_ISSUER": " ",
+        "BADGE_ISSUER": 7,
+        "QUOTE_ISSUER": "B" * 201,
+    }
+)
+def test_a_name_printed_on_a_document_is_a_short_text():
+    messages = {error.msg.split("]")[0]: error.msg for error in check_learning_settings()}
+    assert len(messages) == 3
+    assert "must be a non-empty string, got ' '" in messages["BORG_LEARNING['CERTIFICATE_ISSUER'"]
+    assert "must be a non-empty string, got 7" in messages["BORG_LEARNING['BADGE_ISSUER'"]
+    assert "must be at most 200 characters, got 201" in messages["BORG_LEARNING['QUOTE_ISSUER'"]
+    assert conf.text(5)("Borg") is None
+
+
 @override_settings(BORG_LEARNING={"TARGET_GROUPS": [("lvb", "LVB"), ("lvb", "Licht")]})
 def test_a_doubled_slug_is_reported():
     (error,) = check_learning_settings()

@@ -59,6 +59,40 @@ def test_an_organisations_overview_shows_its_enrolments_and_tier(
         assert quote.number in html
 
 
+def test_an_enrolment_from_a_request_names_its_quote(editor, quotes, organisation):
+    """The Borgbureau sees which enrolments a web request made, to untick **Actief** for
+    one that did not become an order."""
+    first, second = quotes
+    overview = editor.get(snippet_url(type(organisation), "inspect", organisation.pk))
+    rows = overview.content.decode().split("<tr>")
+    assert any("Train-de-Trainer" in row and first.number in row for row in rows)
+    assert any("Verdiepingsdag SGG" in row and second.number in row for row in rows)
+    form = editor.get(snippet_url(type(organisation), "edit", organisation.pk)).content.decode()
+    assert "Aangevraagd in offerte" in form or "aangevraagd in offerte" in form
+    assert first.number in form and second.number in form
+
+    # Unticking Actief keeps the enrolment's quote.
+    rows = [
+        {
+            "id": row.pk,
+            "offering": row.offering_id or "",
+            "route": "",
+            "track": row.track_id or "",
+            "participants": row.participants,
+            **({} if row.quote == first else {"active": "on"}),
+        }
+        for row in Enrolment.objects.filter(organisation=organisation)
+    ]
+    data = organisation_data(rows, name="Trajectum", kind="member")
+    data["enrolments-INITIAL_FORMS"] = str(len(rows))
+    response = editor.post(snippet_url(type(organisation), "edit", organisation.pk), data)
+    assert response.status_code == 302, response.context["form"].errors
+    assert sorted(Enrolment.objects.values_list("quote__number", "active").order_by("pk")) == [
+        (first.number, False),
+        (second.number, True),
+    ]
+
+
 def test_a_quote_is_shown_not_edited(editor, quotes):
     quote = quotes[1]
     response = editor.get(snippet_url(Quote, "inspect", quote.pk))

@@ -5,12 +5,44 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from borg_learning.quotes import document, pricing, quoting
 from borg_learning.quotes.models import DiscountTier, Enrolment, PriceList, Quote
+from tests.helpers.admin_forms import snippet_url
 from tests.quotes.conftest import on_track
 
 pytestmark = pytest.mark.django_db
+
+SHOWN = (
+    "total_participants",
+    "tuition",
+    "discount_percentage",
+    "tier_discount",
+    "literature",
+    "total_excl_vat",
+    "vat_rate",
+    "vat",
+    "total_incl_vat",
+)
+
+
+def shown(quote, monkeypatch) -> dict:
+    """What the PDF and the admin show of ``quote``: its lines and figures, in Dutch.
+    Pricing is switched off: a stored quote is shown as stored, never priced again."""
+
+    def priced_again(*args, **kwargs):
+        raise AssertionError("a stored quote was priced again")
+
+    monkeypatch.setattr(pricing, "calculate", priced_again)
+    monkeypatch.setattr(quoting, "calculate", priced_again)
+    with translation.override("nl"):
+        context = document.context(quote)
+    lines = [
+        (line["participants"], line["price"], line["amount"], line["is_new"])
+        for line in context["lines"]
+    ]
+    return {"lines": lines, **{name: context[name] for name in SHOWN}}
 
 
 @pytest.mark.parametrize(
@@ -84,8 +116,30 @@ def test_participants_of_several_activities_count_together(quote, price_list, tr
     assert figures["tierDiscount"] == "131.75"
 
 
+def test_a_request_answers_what_the_quote_query_answers(
+    request_quote, quote, price_list, track, organisation
+):
+    """The same ask, previewed and then stored: the same tier, with its upper bound and
+    the next tier, and the same figures."""
+    ask = {"organisationCode": organisation.code, "enrolments": [on_track(9)]}
+    preview = quote(**ask)["quote"]
+    stored = request_quote(**ask)
+    assert stored["ok"], stored
+    assert stored["quote"]["tier"] == {
+        "minParticipants": 9,
+        "maxParticipants": 12,
+        "percentage": "10.00",
+    }
+    assert stored["quote"]["nextTier"] == {"minParticipants": 13, "percentage": "15.00"}
+    assert stored["quote"]["participantsToNextTier"] == 4
+    assert stored["quote"]["number"] and preview["number"] is None
+    for name in ("number", "pdfUrl"):
+        del preview[name], stored["quote"][name]
+    assert stored["quote"] == preview
+
+
 def test_a_new_enrolment_that_crosses_a_tier_prices_the_earlier_ones_again(
-    request_quote, quote, price_list, track, offer, organisation
+    request_quote, quote, price_list, track, offer, organisation, editor, monkeypatch
 ):
     first = request_quote(organisationCode=organisation.code, enrolments=[on_track(3)])
     assert first["ok"], first
@@ -123,10 +177,30 @@ def test_a_new_enrolment_that_crosses_a_tier_prices_the_earlier_ones_again(
     assert (new.total_participants, new.discount_percentage) == (4, Decimal("5.00"))
     assert [line.is_new for line in new.lines.all()] == [False, True]
     assert Enrolment.objects.filter(organisation=organisation).count() == 2
+    # Its PDF and its page in the admin show it so: 3 participants, no discount.
+    assert shown(old, monkeypatch) == {
+        "lines": [(3, "€ 995,00", "€ 2.985,00", True)],
+        "total_participants": 3,
+        "tuition": "€ 2.985,00",
+        "discount_percentage": "0 %",
+        "tier_discount": "€ 0,00",
+        "literature": "€ 150,00",
+        "total_excl_vat": "€ 3.135,00",
+        "vat_rate": "21 %",
+        "vat": "€ 658,35",
+        "total_incl_vat": "€ 3.793,35",
+    }
+    assert shown(new, monkeypatch)["lines"] == [
+        (3, "€ 995,00", "€ 2.985,00", False),
+        (1, "€ 395,00", "€ 395,00", True),
+    ]
+    page = editor.get(snippet_url(Quote, "inspect", old.pk)).content.decode()
+    assert "Staffelkorting 0 % (3 deelnemers in totaal)" in page
+    assert "€ 3.793,35" in page
 
 
 def test_a_quote_keeps_its_prices_when_a_new_price_list_starts(
-    request_quote, quote, price_list, track, organisation
+    request_quote, quote, price_list, track, organisation, editor, monkeypatch
 ):
     request_quote(organisationCode=organisation.code, enrolments=[on_track(2)])
     later = PriceList.objects.create(
@@ -152,6 +226,33 @@ def test_a_quote_keeps_its_prices_when_a_new_price_list_starts(
         "0.00",
     )
 
+    # The Borgbureau changes today's prices too, and the organisation enrols 10 more.
+    PriceList.objects.filter(pk=price_list.pk).update(
+        track_price=Decimal("1200.00"), literature_price=Decimal("80.00"), vat_rate=Decimal("9")
+    )
+    price_list.tiers.update(percentage=Decimal("50"))
+    Enrolment.objects.create(organisation=organisation, track=track, participants=10)
+    assert quote(organisationCode=organisation.code, enrolments=[])["quote"]["tuition"] == (
+        "14400.00"  # 12 × 1200
+    )
+    # The quote's PDF and its page in the admin still show what it was made with.
+    assert shown(Quote.objects.get(), monkeypatch) == {
+        "lines": [(2, "€ 995,00", "€ 1.990,00", True)],
+        "total_participants": 2,
+        "tuition": "€ 1.990,00",
+        "discount_percentage": "0 %",
+        "tier_discount": "€ 0,00",
+        "literature": "€ 100,00",
+        "total_excl_vat": "€ 2.090,00",
+        "vat_rate": "21 %",
+        "vat": "€ 438,90",
+        "total_incl_vat": "€ 2.528,90",
+    }
+    html = document.render_html(Quote.objects.get())
+    page = editor.get(snippet_url(Quote, "inspect", stored.pk)).content.decode()
+    for text in ("€ 995,00", "€ 2.090,00", "Btw 21 %", "€ 2.528,90"):
+        assert text in html and text in page, text
+
 
 def test_an_inactive_enrolment_no_longer_counts(quote, price_list, track, organisation):
     Enrolment.objects.create(organisation=organisation, track=track, participants=5, active=False)
@@ -170,30 +271,35 @@ def test_an_organisation_sees_its_current_quote_without_new_enrolments(
     assert (figures["totalParticipants"], figures["tier"]["percentage"]) == (9, "10.00")
 
 
-def test_the_query_costs_the_same_for_two_lines_and_twenty(
+def test_the_query_costs_the_same_for_four_lines_and_thirty(
     graphql, price_list, track, offer, route, organisation, django_assert_num_queries
 ):
     from tests.quotes.conftest import QUOTE
 
     Enrolment.objects.create(organisation=organisation, track=track, participants=2)
-    few = [on_track(1), {"offer": str(offer.pk), "participants": 1}]
-    many = [on_track(1), {"offer": str(offer.pk), "participants": 1}] * 9 + [
-        {"route": route.slug, "participants": 1}
-    ] * 2
+    few = [
+        on_track(1),
+        {"offer": str(offer.pk), "participants": 1},
+        {"route": route.slug, "participants": 1},
+    ]
     variables = {"organisationCode": organisation.code}
     graphql(QUOTE, {"input": {**variables, "enrolments": few}})  # warm-up
     # Price list, its tiers and route prices, the organisation, its enrolments, the
     # offers, the routes, the tracks.
     with django_assert_num_queries(8):
-        graphql(
-            QUOTE,
-            {
-                "input": {
-                    **variables,
-                    "enrolments": few + [{"route": route.slug, "participants": 1}],
-                }
-            },
-        )
+        answer = graphql(QUOTE, {"input": {**variables, "enrolments": few}})
+    assert len(answer["data"]["quote"]["quote"]["lines"]) == 4  # 1 earlier, 3 new
+
+    # Nine more earlier enrolments, of every kind, and twenty new ones.
+    for _ in range(3):
+        Enrolment.objects.create(organisation=organisation, track=track, participants=1)
+        Enrolment.objects.create(organisation=organisation, offering=offer, participants=1)
+        Enrolment.objects.create(organisation=organisation, route=route, participants=1)
+    many = [on_track(1), {"offer": str(offer.pk), "participants": 1}] * 9 + [
+        {"route": route.slug, "participants": 1}
+    ] * 2
     with django_assert_num_queries(8):
         answer = graphql(QUOTE, {"input": {**variables, "enrolments": many}})
-    assert len(answer["data"]["quote"]["quote"]["lines"]) == 21  # 1 earlier, 20 new
+    lines = answer["data"]["quote"]["quote"]["lines"]
+    assert len(lines) == 30  # 10 earlier, 20 new
+    assert {line["kind"] for line in lines if not line["new"]} == {"TRACK", "OFFER", "ROUTE"}
