@@ -7,8 +7,9 @@ after the LRS took it and before the row was marked sent) makes no duplicate; an
 that answers 409 Conflict already has it, which counts as sent.
 
 An LRS that cannot be reached, or answers 401, 403, 404, 429 or 5xx, is asked once per
-run: its other statements wait for the next run, so an LRS that is down costs one
-timeout a run, and no statement is counted as tried that was not. A statement the LRS
+run: its other statements wait as long as the one it failed, so an LRS that is down costs
+one timeout a run, no statement is counted as tried that was not, and the statements for
+the other LRSs fill the run. A statement the LRS
 refuses on its own (400, 413, 422) is counted, and the others go on.
 """
 
@@ -76,7 +77,7 @@ def outbox() -> Outbox:
         max_attempts=learning_settings.XAPI_MAX_ATTEMPTS,
         retry_seconds=learning_settings.XAPI_RETRY_SECONDS,
         what="An xAPI statement for the LRS",
-        receiver=lambda statement: statement.link.platform_id,
+        receiver="link__platform_id",
         stops_receiver=stops_the_lrs,
     )
 

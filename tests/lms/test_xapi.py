@@ -12,12 +12,16 @@ import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from borg_learning.lms import lrs as lrs_sending
 from borg_learning.lms import recording
-from borg_learning.lms.models import OutboxStatus, Platform, Score, Statement
+from borg_learning.lms.models import OutboxStatus, Platform, PlatformLearner, Score, Statement
 from tests import factories
 from tests.helpers.admin_forms import snippet_url
 from tests.helpers.learners import Frontend
@@ -198,8 +202,10 @@ def test_an_lrs_that_is_down_keeps_the_statements_waiting_longer_each_time_then_
     assert "could not be reached" in first.last_error
     waits = [round((first.next_attempt_at - timezone.now()).total_seconds() / 60)]
 
-    send_statements()  # the first is not due yet, the next one is tried
-    assert [row.attempts for row in Statement.objects.order_by("pk")] == [1, 1, 0, 0, 0]
+    # The others wait as long as the first, uncounted: the next run asks the LRS nothing.
+    assert {row.next_attempt_at for row in rows[1:]} == {first.next_attempt_at}
+    send_statements()
+    assert [row.attempts for row in Statement.objects.order_by("pk")] == [1, 0, 0, 0, 0]
 
     for _attempt in range(2):
         Statement.objects.filter(pk=first.pk).update(next_attempt_at=timezone.now())
@@ -238,6 +244,48 @@ class FakeLrs:
     def close(self):
         self.server.shutdown()
         self.server.server_close()
+
+
+def waiting_statements(platform_row, count):
+    link = PlatformLearner.objects.create(
+        platform=platform_row, subject=f"user-{platform_row.pk}", learner=factories.learner()[0]
+    )
+    Statement.objects.bulk_create(
+        Statement(link=link, verb="launched", payload={"n": n}) for n in range(count)
+    )
+    return link
+
+
+@pytest.mark.parametrize("down_rows", [4, 8])
+def test_an_lrs_that_is_down_does_not_hold_up_the_statements_for_another(
+    registered, platform, lrs_down, down_rows
+):
+    """The down LRS's statements come first and outnumber the batch: the other LRS still
+    gets its statements in the same run, in queries that do not grow with them."""
+    send_statements_to(registered, lrs_down)
+    down = waiting_statements(registered, down_rows)
+    other = Platform.objects.create(**platform.registration(client_id="other-client"))
+    lrs = FakeLrs()
+    try:
+        send_statements_to(other, lrs.endpoint)
+        up = waiting_statements(other, 2)
+        ContentType.objects.get_for_model(Statement)  # cached, as in a long run
+        with CaptureQueriesContext(connection) as queries:
+            assert lrs_sending.send_due(limit=3) == (2, 1)
+    finally:
+        lrs.close()
+
+    assert {row.status for row in up.statements.all()} == {OutboxStatus.SENT}
+    assert len(lrs.got) == 2
+    waiting = list(down.statements.order_by("pk"))
+    assert [row.attempts for row in waiting] == [1] + [0] * (down_rows - 1)
+    assert {row.next_attempt_at for row in waiting} == {waiting[0].next_attempt_at}
+    # Two pages read; one statement tried and the down LRS's others put off in one
+    # UPDATE; two sent: the same queries for 4 or 8 waiting for the LRS that is down.
+    assert len(queries) == QUERIES_OF_A_RUN_WITH_ONE_LRS_DOWN
+
+
+QUERIES_OF_A_RUN_WITH_ONE_LRS_DOWN = 30  # with the reference index Wagtail keeps of a row
 
 
 def test_a_statement_the_lrs_refuses_waits_alone_and_one_it_already_has_counts_as_sent(
