@@ -23,7 +23,7 @@ from django.utils import timezone
 from borg_learning.conf import learning_settings
 from borg_learning.lms import outbox as outbox_sending
 from borg_learning.lms.http import PlatformError, request_json
-from borg_learning.lms.models import OutboxStatus, Statement
+from borg_learning.lms.models import OutboxStatus, Platform, Statement
 from borg_learning.lms.outbox import Outbox
 
 XAPI_VERSION = "1.0.3"
@@ -69,9 +69,7 @@ def stops_the_lrs(error: PlatformError) -> bool:
 def outbox() -> Outbox:
     return Outbox(
         # A platform switched off keeps its statements waiting until it is switched on.
-        rows=Statement.objects.filter(
-            link__platform__active=True, link__platform__xapi_enabled=True
-        ),
+        rows=Statement.objects.filter(Platform.sending_statements("link__platform__")),
         related=("link__platform",),
         send=send,
         max_attempts=learning_settings.XAPI_MAX_ATTEMPTS,

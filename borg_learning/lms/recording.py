@@ -14,23 +14,24 @@ domain event comes, right after the commit that stored the fact. A learner who c
 no such LMS costs one query per event.
 """
 
-from django.db.models import Q
 from wagtail.models import Page
 
 from borg_learning.conf import learning_settings
 from borg_learning.learners import rules
 from borg_learning.lms import statements
 from borg_learning.lms.grading import exercise_score
-from borg_learning.lms.models import PlatformLearner, Statement, TargetKind
+from borg_learning.lms.models import Platform, PlatformLearner, Statement, TargetKind
 from borg_learning.lms.statements import ANSWERED, COMPLETED, LAUNCHED, Activity
 from borg_learning.lms.targets import Target
-
-SENDING = Q(platform__active=True, platform__xapi_enabled=True) & ~Q(platform__lrs_endpoint="")
 
 
 def sending_links(learner) -> list[PlatformLearner]:
     """The learner's links to the LMSs that want statements."""
-    return list(PlatformLearner.objects.filter(SENDING, learner=learner).select_related("platform"))
+    return list(
+        PlatformLearner.objects.filter(
+            Platform.sending_statements("platform__"), learner=learner
+        ).select_related("platform")
+    )
 
 
 def store(links, verb: str, activity: Activity, **parts) -> list[Statement]:
