@@ -185,6 +185,25 @@ def test_nothing_is_stored_for_an_lms_without_xapi_or_a_learner_from_no_lms(
         recording.on_module_completed(sender=None, learner=learner, module_id=module.pk)
 
 
+def test_the_answer_that_completes_a_module_costs_a_fixed_number_of_queries(
+    launched, module, django_assert_num_queries
+):
+    """For a learner from an LMS that wants statements: the answer, its statement, the
+    module's completed and passed statements, its grade (the score computed once)."""
+    blocks = factories.blocks_of(module)
+    first, last = [block for kind, block in blocks if kind == "exercise"]
+    launched.record(module, factories.block_id(module, "text"), "SEEN")
+    launched.record(module, first, "ANSWERED", answer=[factories.option_ids(module, first)[0]])
+
+    with django_assert_num_queries(ANSWER_THAT_COMPLETES_A_MODULE):
+        launched.record(module, last, "ANSWERED", answer=[factories.option_ids(module, last)[0]])
+
+    assert verbs()[-3:] == ["answered", "completed", "passed"]
+
+
+ANSWER_THAT_COMPLETES_A_MODULE = 62
+
+
 def test_an_lrs_that_is_down_keeps_the_statements_waiting_longer_each_time_then_failed(
     launched, module, settings
 ):
