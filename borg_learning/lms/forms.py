@@ -6,16 +6,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from borg_learning.lms.models import Platform
-
 
 class PlatformForm(WagtailAdminModelForm):
     def clean_lrs_secret(self):
-        secret = self.cleaned_data.get("lrs_secret")
-        if secret or not self.instance.pk:
-            return secret
-        stored = Platform.objects.filter(pk=self.instance.pk).values_list("lrs_secret", flat=True)
-        return stored.first() or ""
+        # The instance still holds the stored secret: the form writes it only after clean.
+        return self.cleaned_data.get("lrs_secret") or self.instance.lrs_secret
 
 
 class OutboxRowForm(WagtailAdminModelForm):
