@@ -454,7 +454,7 @@ def test_an_lrs_that_comes_back_gets_the_waiting_statements_exactly_once(to_ralp
     # A run that stopped after the LRS took them, before they were marked sent: sent again.
     Statement.objects.update(status=OutboxStatus.PENDING)
     send_statements()
-    send_statements()
+    assert Statement.objects.filter(status=OutboxStatus.SENT).count() == 5
 
     counted = collections.Counter(
         statement["id"] for statement in ralph.statements() if statement["id"] in ours
@@ -472,18 +472,21 @@ def test_a_statement_or_score_cannot_be_added_by_hand(editor, model):
 
 
 def test_a_learner_from_an_lms_who_signs_in_keeps_the_link_and_the_waiting_statements(
-    launched, module
+    launched, module, client
 ):
     from borg_learning.learners.models import Learner
-    from borg_learning.learners.signals import learners_merged
-    from borg_learning.lms.models import PlatformLearner
 
     complete(launched, module)
-    source = PlatformLearner.objects.get().learner
-    target = Learner.objects.create(user=factories.user("ada"))
+    anonymous = PlatformLearner.objects.get().learner
+    waiting = set(Statement.objects.values_list("pk", flat=True))
+    user = factories.user("ada")
 
-    learners_merged.send(sender=Learner, source=source, target=target)
-    source.delete()
+    client.force_login(user)  # the learner's browser, which keeps the token it was given
+    me = launched.me()  # the first request with both the session and the token: merged
 
-    assert PlatformLearner.objects.get().learner == target
-    assert Statement.objects.filter(status=OutboxStatus.PENDING).count() == 5
+    assert me["signedIn"] is True and me["tokenRetired"] is True
+    assert not Learner.objects.filter(pk=anonymous.pk).exists()
+    link = PlatformLearner.objects.get()
+    assert link.learner == Learner.objects.get(user=user)
+    assert set(link.statements.values_list("pk", flat=True)) == waiting
+    assert link.statements.filter(status=OutboxStatus.PENDING).count() == 5
