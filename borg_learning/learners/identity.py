@@ -42,6 +42,15 @@ def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def learner_of_token(token) -> Learner | None:
+    """The learner a token names; None for a malformed, forged, forgotten or merged one."""
+    if not isinstance(token, str) or not TOKEN_FORMAT.fullmatch(token):
+        return None
+    found = LearnerToken.objects.filter(digest=token_digest(token)).select_related("learner")
+    found = found.first()
+    return found.learner if found else None
+
+
 def issue_token(learner: Learner) -> str:
     """A new token for ``learner``; the caller hands it out once."""
     token = new_token()
@@ -100,13 +109,8 @@ def identify(request: HttpRequest) -> Identity:
     if identity is None:
         answer_varies_on(request, HEADER)
         identity = Identity(user=signed_in_user(request), token=request_token(request))
-        if identity.token and TOKEN_FORMAT.fullmatch(identity.token):
-            found = (
-                LearnerToken.objects.filter(digest=token_digest(identity.token))
-                .select_related("learner")
-                .first()
-            )
-            identity.token_learner = found.learner if found else None
+        if identity.token:
+            identity.token_learner = learner_of_token(identity.token)
         if identity.user is not None:
             if identity.token_learner is not None and identity.token_learner.user_id == (
                 identity.user.pk

@@ -61,8 +61,11 @@ def exercise_score(learner, module_id: int, page_id: int) -> tuple[int, int] | N
     return (sum(judged), len(judged)) if judged else None
 
 
-def record(learner, kind: str, target_id: int, *, module_id: int | None = None) -> list[Score]:
-    """Store the scores of the learner's launches of this target (once per launch)."""
+def record(
+    learner, kind: str, target_id: int, *, module_id: int | None = None, judged=None
+) -> list[Score]:
+    """Store the scores of the learner's launches of this target (once per launch);
+    ``judged``: its ``exercise_score``, when the caller shares it with others."""
     launches = list(
         Launch.objects.filter(link__learner=learner, target_kind=kind, target_id=target_id)
         .exclude(lineitem_url="")
@@ -70,7 +73,10 @@ def record(learner, kind: str, target_id: int, *, module_id: int | None = None) 
     )
     if not launches:
         return []
-    judged = exercise_score(learner, module_id, target_id) if module_id else None
+    if not module_id:
+        judged = None
+    else:
+        judged = judged() if judged else exercise_score(learner, module_id, target_id)
     given, maximum = judged or (1, 1)
     now = timezone.now()
     stored = []
@@ -92,8 +98,8 @@ def record(learner, kind: str, target_id: int, *, module_id: int | None = None) 
     return stored
 
 
-def record_page(learner, page_id: int, module_id: int | None) -> list[Score]:
-    return record(learner, TargetKind.PAGE, page_id, module_id=module_id)
+def record_page(learner, page_id: int, module_id: int | None, judged=None) -> list[Score]:
+    return record(learner, TargetKind.PAGE, page_id, module_id=module_id, judged=judged)
 
 
 def scores_url(lineitem_url: str) -> str:

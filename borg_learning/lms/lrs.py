@@ -7,8 +7,9 @@ after the LRS took it and before the row was marked sent) makes no duplicate; an
 that answers 409 Conflict already has it, which counts as sent.
 
 An LRS that cannot be reached, or answers 401, 403, 404, 429 or 5xx, is asked once per
-run: its other statements wait for the next run, so an LRS that is down costs one
-timeout a run, and no statement is counted as tried that was not. A statement the LRS
+run: its other statements wait as long as the one it failed, so an LRS that is down costs
+one timeout a run, no statement is counted as tried that was not, and the statements for
+the other LRSs fill the run. A statement the LRS
 refuses on its own (400, 413, 422) is counted, and the others go on.
 """
 
@@ -22,7 +23,7 @@ from django.utils import timezone
 from borg_learning.conf import learning_settings
 from borg_learning.lms import outbox as outbox_sending
 from borg_learning.lms.http import PlatformError, request_json
-from borg_learning.lms.models import OutboxStatus, Statement
+from borg_learning.lms.models import OutboxStatus, Platform, Statement
 from borg_learning.lms.outbox import Outbox
 
 XAPI_VERSION = "1.0.3"
@@ -68,15 +69,13 @@ def stops_the_lrs(error: PlatformError) -> bool:
 def outbox() -> Outbox:
     return Outbox(
         # A platform switched off keeps its statements waiting until it is switched on.
-        rows=Statement.objects.filter(
-            link__platform__active=True, link__platform__xapi_enabled=True
-        ),
+        rows=Statement.objects.filter(Platform.sending_statements("link__platform__")),
         related=("link__platform",),
         send=send,
         max_attempts=learning_settings.XAPI_MAX_ATTEMPTS,
         retry_seconds=learning_settings.XAPI_RETRY_SECONDS,
         what="An xAPI statement for the LRS",
-        receiver=lambda statement: statement.link.platform_id,
+        receiver="link__platform_id",
         stops_receiver=stops_the_lrs,
     )
 

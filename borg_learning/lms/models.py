@@ -131,9 +131,17 @@ class Platform(models.Model):
             if missing:
                 raise ValidationError(missing)
 
+    @staticmethod
+    def sending_statements(path: str = "") -> models.Q:
+        """The platforms whose learners' statements are stored and sent, as a filter of
+        the rows that reach them by ``path`` (``"platform__"`` from a learner's link)."""
+        return models.Q(**{f"{path}active": True, f"{path}xapi_enabled": True}) & ~models.Q(
+            **{f"{path}lrs_endpoint": ""}
+        )
+
     @property
     def sends_statements(self) -> bool:
-        """Whether statements for this platform's learners are stored and sent."""
+        """``sending_statements`` of this row, without a query."""
         return self.active and self.xapi_enabled and bool(self.lrs_endpoint)
 
 

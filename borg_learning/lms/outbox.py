@@ -6,7 +6,7 @@ an administrator sends it again."""
 
 import datetime
 import logging
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -31,59 +31,88 @@ class Outbox:
     retry_seconds: int
     #: What a row is, for the log: "A score for the LMS".
     what: str
-    #: Where a row goes (its LMS, its LRS); with ``stops_receiver``, a failure that
-    #: ``stops_receiver`` says is the receiver's, not the row's, leaves that receiver's
-    #: other rows for the next run (an LRS that is down is asked once per run).
-    receiver: Callable[[OutboxRow], Hashable] | None = None
+    #: The field that names where a row goes (its LMS, its LRS: ``link__platform_id``);
+    #: with ``stops_receiver``, a failure that ``stops_receiver`` says is the receiver's,
+    #: not the row's, puts that receiver's other due rows off as long as the failed one,
+    #: uncounted (an LRS that is down is asked once per run, and its rows do not take
+    #: the batch of the other receivers).
+    receiver: str | None = None
     stops_receiver: Callable[[PlatformError], bool] | None = None
 
 
-def failed(outbox: Outbox, row: OutboxRow, error: Exception) -> None:
-    """Count a failed attempt: wait longer, or mark the row failed after the last one."""
+def failed(outbox: Outbox, row: OutboxRow, error: Exception) -> datetime.datetime:
+    """Count a failed attempt: wait longer, or mark the row failed after the last one;
+    when the next attempt would be."""
     row.attempts += 1
     row.last_error = str(error)[:2000]
+    wait = outbox.retry_seconds * 2 ** (row.attempts - 1)
+    next_attempt_at = timezone.now() + datetime.timedelta(seconds=wait)
     if row.attempts >= outbox.max_attempts:
         row.status = OutboxStatus.FAILED
         logger.error("%s failed for good (%s): %s", outbox.what, row.pk, error)
     else:
-        wait = outbox.retry_seconds * 2 ** (row.attempts - 1)
-        row.next_attempt_at = timezone.now() + datetime.timedelta(seconds=wait)
+        row.next_attempt_at = next_attempt_at
         logger.warning(
             "%s waits for attempt %s (%s): %s", outbox.what, row.attempts + 1, row.pk, error
         )
     row.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
+    return next_attempt_at
+
+
+def due(outbox: Outbox):
+    return outbox.rows.filter(status=OutboxStatus.PENDING, next_attempt_at__lte=timezone.now())
 
 
 def send_due(outbox: Outbox, limit: int) -> tuple[int, int]:
-    """Send the rows that are due, oldest first; (sent, failed attempts)."""
-    sent = failed_attempts = 0
+    """Send up to ``limit`` rows that are due, oldest first; (sent, failed attempts).
+
+    The due rows are read a page at a time, each page after the last: a receiver found
+    down has its other due rows put off (one UPDATE), so they leave the next pages and
+    the rows of the other receivers fill the batch."""
+    sent = failed_attempts = tried = 0
     stopped = set()
-    due = outbox.rows.filter(status=OutboxStatus.PENDING, next_attempt_at__lte=timezone.now())
-    for pk in list(due.order_by("pk").values_list("pk", flat=True)[:limit]):
-        with transaction.atomic():
-            row = (
-                # Only the row is locked, not its platform: another run sends the
-                # platform's next row meanwhile.
-                outbox.rows.select_for_update(skip_locked=True, of=("self",))
-                .filter(pk=pk, status=OutboxStatus.PENDING)
-                .select_related(*outbox.related)
-                .first()
-            )
-            receiver = outbox.receiver(row) if row is not None and outbox.receiver else None
-            if row is None or (receiver is not None and receiver in stopped):
-                continue
-            try:
-                outbox.send(row)
-            except PlatformError as error:
-                failed(outbox, row, error)
-                failed_attempts += 1
-                if outbox.stops_receiver and outbox.stops_receiver(error):
-                    stopped.add(receiver)
-                continue
-            row.status, row.sent_at, row.last_error = OutboxStatus.SENT, timezone.now(), ""
-            row.attempts += 1
-            row.save(update_fields=["status", "sent_at", "last_error", "attempts"])
-            sent += 1
+    after = 0
+    receiver_field = outbox.receiver or "pk"
+    while tried < limit:
+        page = list(
+            due(outbox)
+            .filter(pk__gt=after)
+            .order_by("pk")
+            .values_list("pk", receiver_field)[: limit - tried]
+        )
+        if not page:
+            break
+        for pk, receiver in page:
+            after = pk
+            if outbox.receiver and receiver in stopped:
+                continue  # put off after this page was read
+            tried += 1
+            with transaction.atomic():
+                row = (
+                    # Only the row is locked, not its platform: another run sends the
+                    # platform's next row meanwhile.
+                    outbox.rows.select_for_update(skip_locked=True, of=("self",))
+                    .filter(pk=pk, status=OutboxStatus.PENDING)
+                    .select_related(*outbox.related)
+                    .first()
+                )
+                if row is None:
+                    continue
+                try:
+                    outbox.send(row)
+                except PlatformError as error:
+                    next_attempt_at = failed(outbox, row, error)
+                    failed_attempts += 1
+                    if outbox.receiver and outbox.stops_receiver and outbox.stops_receiver(error):
+                        stopped.add(receiver)
+                        due(outbox).filter(**{receiver_field: receiver}).exclude(pk=row.pk).update(
+                            next_attempt_at=next_attempt_at
+                        )
+                    continue
+                row.status, row.sent_at, row.last_error = OutboxStatus.SENT, timezone.now(), ""
+                row.attempts += 1
+                row.save(update_fields=["status", "sent_at", "last_error", "attempts"])
+                sent += 1
     return sent, failed_attempts
 
 

@@ -4,6 +4,8 @@ statements for the LRS of an LMS that wants them. Both are stored here and sent 
 A learner from an LMS who signs in keeps their link to it (with its launches, scores and
 statements) on the learner they are merged into."""
 
+import functools
+
 from django.apps import apps
 
 from borg_learning import signals
@@ -13,7 +15,15 @@ from borg_learning.lms.models import PlatformLearner, TargetKind
 
 
 def on_module_completed(sender, learner, module_id, **kwargs):
-    grading.record_page(learner, module_id, module_id)
+    """The grade and the statements of a completed module share its exercise score,
+    computed at most once; the statements are stored even when the grade fails."""
+    judged = functools.cache(
+        functools.partial(grading.exercise_score, learner, module_id, module_id)
+    )
+    try:
+        grading.record_page(learner, module_id, module_id, judged=judged)
+    finally:
+        recording.on_module_completed(sender, learner=learner, module_id=module_id, judged=judged)
 
 
 def on_part_completed(sender, learner, module_id, page_id, **kwargs):
@@ -35,7 +45,6 @@ def connect():
     xapi = {
         signals.exercise_answered: recording.on_exercise_answered,
         signals.part_completed: recording.on_part_completed,
-        signals.module_completed: recording.on_module_completed,
     }
     for signal, receiver in xapi.items():
         signal.connect(receiver, dispatch_uid=f"borg_learning_lms.xapi.{receiver.__name__}")

@@ -14,23 +14,24 @@ domain event comes, right after the commit that stored the fact. A learner who c
 no such LMS costs one query per event.
 """
 
-from django.db.models import Q
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from borg_learning.conf import learning_settings
 from borg_learning.learners import rules
 from borg_learning.lms import statements
 from borg_learning.lms.grading import exercise_score
-from borg_learning.lms.models import PlatformLearner, Statement, TargetKind
+from borg_learning.lms.models import Platform, PlatformLearner, Statement, TargetKind
 from borg_learning.lms.statements import ANSWERED, COMPLETED, LAUNCHED, Activity
-from borg_learning.lms.targets import Target
-
-SENDING = Q(platform__active=True, platform__xapi_enabled=True) & ~Q(platform__lrs_endpoint="")
+from borg_learning.lms.targets import Target, default_site
 
 
 def sending_links(learner) -> list[PlatformLearner]:
     """The learner's links to the LMSs that want statements."""
-    return list(PlatformLearner.objects.filter(SENDING, learner=learner).select_related("platform"))
+    return list(
+        PlatformLearner.objects.filter(
+            Platform.sending_statements("platform__"), learner=learner
+        ).select_related("platform")
+    )
 
 
 def store(links, verb: str, activity: Activity, **parts) -> list[Statement]:
@@ -46,30 +47,31 @@ def _page(page_id) -> Page | None:
     return Page.objects.filter(pk=page_id).specific().first() if page_id else None
 
 
-def _module_of(page: Page, module_id) -> tuple[Activity, ...]:
+def _module_of(page_id: int, module_id, site) -> tuple[Activity, ...]:
     """The module a part belongs to, as context; nothing for the module itself."""
-    if not module_id or module_id == page.pk:
+    if not module_id or module_id == page_id:
         return ()
     module = _page(module_id)
-    return (statements.page_activity(module),) if module else ()
+    return (statements.page_activity(module, site),) if module else ()
 
 
 def launched(platform, link: PlatformLearner, target: Target) -> list[Statement]:
-    """Called by the launch from ``platform``, in its transaction."""
+    """Called by the launch from ``platform``, in its transaction: the statement is made
+    from what the launch found (``target``), not looked up again."""
     if not platform.sends_statements:
         return []
     link.platform = platform  # the same row: no query for the statement's actor
     if target.kind == TargetKind.ROUTE:
-        from borg_learning.routes.models import Route
-
-        activity, parents = statements.route_activity(Route.objects.get(pk=target.id)), ()
-        site = statements.site_of()
+        site = default_site()
+        activity = statements.route_activity(target.id, target.title, target.slug)
+        parents = ()
     else:
-        page = _page(target.id)
-        if page is None:  # deleted since the launch checked it
-            return []
-        site = statements.site_of(page)
-        activity, parents = statements.page_activity(page, site), _module_of(page, target.module_id)
+        site = Site.objects.filter(pk=target.site_id).first() if target.site_id else None
+        site = site or default_site()
+        activity = statements.target_page_activity(
+            target.id, target.title, target.url, is_module=target.is_module, site=site
+        )
+        parents = _module_of(target.id, target.module_id, site)
     return store([link], LAUNCHED, activity, parents=parents, site=site)
 
 
@@ -90,7 +92,7 @@ def on_exercise_answered(sender, learner, module_id, page_id, block_id, correct,
         statements.exercise_activity(parent, block),
         result=result,
         parents=(parent,),
-        grouping=_module_of(page, module_id),
+        grouping=_module_of(page.pk, module_id, site),
         site=site,
     )
 
@@ -106,12 +108,13 @@ def on_part_completed(sender, learner, module_id, page_id, **kwargs):
         COMPLETED,
         statements.page_activity(page, site),
         result={"completion": True},
-        parents=_module_of(page, module_id),
+        parents=_module_of(page.pk, module_id, site),
         site=site,
     )
 
 
-def on_module_completed(sender, learner, module_id, **kwargs):
+def on_module_completed(sender, learner, module_id, judged=None, **kwargs):
+    """``judged``: the module's exercise score, once computed for the grade as well."""
     links = sending_links(learner)
     module = _page(module_id) if links else None
     if module is None:
@@ -119,7 +122,7 @@ def on_module_completed(sender, learner, module_id, **kwargs):
     site = statements.site_of(module)
     activity = statements.page_activity(module, site)
     store(links, COMPLETED, activity, result={"completion": True}, site=site)
-    judged = exercise_score(learner, module_id, module_id)
+    judged = judged() if judged else exercise_score(learner, module_id, module_id)
     if judged:
         verb, result = statements.score_result(*judged, learning_settings.XAPI_MASTERY_SCORE)
         store(links, verb, activity, result=result, site=site)
@@ -137,8 +140,8 @@ def on_route_completed(sender, learner, route_id, completed_at=None, **kwargs):
     store(
         links,
         COMPLETED,
-        statements.route_activity(route),
+        statements.route_activity(route.pk, route.title, route.slug),
         result={"completion": True},
-        site=statements.site_of(),
+        site=default_site(),
         at=completed_at,
     )

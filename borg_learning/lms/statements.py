@@ -23,7 +23,7 @@ from borg_learning.content.exercises import ExerciseKind
 from borg_learning.frontend_urls import frontend_root_url
 from borg_learning.learners.rules import Block
 from borg_learning.lms.models import PlatformLearner
-from borg_learning.lms.targets import route_url
+from borg_learning.lms.targets import default_site, route_url, site_root_url
 from borg_learning.models import ModulePage
 
 ADL_VERBS = "http://adlnet.gov/expapi/verbs/"
@@ -72,7 +72,7 @@ def language() -> str:
 
 def site_of(page: Page | None = None) -> Site | None:
     site = page.get_site() if page is not None else None
-    return site or Site.objects.filter(is_default_site=True).first()
+    return site or default_site()
 
 
 def root_of(site: Site | None) -> str:
@@ -83,24 +83,35 @@ def root_of(site: Site | None) -> str:
 def page_activity(page: Page, site: Site | None = None) -> Activity:
     """A module (ADL's ``module``), a specialist module's part or another learning page
     (``lesson``)."""
-    site = site or site_of(page)
-    kind = "module" if isinstance(page, ModulePage) else "lesson"
-    return Activity(
-        id=f"{root_of(site)}/xapi/activities/pages/{page.pk}",
-        type=ADL_ACTIVITIES + kind,
-        name=page.title,
-        more_info=page.get_full_url() or "",
+    return target_page_activity(
+        page.pk,
+        page.title,
+        page.get_full_url() or "",
+        is_module=isinstance(page, ModulePage),
+        site=site or site_of(page),
     )
 
 
-def route_activity(route) -> Activity:
-    """A learning route (ADL's ``course``)."""
-    root = root_of(site_of())
+def target_page_activity(
+    page_id: int, title: str, url: str, *, is_module: bool, site: Site | None
+) -> Activity:
+    """A page's activity from what is known of it (a launch's ``Target``)."""
     return Activity(
-        id=f"{root}/xapi/activities/routes/{route.pk}",
+        id=f"{root_of(site)}/xapi/activities/pages/{page_id}",
+        type=ADL_ACTIVITIES + ("module" if is_module else "lesson"),
+        name=title,
+        more_info=url,
+    )
+
+
+def route_activity(route_id: int, title: str, slug: str) -> Activity:
+    """A learning route (ADL's ``course``), on the default site."""
+    root = site_root_url(None)
+    return Activity(
+        id=f"{root}/xapi/activities/routes/{route_id}",
         type=ADL_ACTIVITIES + "course",
-        name=route.title,
-        more_info=route_url(root, route.slug),
+        name=title,
+        more_info=route_url(root, slug),
     )
 
 

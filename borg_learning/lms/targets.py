@@ -31,6 +31,10 @@ class Target:
     slug: str = ""
     #: The module a page belongs to (itself, or a part's specialist module).
     module_id: int | None = None
+    #: A module page (not a part): what its xAPI activity's type says.
+    is_module: bool = False
+    #: The site of the page (None for a route: the default site's).
+    site_id: int | None = None
 
     @property
     def custom(self) -> dict:
@@ -59,16 +63,22 @@ def route_url(root_url: str, slug: str) -> str:
     return root_url + learning_settings.LMS_ROUTE_PATH.format(slug=slug)
 
 
-def _route_url(request, slug):
-    if request is None:  # a management command: the default site
-        site = Site.objects.filter(is_default_site=True).first()
-    else:
-        site = Site.find_for_request(request)
+def default_site() -> Site | None:
+    """The site of what belongs to no page (a route), and of a request-less command."""
+    return Site.objects.filter(is_default_site=True).first()
+
+
+def site_root_url(request: HttpRequest | None) -> str:
+    """The frontend's root URL of the request's site, or of the default site."""
+    site = default_site() if request is None else Site.find_for_request(request)
     if site is not None:
-        root = frontend_root_url(site.root_url)
-    else:
-        root = frontend_root_url(request.build_absolute_uri("/") if request else "")
-    return route_url(root, slug)
+        return frontend_root_url(site.root_url)
+    return frontend_root_url(request.build_absolute_uri("/") if request else "")
+
+
+def route_page_url(request: HttpRequest | None, slug: str) -> str:
+    """Where the frontend shows a route: on the request's site, or the default site's."""
+    return route_url(site_root_url(request), slug)
 
 
 def page_target(request, page_id) -> Target | None:
@@ -80,8 +90,15 @@ def page_target(request, page_id) -> Target | None:
     if not isinstance(page, LAUNCHABLE_PAGES):
         return None
     module_id = completion.module_id_of(page)
+    url_parts = page.get_url_parts(request)
     return Target(
-        TargetKind.PAGE, page.pk, page.title, page.get_full_url(request), module_id=module_id
+        TargetKind.PAGE,
+        page.pk,
+        page.title,
+        page.get_full_url(request),
+        module_id=module_id,
+        is_module=isinstance(page, ModulePage),
+        site_id=url_parts[0] if url_parts else None,
     )
 
 
@@ -94,7 +111,7 @@ def route_target(request, slug) -> Target | None:
     if route is None:
         return None
     return Target(
-        TargetKind.ROUTE, route.pk, route.title, _route_url(request, route.slug), route.slug
+        TargetKind.ROUTE, route.pk, route.title, route_page_url(request, route.slug), route.slug
     )
 
 
@@ -127,7 +144,7 @@ def selectable(request: HttpRequest) -> list[Target]:
                     TargetKind.ROUTE,
                     route.pk,
                     route.title,
-                    _route_url(request, route.slug),
+                    route_page_url(request, route.slug),
                     route.slug,
                 )
             )

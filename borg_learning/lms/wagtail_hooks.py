@@ -13,10 +13,11 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from borg_learning.lms.bulk_actions import SendAgainBulkAction
-from borg_learning.lms.forms import OutboxRowForm, PlatformForm
+from borg_learning.lms.forms import PlatformForm
 from borg_learning.lms.models import Platform, Score, Statement
 from borg_learning.lms.packages import admin_hooks  # noqa: F401  (the package export's hooks)
 from borg_learning.lms.panels import ToolUrlsPanel
+from borg_learning.permission_policies import RefusedActionsMixin
 
 
 class PlatformViewSet(SnippetViewSet):
@@ -88,12 +89,12 @@ def outbox_edit_handler(status_help, *panels):
                 for name in ("payload", "attempts", "last_error", "next_attempt_at", "sent_at")
             ],
         ],
-        base_form_class=OutboxRowForm,
     )
 
 
-class ScoreViewSet(SnippetViewSet):
+class ScoreViewSet(RefusedActionsMixin, SnippetViewSet):
     model = Score
+    refused_actions = ("add",)  # made by a completion, for its launch
     icon = "tasks"
     menu_label = _("Scores")
     menu_name = "lms_scores"
@@ -115,8 +116,9 @@ class ScoreViewSet(SnippetViewSet):
     )
 
 
-class StatementViewSet(SnippetViewSet):
+class StatementViewSet(RefusedActionsMixin, SnippetViewSet):
     model = Statement
+    refused_actions = ("add",)  # made by what a learner does
     icon = "history"
     menu_label = _("xAPI statements")
     menu_name = "lms_statements"

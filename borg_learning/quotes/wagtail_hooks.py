@@ -2,14 +2,13 @@
 and their part of the GraphQL schema and the site's URLs."""
 
 from django.urls import include, path
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from borg_learning.permission_policies import RefusedActionsMixin
 from borg_learning.quotes.admin_views import (
     OrganisationInspectView,
     QuoteIndexView,
@@ -19,34 +18,15 @@ from borg_learning.quotes.admin_views import (
 from borg_learning.quotes.document import percent
 from borg_learning.quotes.models import Organisation, PriceList, Quote, Track
 
-try:  # Wagtail 8: a model's permission policy is registered for it
-    from wagtail.permissions import register_permission_policy
-except ImportError:  # Wagtail 7: its viewset names it
-    register_permission_policy = None
-#: A quote is made through the API and frozen: the admin shows, downloads and deletes it.
-FROZEN = {"add", "change"}
-
-
-class FrozenPolicy(ModelPermissionPolicy):
-    """Nobody adds or edits a quote in the admin, whatever their permissions."""
-
-    def user_has_permission(self, user, action):
-        return action not in FROZEN and super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        return super().users_with_any_permission([a for a in actions if a not in FROZEN])
-
-
-if register_permission_policy is not None:
-    register_permission_policy(Quote, FrozenPolicy(Quote), exact_class=True)
-
 
 def percentage_or_dash(value):
     return "—" if value is None else percent(value)
 
 
-class QuoteViewSet(SnippetViewSet):
+class QuoteViewSet(RefusedActionsMixin, SnippetViewSet):
     model = Quote
+    #: A quote is made through the API and frozen: the admin shows, downloads and deletes it.
+    refused_actions = ("add", "change")
     icon = "doc-full"
     menu_label = _("Quotes")
     menu_name = "quotes"
@@ -88,12 +68,6 @@ class QuoteViewSet(SnippetViewSet):
     search_fields = ["number", "organisation__name", "requested_by", "reference"]
     search_backend_name = None
     ordering = ["-created_at"]
-
-    if register_permission_policy is None:
-
-        @cached_property
-        def permission_policy(self):
-            return FrozenPolicy(self.model)
 
     def get_queryset(self, request):
         return Quote.objects.select_related("organisation")

@@ -77,7 +77,9 @@ def without(content, name):
 # --- the packages -------------------------------------------------------------------
 
 
-def test_an_exported_scorm_package_validates_and_launches_the_module(tmp_path, module):
+def test_an_exported_scorm_package_of_the_module_validates_with_its_launcher_files(
+    tmp_path, module
+):
     content = export(tmp_path, module.pk)
 
     assert validation.problems(content, "scorm12") == []

@@ -9,7 +9,6 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
-from borg_learning.lms.packages import checks  # noqa: F401  (lxml is there)
 from borg_learning.lms.targets import LAUNCHABLE_PAGES
 
 #: The hook of the menu LMS links (``LmsViewSetGroup.submenu_hook``).

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_http_methods
 from borg_learning import throttling
 from borg_learning.conf import learning_settings
 from borg_learning.learners import identity
-from borg_learning.learners.models import Learner, LearnerToken
+from borg_learning.learners.models import Learner
 from borg_learning.lms import grading, launching
 from borg_learning.lms.models import TargetKind
 from borg_learning.lms.packages.exporting import target_of_key
@@ -86,17 +86,6 @@ def target_of(request, data):
     return target
 
 
-def learner_of(token) -> Learner | None:
-    if not isinstance(token, str) or not identity.TOKEN_FORMAT.fullmatch(token):
-        return None
-    found = (
-        LearnerToken.objects.filter(digest=identity.token_digest(token))
-        .select_related("learner")
-        .first()
-    )
-    return found.learner if found else None
-
-
 def endpoint(handle):
     """A launcher's endpoint: POST (and its preflight), the refusals as JSON."""
 
@@ -120,7 +109,7 @@ def start(request, data):
     """The learner to go on with (a new one when the LMS kept no valid token) and where."""
     target = target_of(request, data)
     token = data.get("learner")
-    learner = learner_of(token)
+    learner = identity.learner_of_token(token)
     if learner is None:
         if not throttling.allow(request, "learner-new", learning_settings.NEW_LEARNER_RATE_LIMIT):
             raise Refused(
@@ -143,7 +132,7 @@ def start(request, data):
 def status(request, data):
     """Whether the learner completed the target, with the exercises' score if it has them."""
     target = target_of(request, data)
-    learner = learner_of(data.get("learner"))
+    learner = identity.learner_of_token(data.get("learner"))
     if learner is None:
         raise Refused(
             "The learner token names no learner (forgotten, merged into an account, or never "

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from borg_learning.lms import targets
 from borg_learning.lms.models import TargetKind
@@ -96,7 +96,7 @@ def site_url(request=None) -> str:
         return request.build_absolute_uri("/").rstrip("/")
     configured = getattr(settings, "WAGTAILADMIN_BASE_URL", "") or ""
     if not configured:
-        site = Site.objects.filter(is_default_site=True).first()
+        site = targets.default_site()
         configured = site.root_url if site else ""
     return configured.rstrip("/")
 
