@@ -34,6 +34,8 @@ class Setting:
     doc: str
     validate: Validator
     default: Any
+    #: Gives the value when it is None, configured or by default (the site's name, say).
+    fallback: Callable[[], Any] | None = None
 
 
 def _choices(width: int) -> Validator:
@@ -121,6 +123,41 @@ def text(max_length: int) -> Validator:
         return None
 
     return validate
+
+
+def optional_text(max_length: int) -> Validator:
+    """Validate None (the setting's fallback then gives the value) or ``text(max_length)``."""
+    validate = text(max_length)
+    return lambda value: None if value is None else validate(value)
+
+
+def site_name() -> str:
+    """The name the site gives itself (``WAGTAIL_SITE_NAME``): the default organisation
+    name on modules, certificates, badges and quotes."""
+    return getattr(settings, "WAGTAIL_SITE_NAME", "") or ""
+
+
+def _link_kind_labels(value: Any) -> str | None:
+    from borg_learning.content.blocks import LinkKind
+
+    if not isinstance(value, Mapping):
+        return f"must be a dict of link kind to label, got {value!r}"
+    for kind, label in value.items():
+        if kind not in LinkKind.values:
+            return (
+                f"names an unknown link kind {kind!r}; the kinds are {', '.join(LinkKind.values)}"
+            )
+        if not isinstance(label, (str, Promise)) or not str(label).strip():
+            return f"needs a non-empty label for {kind!r}, got {label!r}"
+    return None
+
+
+def _editor_group(value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip() or len(value) > 150:
+        return f"must be a group name of at most 150 characters or None, got {value!r}"
+    return None
 
 
 # The validators a sub-app's settings most often need (``register_setting``).
@@ -280,9 +317,23 @@ SETTINGS: dict[str, Setting] = {
         default=60,
     ),
     "COPYRIGHT_HOLDER": Setting(
-        doc="Default copyright holder of a new module.",
-        validate=_text,
-        default="De Borg",
+        doc="Default copyright holder of a new module; None: the site's name (WAGTAIL_SITE_NAME).",
+        validate=optional_text(200),
+        default=None,
+        fallback=site_name,
+    ),
+    "LINK_KIND_LABELS": Setting(
+        doc="The site's own labels for link kinds, by kind: {'borg_website': 'Website De "
+        "Borg'}; a kind not named keeps its label.",
+        validate=_link_kind_labels,
+        default={},
+    ),
+    "EDITOR_GROUP": Setting(
+        doc="The group of editors who run the learning environment: made by the app's "
+        "migrations with the permissions its screens need, and given each new learning "
+        "environment to edit and publish. None: no group is made or given anything.",
+        validate=_editor_group,
+        default="Learning editors",
     ),
     "REVIEW_INTERVAL_MONTHS": Setting(
         doc="Default review interval of a new module, in months.",
@@ -450,7 +501,10 @@ class LearningSettings:
     def __getattr__(self, name: str) -> Any:
         if name not in self.specs:
             raise AttributeError(f"Unknown BORG_LEARNING setting: {name!r}")
-        value = self.user_settings.get(name, self.specs[name].default)
+        spec = self.specs[name]
+        value = self.user_settings.get(name, spec.default)
+        if value is None and spec.fallback is not None:
+            value = spec.fallback()
         self._cached.add(name)
         setattr(self, name, value)
         return value

@@ -6,18 +6,19 @@ from wagtail.models import GroupPagePermission
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtailmedia.models import get_media_model
 
+from borg_learning.conf import learning_settings
 from borg_learning.content.media_duration import fill_in_duration
 from borg_learning.models import LearningEnvironmentPage, ModulePartPage, SpecialistModulePage
 
-EDITOR_GROUP = "Borgbureau"
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 
 
 def grant_editors_the_environment(sender, instance, created, raw=False, **kwargs):
-    """A new learning environment is the Borgbureau's to edit, publish and grow."""
-    if not created or raw:
+    """A new learning environment is the editors' group's (``EDITOR_GROUP``) to edit,
+    publish and grow."""
+    if not created or raw or learning_settings.EDITOR_GROUP is None:
         return
-    group = Group.objects.filter(name=EDITOR_GROUP).first()
+    group = Group.objects.filter(name=learning_settings.EDITOR_GROUP).first()
     if group is None:
         return
     for permission in Permission.objects.filter(

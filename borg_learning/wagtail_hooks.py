@@ -60,9 +60,11 @@ class ProviderViewSet(LearningSnippetViewSet):
     list_display = [
         "name",
         "access",
-        BooleanColumn("is_borg_institution", label=field_label(Provider, "is_borg_institution")),
+        BooleanColumn(
+            "is_member_institution", label=field_label(Provider, "is_member_institution")
+        ),
     ]
-    list_filter = ["access", "is_borg_institution"]
+    list_filter = ["access", "is_member_institution"]
     search_fields = ["name", "description"]
 
 

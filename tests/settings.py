@@ -114,7 +114,7 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="borg-learning-media-")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-WAGTAIL_SITE_NAME = "De Borg (tests)"
+WAGTAIL_SITE_NAME = "De Borg"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Dutch stemming on PostgreSQL; SQLite ignores SEARCH_CONFIG.
 WAGTAILSEARCH_BACKENDS = {
@@ -125,7 +125,9 @@ CORS_ALLOWED_ORIGINS = ["http://frontend.test"]
 CORS_URLS_REGEX = r"^/(graphql|api)/.*$"
 CORS_ALLOW_HEADERS = (*default_headers, "x-learner-token")
 
-BORG_LEARNING = {}
+# De Borg's own words: its editors' group. A test that sets BORG_LEARNING to other keys
+# reads the default instead, as the group's migrations ran with this one.
+BORG_LEARNING = {"EDITOR_GROUP": "Borgbureau"}
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 # wagtail-grapple makes its own types for these apps' pages (see test_schema_composition).
 GRAPPLE = {"APPS": ["testapp", "borg_learning"]}

@@ -3,7 +3,7 @@
 from typing import Any
 
 from borg_learning.badges.signing import key_problem
-from borg_learning.conf import Setting, register_setting, text
+from borg_learning.conf import Setting, optional_text, register_setting, site_name
 
 
 def _signing_key(value: Any) -> str | None:
@@ -23,8 +23,10 @@ register_setting(
 register_setting(
     "BADGE_ISSUER",
     Setting(
-        doc="The issuer named in exported badges (the Open Badges issuer profile's name).",
-        validate=text(200),
-        default="De Borg",
+        doc="The issuer named in exported badges (the Open Badges issuer profile's name); "
+        "None: the site's name (WAGTAIL_SITE_NAME).",
+        validate=optional_text(200),
+        default=None,
+        fallback=site_name,
     ),
 )

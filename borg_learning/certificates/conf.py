@@ -4,14 +4,22 @@ Imported by the app's ``ready()`` (and by every module that reads them), so the 
 known before the system checks run.
 """
 
-from borg_learning.conf import Setting, optional_positive_int, register_setting, text
+from borg_learning.conf import (
+    Setting,
+    optional_positive_int,
+    optional_text,
+    register_setting,
+    site_name,
+)
 
 register_setting(
     "CERTIFICATE_ISSUER",
     Setting(
-        doc="The issuer named on certificates (copied onto each when it is issued).",
-        validate=text(200),
-        default="De Borg",
+        doc="The issuer named on certificates (copied onto each when it is issued); None: "
+        "the site's name (WAGTAIL_SITE_NAME).",
+        validate=optional_text(200),
+        default=None,
+        fallback=site_name,
     ),
 )
 register_setting(

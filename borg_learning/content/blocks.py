@@ -13,6 +13,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtailmedia.blocks import AudioChooserBlock, VideoChooserBlock
 
+from borg_learning.conf import learning_settings
 from borg_learning.content import exercises
 from borg_learning.content.exercises import ExerciseKind  # with the other blocks' choices
 
@@ -258,10 +259,19 @@ class DownloadBlock(blocks.StructBlock):
 
 
 class LinkKind(models.TextChoices):
-    BORG_WEBSITE = "borg_website", _("De Borg website")
+    """What a link leads to. The labels editors see can be the site's own words
+    (``BORG_LEARNING['LINK_KIND_LABELS']``); the values stay, as the API's enum."""
+
+    BORG_WEBSITE = "borg_website", _("Own website")
     KNOWLEDGE_SITE = "knowledge_site", _("Knowledge site")
     EXTERNAL_MODULE = "external_module", _("External module")
     OTHER = "other", _("Other")
+
+
+def link_kind_choices():
+    """The link kinds with the labels the site configured, for the editor's choice."""
+    labels = learning_settings.LINK_KIND_LABELS
+    return [(kind.value, labels.get(kind.value, kind.label)) for kind in LinkKind]
 
 
 class LinkTarget(models.TextChoices):
@@ -276,7 +286,7 @@ class LinkBlock(blocks.StructBlock):
     label = blocks.CharBlock(max_length=255, label=_("Label"))
     description = blocks.TextBlock(required=False, label=_("Description"))
     kind = blocks.ChoiceBlock(
-        choices=LinkKind.choices,
+        choices=link_kind_choices,
         label=_("Kind"),
         help_text=_("Where the link leads; learners see it next to the link. Choose it each time."),
     )
@@ -289,7 +299,7 @@ class LinkBlock(blocks.StructBlock):
         label = _("Link")
         description = _("A link to a page, a website or a document, with an explanation.")
         preview_value = {
-            "label": "Kennis vindplaats De Borg",
+            "label": "Knowledge site",
             "kind": "knowledge_site",
             "url": "https://www.example.org/kennis",
         }

@@ -1,10 +1,11 @@
-"""The "Borgbureau" group: editors who manage the whole learning environment."""
+"""The editors' group (``BORG_LEARNING['EDITOR_GROUP']``, "Borgbureau" on De Borg's site):
+editors who manage the whole learning environment. None: no group is made."""
 
-from django.contrib.auth.management import create_permissions
-from django.contrib.contenttypes.management import create_contenttypes
 from django.db import migrations
 
-GROUP = "Borgbureau"
+from borg_learning.conf import learning_settings
+from borg_learning.group_permissions import editor_group, ensure_permissions
+
 MODEL_PERMISSIONS = {
     "borg_learning": ["theme", "developmentgroup", "provider", "offering"],
 }
@@ -15,27 +16,20 @@ COLLECTION_PERMISSIONS = [
 ]
 
 
-def ensure_permissions(apps):
-    """Permissions are normally made after migrating; this migration needs them now.
-
-    wagtailadmin's ``access_admin`` comes from its migration 0001, a dependency; its app
-    has no models in the migration state at that point, so it is not listed here.
-    """
-    for label in ("borg_learning", "wagtailimages", "wagtaildocs", "wagtailmedia"):
-        app_config = apps.get_app_config(label)
-        app_config.models_module = True
-        create_contenttypes(app_config, verbosity=0, apps=apps)
-        create_permissions(app_config, verbosity=0, apps=apps)
-
-
 def create_group(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     Collection = apps.get_model("wagtailcore", "Collection")
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
-    ensure_permissions(apps)
+    name = learning_settings.EDITOR_GROUP
+    if name is None:
+        return
+    # wagtailadmin's ``access_admin`` comes from its migration 0001, a dependency; its app
+    # has no models in the migration state at this point, so it is not listed here.
+    for label in ("borg_learning", "wagtailimages", "wagtaildocs", "wagtailmedia"):
+        ensure_permissions(apps, label)
 
-    group, _ = Group.objects.get_or_create(name=GROUP)
+    group, _ = Group.objects.get_or_create(name=name)
     group.permissions.add(Permission.objects.get(
         content_type__app_label="wagtailadmin", codename="access_admin"))
     for app_label, models in MODEL_PERMISSIONS.items():
@@ -55,7 +49,9 @@ def create_group(apps, schema_editor):
 
 
 def remove_group(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name=GROUP).delete()
+    group = editor_group(apps)
+    if group is not None:
+        group.delete()
 
 
 class Migration(migrations.Migration):

@@ -51,10 +51,10 @@ class Provider(index.Indexed, models.Model):
         blank=True,
         help_text=_("E.g. 'Members of the VGN log in with their organisation account.'"),
     )
-    is_borg_institution = models.BooleanField(
-        _("Borg institution"),
+    is_member_institution = models.BooleanField(
+        _("member institution"),
         default=False,
-        help_text=_("Tick when the provider is one of the Borg institutions."),
+        help_text=_("Tick when the provider is one of the institutions the site is run for."),
     )
 
     panels = [
@@ -63,7 +63,7 @@ class Provider(index.Indexed, models.Model):
         FieldPanel("logo"),
         FieldPanel("description"),
         FieldRowPanel([FieldPanel("access"), FieldPanel("access_note")]),
-        FieldPanel("is_borg_institution"),
+        FieldPanel("is_member_institution"),
     ]
     search_fields = [
         index.SearchField("name"),

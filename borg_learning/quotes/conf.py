@@ -7,7 +7,13 @@ in the admin, in dated price lists (``models.PriceList``).
 
 from typing import Any
 
-from borg_learning.conf import Setting, optional_positive_int, register_setting, text
+from borg_learning.conf import (
+    Setting,
+    optional_positive_int,
+    optional_text,
+    register_setting,
+    site_name,
+)
 
 
 def _days(value: Any) -> str | None:
@@ -36,8 +42,10 @@ register_setting(
 register_setting(
     "QUOTE_ISSUER",
     Setting(
-        doc="Who issues the quotes: the name at the top of the PDF.",
-        validate=text(200),
-        default="Borgbureau De Borg",
+        doc="Who issues the quotes: the name at the top of the PDF; None: the site's name "
+        "(WAGTAIL_SITE_NAME).",
+        validate=optional_text(200),
+        default=None,
+        fallback=site_name,
     ),
 )

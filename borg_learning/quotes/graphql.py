@@ -105,7 +105,7 @@ class PracticeTeachingInput(graphene.InputObjectType):
 
 class QuoteFields:
     organisation_code = graphene.String(
-        description="The organisation's quote code (from the Borgbureau): its earlier "
+        description="The organisation's quote code (from the site's editors): its earlier "
         "enrolments count for the tier and are priced again."
     )
     enrolments = graphene.List(
@@ -129,7 +129,7 @@ class RequestQuoteInput(QuoteFields, graphene.InputObjectType):
 
     organisation_code = graphene.String(required=True, description="The organisation's quote code.")
     requested_by = graphene.String(required=True, description="Who asks, as printed.")
-    email = graphene.String(description="Where the Borgbureau answers.")
+    email = graphene.String(description="Where the site's editors answer.")
     reference = graphene.String(description="The organisation's own reference, as printed.")
 
 

@@ -1,6 +1,6 @@
 """Organisations, their enrolments, the dated price lists, and the quotes made of them.
 
-An ``Organisation`` (a Borg institution or a partner) enrols participants in learning
+An ``Organisation`` (a member institution or a partner) enrols participants in learning
 activities: a catalogue offer, a learning route or a ``Track`` (a leertraject such as
 Train-de-Trainer). Its discount tier is set by the participants of all its active
 enrolments together, and applies to all of them.
@@ -89,7 +89,7 @@ class Settlement(models.TextChoices):
 
 
 class OrganisationKind(models.TextChoices):
-    MEMBER = "member", _("Borg institution")
+    MEMBER = "member", _("Member institution")
     PARTNER = "partner", _("Partner organisation")
 
 

@@ -236,7 +236,7 @@ def draft(
                 Problem(
                     "organisationCode",
                     Code.UNKNOWN_ORGANISATION,
-                    "No organisation has this quote code; the Borgbureau gives it out.",
+                    "No organisation has this quote code; the site's editors give it out.",
                 )
             )
     if len(ask.enrolments) > MAX_ENROLMENTS:
@@ -346,7 +346,7 @@ def not_priced(field, what, prices) -> Problem:
     return Problem(
         field,
         Code.NOT_PRICED,
-        f"{what} has no price on the price list from {prices.valid_from}; ask the Borgbureau.",
+        f"{what} has no price on the price list from {prices.valid_from}; ask the site's editors.",
     )
 
 

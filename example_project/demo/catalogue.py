@@ -70,7 +70,7 @@ PROVIDERS = [
         "onderwijsinstellingen die samen e-learnings en andere leerproducten "
         "ontwikkelt en deelt, voor de ggz en de forensische ggz. Het gebruik "
         "is gekoppeld aan een lidmaatschap van je werkgever.",
-        "is_borg_institution": False,
+        "is_member_institution": False,
         "offerings": [
             {
                 "title": "Agressie en de-escalatie in de zorg",
@@ -145,7 +145,7 @@ PROVIDERS = [
         "zorgprofessionals, verwanten, vrijwilligers en mensen met een "
         "beperking in de gehandicaptenzorg. Het gebruik is gekoppeld aan een "
         "lidmaatschap van de VGN.",
-        "is_borg_institution": False,
+        "is_member_institution": False,
         "offerings": [
             {
                 "title": "Werken met mensen met een licht verstandelijke beperking",
@@ -224,7 +224,7 @@ PROVIDERS = [
         "GGZ Ecademy en professionals uit het forensische zorgveld de "
         "e-learnings van de Forensische Leerlijn: een gratis online "
         "leeromgeving voor en door het forensische werkveld.",
-        "is_borg_institution": False,
+        "is_member_institution": False,
         "offerings": [
             {
                 "title": "Basiskennis forensische zorg",
@@ -293,7 +293,7 @@ PROVIDERS = [
         "senior professionals van de Borg-instellingen: gedragsdeskundigen, "
         "behandelaars en ervaren begeleiders. De leergang bundelt de kennis "
         "uit het zorgprogramma en de praktijk van de instellingen.",
-        "is_borg_institution": False,
+        "is_member_institution": False,
         "offerings": [
             {
                 "title": "Leergang SGLVG(+) voor senior professionals",
@@ -373,7 +373,7 @@ PROVIDERS = [
         "licht verstandelijke beperking en complexe problematiek, vaak met een "
         "forensische achtergrond. De LVB+ scholing is ontwikkeld vanuit die "
         "praktijk.",
-        "is_borg_institution": True,
+        "is_member_institution": True,
         "offerings": [
             {
                 "title": "LVB+ scholing: basis",

@@ -306,7 +306,7 @@ def test_the_media_are_real_files_with_their_duration(loaded):
 def test_the_catalogue_has_the_five_providers_with_offers(loaded):
     assert loaded.catalogue.intro
     assert set(PROVIDERS) <= set(loaded.providers)
-    assert loaded.providers["Trajectum"].is_borg_institution
+    assert loaded.providers["Trajectum"].is_member_institution
     assert loaded.providers["Forensische Leerlijn"].access == ProviderAccess.FREE
     assert loaded.providers["GGZ Ecademy"].access == ProviderAccess.MEMBERSHIP
     assert "RINO" in loaded.providers["De Borg Leergang SGLVG(+)"].access_note

@@ -20,7 +20,7 @@ def error_ids(errors):
 
 def test_defaults_apply_when_nothing_is_set():
     assert learning_settings.WORDS_PER_MINUTE == 200
-    assert learning_settings.COPYRIGHT_HOLDER == "De Borg"
+    assert learning_settings.COPYRIGHT_HOLDER == "De Borg"  # WAGTAIL_SITE_NAME
     assert learning_settings.GRAPHQL_MAX_PAGE_SIZE == 100
 
 

@@ -50,7 +50,7 @@ def test_the_video_chooser_is_dutch(editor, environment):
 
 def test_yes_no_columns_show_icons_not_true_or_false(editor):
     offering = factories.OfferingFactory(active=True)
-    factories.ProviderFactory(is_borg_institution=False)
+    factories.ProviderFactory(is_member_institution=False)
     for model in (Provider, Offering):
         html = editor.get(snippet_url(model)).content.decode()
         assert english_left(html, ">True<", ">False<") == [], model

@@ -36,7 +36,15 @@ class Provider(graphene.ObjectType):
     logo = graphene.Field(Image)
     access = graphene.Field(ProviderAccess, required=True)
     access_note = graphene.String(required=True)
-    is_borg_institution = graphene.Boolean(required=True)
+    is_member_institution = graphene.Boolean(
+        required=True, description="One of the institutions the site is run for."
+    )
+    is_borg_institution = graphene.Boolean(
+        required=True, deprecation_reason="Use isMemberInstitution."
+    )
+
+    def resolve_is_borg_institution(provider, info):
+        return provider.is_member_institution
 
     def resolve_website(provider, info):
         return provider.website or None

@@ -3,7 +3,7 @@ learning environment."""
 
 from django.db import migrations
 
-from borg_learning.group_permissions import grant_to_borgbureau
+from borg_learning.group_permissions import grant_to_editors
 
 
 class Migration(migrations.Migration):
@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        grant_to_borgbureau(
+        grant_to_editors(
             "borg_learning_badges", ["add_badge", "change_badge", "delete_badge", "view_badge"]
         )
     ]

@@ -6,10 +6,10 @@ admin, so the group gets only "view".
 
 from django.db import migrations
 
-from borg_learning.group_permissions import grant_to_borgbureau
+from borg_learning.group_permissions import grant_to_editors
 
 
 class Migration(migrations.Migration):
     dependencies = [("borg_learning_gamification", "0002_borgbureau_points_rules")]
 
-    operations = [grant_to_borgbureau("borg_learning_gamification", ["view_pointsaward"])]
+    operations = [grant_to_editors("borg_learning_gamification", ["view_pointsaward"])]

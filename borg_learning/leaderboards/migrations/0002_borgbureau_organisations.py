@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from borg_learning.group_permissions import grant_to_borgbureau
+from borg_learning.group_permissions import grant_to_editors
 
 
 class Migration(migrations.Migration):
@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        grant_to_borgbureau(
+        grant_to_editors(
             "borg_learning_leaderboards",
             ["add_organisation", "change_organisation", "delete_organisation", "view_organisation"],
         )

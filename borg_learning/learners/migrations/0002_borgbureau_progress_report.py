@@ -6,7 +6,7 @@ admin, so the group gets only "view".
 
 from django.db import migrations
 
-from borg_learning.group_permissions import grant_to_borgbureau
+from borg_learning.group_permissions import grant_to_editors
 
 
 class Migration(migrations.Migration):
@@ -15,4 +15,4 @@ class Migration(migrations.Migration):
         ("borg_learning", "0002_borgbureau_group"),
     ]
 
-    operations = [grant_to_borgbureau("borg_learning_learners", ["view_completion"])]
+    operations = [grant_to_editors("borg_learning_learners", ["view_completion"])]

@@ -3,7 +3,7 @@ Borgbureau group reads the report and marks links checked by hand."""
 
 from django.db import migrations
 
-from borg_learning.group_permissions import grant_to_borgbureau
+from borg_learning.group_permissions import grant_to_editors
 
 
 def existing_links(apps, schema_editor):
@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(existing_links, migrations.RunPython.noop),
-        grant_to_borgbureau(
+        grant_to_editors(
             "borg_learning_linkcheck", ["view_checkedlink", "change_checkedlink"]
         ),
     ]

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from borg_learning.group_permissions import grant_to_borgbureau
+from borg_learning.group_permissions import grant_to_editors
 
 
 class Migration(migrations.Migration):
@@ -11,4 +11,4 @@ class Migration(migrations.Migration):
         ("borg_learning", "0002_borgbureau_group"),
     ]
 
-    operations = [grant_to_borgbureau("borg_learning_podcasts", ["change_podcastsettings"])]
+    operations = [grant_to_editors("borg_learning_podcasts", ["change_podcastsettings"])]

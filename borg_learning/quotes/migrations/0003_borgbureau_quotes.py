@@ -3,7 +3,7 @@ deletes the quotes (nobody edits one: it is frozen)."""
 
 from django.db import migrations
 
-from borg_learning.group_permissions import grant_to_borgbureau
+from borg_learning.group_permissions import grant_to_editors
 
 EDITED = ["organisation", "enrolment", "track", "pricelist", "discounttier", "routeprice"]
 
@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        grant_to_borgbureau(
+        grant_to_editors(
             "borg_learning_quotes",
             [f"{action}_{model}" for model in EDITED for action in ("add", "change", "delete", "view")]
             + ["view_quote", "delete_quote"],

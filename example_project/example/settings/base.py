@@ -250,7 +250,10 @@ CONTENT_SECURITY_POLICY_SCOPES = [
 ]
 
 BORG_LEARNING = {
-    "COPYRIGHT_HOLDER": "De Borg",
+    # De Borg's words; without them the app uses WAGTAIL_SITE_NAME and neutral labels.
+    "EDITOR_GROUP": "Borgbureau",
+    "QUOTE_ISSUER": "Borgbureau De Borg",
+    "LINK_KIND_LABELS": {"borg_website": "Website De Borg", "knowledge_site": "Kennis vindplaats"},
     "DEFAULT_QUESTIONNAIRE": "evaluatie-module",  # made by load_demo_content
     "FRONTEND_URL": FRONTEND_URL,  # "View live" and the APIs' page URLs
     # The documented queries the demo frontend sends: by their hash, queries over GET.

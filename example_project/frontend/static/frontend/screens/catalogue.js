@@ -122,7 +122,7 @@ export function offer(item, heading = "h2") {
     h(heading, { class: "offer__title" }, h("a", { href: item.url }, item.title,
       h("span", { class: "visually-hidden" }, " (website van de aanbieder)"))),
     h("p", { class: "offer__provider" }, provider.name,
-      provider.isBorgInstitution && h("span", { class: "badge" }, "Borg-instelling")),
+      provider.isMemberInstitution && h("span", { class: "badge" }, "Borg-instelling")),
     h("p", {}, item.summary),
     h("dl", { class: "facts" },
       fact("Vorm", FORMATS[item.format] || item.format),
