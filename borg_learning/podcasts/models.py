@@ -1,10 +1,12 @@
-"""What the Borgbureau says about its podcast, per Wagtail site: the name, the cover
+"""What the editors say about its podcast, per Wagtail site: the name, the cover
 and who makes it, as podcast apps (Apple Podcasts first) show them."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from borg_learning.conf import site_name
 
 
 class PodcastCategory(models.TextChoices):
@@ -36,9 +38,9 @@ class PodcastSettings(BaseSiteSetting):
         help_text=_("What the podcast is about, for the podcast app's page."),
     )
     author = models.CharField(
-        _("author"), max_length=255, default="Borgbureau", help_text=_("Who makes the podcast.")
+        _("author"), max_length=255, default=site_name, help_text=_("Who makes the podcast.")
     )
-    owner_name = models.CharField(_("owner's name"), max_length=255, default="Borgbureau")
+    owner_name = models.CharField(_("owner's name"), max_length=255, default=site_name)
     owner_email = models.EmailField(
         _("owner's email address"),
         blank=True,
