@@ -12,6 +12,7 @@ from django.db import DatabaseError
 from django.utils.module_loading import import_string
 
 from borg_learning.conf import SETTINGS, learning_settings
+from borg_learning.content.blocks import LinkKind
 from borg_learning.content.fields import colour_choices, icon_choices
 
 
@@ -47,6 +48,16 @@ def check_learning_settings(app_configs=None, **kwargs):
                     id="borg_learning.E003",
                 )
             )
+    labels = user_settings.get("LINK_KIND_LABELS")
+    unknown = sorted(set(labels) - set(LinkKind.values)) if isinstance(labels, dict) else []
+    if unknown:
+        errors.append(
+            Error(
+                f"BORG_LEARNING['LINK_KIND_LABELS'] names an unknown link kind {unknown[0]!r}.",
+                hint=f"The link kinds are {', '.join(LinkKind.values)}.",
+                id="borg_learning.E003",
+            )
+        )
     page_size = user_settings.get("GRAPHQL_PAGE_SIZE", SETTINGS["GRAPHQL_PAGE_SIZE"].default)
     max_size = user_settings.get("GRAPHQL_MAX_PAGE_SIZE", SETTINGS["GRAPHQL_MAX_PAGE_SIZE"].default)
     if not errors and page_size > max_size:
