@@ -12,7 +12,9 @@ images, documents, media files and catalogue offers a request may see:
 * catalogue offers that are active;
 * and of the pages only those of the request's Wagtail site (the one
   ``Site.find_for_request`` picks by host name, the default site otherwise): a
-  Wagtail with two sites shows each site's frontend its own learning environment.
+  Wagtail with two sites shows each site's frontend its own learning environment;
+  and of that site only the tree of the locale the request reads in
+  (``borg_learning.locales``): the root page's translation in that locale.
 
 A policy is made once per request (``Visibility.of``). It reads the signed-in user
 only when the request carries a session cookie, and ``anonymous=True`` never reads
@@ -38,6 +40,8 @@ from wagtail.models import (
 )
 from wagtail.query import PageQuerySet
 
+from borg_learning.locales import requested_locale
+
 REQUEST_ATTRIBUTE = "_borg_learning_visibility"
 
 
@@ -56,11 +60,19 @@ class Visibility:
 
     @cached_property
     def site_root(self) -> Page | None:
-        """The root page of the request's site; None without a request or a site (then
-        the pages of every site are shown). Looked up once, when pages are first asked
-        for."""
+        """The root page of the request's site, in the locale the request reads in (a
+        page no path matches when the root has no translation there); None without a
+        request or a site (then the pages of every site are shown). Looked up once,
+        when pages are first asked for."""
         site = Site.find_for_request(self.request) if self.request is not None else None
-        return site.root_page if site is not None else None
+        if site is None:
+            return None
+        locale = requested_locale(self.request)
+        if locale is None or locale.pk == site.root_page.locale_id:
+            return site.root_page
+        return site.root_page.get_translation_or_none(locale) or Page(
+            path="-", url_path="-", depth=0
+        )
 
     @classmethod
     def of(cls, request: HttpRequest, *, anonymous: bool = False) -> "Visibility":

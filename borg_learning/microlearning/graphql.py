@@ -15,6 +15,7 @@ from borg_learning.api.graphql.enums import enum_from_choices
 from borg_learning.api.graphql.interfaces import LearningPage
 from borg_learning.api.graphql.limits import page_window
 from borg_learning.api.graphql.loaders import Loaders, database_id
+from borg_learning.api.graphql.locales import locale_argument, read_in
 from borg_learning.api.graphql.paging import paged_list
 from borg_learning.api.graphql.registry import register_page_type
 from borg_learning.api.graphql.themes import Theme
@@ -85,16 +86,21 @@ class MicrolessonQuery:
         format=FormatEnum(),
         limit=graphene.Int(),
         offset=graphene.Int(),
+        locale=locale_argument(),
         description="Live microlessons in tree order, filtered by theme and format.",
     )
     microlesson = graphene.Field(
         MicrolessonPage,
         id=graphene.ID(),
         slug=graphene.String(),
+        locale=locale_argument(),
         description="A live microlesson by id or by slug (the first in tree order). Give one.",
     )
 
-    def resolve_microlessons(root, info, theme=None, format=None, limit=None, offset=None):
+    def resolve_microlessons(
+        root, info, theme=None, format=None, limit=None, offset=None, locale=None
+    ):
+        read_in(info, locale)
         offset, limit = page_window(limit, offset)
         queryset = visible_microlessons(info)
         if theme is not None:
@@ -107,7 +113,8 @@ class MicrolessonQuery:
         total = items[0].total if items else (queryset.count() if offset else 0)
         return MicrolessonList(total_count=total, items=Loaders.of(info).want_pages(items))
 
-    def resolve_microlesson(root, info, id=None, slug=None):
+    def resolve_microlesson(root, info, id=None, slug=None, locale=None):
+        read_in(info, locale)
         if (id is None) == (slug is None):
             raise GraphQLError("Give exactly one of id or slug.")
         queryset = visible_microlessons(info)

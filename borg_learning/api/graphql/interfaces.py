@@ -6,6 +6,7 @@ interfaces and point back at them without an import cycle.
 """
 
 import graphene
+from wagtail.models import Locale
 
 from borg_learning import models
 from borg_learning.api.graphql.enums import enum_from_choices
@@ -27,6 +28,9 @@ class LearningPage(graphene.Interface):
     seo_title = graphene.String(required=True)
     search_description = graphene.String(required=True)
     last_published_at = graphene.DateTime()
+    locale = graphene.String(
+        required=True, description="The language code of the page's locale, e.g. 'nl'."
+    )
     is_preview = graphene.Boolean(
         required=True, description="True when this is a draft shown by a preview token."
     )
@@ -44,6 +48,12 @@ class LearningPage(graphene.Interface):
 
     def resolve_url(page, info):
         return Loaders.of(info).page_url(page)
+
+    def resolve_locale(page, info):
+        codes = Loaders.of(info).memo(
+            "locale_codes", lambda: dict(Locale.objects.values_list("pk", "language_code"))
+        )
+        return codes[page.locale_id]
 
     def resolve_is_preview(page, info):
         return bool(getattr(page, "_borg_learning_preview", False))

@@ -3,7 +3,7 @@
 import graphene
 from django.core.signing import BadSignature, SignatureExpired
 from graphql import GraphQLError
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
 from borg_learning import models
@@ -13,6 +13,7 @@ from borg_learning.api.graphql.enums import enum_from_choices
 from borg_learning.api.graphql.interfaces import LearningPage, Module, ModuleKind
 from borg_learning.api.graphql.limits import page_window
 from borg_learning.api.graphql.loaders import Loaders, database_id
+from borg_learning.api.graphql.locales import locale_argument, read_in
 from borg_learning.api.graphql.module_lists import (
     children_count,
     module_parts,
@@ -264,8 +265,8 @@ PREVIEW_MAX_AGE = 60 * 60 * 24
 
 
 def site_root(info):
-    site = Site.find_for_request(info.context)
-    return site.root_page if site else None
+    """The root page of the request's site in the locale it reads in (see visibility)."""
+    return Loaders.of(info).visibility.site_root
 
 
 def page_from_preview_token(token):
@@ -290,6 +291,7 @@ class PagesQuery:
     learning_environment = graphene.Field(
         LearningEnvironmentPage,
         id=graphene.ID(),
+        locale=locale_argument(),
         description="The start page: by id, or else the first one of the requested site.",
     )
     page = graphene.Field(
@@ -297,6 +299,7 @@ class PagesQuery:
         id=graphene.ID(),
         path=graphene.String(),
         preview_token=graphene.String(),
+        locale=locale_argument(),
         description="Any learning page by id, by path on the site (e.g. /leeromgeving/sgg/) or "
         "by a preview token from the Wagtail admin (shows the draft). Give one.",
     )
@@ -308,10 +311,12 @@ class PagesQuery:
         kind=ModuleKind(),
         limit=graphene.Int(),
         offset=graphene.Int(),
+        locale=locale_argument(),
         description="Live modules in tree order, filtered by theme, role and kind.",
     )
 
-    def resolve_learning_environment(root, info, id=None):
+    def resolve_learning_environment(root, info, id=None, locale=None):
+        read_in(info, locale)
         loaders = Loaders.of(info)
         queryset = loaders.visible(models.LearningEnvironmentPage.objects.all())
         if id is not None:
@@ -324,7 +329,8 @@ class PagesQuery:
             ) or queryset.order_by("path").first()
         return loaders.want_pages([page])[0] if page else None
 
-    def resolve_page(root, info, id=None, path=None, preview_token=None):
+    def resolve_page(root, info, id=None, path=None, preview_token=None, locale=None):
+        read_in(info, locale)
         given = [
             name
             for name, value in (("id", id), ("path", path), ("previewToken", preview_token))
@@ -352,7 +358,10 @@ class PagesQuery:
             return None
         return loaders.want_pages([page])[0]
 
-    def resolve_modules(root, info, theme=None, role=None, kind=None, limit=None, offset=None):
+    def resolve_modules(
+        root, info, theme=None, role=None, kind=None, limit=None, offset=None, locale=None
+    ):
+        read_in(info, locale)
         offset, limit = page_window(limit, offset)
         queryset = visible_modules(info)
         if theme is not None:

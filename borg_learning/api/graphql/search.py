@@ -6,6 +6,7 @@ from borg_learning import models
 from borg_learning.api.graphql.catalogue import Offering, offerings_queryset
 from borg_learning.api.graphql.limits import page_window
 from borg_learning.api.graphql.loaders import Loaders
+from borg_learning.api.graphql.locales import locale_argument, read_in
 from borg_learning.api.graphql.module_lists import prepare_pages, specific_pages
 from borg_learning.api.graphql.pages import BasicModulePage, ModulePartPage, SpecialistModulePage
 from borg_learning.api.graphql.paging import paged_list
@@ -37,10 +38,12 @@ class SearchQuery:
         query=graphene.String(required=True),
         limit=graphene.Int(),
         offset=graphene.Int(),
+        locale=locale_argument(),
         description="Modules, module parts and offers matching the words, best first.",
     )
 
-    def resolve_search(root, info, query, limit=None, offset=None):
+    def resolve_search(root, info, query, limit=None, offset=None, locale=None):
+        read_in(info, locale)
         offset, limit = page_window(limit, offset)
         loaders = Loaders.of(info)
         sources = [

@@ -15,6 +15,7 @@ from wagtail import hooks
 from borg_learning import models
 from borg_learning.api.graphql.choices import Colour, Icon, colour, icon
 from borg_learning.api.graphql.interfaces import Module
+from borg_learning.api.graphql.locales import locale_argument, read_in
 from borg_learning.api.graphql.module_lists import announce_themes, theme_modules
 
 
@@ -78,12 +79,15 @@ class ThemesQuery:
     themes = graphene.List(
         graphene.NonNull(Theme),
         required=True,
+        locale=locale_argument(),
         description="All themes with their modules: the theme overview map.",
     )
-    theme = graphene.Field(Theme, slug=graphene.String(required=True))
+    theme = graphene.Field(Theme, slug=graphene.String(required=True), locale=locale_argument())
 
-    def resolve_themes(root, info):
+    def resolve_themes(root, info, locale=None):
+        read_in(info, locale)
         return announce_themes(list(models.Theme.objects.all()), info)
 
-    def resolve_theme(root, info, slug):
+    def resolve_theme(root, info, slug, locale=None):
+        read_in(info, locale)
         return models.Theme.objects.filter(slug=slug).first()

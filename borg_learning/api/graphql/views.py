@@ -33,8 +33,10 @@ from graphql.validation import ValidationRule, specified_rules
 from borg_learning.api.graphql import documents, persisted, response_cache
 from borg_learning.api.graphql.graphiql import GraphiQLPage
 from borg_learning.api.graphql.limits import query_length_error
+from borg_learning.api.graphql.locales import locale_of
 from borg_learning.api.vary import varies_on
 from borg_learning.conf import learning_settings
+from borg_learning.locales import LocaleError, use_locale
 
 logger = logging.getLogger("borg_learning.api.graphql")
 
@@ -296,6 +298,10 @@ class GraphQLHTTPView(View):
             )
         if operation.operation != OperationType.QUERY:
             response_cache.never_cache(request)
+        try:
+            use_locale(request, locale_of(operation, variables))
+        except LocaleError as error:
+            raise RequestError(str(error), graphql=True) from None
         result = execute(
             schema,
             document,
