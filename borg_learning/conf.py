@@ -75,12 +75,6 @@ def _positive_int(value: Any) -> str | None:
     return None
 
 
-def _text(value: Any) -> str | None:
-    if not isinstance(value, str) or not value.strip():
-        return f"must be a non-empty string, got {value!r}"
-    return None
-
-
 def _renditions(value: Any) -> str | None:
     if not isinstance(value, (list, tuple)) or not value:
         return "must be a non-empty list of Wagtail filter specs"
@@ -145,14 +139,6 @@ def _link_kind_labels(value: Any) -> str | None:
     for kind, label in value.items():
         if not isinstance(label, (str, Promise)) or not str(label).strip():
             return f"needs a non-empty label for {kind!r}, got {label!r}"
-    return None
-
-
-def _editor_group(value: Any) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str) or not value.strip() or len(value) > 150:
-        return f"must be a group name of at most 150 characters or None, got {value!r}"
     return None
 
 
@@ -328,7 +314,7 @@ SETTINGS: dict[str, Setting] = {
         doc="The group of editors who run the learning environment: made by the app's "
         "migrations with the permissions its screens need, and given each new learning "
         "environment to edit and publish. None: no group is made or given anything.",
-        validate=_editor_group,
+        validate=optional_text(150),  # auth.Group.name
         default="Learning editors",
     ),
     "REVIEW_INTERVAL_MONTHS": Setting(

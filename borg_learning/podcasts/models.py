@@ -1,4 +1,4 @@
-"""What the editors say about its podcast, per Wagtail site: the name, the cover
+"""What the editors say about their podcast, per Wagtail site: the name, the cover
 and who makes it, as podcast apps (Apple Podcasts first) show them."""
 
 from django.db import models

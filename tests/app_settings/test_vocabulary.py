@@ -86,5 +86,5 @@ def test_wrong_vocabulary_is_reported_with_its_key(settings):
     messages = {error.msg.split("]")[0]: error.msg for error in errors}
     assert "unknown link kind 'website'" in messages["BORG_LEARNING['LINK_KIND_LABELS'"]
     assert "borg_website, knowledge_site" in " ".join(error.hint for error in errors)
-    assert "group name" in messages["BORG_LEARNING['EDITOR_GROUP'"]
+    assert "non-empty string" in messages["BORG_LEARNING['EDITOR_GROUP'"]
     assert "non-empty string" in messages["BORG_LEARNING['COPYRIGHT_HOLDER'"]
