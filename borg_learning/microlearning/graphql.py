@@ -100,7 +100,7 @@ class MicrolessonQuery:
     def resolve_microlessons(
         root, info, theme=None, format=None, limit=None, offset=None, locale=None
     ):
-        read_in(info, locale)
+        read_in(info)
         offset, limit = page_window(limit, offset)
         queryset = visible_microlessons(info)
         if theme is not None:
@@ -114,7 +114,7 @@ class MicrolessonQuery:
         return MicrolessonList(total_count=total, items=Loaders.of(info).want_pages(items))
 
     def resolve_microlesson(root, info, id=None, slug=None, locale=None):
-        read_in(info, locale)
+        read_in(info)
         if (id is None) == (slug is None):
             raise GraphQLError("Give exactly one of id or slug.")
         queryset = visible_microlessons(info)

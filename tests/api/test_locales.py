@@ -95,3 +95,23 @@ def test_an_unknown_or_second_locale_is_a_clear_error_and_nothing_else(graphql, 
     assert unknown["errors"][0]["message"] == "There is no locale 'xx'; this site has: en, nl."
     assert "data" not in unknown or unknown["data"] is None
     assert "one locale per request" in two["errors"][0]["message"]
+
+
+def test_a_locale_asked_in_a_fragment_holds_for_every_field(graphql, bilingual):
+    answer = graphql(
+        """query { modules { totalCount } ...English }
+        fragment English on Query { learningEnvironment(locale: "en") { locale } }"""
+    )["data"]
+
+    assert answer == {"modules": {"totalCount": 1}, "learningEnvironment": {"locale": "en"}}
+
+
+def test_without_the_view_every_field_reads_the_operation_s_locale(bilingual):
+    from borg_learning.api.graphql import schema
+
+    result = schema.execute(
+        '{ modules { totalCount } learningEnvironment(locale: "en") { locale } }'
+    )
+
+    assert result.errors is None
+    assert result.data == {"modules": {"totalCount": 1}, "learningEnvironment": {"locale": "en"}}

@@ -1,7 +1,19 @@
-"""The ``locale`` argument of the root fields that read pages (see ``borg_learning.locales``)."""
+"""The ``locale`` argument of the root fields that read pages (see ``borg_learning.locales``).
+
+The locale is the operation's, not a field's: worked out from all its root fields
+(``locale_of``) by the view before any of them runs, and by each such field for a
+schema run without the view, so every field reads the same tree in any order.
+"""
 
 import graphene
-from graphql import FieldNode, GraphQLError, OperationDefinitionNode, value_from_ast_untyped
+from graphql import (
+    FieldNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    InlineFragmentNode,
+    OperationDefinitionNode,
+    value_from_ast_untyped,
+)
 from graphql.pyutils import Undefined
 
 from borg_learning.locales import LocaleError, use_locale
@@ -16,13 +28,23 @@ def locale_argument():
     return graphene.String(description=DESCRIPTION)
 
 
-def locale_of(operation: OperationDefinitionNode, variables: dict | None) -> str | None:
-    """The locale the operation's root fields ask for, read before any of them runs, so
-    every field reads the same tree whatever order they run in; two are refused."""
+def _root_fields(selection_set, fragments):
+    for selection in selection_set.selections:
+        if isinstance(selection, FieldNode):
+            yield selection
+        elif isinstance(selection, InlineFragmentNode):
+            yield from _root_fields(selection.selection_set, fragments)
+        elif isinstance(selection, FragmentSpreadNode) and selection.name.value in fragments:
+            yield from _root_fields(fragments[selection.name.value].selection_set, fragments)
+
+
+def locale_of(
+    operation: OperationDefinitionNode, variables: dict | None, fragments: dict
+) -> str | None:
+    """The locale the operation's root fields ask for (None: none does); two are refused."""
     codes = {
         value_from_ast_untyped(argument.value, variables)
-        for field in operation.selection_set.selections
-        if isinstance(field, FieldNode)
+        for field in _root_fields(operation.selection_set, fragments)
         for argument in field.arguments
         if argument.name.value == "locale"
     } - {None, Undefined}
@@ -33,9 +55,9 @@ def locale_of(operation: OperationDefinitionNode, variables: dict | None) -> str
     return codes.pop() if codes else None
 
 
-def read_in(info, locale):
-    """Fix the request's locale before the field reads any page."""
+def read_in(info):
+    """Fix the request's locale, the operation's, before the field reads any page."""
     try:
-        use_locale(info.context, locale)
+        use_locale(info.context, locale_of(info.operation, info.variable_values, info.fragments))
     except LocaleError as error:
         raise GraphQLError(str(error)) from None

@@ -316,7 +316,7 @@ class PagesQuery:
     )
 
     def resolve_learning_environment(root, info, id=None, locale=None):
-        read_in(info, locale)
+        read_in(info)
         loaders = Loaders.of(info)
         queryset = loaders.visible(models.LearningEnvironmentPage.objects.all())
         if id is not None:
@@ -330,7 +330,7 @@ class PagesQuery:
         return loaders.want_pages([page])[0] if page else None
 
     def resolve_page(root, info, id=None, path=None, preview_token=None, locale=None):
-        read_in(info, locale)
+        read_in(info)
         given = [
             name
             for name, value in (("id", id), ("path", path), ("previewToken", preview_token))
@@ -361,7 +361,7 @@ class PagesQuery:
     def resolve_modules(
         root, info, theme=None, role=None, kind=None, limit=None, offset=None, locale=None
     ):
-        read_in(info, locale)
+        read_in(info)
         offset, limit = page_window(limit, offset)
         queryset = visible_modules(info)
         if theme is not None:

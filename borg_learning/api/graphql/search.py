@@ -43,7 +43,7 @@ class SearchQuery:
     )
 
     def resolve_search(root, info, query, limit=None, offset=None, locale=None):
-        read_in(info, locale)
+        read_in(info)
         offset, limit = page_window(limit, offset)
         loaders = Loaders.of(info)
         sources = [

@@ -85,9 +85,9 @@ class ThemesQuery:
     theme = graphene.Field(Theme, slug=graphene.String(required=True), locale=locale_argument())
 
     def resolve_themes(root, info, locale=None):
-        read_in(info, locale)
+        read_in(info)
         return announce_themes(list(models.Theme.objects.all()), info)
 
     def resolve_theme(root, info, slug, locale=None):
-        read_in(info, locale)
+        read_in(info)
         return models.Theme.objects.filter(slug=slug).first()

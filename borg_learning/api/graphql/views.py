@@ -27,7 +27,13 @@ from django.utils.cache import patch_vary_headers
 from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
-from graphql import GraphQLError, OperationType, execute, get_operation_ast
+from graphql import (
+    FragmentDefinitionNode,
+    GraphQLError,
+    OperationType,
+    execute,
+    get_operation_ast,
+)
 from graphql.validation import ValidationRule, specified_rules
 
 from borg_learning.api.graphql import documents, persisted, response_cache
@@ -299,7 +305,12 @@ class GraphQLHTTPView(View):
         if operation.operation != OperationType.QUERY:
             response_cache.never_cache(request)
         try:
-            use_locale(request, locale_of(operation, variables))
+            fragments = {
+                definition.name.value: definition
+                for definition in document.definitions
+                if isinstance(definition, FragmentDefinitionNode)
+            }
+            use_locale(request, locale_of(operation, variables, fragments))
         except LocaleError as error:
             raise RequestError(str(error), graphql=True) from None
         result = execute(
