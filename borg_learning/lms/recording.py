@@ -63,7 +63,7 @@ def launched(platform, link: PlatformLearner, target: Target) -> list[Statement]
     link.platform = platform  # the same row: no query for the statement's actor
     if target.kind == TargetKind.ROUTE:
         site = default_site()
-        activity = statements.route_activity(target.id, target.title, target.slug)
+        activity = statements.route_activity(target.id, target.title, target.slug, site)
         parents = ()
     else:
         site = Site.objects.filter(pk=target.site_id).first() if target.site_id else None
@@ -137,11 +137,12 @@ def on_route_completed(sender, learner, route_id, completed_at=None, **kwargs):
     route = Route.objects.filter(pk=route_id).first()
     if route is None:
         return
+    site = default_site()
     store(
         links,
         COMPLETED,
-        statements.route_activity(route.pk, route.title, route.slug),
+        statements.route_activity(route.pk, route.title, route.slug, site),
         result={"completion": True},
-        site=default_site(),
+        site=site,
         at=completed_at,
     )

@@ -23,7 +23,7 @@ from borg_learning.content.exercises import ExerciseKind
 from borg_learning.frontend_urls import frontend_root_url
 from borg_learning.learners.rules import Block
 from borg_learning.lms.models import PlatformLearner
-from borg_learning.lms.targets import default_site, route_url, site_root_url
+from borg_learning.lms.targets import default_site, route_url
 from borg_learning.models import ModulePage
 
 ADL_VERBS = "http://adlnet.gov/expapi/verbs/"
@@ -104,9 +104,10 @@ def target_page_activity(
     )
 
 
-def route_activity(route_id: int, title: str, slug: str) -> Activity:
-    """A learning route (ADL's ``course``), on the default site."""
-    root = site_root_url(None)
+def route_activity(route_id: int, title: str, slug: str, site: Site | None) -> Activity:
+    """A learning route (ADL's ``course``), on ``site`` (the default site: routes belong
+    to no page)."""
+    root = root_of(site)
     return Activity(
         id=f"{root}/xapi/activities/routes/{route_id}",
         type=ADL_ACTIVITIES + "course",
