@@ -28,14 +28,19 @@ def locale_argument():
     return graphene.String(description=DESCRIPTION)
 
 
-def _root_fields(selection_set, fragments):
+def _root_fields(selection_set, fragments, seen):
+    """The root fields, each fragment read once (a fragment spread twice in each of 24
+    nested fragments would be 2**24 paths)."""
     for selection in selection_set.selections:
         if isinstance(selection, FieldNode):
             yield selection
         elif isinstance(selection, InlineFragmentNode):
-            yield from _root_fields(selection.selection_set, fragments)
-        elif isinstance(selection, FragmentSpreadNode) and selection.name.value in fragments:
-            yield from _root_fields(fragments[selection.name.value].selection_set, fragments)
+            yield from _root_fields(selection.selection_set, fragments, seen)
+        elif isinstance(selection, FragmentSpreadNode):
+            name = selection.name.value
+            if name in fragments and name not in seen:
+                seen.add(name)
+                yield from _root_fields(fragments[name].selection_set, fragments, seen)
 
 
 def locale_of(
@@ -44,7 +49,7 @@ def locale_of(
     """The locale the operation's root fields ask for (None: none does); two are refused."""
     codes = {
         value_from_ast_untyped(argument.value, variables)
-        for field in _root_fields(operation.selection_set, fragments)
+        for field in _root_fields(operation.selection_set, fragments, set())
         for argument in field.arguments
         if argument.name.value == "locale"
     } - {None, Undefined}
