@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from borg_learning.content.fields import ChoiceListField
 from borg_learning.content.inline_panels import TitledInlinePanel
+from borg_learning.models.translatable import TranslatableSnippet
 
 
 class ProviderAccess(models.TextChoices):
@@ -28,10 +29,10 @@ class OfferingFormat(models.TextChoices):
     PODCAST = "podcast", _("Podcast")
 
 
-class Provider(index.Indexed, models.Model):
+class Provider(TranslatableSnippet, index.Indexed, models.Model):
     """An organisation that offers training: GGZ Ecademy, VGN Academie, a Borg institution."""
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    name = models.CharField(_("name"), max_length=200)
     website = models.URLField(_("website"), blank=True)
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -66,21 +67,29 @@ class Provider(index.Indexed, models.Model):
         FieldPanel("is_member_institution"),
     ]
     search_fields = [
+        index.FilterField("locale_id"),
         index.SearchField("name"),
         index.SearchField("description"),
         index.AutocompleteField("name"),
     ]
 
-    class Meta:
+    unique_in_locale = ("name",)
+
+    class Meta(TranslatableSnippet.Meta):
         ordering = ["name"]
         verbose_name = _("provider")
         verbose_name_plural = _("providers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "name"], name="borg_provider_name_per_locale"
+            ),
+        ]
 
     def __str__(self):
         return self.name
 
 
-class Offering(index.Indexed, ClusterableModel):
+class Offering(TranslatableSnippet, index.Indexed, ClusterableModel):
     """One external training offer with its table of contents and a link to it."""
 
     LANGUAGE_CHOICES = [("nl", _("Dutch")), ("en", _("English"))]
@@ -168,6 +177,7 @@ class Offering(index.Indexed, ClusterableModel):
         FieldRowPanel([FieldPanel("active"), FieldPanel("last_checked")]),
     ]
     search_fields = [
+        index.FilterField("locale_id"),
         index.SearchField("title", boost=2),
         index.SearchField("summary"),
         index.AutocompleteField("title"),
@@ -177,7 +187,7 @@ class Offering(index.Indexed, ClusterableModel):
         index.FilterField("format"),
     ]
 
-    class Meta:
+    class Meta(TranslatableSnippet.Meta):
         ordering = ["title"]
         verbose_name = _("offer")
         verbose_name_plural = _("offers")

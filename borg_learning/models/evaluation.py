@@ -11,6 +11,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Case, When
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -22,6 +23,7 @@ from wagtail.search import index
 from borg_learning.conf import learning_settings
 from borg_learning.content.inline_panels import TitledInlinePanel
 from borg_learning.content.slug_panels import NameFieldPanel, slug_panel
+from borg_learning.models.translatable import TranslatableSnippet
 
 
 class Level(models.IntegerChoices):
@@ -47,10 +49,14 @@ OPEN_ANSWER_MAX_LENGTH = 2000
 
 
 def theme_choices():
-    """The themes a question can be limited to, by slug, read each time a form is built."""
+    """The themes a question can be limited to, by slug, read each time a form is built;
+    a theme's translations share its slug and are listed once."""
     from borg_learning.models.themes import Theme
 
-    return [(theme.slug, theme.name) for theme in Theme.objects.order_by("sort_order", "name")]
+    choices = {}
+    for theme in Theme.objects.order_by("sort_order", "name"):
+        choices.setdefault(theme.slug, theme.name)
+    return list(choices.items())
 
 
 class ThemeScopeField(models.JSONField):
@@ -86,14 +92,13 @@ class Part(models.TextChoices):
     FOLLOW_UP = "follow_up", _("Follow-up")
 
 
-class Questionnaire(index.Indexed, ClusterableModel):
+class Questionnaire(TranslatableSnippet, index.Indexed, ClusterableModel):
     """An evaluation questionnaire a module asks at its end."""
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
         _("slug"),
         max_length=100,
-        unique=True,
         help_text=_("Names this questionnaire in the setting that picks the default."),
     )
     intro = models.TextField(
@@ -125,21 +130,38 @@ class Questionnaire(index.Indexed, ClusterableModel):
             title_field="text",
         ),
     ]
-    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+    search_fields = [
+        index.FilterField("locale_id"),
+        index.SearchField("title"),
+        index.AutocompleteField("title"),
+    ]
 
-    class Meta:
+    unique_in_locale = ("slug",)
+
+    class Meta(TranslatableSnippet.Meta):
         ordering = ["title"]
         verbose_name = _("questionnaire")
         verbose_name_plural = _("questionnaires")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "slug"], name="borg_questionnaire_slug_per_locale"
+            ),
+        ]
 
     def __str__(self):
         return self.title
 
     @classmethod
-    def default(cls):
-        """The questionnaire ``BORG_LEARNING['DEFAULT_QUESTIONNAIRE']`` names, if any."""
+    def default(cls, locale_id=None):
+        """The questionnaire ``BORG_LEARNING['DEFAULT_QUESTIONNAIRE']`` names, if any: in
+        the locale ``locale_id`` when there is one there, else in any."""
         slug = learning_settings.DEFAULT_QUESTIONNAIRE
-        return cls.objects.prefetch_related("questions").filter(slug=slug).first() if slug else None
+        if not slug:
+            return None
+        found = cls.objects.prefetch_related("questions").filter(slug=slug)
+        if locale_id is not None:
+            found = found.order_by(Case(When(locale_id=locale_id, then=0), default=1), "pk")
+        return found.first()
 
     def questions_of(self, part):
         return [question for question in self.questions.all() if question.part == part]

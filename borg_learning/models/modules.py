@@ -47,6 +47,7 @@ from borg_learning.content.forms import (
 from borg_learning.content.panels import DurationPanel
 from borg_learning.models.evaluation import Questionnaire
 from borg_learning.models.frontend import LearningPageMixin
+from borg_learning.models.translatable import translation_in
 
 if TYPE_CHECKING:
     from borg_learning.models.themes import Theme
@@ -279,8 +280,12 @@ class ModulePage(LearningPageMixin, TimedPage, Page):
     def get_questionnaire(self):
         """The questionnaire asked at the end: the module's own, else the default."""
         if self.questionnaire_id:
-            return self.questionnaire
-        return Questionnaire.default()
+            return translation_in(
+                self.questionnaire,
+                self.locale_id,
+                Questionnaire.objects.prefetch_related("questions"),
+            )
+        return Questionnaire.default(self.locale_id)
 
     def is_review_due(self, today=None):
         """Due on or after the due date; a module never published nor reviewed is still
