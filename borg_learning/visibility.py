@@ -10,6 +10,9 @@ images, documents, media files and catalogue offers a request may see:
   collection view restriction, which also covers the collections below it) the user
   does not pass;
 * catalogue offers that are active;
+* of the snippets a site translates (themes, providers, offers, questionnaires) those
+  of the locale the request reads in, and a page's reference to one in another
+  locale as its translation there (``translated``);
 * and of the pages only those of the request's Wagtail site (the one
   ``Site.find_for_request`` picks by host name, the default site otherwise): a
   Wagtail with two sites shows each site's frontend its own learning environment;
@@ -23,6 +26,9 @@ it: submissions and visits are counted without touching the session (no
 subqueries, so a visibility check adds no round trip to the query it filters.
 """
 
+from functools import reduce
+from operator import or_
+
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
@@ -34,6 +40,7 @@ from wagtail.models import (
     BaseViewRestriction,
     Collection,
     CollectionViewRestriction,
+    Locale,
     Page,
     PageViewRestriction,
     Site,
@@ -41,6 +48,7 @@ from wagtail.models import (
 from wagtail.query import PageQuerySet
 
 from borg_learning.locales import requested_locale
+from borg_learning.models.translatable import translating
 
 REQUEST_ATTRIBUTE = "_borg_learning_visibility"
 
@@ -57,6 +65,7 @@ class Visibility:
         self.user = user if user is not None and user.is_authenticated else None
         self.request = request
         self._passed = {}
+        self._translations = {}
 
     @cached_property
     def site_root(self) -> Page | None:
@@ -86,11 +95,21 @@ class Visibility:
 
     # Pages -------------------------------------------------------------------------------
 
-    def pages(self, queryset: PageQuerySet | None = None) -> PageQuerySet:
+    def pages(
+        self, queryset: PageQuerySet | None = None, *, every_locale: bool = False
+    ) -> PageQuerySet:
         """The live, unexpired pages of ``queryset`` (default: all pages) that no view
-        restriction hides from this user."""
+        restriction hides from this user; ``every_locale``: of the trees of all the
+        site's languages, not only the one the request reads (for language switchers)."""
         queryset = Page.objects.all() if queryset is None else queryset
-        if self.site_root is not None:
+        if every_locale and self.site_root is not None:
+            roots = Site.find_for_request(self.request).root_page.get_translations(inclusive=True)
+            queryset = queryset.filter(
+                reduce(
+                    or_, (Q(path__startswith=path) for path in roots.values_list("path", flat=True))
+                )
+            )
+        elif self.site_root is not None:
             queryset = queryset.filter(path__startswith=self.site_root.path)
         return (
             queryset.live()
@@ -118,6 +137,41 @@ class Visibility:
 
     def offerings(self, queryset: QuerySet) -> QuerySet:
         return queryset.filter(active=True)
+
+    # Translatable snippets -------------------------------------------------------------
+
+    @cached_property
+    def locale_id(self) -> int | None:
+        """The locale of the snippets the request reads: that of its pages. None when the
+        site does not translate: then every row is read as it is."""
+        if not translating():
+            return None
+        locale = requested_locale(self.request) if self.request is not None else None
+        if locale is not None:
+            return locale.pk
+        if self.site_root is not None:
+            return self.site_root.locale_id
+        return Locale.get_default().pk
+
+    def in_locale(self, queryset: QuerySet) -> QuerySet:
+        """The rows of ``queryset`` (of a translatable snippet) in the request's locale."""
+        return queryset if self.locale_id is None else queryset.filter(locale_id=self.locale_id)
+
+    def translated(self, objects) -> list:
+        """``objects`` (of one translatable snippet model) as the request reads them: each
+        as its translation in the request's locale, or as it is when it has none, and
+        each once. A page translated with wagtail-localize keeps its original's themes;
+        the French answer shows their French translations. One query per model and request at most: the
+        snippets a site translates are few, so all of the locale's are read at once."""
+        objects = list(objects)
+        if self.locale_id is None or all(item.locale_id == self.locale_id for item in objects):
+            return objects
+        model = type(objects[0])
+        if model not in self._translations:
+            rows = model._default_manager.filter(locale_id=self.locale_id)
+            self._translations[model] = {item.translation_key: item for item in rows}
+        known = self._translations[model]
+        return list(dict.fromkeys(known.get(item.translation_key, item) for item in objects))
 
     # Restrictions --------------------------------------------------------------------
 

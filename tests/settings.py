@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     # A generic Wagtail GraphQL layer, to test one schema with both (tests/api).
     "grapple",
     "wagtail.contrib.redirects",  # grapple needs it
+    # Translations as a multilingual site makes them (tests/api/test_translations.py).
+    "wagtail_localize",
     "graphene_django",
     "rest_framework",
     "corsheaders",

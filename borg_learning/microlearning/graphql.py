@@ -59,7 +59,9 @@ class MicrolessonPage(graphene.ObjectType):
         return MicrolessonFormat(page.format)
 
     def resolve_theme(page, info):
-        return page.theme
+        if page.theme is None:
+            return None
+        return Loaders.of(info).visibility.translated([page.theme])[0]
 
     def resolve_body(page, info):
         return resolve_body(page.body, info)

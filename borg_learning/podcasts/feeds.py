@@ -24,6 +24,7 @@ from borg_learning.frontend_urls import frontend_root_url
 from borg_learning.models import Theme
 from borg_learning.podcasts.episodes import episodes
 from borg_learning.podcasts.models import PodcastSettings
+from borg_learning.visibility import Visibility
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 #: The size of the cover a rendition is made at: Apple asks for 1400 to 3000 pixels.
@@ -92,7 +93,8 @@ class PodcastFeed(Feed):
         self.settings = PodcastSettings.for_request(request)
         if theme is None:
             return None
-        found = Theme.objects.filter(slug=theme).first()
+        found = Visibility.of(request, anonymous=True).in_locale(Theme.objects.filter(slug=theme))
+        found = found.first()
         if found is None:
             raise Http404("No such theme.")
         return found

@@ -114,5 +114,6 @@ def test_the_schema_interfaces_import_no_module_of_types():
         "borg_learning.api.graphql.loaders",
         "borg_learning.api.graphql.registry",
         "borg_learning.api.graphql.enums",
+        "borg_learning.api.graphql.batches",
     }
     assert graph()["borg_learning.api.graphql.interfaces"] & types <= helpers

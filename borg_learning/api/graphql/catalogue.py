@@ -1,12 +1,14 @@
 """The catalogue of external training offers and their providers."""
 
 import graphene
+from django.db.models import Exists, OuterRef, Q
 
 from borg_learning import models
 from borg_learning.api.graphql.choices import Choice
 from borg_learning.api.graphql.enums import enum_from_choices
 from borg_learning.api.graphql.limits import page_window
 from borg_learning.api.graphql.loaders import Loaders, database_id
+from borg_learning.api.graphql.locales import locale_argument, read_in
 from borg_learning.api.graphql.media import Image
 from borg_learning.api.graphql.paging import paged_list
 from borg_learning.api.graphql.themes import Theme
@@ -93,8 +95,11 @@ class Offering(graphene.ObjectType):
     def resolve_chapters(offering, info):
         return offering.chapters.all()
 
+    def resolve_provider(offering, info):
+        return Loaders.of(info).visibility.translated([offering.provider])[0]
+
     def resolve_themes(offering, info):
-        return offering.themes.all()
+        return Loaders.of(info).visibility.translated(offering.themes.all())
 
     def resolve_target_groups(offering, info):
         return learning_settings.labelled("TARGET_GROUPS", offering.target_groups)
@@ -109,14 +114,29 @@ OfferingList = paged_list(
 
 
 def offerings_queryset(info):
-    """The offers the request may see, with everything a catalogue page shows, in a fixed
-    number of queries."""
+    """The offers the request may see in its locale, with everything a catalogue page
+    shows, in a fixed number of queries."""
+    visibility = Loaders.of(info).visibility
     return (
-        Loaders.of(info)
-        .visibility.offerings(models.Offering.objects.all())
+        visibility.in_locale(visibility.offerings(models.Offering.objects.all()))
         .select_related("provider")
         .prefetch_related("chapters", "themes")
         .order_by("title", "pk")
+    )
+
+
+def providers_of(offers, locale_id):
+    """The providers of ``offers`` as a request in the locale ``locale_id`` reads them:
+    their translations there, or the one an offer refers to when it has none."""
+    referred = models.Provider.objects.filter(pk__in=offers.values("provider_id"))
+    if locale_id is None:
+        return referred
+    translation = models.Provider.objects.filter(
+        locale_id=locale_id, translation_key=OuterRef("translation_key")
+    )
+    return models.Provider.objects.filter(
+        Q(locale_id=locale_id, translation_key__in=referred.values("translation_key"))
+        | Q(pk__in=referred.values("pk")) & ~Exists(translation)
     )
 
 
@@ -133,14 +153,16 @@ class CatalogueQuery:
         search=graphene.String(description="Words to look for in titles and summaries."),
         limit=graphene.Int(),
         offset=graphene.Int(),
+        locale=locale_argument(),
         description="Active catalogue offers, filtered and paginated.",
     )
-    offering = graphene.Field(Offering, id=graphene.ID(required=True))
+    offering = graphene.Field(Offering, id=graphene.ID(required=True), locale=locale_argument())
     providers = graphene.List(
         graphene.NonNull(Provider),
         required=True,
         limit=graphene.Int(),
         offset=graphene.Int(),
+        locale=locale_argument(),
         description="The providers with at least one active offer, for the catalogue's "
         "filter, by name: a page of them (`limit`, `offset`); fewer than `limit` means the "
         "last page.",
@@ -158,11 +180,15 @@ class CatalogueQuery:
         search=None,
         limit=None,
         offset=None,
+        locale=None,
     ):
+        read_in(info)
         offset, limit = page_window(limit, offset)
         queryset = offerings_queryset(info)
         if provider is not None:
-            queryset = queryset.filter(provider_id=database_id(provider))
+            # The provider or its translation: an offer may refer to either.
+            keys = models.Provider.objects.filter(pk=database_id(provider))
+            queryset = queryset.filter(provider__translation_key__in=keys.values("translation_key"))
         if theme:
             queryset = queryset.filter(themes__slug=theme)
         if target_group:
@@ -180,23 +206,27 @@ class CatalogueQuery:
         queryset = queryset.distinct()
         items = list(queryset[offset : offset + limit])
         loaders = Loaders.of(info)
-        for item in items:
-            loaders.want("image", item.provider.logo_id)
+        for provider in loaders.visibility.translated(item.provider for item in items):
+            loaders.want("image", provider.logo_id)
         return OfferingList(total_count=queryset.count(), items=items)
 
-    def resolve_offering(root, info, id):
+    def resolve_offering(root, info, id, locale=None):
+        read_in(info)
         offering = offerings_queryset(info).filter(pk=database_id(id)).first()
         if offering:
-            Loaders.of(info).want("image", offering.provider.logo_id)
+            loaders = Loaders.of(info)
+            loaders.want("image", loaders.visibility.translated([offering.provider])[0].logo_id)
         return offering
 
-    def resolve_providers(root, info, limit=None, offset=None):
+    def resolve_providers(root, info, limit=None, offset=None, locale=None):
+        read_in(info)
         offset, limit = page_window(limit, offset)
-        offers = Loaders.of(info).visibility.offerings(models.Offering.objects.all())
+        visibility = Loaders.of(info).visibility
+        offers = visibility.in_locale(visibility.offerings(models.Offering.objects.all()))
         providers = list(
-            models.Provider.objects.filter(pk__in=offers.values("provider_id")).order_by(
-                "name", "pk"
-            )[offset : offset + limit]
+            providers_of(offers, visibility.locale_id).order_by("name", "pk")[
+                offset : offset + limit
+            ]
         )
         loaders = Loaders.of(info)
         for provider in providers:

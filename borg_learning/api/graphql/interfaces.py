@@ -5,10 +5,13 @@ return are named by import path, so a type module (or a sub-app) can implement t
 interfaces and point back at them without an import cycle.
 """
 
+from collections import defaultdict
+
 import graphene
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from borg_learning import models
+from borg_learning.api.graphql.batches import TRANSLATIONS, batched
 from borg_learning.api.graphql.enums import enum_from_choices
 from borg_learning.api.graphql.loaders import Loaders
 from borg_learning.api.graphql.registry import graphql_type_for
@@ -34,6 +37,12 @@ class LearningPage(graphene.Interface):
     is_preview = graphene.Boolean(
         required=True, description="True when this is a draft shown by a preview token."
     )
+    translations = graphene.List(
+        graphene.NonNull(lambda: PageTranslation),
+        required=True,
+        description="The page in the site's other languages that the request may see, for "
+        "a language switcher: read one with the `locale` argument and its path.",
+    )
 
     @classmethod
     def resolve_type(cls, instance, info):
@@ -57,6 +66,52 @@ class LearningPage(graphene.Interface):
 
     def resolve_is_preview(page, info):
         return bool(getattr(page, "_borg_learning_preview", False))
+
+    def resolve_translations(page, info):
+        return page_translations(page, info)
+
+
+class PageTranslation(graphene.ObjectType):
+    """A page in another language: enough to link to it."""
+
+    class Meta:
+        name = "LearningPageTranslation"
+
+    id = graphene.ID(required=True)
+    title = graphene.String(required=True)
+    locale = graphene.String(required=True, description="Its language code, e.g. 'fr'.")
+    path = graphene.String(
+        required=True, description="Its path, relative to its own language's root page."
+    )
+    url = graphene.String(required=True, description="Its absolute URL on the site.")
+
+    def resolve_locale(page, info):
+        return LearningPage.resolve_locale(page, info)
+
+    def resolve_path(page, info):
+        return Loaders.of(info).page_location(page)[0]
+
+    def resolve_url(page, info):
+        return Loaders.of(info).page_url(page)
+
+
+def page_translations(page, info):
+    """The visible translations of ``page`` in the other locales, by language code; the
+    translations of every page the answer lists come in one query."""
+    if page.pk is None:  # a new page in preview
+        return []
+
+    def load(keys):
+        found = defaultdict(list)
+        translations = Loaders.of(info).visibility.pages(
+            Page.objects.filter(translation_key__in=keys), every_locale=True
+        )
+        for translation in translations.order_by("locale__language_code"):
+            found[translation.translation_key].append(translation)
+        return found
+
+    pages = batched(info, TRANSLATIONS, page.translation_key, load, default=[])
+    return [translation for translation in pages if translation.pk != page.pk]
 
 
 ModuleKind = enum_from_choices(
@@ -105,7 +160,7 @@ class Module(graphene.Interface):
         return Loaders.of(info).get("image", page.image_id)
 
     def resolve_themes(page, info):
-        return page.themes.all()
+        return Loaders.of(info).visibility.translated(page.themes.all())
 
     def resolve_learning_objectives(page, info):
         return [
@@ -126,8 +181,17 @@ class Module(graphene.Interface):
         loaders = Loaders.of(info)
         if page.questionnaire_id:
             questionnaire = loaders.get("questionnaire", page.questionnaire_id)
+            if questionnaire is not None and questionnaire.locale_id != page.locale_id:
+                # The original's questionnaire on a translated page: ask its translation.
+                questionnaire = loaders.memo(
+                    f"questionnaire_{questionnaire.pk}_in_{page.locale_id}",
+                    lambda: page.get_questionnaire(),
+                )
         else:
-            questionnaire = loaders.memo("default_questionnaire", models.Questionnaire.default)
+            questionnaire = loaders.memo(
+                f"default_questionnaire_{page.locale_id}",
+                lambda: models.Questionnaire.default(page.locale_id),
+            )
         # As this module asks it: the questions for every module and for its themes.
         return questionnaire.for_module(page) if questionnaire is not None else None
 

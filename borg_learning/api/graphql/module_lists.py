@@ -16,6 +16,7 @@ from django.db.models import Count, Q, Window, prefetch_related_objects
 from wagtail.models import Page
 
 from borg_learning import models
+from borg_learning.api.graphql.batches import TRANSLATIONS, announce, batched
 from borg_learning.api.graphql.loaders import Loaders
 from borg_learning.api.graphql.registry import PAGE_TYPES
 
@@ -31,6 +32,7 @@ def prepare_pages(pages, info):
     modules = [page for page in pages if isinstance(page, models.ModulePage)]
     prefetch_related_objects(modules, "themes", "development_group__members")
     for page in pages:
+        announce(info, TRANSLATIONS, page.translation_key)
         if isinstance(page, models.SpecialistModulePage):
             announce(info, PARTS, page.path)
         elif isinstance(page, models.ModulePartPage):
@@ -119,33 +121,6 @@ def children_count(page, info, model=Page):
     )
 
 
-# Batches -------------------------------------------------------------------------------
-
-
-def batch(info, name):
-    return Loaders.of(info).memo(name, lambda: {"wanted": set(), "loaded": {}})
-
-
-def announce(info, name, key):
-    """Say that the answer will ask ``key`` of the batch ``name``."""
-    state = batch(info, name)
-    if key not in state["loaded"]:
-        state["wanted"].add(key)
-
-
-def batched(info, name, key, load, default=None):
-    """The value of ``key`` in the batch ``name``: the first key asked loads every key
-    announced so far, with ``load(keys) -> {key: value}``."""
-    state = batch(info, name)
-    if key not in state["loaded"]:
-        keys = (state["wanted"] | {key}) - state["loaded"].keys()
-        found = load(keys)
-        for wanted in keys:
-            state["loaded"][wanted] = found.get(wanted, default)
-        state["wanted"].clear()
-    return state["loaded"][key]
-
-
 def children_of(paths):
     """Pages directly below the pages at these tree paths."""
     steplen = Page.steplen
@@ -186,19 +161,22 @@ def part_module(part, info):
 def announce_themes(themes, info):
     """Say that the answer lists the modules of these themes."""
     for theme in themes:
-        announce(info, MODULES_BY_THEME, theme.pk)
+        announce(info, MODULES_BY_THEME, theme.translation_key)
     return themes
 
 
 def theme_modules(theme, info):
     """The visible modules of a theme, in tree order; loaded with the modules of every
-    theme the answer lists, in one query per module table."""
+    theme the answer lists, in one query per module table. A theme and its translations
+    are one theme: a translated module may still refer to the original's."""
 
-    def load(theme_ids):
+    def load(theme_keys):
         rows = list(
-            visible_modules(info)
-            .filter(themes__in=theme_ids)
-            .values_list("themes", "pk", "content_type_id")
+            dict.fromkeys(  # once, if it has both a theme and its translation
+                visible_modules(info)
+                .filter(themes__translation_key__in=theme_keys)
+                .values_list("themes__translation_key", "pk", "content_type_id")
+            )
         )
         modules = {
             module.pk: module
@@ -208,9 +186,9 @@ def theme_modules(theme, info):
             )
         }
         grouped = defaultdict(list)
-        for theme_id, pk, _type in rows:
+        for theme_key, pk, _type in rows:
             if pk in modules:
-                grouped[theme_id].append(modules[pk])
+                grouped[theme_key].append(modules[pk])
         return grouped
 
-    return batched(info, MODULES_BY_THEME, theme.pk, load, default=[])
+    return batched(info, MODULES_BY_THEME, theme.translation_key, load, default=[])

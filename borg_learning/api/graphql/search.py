@@ -55,7 +55,9 @@ class SearchQuery:
             models.ModulePartPage.objects.filter(
                 pk__in=loaders.visible(models.ModulePartPage.objects.all()).values("pk")
             ),
-            loaders.visibility.offerings(models.Offering.objects.all()),
+            loaders.visibility.in_locale(
+                loaders.visibility.offerings(models.Offering.objects.all())
+            ),
         ]
         hits, total = [], 0
         for source in sources:

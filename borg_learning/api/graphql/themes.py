@@ -15,6 +15,7 @@ from wagtail import hooks
 from borg_learning import models
 from borg_learning.api.graphql.choices import Colour, Icon, colour, icon
 from borg_learning.api.graphql.interfaces import Module
+from borg_learning.api.graphql.loaders import Loaders
 from borg_learning.api.graphql.locales import locale_argument, read_in
 from borg_learning.api.graphql.module_lists import announce_themes, theme_modules
 
@@ -86,8 +87,10 @@ class ThemesQuery:
 
     def resolve_themes(root, info, locale=None):
         read_in(info)
-        return announce_themes(list(models.Theme.objects.all()), info)
+        themes = Loaders.of(info).visibility.in_locale(models.Theme.objects.all())
+        return announce_themes(list(themes), info)
 
     def resolve_theme(root, info, slug, locale=None):
         read_in(info)
-        return models.Theme.objects.filter(slug=slug).first()
+        themes = Loaders.of(info).visibility.in_locale(models.Theme.objects.filter(slug=slug))
+        return themes.first()

@@ -49,7 +49,9 @@ class ThemesSerializer(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, manager):
-        return ThemeSerializer(manager.all(), many=True).data
+        # In the request's locale: a translated page may keep its original's themes.
+        themes = request_references(self.context).visibility.translated(manager.all())
+        return ThemeSerializer(themes, many=True).data
 
 
 class DevelopmentGroupSerializer(serializers.Serializer):

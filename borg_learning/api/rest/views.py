@@ -30,6 +30,7 @@ from borg_learning.api.rest.serializers import (
     http_request,
     request_references,
 )
+from borg_learning.locales import LocaleError, use_locale
 from borg_learning.models import LearningEnvironmentPage, StartButton
 from borg_learning.visibility import Visibility
 
@@ -110,6 +111,7 @@ class LearningPagesAPIViewSet(LearningEndpoint, PagesAPIViewSet):
     filter_backends = checked(PagesAPIViewSet.filter_backends)
 
     def get_base_queryset(self):
+        self.read_in_locale()
         try:
             pages = super().get_base_queryset()
         except (Http404, Site.DoesNotExist):  # Wagtail 8 says 404, Wagtail 7 fails
@@ -120,6 +122,15 @@ class LearningPagesAPIViewSet(LearningEndpoint, PagesAPIViewSet):
 
     def search_base(self, model):
         return model.objects.live().type(*self.get_page_types())
+
+    def read_in_locale(self):
+        """``?locale=fr`` reads the French tree: the site's root page's translation, as
+        GraphQL's ``locale`` argument does (``borg_learning.locales``)."""
+        code = self.request.GET.get("locale")
+        try:
+            use_locale(http_request(self.request), code)
+        except LocaleError:
+            raise BadRequestError(f"locale '{code}' is not a language of this site") from None
 
     def detail_view(self, request, pk):
         self.announce_references([self.get_object()])
