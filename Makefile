@@ -99,10 +99,16 @@ bench: install
 	$(PY) benchmarks/api.py $(REQUESTS) $(ROUNDS)
 
 # The same site under gunicorn (2 workers on 127.0.0.1), each case and mode loaded for
-# SECONDS over CONNECTIONS keep-alive connections: requests per second, p50 and p99.
+# SECONDS over CONNECTIONS keep-alive connections by wrk: requests per second, p50, p99.
 SECONDS ?= 30
 CONNECTIONS ?= 4
-bench-gunicorn: install
+WRK := /usr/bin/wrk
+$(WRK):
+	@echo "wrk not found: installing Debian's wrk with apt-get"
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+
+bench-gunicorn: install $(WRK)
 	$(PY) benchmarks/api.py --gunicorn $(SECONDS) $(CONNECTIONS)
 
 # Two suites, each in parallel: the app's own tests (tests/, configured in setup.cfg), then
