@@ -43,12 +43,12 @@ from wagtail.models import (
     Locale,
     Page,
     PageViewRestriction,
-    Site,
 )
 from wagtail.query import PageQuerySet
 
 from borg_learning.locales import requested_locale
 from borg_learning.models.translatable import translating
+from borg_learning.sites import site_for_request
 
 REQUEST_ATTRIBUTE = "_borg_learning_visibility"
 
@@ -73,7 +73,7 @@ class Visibility:
         page no path matches when the root has no translation there); None without a
         request or a site (then the pages of every site are shown). Looked up once,
         when pages are first asked for."""
-        site = Site.find_for_request(self.request) if self.request is not None else None
+        site = site_for_request(self.request)
         if site is None:
             return None
         locale = requested_locale(self.request)
@@ -103,7 +103,7 @@ class Visibility:
         site's languages, not only the one the request reads (for language switchers)."""
         queryset = Page.objects.all() if queryset is None else queryset
         if every_locale and self.site_root is not None:
-            roots = Site.find_for_request(self.request).root_page.get_translations(inclusive=True)
+            roots = site_for_request(self.request).root_page.get_translations(inclusive=True)
             queryset = queryset.filter(
                 reduce(
                     or_, (Q(path__startswith=path) for path in roots.values_list("path", flat=True))

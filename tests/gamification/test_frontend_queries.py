@@ -20,9 +20,9 @@ MY_REWARDS = screen_query("my_rewards")
 
 #: The learner (by the token) and the total.
 LEVEL_QUERIES = 2
-#: my_points' 9 (with the freeze days of every date), the badges' past the learner and
+#: my_points' 8 (with the freeze days of every date), the badges' past the learner and
 #: what their criteria count, and the challenges with the microlessons done in them.
-REWARDS_QUERIES = 19
+REWARDS_QUERIES = 18
 
 
 @pytest.fixture

@@ -13,9 +13,9 @@ from tests.helpers.learners import token_header
 pytestmark = pytest.mark.django_db
 
 #: The learner (by the token), the total, the recent awards, their routes' titles, their
-#: pages' (the request's site, the pages, their specific rows), the learning days and the
-#: freeze days.
-QUERIES = 9
+#: pages' (the pages, their specific rows; the request's site from the process's table),
+#: the learning days and the freeze days.
+QUERIES = 8
 
 
 def history(section, route, count):

@@ -4,13 +4,13 @@ from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
 
-from borg_learning.api.graphql.response_cache import GENERATION_KEY
+from borg_learning.api.graphql.response_cache import GENERATION_KEY, SITES_GENERATION_KEY
 
 
 def cache_keys(alias="default"):
     """Every key in the cache as the backend stores it (with Django's prefix and version),
-    but the GraphQL response cache's content generation: a number every change of content
-    moves on, about no one."""
+    but the GraphQL response cache's generations of content and of sites: numbers every
+    change moves on, about no one."""
     cache = caches[alias]
     if isinstance(cache, LocMemCache):
         keys = list(cache._cache)
@@ -18,4 +18,5 @@ def cache_keys(alias="default"):
         keys = [key.decode() for key in cache._cache.get_client().keys("*")]
     else:
         raise NotImplementedError(f"cannot list the keys of {type(cache).__name__}")
-    return [key for key in keys if not key.endswith(GENERATION_KEY)]
+    generations = (GENERATION_KEY, SITES_GENERATION_KEY)
+    return [key for key in keys if not key.endswith(generations)]

@@ -201,7 +201,7 @@ def test_the_answer_that_completes_a_module_costs_a_fixed_number_of_queries(
     assert verbs()[-3:] == ["answered", "completed", "passed"]
 
 
-ANSWER_THAT_COMPLETES_A_MODULE = 62
+ANSWER_THAT_COMPLETES_A_MODULE = 61
 
 
 def test_an_lrs_that_is_down_keeps_the_statements_waiting_longer_each_time_then_failed(

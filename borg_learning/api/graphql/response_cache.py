@@ -33,6 +33,11 @@ and again after the commit (so an answer computed from the old rows between the 
 is not kept). A generation missing from the cache (cleared, evicted) starts again from
 the clock, so an old entry can never match it.
 
+A second, narrower generation moves only when a Wagtail site is saved or deleted or a
+page is moved (``sites_changed``): the sites a process found for a host stay valid as
+long as it lasts (``borg_learning.sites``), so an answer computed after a publish does
+not look its site up again. It is read in the same round trip as the other.
+
 Answers also depend on the clock (a page's expiry, challenges and offers by date, a
 follow-up's due date): ``GRAPHQL_RESPONSE_CACHE_TIMEOUT`` bounds how long one is kept.
 
@@ -59,6 +64,7 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import translation
 from django.utils.http import parse_etags, quote_etag
 from wagtail import hooks
+from wagtail.models import Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 import borg_learning
@@ -69,6 +75,7 @@ from borg_learning.conf import learning_settings
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "borg_learning:graphql:generation"
+SITES_GENERATION_KEY = "borg_learning:graphql:sites-generation"
 ENTRY_PREFIX = "borg_learning:graphql:answer:"
 NEVER_CACHE_ATTRIBUTE = "_borg_learning_never_cache"
 #: Request headers that may identify someone to a resolver; the learner token is not one
@@ -165,18 +172,32 @@ def new_generation() -> int:
     return time.time_ns()
 
 
-def bump_generation() -> None:
-    """Make every kept answer stale."""
+def bump_generation(key: str = GENERATION_KEY) -> None:
+    """Make every kept answer stale (or, with ``SITES_GENERATION_KEY``, every site a
+    process found)."""
     try:
         store = cache()
         if store is None:
             return
         try:
-            store.incr(GENERATION_KEY)
+            store.incr(key)
         except ValueError:  # not there: start again from the clock
-            store.set(GENERATION_KEY, new_generation(), None)
+            store.set(key, new_generation(), None)
     except Exception:
         logger.exception("The GraphQL response cache could not be invalidated")
+
+
+def bump_sites_generation() -> None:
+    bump_generation(SITES_GENERATION_KEY)
+
+
+def sites_changed(**kwargs) -> None:
+    """Receiver of a change of a site or of where pages are (a move): now and after the
+    commit, as ``content_changed``."""
+    if kwargs.get("raw"):
+        return
+    bump_sites_generation()
+    transaction.on_commit(bump_sites_generation, using=kwargs.get("using"), robust=True)
 
 
 def content_changed(**kwargs) -> None:
@@ -195,8 +216,10 @@ class Slot:
     """Where one request's answer is looked up and kept: its key, and the generation read
     before anything was executed."""
 
-    def __init__(self, store, key, generation, entry):
+    def __init__(self, store, key, generation, entry, sites_generation=None):
         self.store, self.key, self.generation, self.entry = store, key, generation, entry
+        #: The generation of the sites (see the module's docstring), None when unknown.
+        self.sites_generation = sites_generation
 
     @classmethod
     def of(cls, request, schema, media_type, query, variables, operation_name):
@@ -207,7 +230,7 @@ class Slot:
             return None
         key = entry_key(request, schema, media_type, query, variables, operation_name)
         try:
-            found = store.get_many([GENERATION_KEY, key])
+            found = store.get_many([GENERATION_KEY, SITES_GENERATION_KEY, key])
         except Exception:  # a cache out of reach: answer without it
             logger.exception("The GraphQL response cache could not be read")
             return None
@@ -215,7 +238,16 @@ class Slot:
         entry = found.get(key)
         if entry is not None and entry[0] != generation:
             entry = None
-        return cls(store, key, generation, entry)
+        return cls(store, key, generation, entry, found.get(SITES_GENERATION_KEY))
+
+    def start_sites_generation(self) -> None:
+        """Start the sites' generation when the cache has none (new, emptied): this
+        request then finds its site as always, the next ones under the new generation."""
+        if self.sites_generation is None:
+            try:
+                self.store.add(SITES_GENERATION_KEY, new_generation(), None)
+            except Exception:
+                logger.exception("The GraphQL response cache could not be written")
 
     def keep(self, response: HttpResponse) -> None:
         """Keep the answer under the generation read before it was computed. Without one
@@ -376,6 +408,8 @@ UNSHOWN_FIELDS = DERIVED_FIELDS | DRAFT_FIELDS
 
 
 def saved_or_deleted(sender, update_fields=None, **kwargs) -> None:
+    if issubclass(sender, Site):
+        sites_changed(**kwargs)
     if update_fields and UNSHOWN_FIELDS.issuperset(update_fields):
         return
     if shown(sender):
@@ -401,6 +435,7 @@ def settings_changed(*, setting, **kwargs) -> None:
 def connect_signals() -> None:
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(content_changed, dispatch_uid=f"response_cache_{id(signal)}")
+    post_page_move.connect(sites_changed, dispatch_uid="response_cache_sites_move")
     post_save.connect(saved_or_deleted, dispatch_uid="response_cache_saved")
     post_delete.connect(saved_or_deleted, dispatch_uid="response_cache_deleted")
     m2m_changed.connect(relation_changed, dispatch_uid="response_cache_relation")

@@ -43,6 +43,7 @@ from borg_learning.api.graphql.locales import locale_of
 from borg_learning.api.vary import varies_on
 from borg_learning.conf import learning_settings
 from borg_learning.locales import LocaleError, use_locale
+from borg_learning.sites import remember_generation
 
 logger = logging.getLogger("borg_learning.api.graphql")
 
@@ -184,6 +185,9 @@ class GraphQLHTTPView(View):
             )
             if slot is not None and slot.entry is not None:
                 return response_cache.served(request, slot)
+            if slot is not None:
+                slot.start_sites_generation()
+                remember_generation(request, slot.sites_generation)
             payload = self.execute(request, query, variables, operation_name)
         except RequestError as error:
             status = (
