@@ -67,9 +67,17 @@ def rich_text_references(html: str | None) -> Iterable[tuple[str, int]]:
         yield kind, int(pk)
 
 
+#: The kind a link to a page is loaded as (see ``REFERENCE_KINDS``).
+LINK_KINDS = {"page": "page_link"}
+
 #: The kinds of object an answer refers to, each as the queryset it may be loaded from.
 REFERENCE_KINDS: dict[str, Callable[["References"], QuerySet]] = {
     "page": lambda references: references.visibility.pages(Page.objects.all()).specific(),
+    # A link's target: only whether it may be seen and where it is, in one query (a
+    # specific page takes two).
+    "page_link": lambda references: references.visibility.pages(Page.objects.all()).only(
+        "id", "url_path"
+    ),
     "image": lambda references: references.visibility.images(
         get_image_model().objects.prefetch_renditions(*learning_settings.IMAGE_RENDITIONS)
     ),
@@ -118,7 +126,7 @@ class References:
 
     def want_html(self, html: str | None) -> None:
         for kind, pk in rich_text_references(html):
-            self.want(kind, pk)
+            self.want(LINK_KINDS.get(kind, kind), pk)
 
     def want_stream(self, raw_blocks: Iterable[dict] | None) -> None:
         for block in raw_blocks or []:
@@ -126,7 +134,7 @@ class References:
             if not isinstance(value, dict):
                 continue
             for child, reference in BLOCK_REFERENCES.get(kind, []):
-                self.want(reference, value.get(child))
+                self.want(LINK_KINDS.get(reference, reference), value.get(child))
             for child in RICH_TEXT_CHILDREN.get(kind, []):
                 self.want_html(value.get(child))
 
@@ -243,7 +251,10 @@ class References:
         """Where a link to a page, a document or a website leads: an absolute URL, or
         None when the page or document is gone or hidden from this request."""
         if page:
-            target = self.get("page", page)
+            # A page loaded (or to be loaded) whole serves; else only what a link needs.
+            pk = int(page) if str(page).isdigit() else None
+            whole = pk in self.loaded["page"] or pk in self.wanted["page"]
+            target = self.get("page" if whole else "page_link", page)
             return self.page_url(target) if target else None
         if document:
             target = self.get("document", document)

@@ -35,7 +35,7 @@ def test_a_part_with_60_blocks_costs_what_one_with_3_costs(client, section, unin
     body = large_page["data"]["page"]["body"]
     assert len(body) == 60
     assert all(block.get("image") for block in body if block["__typename"] == "LearningImageBlock")
-    assert small_count == large_count == 12
+    assert small_count == large_count == 11
 
 
 def test_a_basic_module_with_60_blocks_costs_what_one_with_3_costs(client, section, unindexed):
@@ -47,7 +47,7 @@ def test_a_basic_module_with_60_blocks_costs_what_one_with_3_costs(client, secti
     small_count, _ = count_queries(client, query, {"id": small.pk})
     large_count, payload = count_queries(client, query, {"id": large.pk})
     assert len(payload["data"]["page"]["body"]) == 60
-    assert small_count == large_count == 11
+    assert small_count == large_count == 10
 
 
 def make_modules(section, count):

@@ -253,7 +253,7 @@ class LinkBlock(graphene.ObjectType):
         )
 
     def resolve_page_id(root, info):
-        page = Loaders.of(info).get("page", root["value"].get("page"))
+        page = Loaders.of(info).get("page_link", root["value"].get("page"))
         return page.pk if page else None
 
 

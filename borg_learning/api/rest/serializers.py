@@ -15,7 +15,12 @@ try:
 except ImportError:  # Wagtail 7: only in the v2 API's utils
     from wagtail.api.v2.utils import get_full_url
 
-from borg_learning.api.references import BLOCK_REFERENCES, RICH_TEXT_CHILDREN, References
+from borg_learning.api.references import (
+    BLOCK_REFERENCES,
+    LINK_KINDS,
+    RICH_TEXT_CHILDREN,
+    References,
+)
 from borg_learning.api.rest.scope import learning_page_models
 from borg_learning.api.richtext import resolve_rich_text
 from borg_learning.conf import learning_settings
@@ -181,7 +186,8 @@ def block_value(kind: str, block: StructBlock, raw: dict | None, references: Ref
     for name, child in block.child_blocks.items():
         stored = raw.get(name)
         if name in reference_kinds:
-            target = references.get(reference_kinds[name], stored)
+            loaded_as = LINK_KINDS.get(reference_kinds[name], reference_kinds[name])
+            target = references.get(loaded_as, stored)
             value[name] = target.pk if target else None
         elif name in rich_texts:
             value[name] = resolve_rich_text(stored, references)
