@@ -161,8 +161,9 @@ class Visibility:
         """``objects`` (of one translatable snippet model) as the request reads them: each
         as its translation in the request's locale, or as it is when it has none, and
         each once. A page translated with wagtail-localize keeps its original's themes;
-        the French answer shows their French translations. One query per model and request at most: the
-        snippets a site translates are few, so all of the locale's are read at once."""
+        the French answer shows their French translations. One query per model and
+        request at most: the snippets a site translates are few, so all of the locale's
+        are read at once."""
         objects = list(objects)
         if self.locale_id is None or all(item.locale_id == self.locale_id for item in objects):
             return objects
