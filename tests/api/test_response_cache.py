@@ -78,6 +78,27 @@ def test_a_repeated_get_is_served_from_the_cache_without_sql(
         assert "accept" in response["Vary"].lower()
 
 
+def test_a_repeated_get_is_served_by_its_query_string_before_it_is_read(
+    client, module, monkeypatch
+):
+    from borg_learning.api.graphql.views import GraphQLHTTPView
+
+    first = get(client, PAGE, {"id": module.pk})
+    monkeypatch.setattr(GraphQLHTTPView, "read_params", None)  # would fail if called
+    second = get(client, PAGE, {"id": module.pk})
+    monkeypatch.undo()
+    # The same query with its variables in another order: read, and served by its
+    # canonical key.
+    params = f"query={PAGE}&variables=" + json.dumps({"id": module.pk}, indent=1)
+    reordered = client.get("/graphql/?" + params.replace("\n", ""))
+
+    assert (first["X-Cache"], second["X-Cache"], reordered["X-Cache"]) == ("MISS", "HIT", "HIT")
+    assert second.content == reordered.content == first.content
+    module.title = "Nieuw"
+    module.save_revision().publish()
+    assert fresh(client, PAGE, {"id": module.pk})["page"]["title"] == "Nieuw"
+
+
 def test_a_post_of_the_same_query_is_served_from_the_cache_without_http_caching(
     client, module, django_assert_num_queries
 ):

@@ -149,6 +149,23 @@ def deploy_tag(schema) -> str:
 
 
 def entry_key(request, schema, media_type, query, variables, operation_name) -> str:
+    return _key(
+        request,
+        schema,
+        media_type,
+        sha256(query),
+        json.dumps(variables or {}, sort_keys=True, separators=(",", ":")),
+        operation_name or "",
+    )
+
+
+def url_key(request, schema, media_type) -> str:
+    """The key of a GET by its query string as sent: a repeated GET is served before its
+    parameters are even read (the same answer is also kept under ``entry_key``)."""
+    return _key(request, schema, media_type, "GET", request.META.get("QUERY_STRING", ""))
+
+
+def _key(request, schema, media_type, *request_parts) -> str:
     host = (request.META.get("HTTP_HOST") or request.META.get("SERVER_NAME", "")).lower()
     parts = (
         deploy_tag(schema),
@@ -156,9 +173,7 @@ def entry_key(request, schema, media_type, query, variables, operation_name) -> 
         translation.get_language() or "",
         request.scheme,
         host,
-        sha256(query),
-        json.dumps(variables or {}, sort_keys=True, separators=(",", ":")),
-        operation_name or "",
+        *request_parts,
     )
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
     return ENTRY_PREFIX + digest
@@ -220,15 +235,31 @@ class Slot:
         self.store, self.key, self.generation, self.entry = store, key, generation, entry
         #: The generation of the sites (see the module's docstring), None when unknown.
         self.sites_generation = sites_generation
+        #: More keys the answer is kept under (a GET's ``url_key``).
+        self.aliases = []
 
     @classmethod
     def of(cls, request, schema, media_type, query, variables, operation_name):
         """The request's slot, with the kept entry if there is a fresh one; None when the
         cache is off or the request may not share answers. One round trip to the cache."""
-        store = cache()
-        if store is None or request.method not in ("GET", "POST") or signed_in(request):
+        if request.method not in ("GET", "POST"):
             return None
-        key = entry_key(request, schema, media_type, query, variables, operation_name)
+        return cls.lookup(
+            request, entry_key(request, schema, media_type, query, variables, operation_name)
+        )
+
+    @classmethod
+    def of_url(cls, request, schema, media_type):
+        """The slot of a GET by its query string as sent (``url_key``), or None."""
+        if request.method != "GET" or not request.META.get("QUERY_STRING"):
+            return None
+        return cls.lookup(request, url_key(request, schema, media_type))
+
+    @classmethod
+    def lookup(cls, request, key):
+        store = cache()
+        if store is None or signed_in(request):
+            return None
         try:
             found = store.get_many([GENERATION_KEY, SITES_GENERATION_KEY, key])
         except Exception:  # a cache out of reach: answer without it
@@ -259,9 +290,9 @@ class Slot:
                 self.generation = new_generation()
                 if not self.store.add(GENERATION_KEY, self.generation, None):
                     return
-            self.store.set(
-                self.key,
-                (self.generation, response.content, response["Content-Type"], etag),
+            entry = (self.generation, response.content, response["Content-Type"], etag)
+            self.store.set_many(
+                dict.fromkeys([self.key, *self.aliases], entry),
                 learning_settings.GRAPHQL_RESPONSE_CACHE_TIMEOUT,
             )
         except Exception:

@@ -179,12 +179,17 @@ class GraphQLHTTPView(View):
                 raise RequestError(f"Accept {GRAPHQL_RESPONSE} or {JSON}.", status=406)
             if request.method not in ("GET", "POST"):
                 raise RequestError("GraphQL requests use GET or POST.", 405, {"Allow": "GET, POST"})
+            by_url = response_cache.Slot.of_url(request, self.schema, media_type)
+            if by_url is not None and by_url.entry is not None:
+                return response_cache.served(request, by_url)
             query, variables, operation_name = self.read_params(request)
             slot = response_cache.Slot.of(
                 request, self.schema, media_type, query, variables, operation_name
             )
             if slot is not None and slot.entry is not None:
                 return response_cache.served(request, slot)
+            if slot is not None and by_url is not None:
+                slot.aliases.append(by_url.key)
             if slot is not None:
                 slot.start_sites_generation()
                 remember_generation(request, slot.sites_generation)
