@@ -85,14 +85,10 @@ class PageTranslation(graphene.ObjectType):
     )
     url = graphene.String(required=True, description="Its absolute URL on the site.")
 
-    def resolve_locale(page, info):
-        return LearningPage.resolve_locale(page, info)
-
-    def resolve_path(page, info):
-        return Loaders.of(info).page_location(page)[0]
-
-    def resolve_url(page, info):
-        return Loaders.of(info).page_url(page)
+    # Worked out as for any learning page.
+    resolve_locale = LearningPage.resolve_locale
+    resolve_path = LearningPage.resolve_path
+    resolve_url = LearningPage.resolve_url
 
 
 def page_translations(page, info):
