@@ -5,6 +5,7 @@ caches cold) after one warm-up request has generated the renditions in the datab
 """
 
 import pytest
+from django.db import connection
 
 from borg_learning import models
 from tests import factories
@@ -161,4 +162,6 @@ def test_search_costs_the_same_for_5_and_100_module_hits(client, section):
     large_count, payload = count_queries(client, query)
     items = payload["data"]["search"]["items"]
     assert len(items) == 100 and all(item["image"] for item in items)
-    assert small_count == large_count == 9
+    # PostgreSQL counts the hits in the query that reads them; SQLite's ranking in its
+    # full-text index reads the hits' ids, and their columns in one more query.
+    assert small_count == large_count == (8 if connection.vendor == "postgresql" else 9)

@@ -76,18 +76,6 @@ def specific(rows):
     return [loaded[pk] for pk, _type in rows if pk in loaded]
 
 
-def specific_pages(pages):
-    """``pages`` as their specific types, in order: one query per page type of those
-    that are not yet (a search backend's hits are of the model it searched)."""
-    generic = [page for page in pages if type(page) is not page.specific_class]
-    loaded = {page.pk: page for page in specific([(p.pk, p.content_type_id) for p in generic])}
-    return [
-        page if type(page) is page.specific_class else loaded[page.pk]
-        for page in pages
-        if type(page) is page.specific_class or page.pk in loaded
-    ]
-
-
 def specific_window(queryset, offset, limit):
     """``(pages, total)``: the specific pages of one window of a page queryset, and how
     many the whole queryset holds.

@@ -7,11 +7,11 @@ from borg_learning.api.graphql.catalogue import Offering, offerings_queryset
 from borg_learning.api.graphql.limits import page_window
 from borg_learning.api.graphql.loaders import Loaders
 from borg_learning.api.graphql.locales import locale_argument, read_in
-from borg_learning.api.graphql.module_lists import prepare_pages, specific_pages
+from borg_learning.api.graphql.module_lists import prepare_pages, specific
 from borg_learning.api.graphql.pages import BasicModulePage, ModulePartPage, SpecialistModulePage
 from borg_learning.api.graphql.paging import paged_list
 from borg_learning.api.graphql.registry import graphql_type_for
-from borg_learning.search import in_order, search_results
+from borg_learning.search import hit_rows, in_order, search_results
 
 
 class SearchResult(graphene.Union):
@@ -59,28 +59,21 @@ class SearchQuery:
                 loaders.visibility.offerings(models.Offering.objects.all())
             ),
         ]
-        hits, total = [], 0
+        pages, offerings, total = [], [], 0
         for source in sources:
             results = search_results(source, query)
             if results is None:
                 return SearchResults(total_count=0, items=[])
-            window, count = search_window(results, offset - total, offset + limit - total)
-            hits += window
-            total += count
-        pages = specific_pages([hit for hit in hits if not isinstance(hit, models.Offering)])
-        offerings = list(
-            in_order(
-                offerings_queryset(info),
-                [hit.pk for hit in hits if isinstance(hit, models.Offering)],
+            is_page = source.model is not models.Offering
+            rows, count = hit_rows(
+                results,
+                offset - total,
+                offset + limit - total,
+                ("pk", "content_type_id") if is_page else ("pk",),
             )
+            (pages if is_page else offerings).extend(rows)
+            total += count
+        offerings = list(in_order(offerings_queryset(info), [pk for (pk,) in offerings]))
+        return SearchResults(
+            total_count=total, items=prepare_pages(specific(pages), info) + offerings
         )
-        return SearchResults(total_count=total, items=prepare_pages(pages, info) + offerings)
-
-
-def search_window(results, start, stop):
-    """``(hits, count)``: the hits of one model's search results between ``start`` and
-    ``stop`` (positions in that model's results; a window before them is empty), and
-    how many results there are: a count, and a query for the window only when it holds
-    any hits, so a search costs the same queries for 5 hits as for 1,000."""
-    start, count = max(start, 0), results.count()
-    return (list(results[start:stop]) if start < min(stop, count) else []), count
