@@ -109,6 +109,16 @@ def test_a_query_over_post_with_a_json_body(client):
     assert set(response.json()["data"]) == {"borgLearningVersion"}
 
 
+def test_a_post_needs_no_csrf_token_even_from_a_session(django_user_model):
+    """The endpoint is exempt from Django's CSRF check: a frontend on another origin
+    has no CSRF cookie to send."""
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(django_user_model.objects.create_user("lezer"))
+    response = post(client, {"query": "{ borgLearningVersion }"})
+    assert response.status_code == 200
+    assert set(response.json()["data"]) == {"borgLearningVersion"}
+
+
 def test_a_json_content_type_with_a_charset_is_json(client):
     response = post(
         client, {"query": "{ __typename }"}, content_type="application/json; charset=utf-8"

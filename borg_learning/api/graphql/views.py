@@ -14,6 +14,7 @@
   ``Cache-Control`` for GET (``response_cache``).
 """
 
+import functools
 import json
 import logging
 import re
@@ -24,7 +25,6 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.core.signals import got_request_exception
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
-from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from graphql import (
@@ -110,7 +110,15 @@ def body_too_large(limit):
 
 
 def accepted_media_type(request):
-    """The response media type to use, or None when the client accepts neither.
+    """The response media type to use for the request's ``Accept``, or None when the
+    client accepts neither (see ``media_type_for``)."""
+    return media_type_for(request.META.get("HTTP_ACCEPT", ""))
+
+
+@functools.lru_cache(maxsize=256)
+def media_type_for(header: str):
+    """The response media type for an ``Accept`` header (remembered per header: clients
+    send few different ones), or None when the client accepts neither.
 
     The client's priorities (``q``) decide, and for each of our types the most specific
     matching range gives its priority. On a tie, a type the client names beats one it
@@ -118,7 +126,6 @@ def accepted_media_type(request):
     wildcards only (``*/*``, as browsers' fetch and curl send), application/json does,
     as the GraphQL over HTTP spec asks for such legacy clients.
     """
-    header = request.headers.get("Accept", "")
     if not header.strip():
         return JSON
     ranges = {}
@@ -156,10 +163,15 @@ def graphiql_enabled():
     return settings.DEBUG if setting is None else setting
 
 
-@method_decorator(csrf_exempt, name="dispatch")
 class GraphQLHTTPView(View):
     schema = None
     http_method_names = ["get", "post", "options"]
+
+    @classmethod
+    def as_view(cls, **initkwargs):
+        """The view, exempt from CSRF checks once here (``method_decorator`` would wrap
+        ``dispatch`` again on every request)."""
+        return csrf_exempt(super().as_view(**initkwargs))
 
     def dispatch(self, request, *args, **kwargs):
         """Answers differ by ``Accept`` and by what resolvers read (``answer_varies_on``):
