@@ -71,11 +71,15 @@ def ranked_in_sqlite(results, start, stop, fields):
     query = normalize(compiler.query)
     if isinstance(query, (MatchAll, Not)):
         return None
-    config = compiler.get_config(results.backend)
-    match = MatchExpression(
-        compiler.fields or compiler.FTS_TABLE_FIELDS,
-        compiler.build_search_query(query, config=config),
-    )
+    try:  # the backend's own parts of its query: its match, its score
+        config = compiler.get_config(results.backend)
+        match = MatchExpression(
+            compiler.fields or compiler.FTS_TABLE_FIELDS,
+            compiler.build_search_query(query, config=config),
+        )
+        score = compiler._build_rank_expression(compiler.get_search_vectors(), config)
+    except (AttributeError, TypeError):  # another version of the backend: its own query
+        return None
     queryset = compiler.queryset
     matching = SQLiteFTSIndexEntry.objects.filter(match).filter(
         index_entry__content_type__in=get_descendants_content_types_pks(queryset.model),
@@ -85,7 +89,7 @@ def ranked_in_sqlite(results, start, stop, fields):
     count = Subquery(matching.values(n=Func("pk", function="COUNT")))
     window = list(
         matching.annotate(
-            score=compiler._build_rank_expression(compiler.get_search_vectors(), config),
+            score=score,
             key=Cast("index_entry__object_id", IntegerField()),
             hits=count,
         )

@@ -66,3 +66,17 @@ def test_sqlite_ranks_in_its_full_text_index(modules):
         assert window is not None and len(window[0]) == 3 and window[1] == 14
     else:
         assert window is None
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="Wagtail's SQLite backend")
+def test_a_backend_whose_parts_changed_ranks_its_own_way(modules, monkeypatch):
+    from modelsearch.backends.database.sqlite import query
+
+    def changed(*args, **kwargs):
+        raise TypeError("a match expression of another version")
+
+    expected = [hit.pk for hit in search_results(modules, "grenzen", None)]
+    monkeypatch.setattr(query, "MatchExpression", changed)
+    assert ranked_in_sqlite(search_results(modules, "grenzen", None), 0, 3, ("pk",)) is None
+    rows, count = hit_rows(search_results(modules, "grenzen", None), 0, 100)
+    assert ([pk for (pk,) in rows], count) == (expected, 14)
