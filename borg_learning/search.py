@@ -7,6 +7,9 @@ from django.db.models.functions import Cast
 from wagtail.search.backends import get_search_backend
 
 SEARCH_LIMIT = 200
+#: The modules of the results of Wagtail's own database backends this ranks itself.
+POSTGRES_RESULTS = "modelsearch.backends.database.postgres.postgres"
+SQLITE_RESULTS = "modelsearch.backends.database.sqlite.sqlite"
 
 
 def search_results(queryset: QuerySet, text: str, operator: str | None = None):
@@ -27,19 +30,19 @@ def hit_rows(results, start: int, stop: int, fields=("pk",)) -> tuple[list[tuple
     """``(rows, count)``: the ``fields`` of the hits between ``start`` and ``stop``
     (positions in ``results``, best first) as tuples, and how many hits there are.
 
-    Only those columns of the window's rows are read. Where the backend searches the
-    database the count comes in the same query, so a search costs one query (and one
-    more for the fields in SQLite), a window past the last hit a count too.
+    With Wagtail's SQLite and PostgreSQL backends only those columns of the window's
+    rows are read and the count comes in the same query, so a search costs one query
+    (and one more for the fields in SQLite), a window past the last hit a count too.
     """
     start = max(start, 0)
     if start >= stop:
         return [], results.count()
     window = ranked_in_sqlite(results, start, stop, fields)
-    if window is None and hasattr(results, "get_queryset"):  # the database backends
+    if window is None and type(results).__module__ == POSTGRES_RESULTS:
         window = counted(results[start:stop].get_queryset(), fields)
-    if window is None:
+    if window is None:  # another backend: its window of objects, its count
         hits = list(results[start:stop])
-        window = [tuple(getattr(hit, field) for field in fields) for hit in hits], None
+        return [tuple(getattr(hit, field) for field in fields) for hit in hits], results.count()
     rows, count = window
     if count is None:  # none in the window: none at all, unless it starts past the end
         count = results.count() if start else 0
@@ -60,7 +63,7 @@ def ranked_in_sqlite(results, start, stop, fields):
     The order (best first, then the newest) and the count are the backend's own; None
     for results of another backend or a query this does not rank (all or none).
     """
-    if type(results).__module__ != "modelsearch.backends.database.sqlite.sqlite":
+    if type(results).__module__ != SQLITE_RESULTS:
         return None  # (that module cannot be imported on another database)
     from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
     from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry

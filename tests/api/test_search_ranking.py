@@ -80,3 +80,14 @@ def test_a_backend_whose_parts_changed_ranks_its_own_way(modules, monkeypatch):
     assert ranked_in_sqlite(search_results(modules, "grenzen", None), 0, 3, ("pk",)) is None
     rows, count = hit_rows(search_results(modules, "grenzen", None), 0, 100)
     assert ([pk for (pk,) in rows], count) == (expected, 14)
+
+
+@pytest.mark.parametrize("text, operator", CASES)
+def test_another_backend_gives_its_own_window(modules, settings, text, operator):
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "modelsearch.backends.database.fallback"}
+    }
+    expected = [hit.pk for hit in search_results(modules, text, operator)]
+    rows, count = hit_rows(search_results(modules, text, operator), 1, 4, ("pk", "title"))
+    assert rows == [(pk, models.ModulePage.objects.get(pk=pk).title) for pk in expected[1:4]]
+    assert count == len(expected)
