@@ -83,18 +83,12 @@ class Counted:
         post_init.disconnect(self.built)
 
 
-def analyze():
-    """PostgreSQL's statistics of the tables, as autovacuum keeps them on a live site (it
-    may not have run between building the content and measuring it)."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-
-
 def measure(client, cases, requests, rounds):
     """{case: (SQL queries, instances built, median ms)} of the POST of each document."""
+    from tests.helpers.sites import analyze_tables
+
     results = {}
-    analyze()
+    analyze_tables()  # as autovacuum keeps them on a live site
     for case, (name, variables) in cases.items():
         body = json.dumps(
             {"query": (QUERIES / f"{name}.graphql").read_text(), "variables": variables}

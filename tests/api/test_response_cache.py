@@ -87,8 +87,8 @@ def test_a_repeated_get_is_served_by_its_query_string_before_it_is_read(
     monkeypatch.setattr(GraphQLHTTPView, "read_params", None)  # would fail if called
     second = get(client, PAGE, {"id": module.pk})
     monkeypatch.undo()
-    # The same query with its variables in another order: read, and served by its
-    # canonical key.
+    # The same query with its variables written differently (other whitespace): read,
+    # and served by its canonical key.
     params = f"query={PAGE}&variables=" + json.dumps({"id": module.pk}, indent=1)
     reordered = client.get("/graphql/?" + params.replace("\n", ""))
 

@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from borg_learning import models
 from tests import factories
 from tests.helpers.graphql import screen_query
-from tests.helpers.sites import bulk_modules, bulk_specialist_modules
+from tests.helpers.sites import analyze_tables, bulk_modules, bulk_specialist_modules
 
 pytestmark = pytest.mark.django_db
 
@@ -53,16 +53,6 @@ def cost(client, query, variables=None):
     return len(queries), len(built), data
 
 
-def analyze():
-    """PostgreSQL's statistics of the tables, as autovacuum keeps them on a real site: the
-    rows of a test are in its own transaction, which autovacuum never sees, and without
-    statistics the planner takes a site of 1,000 modules for an empty one (a search's
-    count then runs for minutes)."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-
-
 def test_every_list_costs_the_same_on_a_site_of_100_and_of_1000_modules(client, unindexed):
     environment = factories.learning_environment()
     theme = factories.theme(slug="sgg", name="SGG")
@@ -92,13 +82,13 @@ def test_every_list_costs_the_same_on_a_site_of_100_and_of_1000_modules(client, 
         "specialist module": (screen_query("page"), {"id": specialist.pk}),
         "module part": (screen_query("page"), {"id": part.pk}),
     }
-    analyze()
+    analyze_tables()
     small = {case: cost(client, *arguments) for case, arguments in cases.items()}
 
     bulk_modules(more, 900, title="Andere module {number}", index=True)
     # Parts that match no search above: a part's module is loaded for the hits alone.
     bulk_specialist_modules(more, 90, parts=3, index=True, part_title="Deel", part_summary="Kort.")
-    analyze()
+    analyze_tables()
     large = {case: cost(client, *arguments) for case, arguments in cases.items()}
 
     # The answers are those of a site of 100 modules, but search counts all matches.

@@ -87,7 +87,9 @@ def test_another_backend_gives_its_own_window(modules, settings, text, operator)
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": {"BACKEND": "modelsearch.backends.database.fallback"}
     }
-    expected = [hit.pk for hit in search_results(modules, text, operator)]
+    results = search_results(modules, text, operator)
+    assert type(results).__module__ == "modelsearch.backends.database.fallback"
+    expected = [hit.pk for hit in results]
     rows, count = hit_rows(search_results(modules, text, operator), 1, 4, ("pk", "title"))
     assert rows == [(pk, models.ModulePage.objects.get(pk=pk).title) for pk in expected[1:4]]
     assert count == len(expected)
