@@ -10,6 +10,7 @@ connection the server shares). One browser per session, a fresh context per test
 import os
 import re
 import threading
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import pytest
@@ -73,9 +74,13 @@ def site(django_db_setup, django_db_blocker):
         request_started.connect(demo.requests.started)
         request_finished.connect(demo.requests.finished)
         server = LiveServer("localhost", start=False)
+        demo.serving = nullcontext()
         if connection.vendor == "sqlite":
+            demo.serving = threading.Lock()
             serve = server.thread.static_handler
-            server.thread.static_handler = lambda application: OneAtATime(serve(application))
+            server.thread.static_handler = lambda application: OneAtATime(
+                serve(application), demo.serving
+            )
         server.start()
         demo.url = server.url
         # The frontend app's templates and static files, without reinstalling apps.
@@ -122,11 +127,12 @@ class OneAtATime:
     On SQLite in memory every thread of the server shares the test's one connection; two
     requests at once (the admin's preview beside its editor, the frontend's parallel
     queries) would mix their savepoints ("no such savepoint"). The response is built
-    inside the lock; sending its bytes is not."""
+    inside the lock; sending its bytes is not. A test holds the same lock to write while
+    a tab is open (``server_paused``)."""
 
-    def __init__(self, application):
+    def __init__(self, application, lock):
         self.application = application
-        self.lock = threading.Lock()
+        self.lock = lock
 
     def __call__(self, environ, start_response):
         with self.lock:
@@ -171,6 +177,18 @@ class RequestsInFlight:
     def wait_until_none(self, timeout=10):
         with self.changed:
             return self.changed.wait_for(lambda: self.count <= 0, timeout)
+
+
+@contextmanager
+def server_paused(site):
+    """For a test that writes while its tabs may still be loading (putting a draft back in
+    ``finally``): the live server builds no response meanwhile.
+
+    On SQLite in memory the server shares the test's one connection; a statement a
+    request has open makes the test's savepoint fail ("cannot release savepoint - SQL
+    statements in progress"). On PostgreSQL the server has its own connection."""
+    with site.serving:
+        yield
 
 
 def quiet(request):

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from example_tests.helpers import preview_token
 
-from .conftest import path
+from .conftest import path, server_paused
 
 pytestmark = pytest.mark.browser
 
@@ -59,10 +59,11 @@ def test_a_preview_judges_the_draft_s_exercise_and_keeps_nothing(phone, site, co
         assert page.evaluate("localStorage.getItem('borg-learner-token')") is None
         assert Learner.objects.count() == learners
     finally:
-        Page.objects.filter(pk=module.pk).update(
-            latest_revision_id=live[0], has_unpublished_changes=live[1]
-        )
-        revision.delete()
+        with server_paused(site):
+            Page.objects.filter(pk=module.pk).update(
+                latest_revision_id=live[0], has_unpublished_changes=live[1]
+            )
+            revision.delete()
 
 
 def test_a_preview_shows_the_draft_of_a_microlesson(phone, site, committed_db):
@@ -86,7 +87,8 @@ def test_a_preview_shows_the_draft_of_a_microlesson(phone, site, committed_db):
         page = phone.open(path(lesson))
         expect(page.locator("h1")).to_have_text(live[2])
     finally:
-        Page.objects.filter(pk=lesson.pk).update(
-            latest_revision_id=live[0], has_unpublished_changes=live[1]
-        )
-        revision.delete()
+        with server_paused(site):
+            Page.objects.filter(pk=lesson.pk).update(
+                latest_revision_id=live[0], has_unpublished_changes=live[1]
+            )
+            revision.delete()
