@@ -7,11 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import Orderable
 from wagtail.search import index
 
 from borg_learning.content.fields import ChoiceListField
 from borg_learning.content.inline_panels import TitledInlinePanel
+from borg_learning.models.ordered import Ordered
 from borg_learning.models.translatable import TranslatableSnippet
 
 
@@ -208,7 +208,7 @@ class Offering(TranslatableSnippet, index.Indexed, ClusterableModel):
             )
 
 
-class OfferingChapter(Orderable):
+class OfferingChapter(Ordered):
     """One entry of an offer's table of contents."""
 
     offering = ParentalKey(Offering, on_delete=models.CASCADE, related_name="chapters")
@@ -223,7 +223,7 @@ class OfferingChapter(Orderable):
 
     panels = [FieldPanel("title"), FieldPanel("description"), FieldPanel("url")]
 
-    class Meta(Orderable.Meta):
+    class Meta(Ordered.Meta):
         verbose_name = _("chapter")
         verbose_name_plural = _("chapters")
 

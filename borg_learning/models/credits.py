@@ -3,10 +3,10 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Orderable
 from wagtail.search import index
 
 from borg_learning.content.inline_panels import TitledInlinePanel
+from borg_learning.models.ordered import Ordered
 
 
 class DevelopmentGroup(index.Indexed, ClusterableModel):
@@ -31,7 +31,7 @@ class DevelopmentGroup(index.Indexed, ClusterableModel):
         return self.name
 
 
-class DevelopmentGroupMember(Orderable):
+class DevelopmentGroupMember(Ordered):
     group = ParentalKey(DevelopmentGroup, on_delete=models.CASCADE, related_name="members")
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(
@@ -43,7 +43,7 @@ class DevelopmentGroupMember(Orderable):
 
     panels = [FieldPanel("name"), FieldPanel("role")]
 
-    class Meta(Orderable.Meta):
+    class Meta(Ordered.Meta):
         verbose_name = _("member")
         verbose_name_plural = _("members")
 

@@ -17,12 +17,12 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import Orderable
 from wagtail.search import index
 
 from borg_learning.conf import learning_settings
 from borg_learning.content.inline_panels import TitledInlinePanel
 from borg_learning.content.slug_panels import NameFieldPanel, slug_panel
+from borg_learning.models.ordered import Ordered
 from borg_learning.models.translatable import TranslatableSnippet
 
 
@@ -210,7 +210,7 @@ class ModuleQuestionnaire:
         return bool(self.questions_of(Part.FOLLOW_UP))
 
 
-class Question(Orderable):
+class Question(Ordered):
     questionnaire = ParentalKey(Questionnaire, on_delete=models.CASCADE, related_name="questions")
     text = models.CharField(_("question"), max_length=500)
     help_text = models.CharField(_("help text"), max_length=500, blank=True)
@@ -250,7 +250,7 @@ class Question(Orderable):
         FieldPanel("scope_themes"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(Ordered.Meta):
         verbose_name = _("question")
         verbose_name_plural = _("questions")
 

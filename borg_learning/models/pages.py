@@ -8,7 +8,7 @@ from rest_framework.fields import CharField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, get_page_models
+from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
 from borg_learning.api.rest.serializers import (
@@ -19,6 +19,7 @@ from borg_learning.api.rest.serializers import (
 from borg_learning.content.fields import colour_choices, icon_choices
 from borg_learning.content.inline_panels import TitledInlinePanel
 from borg_learning.models.frontend import LearningPageMixin
+from borg_learning.models.ordered import Ordered
 from borg_learning.models.themes import colour_hex
 
 INTRO_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -125,7 +126,7 @@ class LearningEnvironmentPage(OpenToSubAppPages, LearningPageMixin, Page):
         return self.feedback_url or None
 
 
-class StartButton(Orderable):
+class StartButton(Ordered):
     """A coloured button on the start page that leads to a page, a theme or a website."""
 
     page = ParentalKey(LearningEnvironmentPage, on_delete=models.CASCADE, related_name="buttons")
@@ -197,7 +198,7 @@ class StartButton(Orderable):
         APIField("resolved_icon"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(Ordered.Meta):
         verbose_name = _("button")
         verbose_name_plural = _("buttons")
 

@@ -19,13 +19,14 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
+from wagtail.models import DraftStateMixin, RevisionMixin
 from wagtail.search import index
 
 from borg_learning.content.fields import ChoiceListField
 from borg_learning.content.inline_panels import TitledInlinePanel
 from borg_learning.content.slug_panels import NameFieldPanel, slug_panel
 from borg_learning.learners import completion
+from borg_learning.models.ordered import Ordered
 from borg_learning.routes import kinds
 from borg_learning.routes.kinds import StepKind
 from borg_learning.routes.panels import CompletablePageChooserPanel, RouteDurationPanel
@@ -96,7 +97,7 @@ class Route(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
         return sum(step.duration_seconds() or 0 for step in self.steps.all())
 
 
-class RouteStep(Orderable):
+class RouteStep(Ordered):
     """One step of a route: a module, a module part, a microlesson, a catalogue offer or a
     workplace assignment (``kinds``), optionally to be done within some days of starting."""
 
@@ -177,7 +178,7 @@ class RouteStep(Orderable):
         ),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(Ordered.Meta):
         verbose_name = _("step")
         verbose_name_plural = _("steps")
 

@@ -92,3 +92,16 @@ def test_a_microlesson_step_counts_the_lesson_s_length(section):
     route = Route.objects.get(pk=route.pk)
     assert lesson.estimated_duration_seconds > 0
     assert route.duration_seconds() == 30 * 60 + lesson.estimated_duration_seconds
+
+
+def test_steps_without_a_sort_order_come_in_the_order_of_their_keys(module, offering):
+    """Steps made outside the admin (in code, by a data migration) may have no sort order.
+    The database returns such rows in any order (PostgreSQL: as it stored them), and the
+    admin's next save would keep that order: the key breaks the tie."""
+    made = factories.route([])
+    first = (RouteStep.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 10
+    # Stored in the opposite order of their keys.
+    RouteStep.objects.create(pk=first + 1, route=made, kind="offer", offering=offering)
+    RouteStep.objects.create(pk=first, route=made, kind="module", module=module)
+    steps = Route.objects.get(pk=made.pk).steps.all()
+    assert [(step.pk, step.kind) for step in steps] == [(first, "module"), (first + 1, "offer")]
