@@ -1,6 +1,7 @@
 """The admin's "Preview" shows a draft in the frontend; learners keep seeing what is live."""
 
 import re
+from contextlib import contextmanager
 
 import pytest
 from playwright.sync_api import expect
@@ -12,30 +13,44 @@ from .conftest import path, server_paused
 pytestmark = pytest.mark.browser
 
 
+@contextmanager
+def draft_of(site, page):
+    """A draft revision of ``page`` as the test changed it, for the test's length; then
+    the page is as it was (the database is committed: later tests see it)."""
+    from wagtail.models import Page
+
+    live = (page.latest_revision_id, page.has_unpublished_changes)
+    revision = page.save_revision()
+    try:
+        yield revision
+    finally:
+        with server_paused(site):
+            Page.objects.filter(pk=page.pk).update(
+                latest_revision_id=live[0], has_unpublished_changes=live[1]
+            )
+            revision.delete()
+
+
 def test_a_preview_of_the_start_page_shows_its_draft(desktop, site, committed_db):
     environment = type(site.environment).objects.get(pk=site.environment.pk)
     environment.title = "Leeromgeving (concept)"
-    environment.save_revision()
+    with draft_of(site, environment):
+        token = preview_token(environment)
+        page = desktop.open(f"/?content_type=borg_learning.learningenvironmentpage&token={token}")
+        expect(page.locator(".preview-banner")).to_be_visible()
+        expect(page).to_have_title(re.compile(r"Leeromgeving \(concept\)"))
+        expect(page.locator(".start-buttons li")).to_have_count(environment.buttons.count())
 
-    token = preview_token(environment)
-    page = desktop.open(f"/?content_type=borg_learning.learningenvironmentpage&token={token}")
-    expect(page.locator(".preview-banner")).to_be_visible()
-    expect(page).to_have_title(re.compile(r"Leeromgeving \(concept\)"))
-    expect(page.locator(".start-buttons li")).to_have_count(environment.buttons.count())
-
-    page = desktop.open("/")
-    expect(page).to_have_title(f"{site.environment.title} | Leeromgeving De Borg")
+        page = desktop.open("/")
+        expect(page).to_have_title(f"{site.environment.title} | Leeromgeving De Borg")
 
 
 def test_a_preview_judges_the_draft_s_exercise_and_keeps_nothing(phone, site, committed_db):
     """The draft's exercise is not the published one: the preview's token judges it, and
     an editor trying it out starts no learner."""
-    from wagtail.models import Page
-
     from borg_learning.learners.models import Learner
 
     module = type(site.basic_module).objects.get(pk=site.basic_module.pk)
-    live = (module.latest_revision_id, module.has_unpublished_changes)
     body = module.body.raw_data
     index = next(i for i, block in enumerate(body) if block["type"] == "exercise")
     exercise = dict(body[index]["value"])
@@ -46,9 +61,8 @@ def test_a_preview_judges_the_draft_s_exercise_and_keeps_nothing(phone, site, co
     exercise["kind"] = "single"
     body[index] = {**body[index], "value": exercise}
     module.body = body
-    revision = module.save_revision()
     learners = Learner.objects.count()
-    try:
+    with draft_of(site, module):
         token = preview_token(module)
         page = phone.open(f"/?content_type=borg_learning.basicmodulepage&token={token}")
         expect(page.locator(".preview-banner")).to_be_visible()
@@ -58,24 +72,15 @@ def test_a_preview_judges_the_draft_s_exercise_and_keeps_nothing(phone, site, co
         expect(block.locator(".exercise__result")).to_have_text("Goed. Dit antwoord is nieuw.")
         assert page.evaluate("localStorage.getItem('borg-learner-token')") is None
         assert Learner.objects.count() == learners
-    finally:
-        with server_paused(site):
-            Page.objects.filter(pk=module.pk).update(
-                latest_revision_id=live[0], has_unpublished_changes=live[1]
-            )
-            revision.delete()
 
 
 def test_a_preview_shows_the_draft_of_a_microlesson(phone, site, committed_db):
-    from wagtail.models import Page
-
     from borg_learning.microlearning.models import MicrolessonPage
 
     lesson = MicrolessonPage.objects.live().filter(format="text").first()
-    live = (lesson.latest_revision_id, lesson.has_unpublished_changes, lesson.title)
+    title = lesson.title
     lesson.title = "Eenvoudige taal (concept)"
-    revision = lesson.save_revision()
-    try:
+    with draft_of(site, lesson):
         token = preview_token(lesson)
         content_type = lesson._meta.label_lower
         page = phone.open(f"/?content_type={content_type}&token={token}")
@@ -85,10 +90,4 @@ def test_a_preview_shows_the_draft_of_a_microlesson(phone, site, committed_db):
             f"Tekst · {lesson.length} seconden"
         )
         page = phone.open(path(lesson))
-        expect(page.locator("h1")).to_have_text(live[2])
-    finally:
-        with server_paused(site):
-            Page.objects.filter(pk=lesson.pk).update(
-                latest_revision_id=live[0], has_unpublished_changes=live[1]
-            )
-            revision.delete()
+        expect(page.locator("h1")).to_have_text(title)
