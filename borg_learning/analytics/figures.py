@@ -547,7 +547,7 @@ def visit_series(scope):
 def top_modules(scope, count=5):
     """``[(module id, title, visits)]`` of the most visited modules, parts included."""
     totals = visit_counts.visits_by_module(scope.start, scope.end, scope.theme, scope.module)
-    best = sorted(totals.items(), key=lambda item: -item[1])[:count]
+    best = sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:count]
     titles = dict(
         Page.objects.filter(pk__in=[pk for pk, _visits in best]).values_list("pk", "title")
     )

@@ -262,7 +262,7 @@ class Score(OutboxRow):
     class Meta:
         verbose_name = _("score for an LMS")
         verbose_name_plural = _("scores for an LMS")
-        ordering = ["-created_at"]
+        ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["status", "next_attempt_at"], name="lms_score_due")]
 
     def __str__(self):

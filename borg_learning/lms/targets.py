@@ -131,14 +131,14 @@ def of_launch(request: HttpRequest, claims: dict, lti: str) -> Target | None:
 
 def selectable(request: HttpRequest) -> list[Target]:
     """What a teacher may pick when deep linking: the public modules, then the live routes."""
-    modules = public(request).pages(ModulePage.objects.all()).order_by("title")
+    modules = public(request).pages(ModulePage.objects.all()).order_by("title", "pk")
     found = [
         Target(TargetKind.PAGE, page.pk, page.title, page.get_full_url(request)) for page in modules
     ]
     if routes_installed():
         from borg_learning.routes.models import Route
 
-        for route in Route.objects.filter(live=True).order_by("title"):
+        for route in Route.objects.filter(live=True).order_by("title", "pk"):
             found.append(
                 Target(
                     TargetKind.ROUTE,

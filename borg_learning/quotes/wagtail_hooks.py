@@ -67,7 +67,7 @@ class QuoteViewSet(RefusedActionsMixin, SnippetViewSet):
     ]
     search_fields = ["number", "organisation__name", "requested_by", "reference"]
     search_backend_name = None
-    ordering = ["-created_at"]
+    ordering = ["-created_at", "-pk"]
 
     def get_queryset(self, request):
         return Quote.objects.select_related("organisation")

@@ -31,7 +31,7 @@ def demo_routes():
     slugs = [data["slug"] for data in ROUTES]
     found = {route.slug: route for route in Route.objects.filter(live=True, slug__in=slugs)}
     routes = [found[slug] for slug in slugs if slug in found]
-    return [(route, list(route.steps.order_by("sort_order"))) for route in routes]
+    return [(route, list(route.steps.all())) for route in routes]
 
 
 class RouteHistory:

@@ -78,6 +78,23 @@ def test_the_panel_shows_the_last_30_days_at_a_glance(editor, recent):
     ]
 
 
+def test_modules_visited_as_often_come_in_the_order_they_were_made(editor, environment):
+    """A module's visits are its own and its parts': a part made after another module
+    is counted later, and still its module, made first, comes first."""
+    today = timezone.localdate()
+    first = factories.specialist_module(environment, title="Eerste")
+    second = factories.basic_module(environment, title="Tweede")
+    visits(factories.module_part(first, title="Deel van de eerste"), today, 2)
+    visits(second, today, 2)
+    (context,) = [
+        item
+        for item in editor.get(HOME).context["panels"]
+        if item.name == "borg_learning_last_days"
+    ]
+    shown = context.get_context_data({})["top_modules"]
+    assert [(title, count) for title, count, _url in shown] == [("Eerste", 2), ("Tweede", 2)]
+
+
 def test_a_user_who_may_read_only_the_responses_sees_no_visits(client, recent):
     group = Group.objects.create(name="Evaluatie")
     group.permissions.add(
