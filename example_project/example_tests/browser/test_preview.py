@@ -13,21 +13,29 @@ from .conftest import path, server_paused
 pytestmark = pytest.mark.browser
 
 
+#: What saving a revision changes on the page's own row.
+REVISION_FIELDS = [
+    "latest_revision_id",
+    "latest_revision_created_at",
+    "has_unpublished_changes",
+    "draft_title",
+]
+
+
 @contextmanager
 def draft_of(site, page):
     """A draft revision of ``page`` as the test changed it, for the test's length; then
     the page is as it was (the database is committed: later tests see it)."""
     from wagtail.models import Page
 
-    live = (page.latest_revision_id, page.has_unpublished_changes)
+    rows = Page.objects.filter(pk=page.pk)
+    before = rows.values(*REVISION_FIELDS).get()
     revision = page.save_revision()
     try:
         yield revision
     finally:
         with server_paused(site):
-            Page.objects.filter(pk=page.pk).update(
-                latest_revision_id=live[0], has_unpublished_changes=live[1]
-            )
+            rows.update(**before)
             revision.delete()
 
 
